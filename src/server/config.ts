@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave unset for the embedded SQLite database)')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SQLITE_FILE: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: z.string().default(''),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1000),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).default(24 * 14),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  MAIL_TRANSPORT: z.enum(['log', 'smtp']).default('log'),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('CRM <no-reply@localhost>'),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  RUN_WORKER: bool.default(true),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  SEED_DEMO: bool.default(true),
+  DEMO_TEMPLATE: z.enum(['school', 'hospital', 'sales', 'blank']).default('school'),
+  SERVE_WEB: bool.default(true),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Reads settings from an env-like record; exits with a readable message naming each bad setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid settings (see .env.example):\n${lines.join('\n')}`);
+  }
+  if (parsed.data.MAIL_TRANSPORT === 'smtp' && !parsed.data.SMTP_URL) {
+    throw new ConfigError('Invalid settings (see .env.example):\n  SMTP_URL: required when MAIL_TRANSPORT=smtp');
+  }
+  return parsed.data;
+}
+
+export class ConfigError extends Error {}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...schema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RUN_WORKER: 'false', SEED_DEMO: 'false', SERVE_WEB: 'false' }), ...overrides };
+}

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+import { openSqlite, wrapSqlite } from './sqlite-driver.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** PostgreSQL only: connection settings, for LISTEN clients. */
+  pgConfig?: pg.PoolConfig;
+  /** SQLite only: the file, or ':memory:'. */
+  sqliteFile?: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  url?: string;
+  sqliteFile?: string;
+  /** PostgreSQL schema to use (tests isolate themselves in one). */
+  pgSchema?: string;
+  poolSize?: number;
+}
+
+// Same JS types on both dialects: int8/numeric as numbers, timestamps as ISO strings, dates as text.
+const pgTypes = {
+  getTypeParser(oid: number, format?: string) {
+    switch (oid) {
+      case 20: // int8
+      case 1700: // numeric
+        return (v: string) => Number(v);
+      case 1184: // timestamptz
+      case 1114: // timestamp
+        return pgTimestampToIso;
+      case 1082: // date
+        return (v: string) => v;
+      default:
+        return pg.types.getTypeParser(oid, format as 'text');
+    }
+  },
+} as pg.CustomTypesConfig;
+
+/** '2026-11-22 01:48:41.944+00' (or without zone, meaning UTC) -> '2026-11-22T01:48:41.944Z'. */
+function pgTimestampToIso(v: string): string {
+  let s = v.replace(' ', 'T');
+  if (/[+-]\d\d$/.test(s)) s += ':00';
+  else if (!/(Z|[+-]\d\d:?\d\d)$/.test(s)) s += 'Z';
+  return new Date(s).toISOString();
+}
+
+export function createDatabase(opts: DatabaseOptions): Database {
+  if (opts.url) {
+    const pgConfig: pg.PoolConfig = {
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      types: pgTypes,
+      ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+    };
+    const pool = new pg.Pool(pgConfig);
+    pool.on('error', () => undefined); // idle client errors surface on the next query instead
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', pgConfig, close: () => db.destroy() };
+  }
+  const file = opts.sqliteFile ?? ':memory:';
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const raw = openSqlite(file);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: wrapSqlite(raw) }) });
+  return { db, dialect: 'sqlite', sqliteFile: file, close: () => db.destroy() };
+}

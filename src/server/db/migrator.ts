@@ -1,0 +1,66 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Migrator, type MigrationResultSet, type Migration as KyselyMigration } from 'kysely';
+import type { Database } from './database.js';
+import type { Migration } from './migrations/_kit.js';
+
+const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const MIGRATION_TABLE = 'schema_migrations';
+
+/**
+ * Migrations are files in ./migrations named `YYYYMMDDHHMM_name.ts`, applied in name order and
+ * recorded in `schema_migrations`. On PostgreSQL Kysely holds an advisory lock while migrating, so
+ * nodes starting together migrate once.
+ */
+export function createMigrator(database: Database): Migrator {
+  return new Migrator({
+    db: database.db,
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: `${MIGRATION_TABLE}_lock`,
+    provider: {
+      async getMigrations() {
+        const files = (await fs.readdir(MIGRATIONS_DIR)).filter((f) => /^\d{12}_.+\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
+        const out: Record<string, KyselyMigration> = {};
+        const ctx = { dialect: database.dialect };
+        for (const file of files) {
+          const mod = (await import(pathToFileURL(path.join(MIGRATIONS_DIR, file)).href)) as { migration: Migration };
+          out[file.replace(/\.(ts|js)$/, '')] = {
+            up: (db) => mod.migration.up(db, ctx),
+            down: (db) => mod.migration.down(db, ctx),
+          };
+        }
+        return out;
+      },
+    },
+  });
+}
+
+function check(result: MigrationResultSet, action: string): MigrationResultSet {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    const err = new Error(`${action} failed${failed ? ` at ${failed.migrationName}` : ''}: ${(result.error as Error).message ?? result.error}`);
+    (err as Error & { cause: unknown }).cause = result.error;
+    throw err;
+  }
+  return result;
+}
+
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const res = check(await createMigrator(database).migrateToLatest(), 'Migration');
+  return (res.results ?? []).map((r) => r.migrationName);
+}
+
+export async function rollbackOne(database: Database): Promise<string[]> {
+  const res = check(await createMigrator(database).migrateDown(), 'Rollback');
+  return (res.results ?? []).map((r) => r.migrationName);
+}
+
+export async function migrationStatus(database: Database): Promise<Array<{ name: string; executedAt: string | null }>> {
+  const list = await createMigrator(database).getMigrations();
+  return list.map((m) => ({ name: m.name, executedAt: m.executedAt ? m.executedAt.toISOString() : null }));
+}
+
+export async function hasPendingMigrations(database: Database): Promise<boolean> {
+  return (await migrationStatus(database)).some((m) => !m.executedAt);
+}

@@ -1,0 +1,63 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Permission } from '../../shared/permissions.js';
+import { can, type Actor } from '../platform/actor.js';
+import type { AppContext } from '../platform/context.js';
+import { actorFromApiKey, actorFromSession, SESSION_COOKIE } from '../modules/auth/auth.service.js';
+import { AppError } from './errors.js';
+
+/** What a route requires: a permission, any signed-in actor, or nothing. */
+export type RoutePermission = Permission | 'authenticated' | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: RoutePermission;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** Routes that plugins register for us (docs UI, static files) are public by nature. */
+const PLUGIN_ROUTES = /^\/api\/docs(\/|$)|^\/api\/openapi\.json$|^\/assets\/|^\/\*$|^\/$/;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Every route must declare its permission; one that does not fails at start-up. */
+export function installRouteGuard(app: FastifyInstance, ctx: AppContext, registered: Array<{ method: string; url: string; permission?: RoutePermission }>): void {
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRoute', (route) => {
+    const config = (route.config ??= {}) as { permission?: RoutePermission };
+    if (!config.permission && PLUGIN_ROUTES.test(route.url)) config.permission = 'public';
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) registered.push({ method, url: route.url, permission: config.permission });
+    if (!config.permission) throw new Error(`Route ${methods.join(',')} ${route.url} declares no permission (config.permission)`);
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const required = req.routeOptions.config?.permission;
+    if (!required || required === 'public' && !req.url.startsWith('/api/')) return;
+    const meta = { ip: req.ip, userAgent: req.headers['user-agent'] };
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      req.actor = await actorFromApiKey(ctx, auth.slice(7).trim(), meta);
+      if (!req.actor) throw new AppError('UNAUTHENTICATED', 'The API key is invalid or revoked');
+    } else {
+      const token = req.cookies?.[SESSION_COOKIE];
+      if (token) req.actor = await actorFromSession(ctx, token, meta);
+      if (req.actor && required !== 'public' && !SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== req.actor.csrfToken) {
+        throw new AppError('CSRF_INVALID', 'Send the X-CSRF-Token header from GET /api/auth/session with every change');
+      }
+    }
+    if (required === 'public') return;
+    if (!req.actor) throw new AppError('UNAUTHENTICATED');
+    if (required !== 'authenticated' && !can(req.actor, required)) {
+      throw new AppError('FORBIDDEN', `This needs the ${required} permission, which the ${req.actor.role} role does not have`);
+    }
+  });
+}
+
+/** The signed-in actor of a route that declared a permission other than 'public'. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED');
+  return req.actor;
+}

@@ -1,0 +1,85 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, errorCatalog, type ErrorCode } from './errors.js';
+import type { FieldError } from './error-types.js';
+
+/** RFC 9457 problem details. 5xx bodies say nothing about internals; the log has everything. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail?: string;
+  field?: string;
+  errors?: FieldError[];
+  instance?: string;
+  [k: string]: unknown;
+}
+
+export function problemFor(code: ErrorCode, detail?: string, extra: Partial<Problem> = {}): Problem {
+  const spec = errorCatalog[code];
+  return { type: `/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: spec.title, status: spec.status, code, ...(detail ? { detail } : {}), ...extra };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type('application/problem+json').send(problem);
+}
+
+function zodIssuesToFieldErrors(issues: Array<{ path?: PropertyKey[]; message: string; code?: string; keys?: string[] }>, where: string): FieldError[] {
+  const out: FieldError[] = [];
+  for (const issue of issues) {
+    const base = (issue.path ?? []).map(String).join('.');
+    if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
+      for (const k of issue.keys) out.push({ field: base ? `${base}.${k}` : k, message: 'Unknown field', code: issue.code });
+    } else {
+      out.push({ field: base || where, message: issue.message, code: issue.code });
+    }
+  }
+  return out;
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_BAD_URL: 'BAD_REQUEST',
+};
+
+export function installProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    const instance = req.url.split('?')[0];
+    if (err instanceof AppError) {
+      if (err.extra.retryAfterSeconds) reply.header('retry-after', String(err.extra.retryAfterSeconds));
+      if (err.status >= 500) req.log.error({ err }, 'request failed');
+      const { retryAfterSeconds: _r, data, ...rest } = err.extra;
+      return sendProblem(reply, problemFor(err.code, err.detail, { ...rest, ...(data ?? {}), instance }));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'body';
+      const errors = zodIssuesToFieldErrors(
+        err.validation.map((v) => ({ path: v.instancePath.split('/').filter(Boolean), message: v.message ?? 'Invalid value', code: v.keyword, keys: (v.params as { keys?: string[] }).keys })),
+        where,
+      );
+      const first = errors[0];
+      return sendProblem(reply, problemFor('VALIDATION_FAILED', first ? `${first.field}: ${first.message}` : undefined, { field: first?.field, errors, instance }));
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err, issues: err.cause?.issues }, 'response did not match its schema');
+      return sendProblem(reply, problemFor('INTERNAL', undefined, { instance }));
+    }
+    if (err.statusCode === 429) {
+      return sendProblem(reply, problemFor('RATE_LIMITED', 'Too many requests; slow down and retry after the time in Retry-After', { instance }));
+    }
+    const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
+    if (mapped) return sendProblem(reply, problemFor(mapped, err.message, { instance }));
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return sendProblem(reply, problemFor(err.statusCode === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', err.message, { instance }));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return sendProblem(reply, problemFor('INTERNAL', undefined, { instance }));
+  });
+
+  app.setNotFoundHandler((req, reply) => sendProblem(reply, problemFor('ROUTE_NOT_FOUND', `${req.method} ${req.url.split('?')[0]} does not exist`)));
+}

@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import { newId } from '../../db/ids.js';
+import { toJson } from '../../db/sql-helpers.js';
+import type { Dialect } from '../../db/database.js';
+import type { Actor } from '../../platform/actor.js';
+import { onCommit, type Db } from '../../platform/transaction.js';
+import type { RealtimeHub } from './realtime.js';
+
+export interface DomainEvent {
+  id: string;
+  workspaceId: string;
+  type: string;
+  entityType: string;
+  entityId: string | null;
+  actorId: string | null;
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface EventInput {
+  type: string;
+  entityType: string;
+  entityId?: string | null;
+  payload?: Record<string, unknown>;
+}
+
+export interface EventDeps {
+  dialect: Dialect;
+  realtime: RealtimeHub;
+}
+
+/**
+ * Appends a domain event in the caller's transaction (the outbox that timeline, automations,
+ * webhooks and realtime read). Live delivery happens only after commit: PostgreSQL's NOTIFY is
+ * transactional; on SQLite the event is handed to the hub by an after-commit callback.
+ */
+export async function appendEvent(deps: EventDeps, db: Db, actor: Actor, input: EventInput, at: string): Promise<DomainEvent> {
+  const event: DomainEvent = {
+    id: newId(),
+    workspaceId: actor.workspaceId,
+    type: input.type,
+    entityType: input.entityType,
+    entityId: input.entityId ?? null,
+    actorId: actor.kind === 'system' ? null : actor.id,
+    payload: input.payload ?? {},
+    createdAt: at,
+  };
+  await db
+    .insertInto('events')
+    .values({
+      id: event.id,
+      workspace_id: event.workspaceId,
+      type: event.type,
+      entity_type: event.entityType,
+      entity_id: event.entityId,
+      actor_id: event.actorId,
+      payload: toJson(event.payload),
+      created_at: event.createdAt,
+    })
+    .execute();
+  if (deps.dialect === 'postgres') {
+    await sql`select pg_notify(${deps.realtime.channel}, ${deps.realtime.encode(event)})`.execute(db);
+  } else {
+    onCommit(db, () => deps.realtime.dispatch(event));
+  }
+  return event;
+}

@@ -1,0 +1,3 @@
+import type { AppModule } from '../module.js';
+
+export const jobsModule: AppModule = { name: 'jobs' };

@@ -1,0 +1,50 @@
+import crypto from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { RealtimeHub } from '../modules/events/realtime.js';
+import { JobQueue } from '../modules/jobs/job-queue.js';
+import { createMailer, type Mailer } from '../modules/mail/mailer.js';
+import { modules } from '../modules/index.js';
+import { systemClock, type Clock } from './clock.js';
+import type { AppContext } from './context.js';
+import { createMetrics } from './metrics.js';
+
+export interface ContextOptions {
+  config: Config;
+  database: Database;
+  log: Logger;
+  clock?: Clock;
+  mailer?: Mailer;
+  /** Keeps LISTEN channels of parallel test databases apart. */
+  channelSuffix?: string;
+  defaultMetrics?: boolean;
+}
+
+/** Builds the per-process context and registers every module's jobs and template defaults. */
+export function createContext(opts: ContextOptions): AppContext {
+  let ctx: AppContext;
+  const jobs = new JobQueue(() => ctx);
+  ctx = {
+    config: opts.config,
+    database: opts.database,
+    db: opts.database.db,
+    dialect: opts.database.dialect,
+    clock: opts.clock ?? systemClock,
+    log: opts.log,
+    mailer: opts.mailer ?? createMailer(opts.config, opts.log),
+    realtime: new RealtimeHub(opts.database, opts.log, opts.channelSuffix),
+    jobs,
+    metrics: createMetrics(opts.defaultMetrics ?? false),
+    nodeId: `${process.pid}-${crypto.randomBytes(3).toString('hex')}`,
+    templateContributions: [],
+    eventPermissions: {},
+  };
+  for (const m of modules) {
+    for (const def of m.jobs ?? []) jobs.register(def);
+    for (const r of m.recurring ?? []) jobs.registerRecurring(r);
+    if (m.templates) ctx.templateContributions.push(m.templates);
+    Object.assign(ctx.eventPermissions, m.eventPermissions ?? {});
+  }
+  return ctx;
+}
