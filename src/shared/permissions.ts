@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'pipelines.manage',
   'activities.view',
   'activities.edit',
+  'activities.manage',
   'broadcasts.view',
   'broadcasts.create',
   'broadcasts.send',

@@ -5,6 +5,7 @@ import type { Database, Dialect } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import type { Mailer } from '../modules/mail/mailer.js';
 import type { RealtimeHub } from '../modules/events/realtime.js';
+import type { EventProjector } from '../modules/events/events.service.js';
 import type { JobQueue } from '../modules/jobs/job-queue.js';
 import type { Clock } from './clock.js';
 import type { Metrics } from './metrics.js';
@@ -27,6 +28,8 @@ export interface AppContext {
   templateContributions: WorkspaceTemplateContribution[];
   /** Permission needed to receive live events, by event type prefix (e.g. 'contact.' -> contacts.view). */
   eventPermissions: Record<string, Permission | 'authenticated'>;
+  /** Projections every appended event passes through, in the writer's transaction (see AppModule.eventProjectors). */
+  eventProjectors: EventProjector[];
   /** Identifies this process among the nodes sharing one database. */
   nodeId: string;
 }

@@ -39,12 +39,14 @@ export function createContext(opts: ContextOptions): AppContext {
     nodeId: `${process.pid}-${crypto.randomBytes(3).toString('hex')}`,
     templateContributions: [],
     eventPermissions: {},
+    eventProjectors: [],
   };
   for (const m of modules) {
     for (const def of m.jobs ?? []) jobs.register(def);
     for (const r of m.recurring ?? []) jobs.registerRecurring(r);
     if (m.templates) ctx.templateContributions.push(m.templates);
     Object.assign(ctx.eventPermissions, m.eventPermissions ?? {});
+    for (const project of m.eventProjectors ?? []) ctx.eventProjectors.push((db, actor, event) => project(ctx, db, actor, event));
   }
   return ctx;
 }

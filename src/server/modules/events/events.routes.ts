@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Permission } from '../../../shared/permissions.js';
 import { can, type Actor } from '../../platform/actor.js';
 import { actorOf } from '../../http/guard.js';
 import type { AppContext } from '../../platform/context.js';
@@ -8,6 +9,11 @@ const HEARTBEAT_MS = 25_000;
 
 /** Whether the actor may receive an event, by the longest matching type prefix. */
 export function mayReceive(ctx: AppContext, actor: Actor, event: DomainEvent): boolean {
+  // Personal events (a notification) reach only their recipient; private ones (a confidential
+  // activity) only their owner and holders of the named permission.
+  const { recipientUserId, privateTo, privateToPermission } = event.payload as { recipientUserId?: unknown; privateTo?: unknown; privateToPermission?: Permission };
+  if (typeof recipientUserId === 'string') return recipientUserId === actor.id;
+  if (typeof privateTo === 'string' && privateTo !== actor.id && !(privateToPermission && can(actor, privateToPermission))) return false;
   let best: string | undefined;
   for (const prefix of Object.keys(ctx.eventPermissions)) if (event.type.startsWith(prefix) && (!best || prefix.length > best.length)) best = prefix;
   const needed = best ? ctx.eventPermissions[best] : 'settings.manage';

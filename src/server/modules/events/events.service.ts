@@ -24,9 +24,17 @@ export interface EventInput {
   payload?: Record<string, unknown>;
 }
 
+/**
+ * Runs inside appendEvent, in the caller's transaction, for every event (e.g. the timeline
+ * projection). It must only write; a failure rolls the caller's write back.
+ */
+export type EventProjector = (db: Db, actor: Actor, event: DomainEvent) => Promise<void>;
+
 export interface EventDeps {
   dialect: Dialect;
   realtime: RealtimeHub;
+  /** Projections of events kept in the same transaction (modules contribute them; see AppModule). */
+  eventProjectors?: ReadonlyArray<EventProjector>;
 }
 
 /**
@@ -58,6 +66,7 @@ export async function appendEvent(deps: EventDeps, db: Db, actor: Actor, input: 
       created_at: event.createdAt,
     })
     .execute();
+  for (const project of deps.eventProjectors ?? []) await project(db, actor, event);
   if (deps.dialect === 'postgres') {
     await sql`select pg_notify(${deps.realtime.channel}, ${deps.realtime.encode(event)})`.execute(db);
   } else {
