@@ -36,7 +36,7 @@ try {
       if (!values.file) throw new Error('usage: npm run db:restore -- --file backup.ndjson');
       await migrateToLatest(db);
       const n = await restoreWorkspace(db, values.file);
-      console.log(`Restored workspace ${n.workspaceId}: ${n.rows} rows into ${n.tables} tables`);
+      console.log(`Restored workspace ${n.workspaceId} (slug ${n.slug}): ${n.rows} rows into ${n.tables} tables${n.reusedUsers ? `; ${n.reusedUsers} user(s) already here by email were reused` : ''}`);
       break;
     }
     default:

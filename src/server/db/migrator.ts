@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Migrator, type MigrationResultSet, type Migration as KyselyMigration } from 'kysely';
 import type { Database } from './database.js';
+import { currentSchema } from './sql-helpers.js';
 import type { Migration } from './migrations/_kit.js';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -11,13 +12,15 @@ export const MIGRATION_TABLE = 'schema_migrations';
 /**
  * Migrations are files in ./migrations named `YYYYMMDDHHMM_name.ts`, applied in name order and
  * recorded in `schema_migrations`. On PostgreSQL Kysely holds an advisory lock while migrating, so
- * nodes starting together migrate once.
+ * nodes starting together migrate once. The migration tables are pinned to the current schema:
+ * otherwise the same tables in another schema of the database would count as ours.
  */
-export function createMigrator(database: Database): Migrator {
+export async function createMigrator(database: Database): Promise<Migrator> {
   return new Migrator({
     db: database.db,
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: `${MIGRATION_TABLE}_lock`,
+    migrationTableSchema: await currentSchema(database.dialect, database.db),
     provider: {
       async getMigrations() {
         const files = (await fs.readdir(MIGRATIONS_DIR)).filter((f) => /^\d{12}_.+\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
@@ -47,17 +50,17 @@ function check(result: MigrationResultSet, action: string): MigrationResultSet {
 }
 
 export async function migrateToLatest(database: Database): Promise<string[]> {
-  const res = check(await createMigrator(database).migrateToLatest(), 'Migration');
+  const res = check(await (await createMigrator(database)).migrateToLatest(), 'Migration');
   return (res.results ?? []).map((r) => r.migrationName);
 }
 
 export async function rollbackOne(database: Database): Promise<string[]> {
-  const res = check(await createMigrator(database).migrateDown(), 'Rollback');
+  const res = check(await (await createMigrator(database)).migrateDown(), 'Rollback');
   return (res.results ?? []).map((r) => r.migrationName);
 }
 
 export async function migrationStatus(database: Database): Promise<Array<{ name: string; executedAt: string | null }>> {
-  const list = await createMigrator(database).getMigrations();
+  const list = await (await createMigrator(database)).getMigrations();
   return list.map((m) => ({ name: m.name, executedAt: m.executedAt ? m.executedAt.toISOString() : null }));
 }
 

@@ -37,7 +37,8 @@ export function forUpdateSkipLocked<QB extends SelectQueryBuilder<any, any, any>
 /** Case-insensitive LIKE ("contains") for ASCII and Unicode text. */
 export function ilike(dialect: Dialect, column: RawBuilder<unknown> | string, pattern: string): RawBuilder<boolean> {
   const col = typeof column === 'string' ? sql.ref(column) : column;
-  return dialect === 'postgres' ? sql<boolean>`${col} ilike ${pattern}` : sql<boolean>`lower(${col}) like lower(${pattern})`;
+  // explicit ESCAPE: SQLite has no default escape character, so likeEscape's backslashes need it
+  return dialect === 'postgres' ? sql<boolean>`${col} ilike ${pattern} escape '\\'` : sql<boolean>`lower(${col}) like lower(${pattern}) escape '\\'`;
 }
 
 /** Escapes % and _ so user text is matched literally inside a LIKE pattern. */
@@ -65,20 +66,24 @@ export async function listTables(dialect: Dialect, db: Kysely<any>): Promise<str
   return rows.rows.map((r) => r.name);
 }
 
-/** Foreign keys as (table -> referenced table), for ordering inserts on restore. */
-export async function listForeignKeys(dialect: Dialect, db: Kysely<any>): Promise<Array<{ table: string; references: string }>> {
+/** Foreign keys as (table.column -> referenced table), for ordering inserts on restore. */
+export async function listForeignKeys(dialect: Dialect, db: Kysely<any>): Promise<Array<{ table: string; column: string; references: string }>> {
   if (dialect === 'postgres') {
-    const r = await sql<{ table: string; references: string }>`
-      select distinct tc.table_name as "table", ccu.table_name as "references"
-      from information_schema.table_constraints tc
-      join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name and ccu.table_schema = tc.table_schema
-      where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = current_schema()`.execute(db);
+    const r = await sql<{ table: string; column: string; references: string }>`
+      select cl.relname as "table", a.attname as "column", rf.relname as "references"
+      from pg_constraint c
+      join pg_class cl on cl.oid = c.conrelid
+      join pg_class rf on rf.oid = c.confrelid
+      join pg_namespace n on n.oid = cl.relnamespace
+      join lateral unnest(c.conkey) as k(attnum) on true
+      join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
+      where c.contype = 'f' and n.nspname = current_schema()`.execute(db);
     return r.rows;
   }
-  const out: Array<{ table: string; references: string }> = [];
+  const out: Array<{ table: string; column: string; references: string }> = [];
   for (const table of await listTables(dialect, db)) {
-    const r = await sql<{ table: string }>`select "table" from pragma_foreign_key_list(${table})`.execute(db);
-    for (const row of r.rows) out.push({ table, references: row.table });
+    const r = await sql<{ table: string; from: string }>`select "table", "from" from pragma_foreign_key_list(${table})`.execute(db);
+    for (const row of r.rows) out.push({ table, column: row.from, references: row.table });
   }
   return out;
 }
@@ -90,4 +95,92 @@ export async function listColumns(dialect: Dialect, db: Kysely<any>, table: stri
       ? await sql<{ name: string }>`select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(db)
       : await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db);
   return r.rows.map((x) => x.name);
+}
+
+export type ColumnKind = 'boolean' | 'json' | 'number' | 'other';
+
+/**
+ * Columns of a table with what kind of value each holds (declared types differ by dialect), and
+ * whether the database numbers it itself (identity / INTEGER PRIMARY KEY), so a restore leaves it out.
+ */
+export async function listColumnKinds(dialect: Dialect, db: Kysely<any>, table: string): Promise<Array<{ name: string; kind: ColumnKind; isAutoNumbered: boolean }>> {
+  const r =
+    dialect === 'postgres'
+      ? await sql<{ name: string; type: string; auto: boolean }>`
+          select column_name as name, data_type as type, (is_identity = 'YES' or coalesce(column_default, '') like 'nextval(%') as auto
+          from information_schema.columns where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(db)
+      : await sql<{ name: string; type: string; auto: number }>`
+          select name, type, (pk = 1 and lower(type) = 'integer' and (select count(*) from pragma_table_info(${table}) where pk > 0) = 1) as auto
+          from pragma_table_info(${table})`.execute(db);
+  return r.rows.map(({ name, type, auto }) => {
+    const t = type.toLowerCase();
+    const kind: ColumnKind = t === 'boolean' ? 'boolean' : t === 'json' || t === 'jsonb' ? 'json' : /int|numeric|real|double|decimal/.test(t) ? 'number' : 'other';
+    return { name, kind, isAutoNumbered: Boolean(auto) };
+  });
+}
+
+/** Checks foreign keys at commit instead of per row, where the dialect allows it (bulk restores). */
+export async function deferForeignKeys(dialect: Dialect, trx: Kysely<any>): Promise<void> {
+  if (dialect === 'postgres') await sql`set constraints all deferred`.execute(trx); // affects only deferrable constraints
+  else await sql`pragma defer_foreign_keys = on`.execute(trx);
+}
+
+/** Whether a value looks like an id our uuid columns accept (PostgreSQL rejects anything else). */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** 'YYYY-MM' of a date column (text on SQLite, date on PostgreSQL). */
+export function monthOfDate(dialect: Dialect, column: string): RawBuilder<string> {
+  return dialect === 'postgres' ? sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM')` : sql<string>`substr(${sql.ref(column)}, 1, 7)`;
+}
+
+/** A top-level key of a json column as text (key must be a plain identifier; callers validate it). */
+export function jsonKeyText(dialect: Dialect, column: string, key: string): RawBuilder<string | null> {
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) throw new Error(`invalid json key ${key}`);
+  return dialect === 'postgres' ? sql<string | null>`(${sql.ref(column)} ->> ${key})` : sql<string | null>`cast(json_extract(${sql.ref(column)}, ${`$.${key}`}) as text)`;
+}
+
+/** Whether a json array column holds the given string. */
+export function jsonArrayHas(dialect: Dialect, column: string, value: string): RawBuilder<boolean> {
+  return dialect === 'postgres'
+    ? sql<boolean>`(${sql.ref(column)} @> jsonb_build_array(${value}::text))`
+    : sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}) where json_each.value = ${value})`;
+}
+
+/** Seconds since 1970 of a timestamp column, as a number. */
+export function epochSeconds(dialect: Dialect, column: string): RawBuilder<number> {
+  return dialect === 'postgres' ? sql<number>`extract(epoch from ${sql.ref(column)})` : sql<number>`unixepoch(${sql.ref(column)})`;
+}
+
+/** A read-only transaction that sees one consistent snapshot (SQLite transactions already do). */
+export function snapshotTransaction<DBT>(dialect: Dialect, db: Kysely<DBT>) {
+  const trx = db.transaction();
+  return dialect === 'postgres' ? trx.setIsolationLevel('repeatable read') : trx;
+}
+
+/** A json column's top-level member as a number, for numeric comparison and sorting (key validated like jsonKeyText). */
+export function jsonMemberNumber(dialect: Dialect, column: string, key: string): RawBuilder<number | null> {
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) throw new Error(`invalid json key ${key}`);
+  return dialect === 'postgres' ? sql<number | null>`((${sql.ref(column)} ->> ${key})::numeric)` : sql<number | null>`json_extract(${sql.ref(column)}, ${`$.${key}`})`;
+}
+
+/** Whether a json column's top-level member is the boolean true. */
+export function jsonMemberIsTrue(dialect: Dialect, column: string, key: string): RawBuilder<boolean> {
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) throw new Error(`invalid json key ${key}`);
+  return dialect === 'postgres' ? sql<boolean>`((${sql.ref(column)} -> ${key}) = 'true'::jsonb)` : sql<boolean>`(json_type(${sql.ref(column)}, ${`$.${key}`}) = 'true')`;
+}
+
+/** Whether a json column's top-level member is an array holding the given string. */
+export function jsonMemberArrayHas(dialect: Dialect, column: string, key: string, value: string): RawBuilder<boolean> {
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) throw new Error(`invalid json key ${key}`);
+  return dialect === 'postgres'
+    ? sql<boolean>`((${sql.ref(column)} -> ${key}) @> jsonb_build_array(${value}::text))`
+    : sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}, ${`$.${key}`}) where json_each.value = ${value})`;
+}
+
+/** The schema unqualified names resolve to (PostgreSQL); SQLite has none. */
+export async function currentSchema(dialect: Dialect, db: Kysely<any>): Promise<string | undefined> {
+  if (dialect !== 'postgres') return undefined;
+  return (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name;
 }
