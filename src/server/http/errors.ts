@@ -2,6 +2,7 @@ import { coreErrors } from './core.errors.js';
 import type { FieldError } from './error-types.js';
 import { authErrors } from '../modules/auth/auth.errors.js';
 import { jobErrors } from '../modules/jobs/jobs.errors.js';
+import { pipelineErrors } from '../modules/pipelines/pipelines.errors.js';
 
 /**
  * Every error code the API can answer with, gathered from each module's `*.errors.ts`.
@@ -11,6 +12,7 @@ export const errorCatalog = {
   ...coreErrors,
   ...authErrors,
   ...jobErrors,
+  ...pipelineErrors,
 };
 export type ErrorCode = keyof typeof errorCatalog;
 

@@ -1,0 +1,112 @@
+import { sql } from 'kysely';
+import type { Dialect } from '../../db/database.js';
+import { epochSeconds } from '../../db/sql-helpers.js';
+import type { Db } from '../../platform/transaction.js';
+import type { DealRow } from './pipelines.mappers.js';
+
+/** Changes to one stage's running totals; every field is a delta. */
+export interface StatsDelta {
+  dealCount: number;
+  valueSum: number;
+  defaultProbValueSum: number;
+  ownWeightedSum: number;
+  enteredSecondsSum: number;
+  enteredTotal?: number;
+  advancedTotal?: number;
+  exitedTotal?: number;
+  exitedSecondsSum?: number;
+}
+
+/** What one deal adds to its stage's totals (negate it to take the deal out). */
+export function contributionOf(row: Pick<DealRow, 'value_minor' | 'probability' | 'stage_entered_at'>, sign: 1 | -1 = 1): StatsDelta {
+  const value = Number(row.value_minor);
+  return {
+    dealCount: sign,
+    valueSum: sign * value,
+    defaultProbValueSum: row.probability === null ? sign * value : 0,
+    ownWeightedSum: row.probability === null ? 0 : sign * Math.floor((value * row.probability) / 100),
+    enteredSecondsSum: sign * Math.floor(new Date(row.stage_entered_at).getTime() / 1000),
+  };
+}
+
+export function addDeltas(a: StatsDelta, b: StatsDelta): StatsDelta {
+  return {
+    dealCount: a.dealCount + b.dealCount,
+    valueSum: a.valueSum + b.valueSum,
+    defaultProbValueSum: a.defaultProbValueSum + b.defaultProbValueSum,
+    ownWeightedSum: a.ownWeightedSum + b.ownWeightedSum,
+    enteredSecondsSum: a.enteredSecondsSum + b.enteredSecondsSum,
+    enteredTotal: (a.enteredTotal ?? 0) + (b.enteredTotal ?? 0),
+    advancedTotal: (a.advancedTotal ?? 0) + (b.advancedTotal ?? 0),
+    exitedTotal: (a.exitedTotal ?? 0) + (b.exitedTotal ?? 0),
+    exitedSecondsSum: (a.exitedSecondsSum ?? 0) + (b.exitedSecondsSum ?? 0),
+  };
+}
+
+/**
+ * Applies deltas to several stages. Rows are updated in stage-id order so two transactions moving
+ * items in opposite directions lock the same rows in the same order and cannot deadlock.
+ */
+export async function applyStatsDeltas(db: Db, workspaceId: string, deltas: Map<string, StatsDelta>): Promise<void> {
+  for (const stageId of [...deltas.keys()].sort()) {
+    const d = deltas.get(stageId)!;
+    await db
+      .updateTable('pipeline_stage_stats')
+      .set((eb) => ({
+        deal_count: eb('deal_count', '+', d.dealCount),
+        value_sum: eb('value_sum', '+', d.valueSum),
+        default_prob_value_sum: eb('default_prob_value_sum', '+', d.defaultProbValueSum),
+        own_weighted_sum: eb('own_weighted_sum', '+', d.ownWeightedSum),
+        entered_seconds_sum: eb('entered_seconds_sum', '+', d.enteredSecondsSum),
+        entered_total: eb('entered_total', '+', d.enteredTotal ?? 0),
+        advanced_total: eb('advanced_total', '+', d.advancedTotal ?? 0),
+        exited_total: eb('exited_total', '+', d.exitedTotal ?? 0),
+        exited_seconds_sum: eb('exited_seconds_sum', '+', d.exitedSecondsSum ?? 0),
+      }))
+      .where('workspace_id', '=', workspaceId)
+      .where('stage_id', '=', stageId)
+      .execute();
+  }
+}
+
+export function listStageStats(db: Db, workspaceId: string, pipelineId: string) {
+  return db.selectFrom('pipeline_stage_stats').selectAll().where('workspace_id', '=', workspaceId).where('pipeline_id', '=', pipelineId).execute();
+}
+
+/** Recounts a stage's current-item totals from its deals (after bulk changes such as a stage merge). */
+export async function recountStage(db: Db, dialect: Dialect, workspaceId: string, pipelineId: string, stageId: string): Promise<void> {
+  const agg = await db
+    .selectFrom('deals')
+    .select([
+      sql<number>`count(*)`.as('n'),
+      sql<number>`coalesce(sum(value_minor), 0)`.as('value_sum'),
+      sql<number>`coalesce(sum(case when probability is null then value_minor else 0 end), 0)`.as('default_prob_value_sum'),
+      sql<number>`coalesce(sum(case when probability is null then 0 else value_minor * probability / 100 end), 0)`.as('own_weighted_sum'),
+      sql<number>`coalesce(sum(floor(${epochSeconds(dialect, 'stage_entered_at')})), 0)`.as('entered_seconds_sum'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('pipeline_id', '=', pipelineId)
+    .where('stage_id', '=', stageId)
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('pipeline_stage_stats')
+    .set({
+      deal_count: Number(agg.n),
+      value_sum: Number(agg.value_sum),
+      default_prob_value_sum: Number(agg.default_prob_value_sum),
+      own_weighted_sum: Number(agg.own_weighted_sum),
+      entered_seconds_sum: Number(agg.entered_seconds_sum),
+    })
+    .where('workspace_id', '=', workspaceId)
+    .where('stage_id', '=', stageId)
+    .execute();
+}
+
+export async function addToStageTotals(db: Db, workspaceId: string, stageId: string, entered: number, exitedSeconds = 0): Promise<void> {
+  await db
+    .updateTable('pipeline_stage_stats')
+    .set((eb) => ({ entered_total: eb('entered_total', '+', entered), exited_seconds_sum: eb('exited_seconds_sum', '+', exitedSeconds) }))
+    .where('workspace_id', '=', workspaceId)
+    .where('stage_id', '=', stageId)
+    .execute();
+}
