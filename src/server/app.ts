@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { trustProxyOption } from './config.js';
 import { newId } from './db/ids.js';
 import { installRouteGuard, type RoutePermission } from './http/guard.js';
 import { installProblemHandlers } from './http/problem.js';
@@ -19,6 +20,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   permission?: RoutePermission;
+  /** Status codes the route's response schema covers (empty: no response schema). */
+  responseStatuses?: string[];
 }
 
 declare module 'fastify' {
@@ -32,7 +35,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: ctx.config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: trustProxyOption(ctx.config.TRUST_PROXY),
     genReqId: () => newId(),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();

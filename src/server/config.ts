@@ -8,6 +8,10 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'use true, false, a hop count, or comma-separated proxy addresses/CIDRs (or loopback)')
+    .default('loopback'),
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z
     .string()
@@ -23,7 +27,7 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   MAIL_TRANSPORT: z.enum(['log', 'smtp']).default('log'),
-  SMTP_URL: z.string().optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must look like smtp://user:password@host:587 (or smtps://)').optional(),
   MAIL_FROM: z.string().default('CRM <no-reply@localhost>'),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   RUN_WORKER: bool.default(true),
@@ -35,6 +39,19 @@ const schema = z.object({
 });
 
 export type Config = z.infer<typeof schema>;
+
+/** Every setting's name, for `.env.example` and its test. */
+export const SETTING_NAMES = Object.keys(schema.shape) as Array<keyof Config>;
+
+/** Fastify's `trustProxy` from TRUST_PROXY: whose X-Forwarded-For to believe (client IPs for throttling and audit). */
+export function trustProxyOption(value: string): boolean | string | ((address: string, hop: number) => boolean) {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value.split(',').map((s) => s.trim()).join(',');
+}
 
 /** Reads settings from an env-like record; exits with a readable message naming each bad setting. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

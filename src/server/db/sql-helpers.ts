@@ -184,3 +184,8 @@ export async function currentSchema(dialect: Dialect, db: Kysely<any>): Promise<
   if (dialect !== 'postgres') return undefined;
   return (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name;
 }
+
+/** A database error for a value of the wrong shape for its column (PostgreSQL: invalid_text_representation). */
+export function isMalformedValueError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '22P02';
+}

@@ -22,14 +22,15 @@ const PLUGIN_ROUTES = /^\/api\/docs(\/|$)|^\/api\/openapi\.json$|^\/assets\/|^\/
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Every route must declare its permission; one that does not fails at start-up. */
-export function installRouteGuard(app: FastifyInstance, ctx: AppContext, registered: Array<{ method: string; url: string; permission?: RoutePermission }>): void {
+export function installRouteGuard(app: FastifyInstance, ctx: AppContext, registered: Array<{ method: string; url: string; permission?: RoutePermission; responseStatuses?: string[] }>): void {
   app.decorateRequest('actor', null);
 
   app.addHook('onRoute', (route) => {
     const config = (route.config ??= {}) as { permission?: RoutePermission };
     if (!config.permission && PLUGIN_ROUTES.test(route.url)) config.permission = 'public';
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) registered.push({ method, url: route.url, permission: config.permission });
+    const responseStatuses = Object.keys((route.schema?.response as Record<string, unknown> | undefined) ?? {});
+    for (const method of methods) registered.push({ method, url: route.url, permission: config.permission, responseStatuses });
     if (!config.permission) throw new Error(`Route ${methods.join(',')} ${route.url} declares no permission (config.permission)`);
   });
 

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isMalformedValueError } from '../db/sql-helpers.js';
 import { AppError, errorCatalog, type ErrorCode } from './errors.js';
 import type { FieldError } from './error-types.js';
 
@@ -77,9 +78,17 @@ export function installProblemHandlers(app: FastifyInstance): void {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return sendProblem(reply, problemFor(err.statusCode === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', err.message, { instance }));
     }
+    if (isMalformedValueError(err)) {
+      // a value of the wrong shape for its column (e.g. not a uuid) that no schema caught
+      req.log.warn({ err }, 'malformed value reached the database');
+      return sendProblem(reply, problemFor('BAD_REQUEST', 'A value in the request has the wrong format', { instance }));
+    }
     req.log.error({ err }, 'unhandled error');
     return sendProblem(reply, problemFor('INTERNAL', undefined, { instance }));
   });
 
-  app.setNotFoundHandler((req, reply) => sendProblem(reply, problemFor('ROUTE_NOT_FOUND', `${req.method} ${req.url.split('?')[0]} does not exist`)));
+  app.setNotFoundHandler((req, reply) => {
+    const instance = req.url.split('?')[0];
+    return sendProblem(reply, problemFor('ROUTE_NOT_FOUND', `${req.method} ${instance} does not exist`, { instance }));
+  });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PERMISSIONS, ROLES } from '../permissions.js';
-import { Email, Id } from './common.js';
+import { Email, Id, Uuid } from './common.js';
 
 export const RoleSchema = z.enum(ROLES);
 export const PermissionSchema = z.enum(PERMISSIONS);
@@ -33,7 +33,7 @@ export const SessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
-export const SwitchWorkspaceBody = z.strictObject({ workspaceId: Id });
+export const SwitchWorkspaceBody = z.strictObject({ workspaceId: Uuid });
 export const PasswordResetRequestBody = z.strictObject({ email: Email });
 export const Password = z.string().min(8, 'Use at least 8 characters').max(200);
 export const PasswordResetConfirmBody = z.strictObject({ token: z.string().min(10).max(200), password: Password });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
 export const Id = z.string().min(1).max(64);
+/** A record id (UUIDv7): anything else is refused up front instead of reaching the database. */
+export const Uuid = z.uuid({ message: 'Not a valid id' });
+export const IdParams = z.object({ id: Uuid });
 export const IsoTimestamp = z.string();
 export const Email = z.email({ message: 'Enter a valid email address' }).max(254).transform((v) => v.trim().toLowerCase());
 

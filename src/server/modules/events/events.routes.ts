@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Permission } from '../../../shared/permissions.js';
 import { can, type Actor } from '../../platform/actor.js';
 import { actorOf } from '../../http/guard.js';
@@ -21,7 +22,7 @@ export function mayReceive(ctx: AppContext, actor: Actor, event: DomainEvent): b
 }
 
 export const eventRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.get('/realtime', { config: { permission: 'authenticated' }, schema: { tags: ['realtime'], summary: 'Server-Sent Events: live domain events of this workspace you may see', produces: ['text/event-stream'] } }, (req, reply) => {
+  app.get('/realtime', { config: { permission: 'authenticated' }, schema: { tags: ['realtime'], summary: 'Server-Sent Events: live domain events of this workspace you may see', produces: ['text/event-stream'], response: { 200: z.string().describe('An endless text/event-stream: `id`, `event: <type>` and `data: <event JSON>` per event, comment lines as heartbeats') } } }, (req, reply) => {
     const actor = actorOf(req);
     reply.hijack();
     const res = reply.raw;

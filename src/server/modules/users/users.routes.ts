@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Invitation, InviteBody, Member, RoleInfo, UpdateMemberBody } from '../../../shared/contracts/users.js';
+import { IdParams } from '../../../shared/contracts/common.js';
 import { ROLE_PERMISSIONS, ROLES } from '../../../shared/permissions.js';
 import { actorOf } from '../../http/guard.js';
 import { publicBaseUrl } from '../../http/request-meta.js';
@@ -12,7 +13,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     items: await listMembers(ctx.db, actorOf(req).workspaceId),
   }));
 
-  app.patch('/users/:id', { config: { permission: 'users.manage' }, schema: { tags: ['users'], summary: 'Change a member\'s role, deactivate or reactivate', params: z.object({ id: z.string() }), body: UpdateMemberBody, response: { 200: Member } } }, async (req) =>
+  app.patch('/users/:id', { config: { permission: 'users.manage' }, schema: { tags: ['users'], summary: 'Change a member\'s role, deactivate or reactivate', params: IdParams, body: UpdateMemberBody, response: { 200: Member } } }, async (req) =>
     updateMember(ctx, actorOf(req), req.params.id, req.body),
   );
 
