@@ -2,6 +2,7 @@ import { coreErrors } from './core.errors.js';
 import type { FieldError } from './error-types.js';
 import { authErrors } from '../modules/auth/auth.errors.js';
 import { jobErrors } from '../modules/jobs/jobs.errors.js';
+import { activityErrors } from '../modules/activities/activities.errors.js';
 import { pipelineErrors } from '../modules/pipelines/pipelines.errors.js';
 
 /**
@@ -12,6 +13,7 @@ export const errorCatalog = {
   ...coreErrors,
   ...authErrors,
   ...jobErrors,
+  ...activityErrors,
   ...pipelineErrors,
 };
 export type ErrorCode = keyof typeof errorCatalog;
