@@ -1,0 +1,17 @@
+import type { RouteObject } from 'react-router-dom';
+import { authRoutes } from '../features/auth/routes';
+import { dashboardRoutes } from '../features/dashboard/routes';
+import { settingsRoutes } from '../features/settings/routes';
+
+/**
+ * Pages inside the signed-in shell. Each feature exports `RouteObject[]` from features/<name>/routes.tsx
+ * (paths absolute, e.g. '/contacts' and '/contacts/:id'; prefer `lazy` so each feature loads on demand).
+ * To add a feature: import it above and add ONE line here.
+ */
+export const appRoutes: RouteObject[] = [
+  ...dashboardRoutes,
+  ...settingsRoutes,
+];
+
+/** Pages outside the shell (sign-in, password reset, invitations). */
+export const publicRoutes: RouteObject[] = [...authRoutes];

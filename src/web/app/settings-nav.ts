@@ -1,0 +1,30 @@
+import type { ComponentType } from 'react';
+import type { LucideIcon } from 'lucide-react';
+import { Building2, History, KeyRound, Users } from 'lucide-react';
+import type { Permission } from '../../shared/permissions';
+
+export interface SettingsSection {
+  key: string;
+  /** Under /settings, e.g. 'users' -> /settings/users. */
+  path: string;
+  labelKey: string;
+  icon: LucideIcon;
+  /** Group heading key, e.g. 'settings:groups.workspace'. */
+  groupKey: string;
+  /** Hidden from users without it (the server enforces it anyway). */
+  permission?: Permission;
+  /** Loads the section's page component on demand. */
+  load: () => Promise<ComponentType>;
+}
+
+/**
+ * The Settings area's sub-navigation and pages. Features add their settings pages with ONE line here,
+ * e.g. `{ key: 'tags', path: 'tags', labelKey: 'contacts:settings.tags', icon: Tag, groupKey: 'settings:groups.data',
+ * permission: 'tags.manage', load: () => import('../features/contacts/components/tag-settings').then((m) => m.TagSettings) }`.
+ */
+export const settingsSections: SettingsSection[] = [
+  { key: 'workspace', path: 'workspace', labelKey: 'settings:sections.workspace', icon: Building2, groupKey: 'settings:groups.workspace', load: () => import('../features/settings/components/workspace-settings').then((m) => m.WorkspaceSettings) },
+  { key: 'users', path: 'users', labelKey: 'settings:sections.users', icon: Users, groupKey: 'settings:groups.workspace', load: () => import('../features/settings/components/users-settings').then((m) => m.UsersSettings) },
+  { key: 'api-keys', path: 'api-keys', labelKey: 'settings:sections.apiKeys', icon: KeyRound, groupKey: 'settings:groups.workspace', permission: 'settings.manage', load: () => import('../features/settings/components/api-keys-settings').then((m) => m.ApiKeysSettings) },
+  { key: 'audit', path: 'audit', labelKey: 'settings:sections.audit', icon: History, groupKey: 'settings:groups.workspace', permission: 'audit.view', load: () => import('../features/settings/components/audit-settings').then((m) => m.AuditSettings) },
+];

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router-dom';
+import { Page, PageHeader } from '../../../design';
+import { settingsSections, type SettingsSection } from '../../../app/settings-nav';
+import { useCan } from '../../../lib/session';
+import './settings.css';
+
+export function useVisibleSettingsSections(): SettingsSection[] {
+  const can = useCan();
+  return settingsSections.filter((s) => !s.permission || can(s.permission));
+}
+
+/** Settings: a grouped sub-navigation beside the chosen section (tabs across the top on phones). */
+export function SettingsLayout() {
+  const { t } = useTranslation('settings');
+  const sections = useVisibleSettingsSections();
+  const groups = [...new Set(sections.map((s) => s.groupKey))];
+  return (
+    <Page wide className="settings-page">
+      <PageHeader title={t('title')} description={t('description')} />
+      <div className="settings-grid">
+        <nav className="settings-nav" aria-label={t('navLabel')}>
+          {groups.map((group) => (
+            <div key={group} className="settings-nav-group">
+              <div className="settings-nav-heading">{t(group)}</div>
+              <ul>
+                {sections.filter((s) => s.groupKey === group).map((s) => (
+                  <li key={s.key}>
+                    <NavLink to={`/settings/${s.path}`} className="settings-nav-link">
+                      <s.icon aria-hidden />
+                      <span>{t(s.labelKey)}</span>
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </nav>
+        <div className="settings-content">
+          <Outlet />
+        </div>
+      </div>
+    </Page>
+  );
+}

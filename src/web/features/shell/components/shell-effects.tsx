@@ -1,0 +1,12 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useRealtime } from '../../../lib/realtime';
+import { sessionKey } from '../../../lib/session';
+
+/** Keeps the shell current when someone else renames the workspace or changes your role. */
+export function ShellEffects() {
+  const queryClient = useQueryClient();
+  const refreshSession = () => void queryClient.invalidateQueries({ queryKey: sessionKey });
+  useRealtime('workspace.', refreshSession);
+  useRealtime('user.', refreshSession);
+  return null;
+}

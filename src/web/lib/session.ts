@@ -1,0 +1,45 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SessionInfo } from '../../shared/contracts/auth';
+import type { Permission } from '../../shared/permissions';
+import { api, isApiError, setCsrfToken } from './api';
+
+export type { SessionInfo };
+export const sessionKey = ['session'] as const;
+
+/** The signed-in session, or null when signed out (401). */
+export async function fetchSession(): Promise<SessionInfo | null> {
+  try {
+    const info = await api<SessionInfo>('/auth/session');
+    setCsrfToken(info.csrfToken);
+    return info;
+  } catch (err) {
+    if (isApiError(err) && err.status === 401) return null;
+    throw err;
+  }
+}
+
+export function useSessionQuery() {
+  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 5 * 60_000 });
+}
+
+/** The session inside the signed-in app (the shell renders only with one). */
+export function useSession(): SessionInfo {
+  const { data } = useSessionQuery();
+  if (!data) throw new Error('useSession is for pages inside the signed-in app');
+  return data;
+}
+
+/** Whether the signed-in user may do something; use it to hide or disable actions. */
+export function useCan(): (permission: Permission) => boolean {
+  const { data } = useSessionQuery();
+  return (permission) => Boolean(data?.permissions.includes(permission));
+}
+
+/** Stores a fresh SessionInfo (after login, switching workspace, profile change) and its CSRF token. */
+export function useSetSession(): (info: SessionInfo | null) => void {
+  const queryClient = useQueryClient();
+  return (info) => {
+    setCsrfToken(info?.csrfToken ?? '');
+    queryClient.setQueryData(sessionKey, info);
+  };
+}
