@@ -9,6 +9,7 @@ import { nowIso } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import { withTransaction } from '../../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { appendEvent } from '../events/events.service.js';
 import { hashToken, newToken } from '../../platform/secrets.js';
 
 function toApiKey(r: DB['api_keys']): ApiKey {
@@ -29,6 +30,7 @@ export async function createApiKey(ctx: AppContext, actor: Actor, input: { name:
   await withTransaction(ctx.db, async (trx) => {
     await trx.insertInto('api_keys').values(row).execute();
     await recordAudit(trx, actor, { action: 'api_key.created', entityType: 'api_key', entityId: row.id, after: { name: row.name, role: row.role, prefix } }, now);
+    await appendEvent(ctx, trx, actor, { type: 'api_key.created', entityType: 'api_key', entityId: row.id, payload: { name: row.name, role: row.role } }, now);
   });
   return { ...toApiKey(row), key };
 }
@@ -41,6 +43,7 @@ export async function revokeApiKey(ctx: AppContext, actor: Actor, id: string): P
     if (!row.revoked_at) {
       await trx.updateTable('api_keys').set({ revoked_at: now, updated_at: now }).where('id', '=', id).execute();
       await recordAudit(trx, actor, { action: 'api_key.revoked', entityType: 'api_key', entityId: id, before: { revokedAt: null }, after: { revokedAt: now } }, now);
+      await appendEvent(ctx, trx, actor, { type: 'api_key.revoked', entityType: 'api_key', entityId: id }, now);
     }
     return toApiKey({ ...row, revoked_at: row.revoked_at ?? now });
   });

@@ -40,7 +40,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   });
 
   app.post('/auth/password-reset/confirm', { config: { permission: 'public' }, schema: { tags: ['auth'], summary: 'Set a new password with the emailed token', body: PasswordResetConfirmBody, response: { 200: Ok } } }, async (req) => {
-    await confirmPasswordReset(ctx, req.body.token, req.body.password);
+    await confirmPasswordReset(ctx, req.body.token, req.body.password, requestMeta(req));
     return { ok: true as const };
   });
 

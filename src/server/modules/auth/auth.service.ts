@@ -10,6 +10,7 @@ import { addSeconds, nowIso } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import { withTransaction } from '../../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { appendEvent } from '../events/events.service.js';
 import type { WorkspaceSettings } from '../workspaces/workspaces.tables.js';
 import { findApiKeyByPrefix, findMembership, findSessionByTokenHash, findUser, findUserByEmail, listMemberships } from './auth.repository.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from '../../platform/secrets.js';
@@ -165,6 +166,7 @@ export async function updateProfile(ctx: AppContext, actor: Actor, patch: { name
     const before = await findUser(trx, actor.id);
     await trx.updateTable('users').set({ ...patch, updated_at: now }).where('id', '=', actor.id).execute();
     await recordAudit(trx, actor, { action: 'user.profile_updated', entityType: 'user', entityId: actor.id, before: { name: before?.name, locale: before?.locale }, after: { name: patch.name ?? before?.name, locale: patch.locale ?? before?.locale } }, now);
+    await appendEvent(ctx, trx, actor, { type: 'user.profile_updated', entityType: 'user', entityId: actor.id }, now);
   });
 }
 
@@ -187,15 +189,23 @@ export async function requestPasswordReset(ctx: AppContext, email: string, baseU
   });
 }
 
-export async function confirmPasswordReset(ctx: AppContext, token: string, password: string): Promise<void> {
+export async function confirmPasswordReset(ctx: AppContext, token: string, password: string, meta: RequestMeta = {}): Promise<void> {
   const now = ctx.clock.now();
+  const at = now.toISOString();
   const passwordHash = await hashPassword(password);
   await withTransaction(ctx.db, async (trx) => {
     const row = await trx.selectFrom('password_resets').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
     if (!row || row.used_at || new Date(row.expires_at) <= now) throw new AppError('TOKEN_INVALID');
-    await trx.updateTable('password_resets').set({ used_at: now.toISOString() }).where('id', '=', row.id).execute();
-    await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: now.toISOString() }).where('id', '=', row.user_id).execute();
+    await trx.updateTable('password_resets').set({ used_at: at }).where('id', '=', row.id).execute();
+    await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: at }).where('id', '=', row.user_id).execute();
     // a reset signs the user out everywhere
     await trx.deleteFrom('sessions').where('user_id', '=', row.user_id).execute();
+    // the audit log is per workspace: each workspace the user belongs to sees the reset
+    const user = await findUser(trx, row.user_id);
+    for (const m of await listMemberships(trx, row.user_id)) {
+      const actor: Actor = { kind: 'user', id: row.user_id, name: user?.name ?? '', workspaceId: m.id, role: m.role as Role, agentsSeeAll: false, ...meta };
+      await recordAudit(trx, actor, { action: 'user.password_reset', entityType: 'user', entityId: row.user_id, meta: { via: 'emailed link' } }, at);
+      await appendEvent(ctx, trx, actor, { type: 'user.password_reset', entityType: 'user', entityId: row.user_id }, at);
+    }
   });
 }

@@ -3,13 +3,14 @@ import type { AcceptInvitationBody } from '../../../shared/contracts/auth.js';
 import type { InviteBody, Member, UpdateMemberBody } from '../../../shared/contracts/users.js';
 import type { Role } from '../../../shared/permissions.js';
 import { newId } from '../../db/ids.js';
+import { lockForTransaction } from '../../db/sql-helpers.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Actor } from '../../platform/actor.js';
 import { addSeconds, nowIso } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import { withTransaction, type Db } from '../../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { hashPassword, hashToken, newToken } from '../../platform/secrets.js';
+import { hashPassword, hashToken, newToken, verifyPassword } from '../../platform/secrets.js';
 import { appendEvent } from '../events/events.service.js';
 
 const INVITE_TTL_SECONDS = 7 * 24 * 3600;
@@ -68,6 +69,7 @@ export async function invite(ctx: AppContext, actor: Actor, input: z.output<type
   await withTransaction(ctx.db, async (trx) => {
     await trx.insertInto('invitations').values(row).execute();
     await recordAudit(trx, actor, { action: 'user.invited', entityType: 'invitation', entityId: row.id, after: { email: input.email, role: input.role } }, row.created_at);
+    await appendEvent(ctx, trx, actor, { type: 'user.invited', entityType: 'invitation', entityId: row.id, payload: { role: input.role } }, row.created_at);
   });
   await ctx.mailer.send({
     to: input.email,
@@ -100,6 +102,11 @@ export async function acceptInvitation(ctx: AppContext, input: z.output<typeof A
   const now = nowIso(ctx.clock);
   return withTransaction(ctx.db, async (trx) => {
     const inv = await findOpenInvitation(ctx, trx, input.token);
+    // Someone who already has an account joins with it: their password, checked before anything is written.
+    const existing = await trx.selectFrom('users').select('password_hash').where('email', '=', inv.email).executeTakeFirst();
+    if (existing && !(await verifyPassword(input.password, existing.password_hash))) {
+      throw new AppError('INVALID_CREDENTIALS', 'You already have an account: enter its password to accept', { field: 'password' });
+    }
     const userId = await addMember(trx, inv.workspace_id, { email: inv.email, name: input.name, password: input.password, role: inv.role as Role }, now);
     await trx.updateTable('invitations').set({ accepted_at: now, updated_at: now }).where('id', '=', inv.id).execute();
     const actor: Actor = { kind: 'user', id: userId, name: input.name, workspaceId: inv.workspace_id, role: inv.role as Role, agentsSeeAll: false };
@@ -118,6 +125,8 @@ export async function updateMember(ctx: AppContext, actor: Actor, userId: string
     const role = patch.role ?? (m.role as Role);
     const isActive = patch.isActive ?? m.is_active;
     if (m.role === 'admin' && m.is_active && (role !== 'admin' || !isActive)) {
+      // two admins demoting each other at once must not both see the other one still there
+      await lockForTransaction(ctx.dialect, trx, `workspace-admins:${actor.workspaceId}`);
       const admins = await trx.selectFrom('memberships').select('id').where('workspace_id', '=', actor.workspaceId).where('role', '=', 'admin').where('is_active', '=', true).execute();
       if (admins.length <= 1) throw new AppError('LAST_ADMIN');
     }
