@@ -97,6 +97,29 @@ describeEachDialect('audit log', (dialect) => {
     expect((await manager.get('/api/audit')).statusCode).toBe(200);
   });
 
+  it('every audited write appended its event in the same transaction; a refused write leaves neither', async () => {
+    t = await createTestApp(dialect);
+    const { admin, manager, workspace } = await seedWithClients(t);
+    await admin.patch('/api/workspace', { name: 'Renamed' });
+    const key = (await admin.post('/api/api-keys', { name: 'Sync', role: 'viewer' })).json();
+    await admin.delete(`/api/api-keys/${key.id}`);
+    await admin.post('/api/users/invitations', { email: 'guru@pesantren.test', role: 'agent' });
+    await admin.patch(`/api/users/${await userIdByEmail(t.ctx, 'viewer@demo.test')}`, { role: 'agent' });
+    await manager.patch('/api/auth/profile', { locale: 'id' });
+
+    const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('workspace_id', '=', workspace.id).where('action', 'not like', 'auth.%').execute();
+    const events = await t.ctx.db.selectFrom('events').selectAll().where('workspace_id', '=', workspace.id).execute();
+    expect(audit.length).toBeGreaterThanOrEqual(7);
+    const unmatched = audit.filter((a) => !events.some((e) => e.entity_id === a.entity_id && e.created_at === a.created_at && e.actor_id === a.actor_id));
+    expect(unmatched.map((a) => a.action)).toEqual([]);
+
+    const counts = async () => [(await t.ctx.db.selectFrom('audit_log').select('id').execute()).length, (await t.ctx.db.selectFrom('events').select('id').execute()).length];
+    const before = await counts();
+    const refused = await admin.patch(`/api/users/${await userIdByEmail(t.ctx, 'admin@demo.test')}`, { role: 'viewer' });
+    expect(refused.json().code).toBe('LAST_ADMIN');
+    expect(await counts()).toEqual(before);
+  });
+
   it('retention job deletes entries older than each workspace keeps them', async () => {
     t = await createTestApp(dialect, { manualClock: true });
     const clock = t.clock as ManualClock;
