@@ -3,6 +3,7 @@ import type { FieldError } from './error-types.js';
 import { authErrors } from '../modules/auth/auth.errors.js';
 import { jobErrors } from '../modules/jobs/jobs.errors.js';
 import { activityErrors } from '../modules/activities/activities.errors.js';
+import { contactErrors } from '../modules/contacts/contacts.errors.js';
 import { pipelineErrors } from '../modules/pipelines/pipelines.errors.js';
 
 /**
@@ -14,6 +15,7 @@ export const errorCatalog = {
   ...authErrors,
   ...jobErrors,
   ...activityErrors,
+  ...contactErrors,
   ...pipelineErrors,
 };
 export type ErrorCode = keyof typeof errorCatalog;

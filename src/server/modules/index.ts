@@ -7,6 +7,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { auditRetentionJob } from './audit/audit.jobs.js';
 import { eventRoutes } from './events/events.routes.js';
 import { jobsModule } from './jobs/jobs.module.js';
+import { contactsModule } from './contacts/contacts.module.js';
 import { activitiesModule } from './activities/activities.module.js';
 import { pipelinesModule } from './pipelines/pipelines.module.js';
 
@@ -19,6 +20,7 @@ export const modules: AppModule[] = [
   { name: 'audit', routes: auditRoutes, jobs: [auditRetentionJob], recurring: [{ name: 'audit.retention', cron: '17 3 * * *' }] },
   { name: 'events', routes: eventRoutes },
   jobsModule,
+  contactsModule,
   activitiesModule,
   pipelinesModule,
 ];

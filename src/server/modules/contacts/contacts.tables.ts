@@ -51,6 +51,11 @@ declare module '../../db/schema.js' {
       created_at: Timestamp;
       updated_at: Timestamp;
       deleted_at: Timestamp | null;
+      /** Duplicate detection keys (see name-keys.ts); null for rows written by other means. */
+      name_key: string | null;
+      name_skeleton: string | null;
+      /** Set when the contact was merged into another one (and soft-deleted). */
+      merged_into_id: string | null;
     };
     contact_emails: { id: string; workspace_id: string; contact_id: string; email: string; label: string | null; is_primary: boolean; created_at: Timestamp; updated_at: Timestamp };
     contact_phones: { id: string; workspace_id: string; contact_id: string; e164: string; raw: string | null; label: string | null; is_primary: boolean; created_at: Timestamp; updated_at: Timestamp };

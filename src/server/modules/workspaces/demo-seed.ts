@@ -4,6 +4,7 @@ import { nowIso } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import { withTransaction } from '../../platform/transaction.js';
 import { addMember } from '../users/users.service.js';
+import { seedDemoContacts } from '../contacts/contacts-demo.service.js';
 import { TEMPLATES } from './templates.js';
 import { createWorkspace } from './workspaces.service.js';
 
@@ -18,9 +19,12 @@ export const DEMO_USERS: Array<{ email: string; name: string; role: Role }> = RO
 export async function seedDemoWorkspace(ctx: AppContext, template: TemplateKey, name?: string) {
   const ws = await createWorkspace(ctx, { name: name ?? `Demo ${TEMPLATES[template].label}`, template }, null);
   const now = nowIso(ctx.clock);
+  const userIds: Record<string, string> = {};
   await withTransaction(ctx.db, async (trx) => {
-    for (const u of DEMO_USERS) await addMember(trx, ws.id, { ...u, password: DEMO_PASSWORD, locale: ws.locale }, now);
+    for (const u of DEMO_USERS) userIds[u.role] = await addMember(trx, ws.id, { ...u, password: DEMO_PASSWORD, locale: ws.locale }, now);
   });
+  // sample contacts and companies make a first run look lived-in; tests start from an empty workspace
+  if (ctx.config.NODE_ENV !== 'test') await seedDemoContacts(ctx, ws.id, template, userIds);
   return { workspace: ws, users: DEMO_USERS.map((u) => ({ ...u, password: DEMO_PASSWORD })) };
 }
 

@@ -1,0 +1,112 @@
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { z } from 'zod';
+import type { ContactFilter, ContactSort } from '../../../shared/contracts/contacts-query.js';
+import type { DB } from '../../db/schema.js';
+import { contactSearchSubquery } from '../../db/search.js';
+import { countAll } from '../../db/sql-helpers.js';
+import { fieldError } from '../../http/errors.js';
+import { decodeCursor, encodeCursor } from '../../http/pagination.js';
+import type { Db } from '../../platform/transaction.js';
+import { conditionSql, fieldSpec, type FilterScope } from './contact-filters.js';
+import type { ContactRow } from './contacts.repository.js';
+
+// The contacts list: filters, sort by any field, keyset pagination. Query shapes are chosen for
+// the indexes (workspace_id, <filter column>, created_at) and (workspace_id, <sort column>, id).
+
+export type FilterInput = z.output<typeof ContactFilter>;
+export type SortInput = z.output<typeof ContactSort>;
+type ContactQuery = SelectQueryBuilder<DB & { c: DB['contacts'] }, 'c', object>;
+
+export interface ListScope extends FilterScope {
+  actorId: string;
+  /** Only this owner's contacts (agents), or null for all. */
+  ownerScope: string | null;
+}
+
+/** Applies a filter to a query over `contacts as c`. */
+export function applyContactFilter(qb: ContactQuery, scope: ListScope, f: FilterInput): ContactQuery {
+  type QB = ContactQuery;
+  let q = qb.where('c.workspace_id', '=', scope.workspaceId) as QB;
+  q = (f.deleted ? q.where('c.deleted_at', 'is not', null).where('c.merged_into_id', 'is', null) : q.where('c.deleted_at', 'is', null)) as QB;
+  if (scope.ownerScope) q = q.where('c.owner_id', '=', scope.ownerScope) as QB;
+  if (f.q) {
+    const sub = contactSearchSubquery(scope.dialect, scope.workspaceId, f.q);
+    q = q.where(sub ? sql<boolean>`c.id in (${sub})` : sql<boolean>`1 = 0`) as QB;
+  }
+  if (f.typeKeys?.length) q = q.where('c.type_key', 'in', f.typeKeys) as QB;
+  if (f.sourceKeys?.length) q = q.where('c.source_key', 'in', f.sourceKeys) as QB;
+  if (f.companyIds?.length) q = q.where('c.company_id', 'in', f.companyIds) as QB;
+  if (f.ownerIds?.length) {
+    const ids = f.ownerIds.filter((o) => o !== 'none').map((o) => (o === 'me' ? scope.actorId : o));
+    const wantsNone = f.ownerIds.includes('none');
+    q = q.where((eb) => eb.or([...(ids.length ? [eb('c.owner_id', 'in', ids)] : []), ...(wantsNone ? [eb('c.owner_id', 'is', null)] : [])])) as QB;
+  }
+  if (f.tagIds?.length) {
+    if (f.tagMode === 'all') {
+      for (const tagId of f.tagIds) q = q.where(sql<boolean>`exists (select 1 from contact_tags t where t.contact_id = c.id and t.tag_id = ${tagId})`) as QB;
+    } else {
+      q = q.where(sql<boolean>`c.id in (select t.contact_id from contact_tags t where t.workspace_id = ${scope.workspaceId} and t.tag_id in (${sql.join(f.tagIds)}))`) as QB;
+    }
+  }
+  if (f.createdFrom) q = q.where('c.created_at', '>=', new Date(f.createdFrom).toISOString()) as QB;
+  if (f.createdTo) q = q.where('c.created_at', '<', new Date(f.createdTo).toISOString()) as QB;
+  if (f.updatedFrom) q = q.where('c.updated_at', '>=', new Date(f.updatedFrom).toISOString()) as QB;
+  if (f.updatedTo) q = q.where('c.updated_at', '<', new Date(f.updatedTo).toISOString()) as QB;
+  if (f.doNotContact !== undefined) q = q.where('c.do_not_contact', '=', f.doNotContact) as QB;
+  (f.conditions ?? []).forEach((cond, i) => {
+    q = q.where(conditionSql(scope, cond, i)) as QB;
+  });
+  return q;
+}
+
+const NOT_NULL_SORTS = new Set(['createdAt', 'updatedAt', 'fullName', 'firstName']);
+
+interface SortPlan {
+  expr: RawBuilder<unknown>;
+  nullable: boolean;
+  dir: 'asc' | 'desc';
+}
+
+function sortPlan(scope: ListScope, sort: SortInput): SortPlan {
+  const spec = fieldSpec(scope, sort.field);
+  if (!spec || spec.kind === 'multi') throw fieldError('sort.field', `Cannot sort by "${sort.field}"`);
+  return { expr: spec.expr, nullable: !NOT_NULL_SORTS.has(sort.field), dir: sort.dir };
+}
+
+/** Rows after the cursor, in sort order: (value, id) keyset with NULLs last in both directions. */
+function afterCursor(plan: SortPlan, cursor: Array<string | number | null>): RawBuilder<boolean> {
+  const [value, id] = cursor;
+  const cmp = sql.raw(plan.dir === 'asc' ? '>' : '<');
+  if (value === null) return sql<boolean>`(${plan.expr} is null and c.id ${cmp} ${id})`;
+  const nullsAfter = plan.nullable ? sql` or ${plan.expr} is null` : sql``;
+  return sql<boolean>`(${plan.expr} ${cmp} ${value} or (${plan.expr} = ${value} and c.id ${cmp} ${id})${nullsAfter})`;
+}
+
+export interface ListResult {
+  rows: ContactRow[];
+  nextCursor: string | null;
+  total?: number;
+}
+
+export async function listContactRows(db: Db, scope: ListScope, filter: FilterInput, sort: SortInput, page: { limit: number; cursor?: string; includeTotal?: boolean }): Promise<ListResult> {
+  const plan = sortPlan(scope, sort);
+  const base = applyContactFilter(db.selectFrom('contacts as c'), scope, filter);
+  const total = page.includeTotal ? Number((await base.select(countAll().as('n')).executeTakeFirst())?.n ?? 0) : undefined;
+  const cursor = decodeCursor(page.cursor, 2);
+  let q = base.selectAll('c').select(sql<unknown>`${plan.expr}`.as('sort_value'));
+  if (cursor) q = q.where(afterCursor(plan, cursor));
+  const nulls = plan.nullable ? sql` nulls last` : sql``;
+  const dir = sql.raw(plan.dir);
+  const rows = (await q.orderBy(sql`${plan.expr} ${dir}${nulls}`).orderBy(sql`c.id ${dir}`).limit(page.limit + 1).execute()) as Array<ContactRow & { sort_value: unknown }>;
+  const hasMore = rows.length > page.limit;
+  const items = hasMore ? rows.slice(0, page.limit) : rows;
+  const last = items[items.length - 1];
+  const nextCursor = hasMore && last ? encodeCursor([(last.sort_value ?? null) as string | number | null, last.id]) : null;
+  return { rows: items.map(({ sort_value: _s, ...r }) => r as ContactRow), nextCursor, ...(total !== undefined ? { total } : {}) };
+}
+
+/** Ids matching a filter (bulk actions), up to `cap` + 1 so callers can tell when it is too many. */
+export async function contactIdsMatching(db: Db, scope: ListScope, filter: FilterInput, cap: number): Promise<string[]> {
+  const rows = await applyContactFilter(db.selectFrom('contacts as c'), scope, filter).select('c.id').orderBy('c.id').limit(cap + 1).execute();
+  return rows.map((r) => r.id);
+}

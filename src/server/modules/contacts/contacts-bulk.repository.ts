@@ -1,0 +1,107 @@
+import { sql, type Insertable } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Db } from '../../platform/transaction.js';
+
+// SQL for writing and matching contacts many at a time (imports): multi-row inserts in chunks
+// that stay under both databases' bind-parameter limits, and one lookup per key kind per batch.
+
+const MAX_PARAMS = 30_000;
+
+/** Inserts rows with as few statements as the parameter limit allows. */
+export async function insertMany<T extends keyof DB & string>(db: Db, table: T, rows: Insertable<DB[T]>[]): Promise<void> {
+  if (!rows.length) return;
+  const perRow = Object.keys(rows[0] as object).length || 1;
+  const chunk = Math.max(1, Math.floor(MAX_PARAMS / perRow));
+  for (let i = 0; i < rows.length; i += chunk) await db.insertInto(table).values(rows.slice(i, i + chunk) as never).execute();
+}
+
+type Scope = { workspaceId: string; ownerScope: string | null };
+
+/** Live contacts owning any of these emails: email -> contact ids. */
+export async function contactsByEmails(db: Db, s: Scope, emails: string[]): Promise<Array<{ key: string; id: string }>> {
+  if (!emails.length) return [];
+  let q = db.selectFrom('contact_emails as e').innerJoin('contacts as c', 'c.id', 'e.contact_id').select(['e.email as key', 'c.id']).where('e.workspace_id', '=', s.workspaceId).where('e.email', 'in', emails).where('c.deleted_at', 'is', null);
+  if (s.ownerScope) q = q.where('c.owner_id', '=', s.ownerScope);
+  return q.orderBy('c.created_at').execute();
+}
+
+export async function contactsByPhones(db: Db, s: Scope, e164s: string[]): Promise<Array<{ key: string; id: string }>> {
+  if (!e164s.length) return [];
+  let q = db.selectFrom('contact_phones as p').innerJoin('contacts as c', 'c.id', 'p.contact_id').select(['p.e164 as key', 'c.id']).where('p.workspace_id', '=', s.workspaceId).where('p.e164', 'in', e164s).where('c.deleted_at', 'is', null);
+  if (s.ownerScope) q = q.where('c.owner_id', '=', s.ownerScope);
+  return q.orderBy('c.created_at').execute();
+}
+
+export async function contactsByExternalIds(db: Db, s: Scope, system: string, externalIds: string[]): Promise<Array<{ key: string; id: string }>> {
+  if (!externalIds.length) return [];
+  let q = db
+    .selectFrom('external_links as l')
+    .innerJoin('contacts as c', 'c.id', 'l.contact_id')
+    .select(['l.external_id as key', 'c.id'])
+    .where('l.workspace_id', '=', s.workspaceId)
+    .where('l.system', '=', system)
+    .where('l.external_id', 'in', externalIds)
+    .where('c.deleted_at', 'is', null);
+  if (s.ownerScope) q = q.where('c.owner_id', '=', s.ownerScope);
+  return q.orderBy('c.created_at').execute();
+}
+
+/** Live companies by lower-cased name. */
+export async function companiesByNames(db: Db, workspaceId: string, lowerNames: string[]): Promise<Array<{ id: string; key: string }>> {
+  if (!lowerNames.length) return [];
+  return db.selectFrom('companies').select(['id', sql<string>`lower(name)`.as('key')]).where('workspace_id', '=', workspaceId).where('deleted_at', 'is', null).where(sql<string>`lower(name)`, 'in', lowerNames).orderBy('created_at').execute();
+}
+
+/** Values of a custom field already used by live records, among the given ones. */
+export async function takenCustomValues(db: Db, table: 'contacts' | 'companies', workspaceId: string, keyExpr: ReturnType<typeof sql<string | null>>, values: string[]): Promise<Set<string>> {
+  if (!values.length) return new Set();
+  const rows = await db.selectFrom(table).select(keyExpr.as('v')).where('workspace_id', '=', workspaceId).where('deleted_at', 'is', null).where(keyExpr, 'in', values).execute();
+  return new Set(rows.map((r) => String(r.v)));
+}
+
+/** Active members with their emails (owners are named by email or name in files). */
+export function activeMembers(db: Db, workspaceId: string) {
+  return db.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id').select(['u.id', 'u.email', 'u.name']).where('m.workspace_id', '=', workspaceId).where('m.is_active', '=', true).execute();
+}
+
+export function tagRows(db: Db, workspaceId: string) {
+  return db.selectFrom('tags').select(['id', 'name', 'name_key']).where('workspace_id', '=', workspaceId).execute();
+}
+
+export async function softDeleteContactIds(db: Db, workspaceId: string, ids: string[], now: string): Promise<number> {
+  if (!ids.length) return 0;
+  const res = await db
+    .updateTable('contacts')
+    .set((eb) => ({ deleted_at: now, updated_at: now, version: eb('version', '+', 1) }))
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', ids)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+export async function softDeleteCompanyIds(db: Db, workspaceId: string, ids: string[], now: string): Promise<number> {
+  if (!ids.length) return 0;
+  const res = await db
+    .updateTable('companies')
+    .set((eb) => ({ deleted_at: now, updated_at: now, version: eb('version', '+', 1) }))
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', ids)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+export async function deleteRowsByIds(db: Db, table: 'contact_emails' | 'contact_phones', workspaceId: string, ids: string[]): Promise<void> {
+  if (ids.length) await db.deleteFrom(table).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+}
+
+export async function deleteTaggingPairs(db: Db, workspaceId: string, contactId: string, tagIds: string[]): Promise<void> {
+  if (tagIds.length) await db.deleteFrom('contact_tags').where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId).where('tag_id', 'in', tagIds).execute();
+}
+
+export async function existingTaggingPairs(db: Db, workspaceId: string, contactIds: string[]): Promise<Set<string>> {
+  if (!contactIds.length) return new Set();
+  const rows = await db.selectFrom('contact_tags').select(['contact_id', 'tag_id']).where('workspace_id', '=', workspaceId).where('contact_id', 'in', contactIds).execute();
+  return new Set(rows.map((r) => `${r.contact_id}|${r.tag_id}`));
+}
