@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { RealtimeHub } from '../modules/events/realtime.js';
 import { JobQueue } from '../modules/jobs/job-queue.js';
+import { registerQueueDepthGauge } from '../modules/jobs/queue-metrics.js';
 import { createMailer, type Mailer } from '../modules/mail/mailer.js';
 import { modules } from '../modules/index.js';
 import { systemClock, type Clock } from './clock.js';
@@ -48,5 +49,6 @@ export function createContext(opts: ContextOptions): AppContext {
     Object.assign(ctx.eventPermissions, m.eventPermissions ?? {});
     for (const project of m.eventProjectors ?? []) ctx.eventProjectors.push((db, actor, event) => project(ctx, db, actor, event));
   }
+  registerQueueDepthGauge(ctx);
   return ctx;
 }
