@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Pipeline } from '../../src/shared/contracts/pipelines.js';
+import type { ManualClock } from '../../src/server/platform/clock.js';
 import { insertContact } from '../helpers/fixtures.js';
 import type { TestApp, TestClient } from '../helpers/test-app.js';
 
@@ -30,3 +31,11 @@ export async function move(client: TestClient, deal: { id: string; version: numb
 export async function contact(t: TestApp, workspaceId: string, firstName = 'Siti', typeKey: string | null = null) {
   return insertContact(t.ctx, workspaceId, { firstName, typeKey });
 }
+
+/** The test app's controllable clock. */
+export function clock(t: TestApp): ManualClock {
+  return t.clock as ManualClock;
+}
+
+/** Sessions outlive the months these tests travel through. */
+export const LONG_SESSIONS = { manualClock: true, config: { SESSION_TTL_HOURS: 24 * 3650 } };
