@@ -97,67 +97,66 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const wrapStyle: CSSProperties = { maxHeight };
 
   return (
-    <div className={cx('table-wrap', flush && 'table-wrap-flush')} ref={scrollRef} style={wrapStyle}>
-      <table className="table" aria-label={label} aria-rowcount={virtualize ? sortedRows.length + 1 : undefined}>
-        <thead>
-          <tr>
-            {hasSelection && (
-              <th className="col-select">
-                <input type="checkbox" aria-label={t('selectAll')} checked={isAllSelected} onChange={() => props.onSelectionChange?.(isAllSelected ? new Set() : new Set(sortedRows.map(getRowId)))} />
-              </th>
-            )}
-            {columns.map((column) => (
-              <th key={column.key} scope="col" className={cx(column.align && `align-${column.align}`, column.className)} style={{ width: column.width }} aria-sort={sort?.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
-                {column.isSortable || column.sortValue ? (
-                  <button type="button" className="sort-button" data-active={sort?.key === column.key} onClick={() => toggleSort(column)}>
-                    {column.header}
-                    {sort?.key !== column.key ? <ArrowUpDown aria-hidden /> : sort.direction === 'asc' ? <ArrowUp aria-hidden /> : <ArrowDown aria-hidden />}
-                  </button>
-                ) : (
-                  column.header
-                )}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        {paddingTop > 0 && <tbody aria-hidden><tr><td colSpan={colSpan} style={{ height: paddingTop, padding: 0, border: 0 }} /></tr></tbody>}
-        {isLoading && !rows.length ? (
-          <tbody>
-            {Array.from({ length: 5 }, (_, i) => (
-              <tr key={i} className="table-skeleton">
-                {Array.from({ length: colSpan }, (_, j) => <td key={j}><Skeleton width={j === 0 ? '70%' : '50%'} /></td>)}
-              </tr>
-            ))}
-          </tbody>
-        ) : !sortedRows.length ? (
-          <tbody>
-            <tr className="table-empty"><td colSpan={colSpan}>{empty}</td></tr>
-          </tbody>
-        ) : (
-          items.map((item) => {
-            const row = sortedRows[item.index];
-            const id = getRowId(row);
-            return (
-              <DataTableRow
-                key={id}
-                index={item.index}
-                measureRef={virtualize ? virtualizer.measureElement : undefined}
-                row={row}
-                columns={columns}
-                isFirst={item.index === 0}
-                isExpanded={expanded.has(id)}
-                isSelected={props.selectedIds?.has(id)}
-                onToggleSelected={hasSelection ? () => toggleSelected(id) : undefined}
-                onActivate={props.onRowActivate ? () => props.onRowActivate?.(row) : props.renderExpanded ? () => toggleExpanded(id) : undefined}
-                renderExpanded={props.renderExpanded}
-                colSpan={colSpan}
-                selectLabel={t('selectRow')}
-              />
-            );
-          })
-        )}
-        {paddingBottom > 0 && <tbody aria-hidden><tr><td colSpan={colSpan} style={{ height: paddingBottom, padding: 0, border: 0 }} /></tr></tbody>}
-      </table>
+    <div className={cx('table-wrap', flush && 'table-wrap-flush')}>
+      <div className="table-scroll" ref={scrollRef} style={wrapStyle}>
+        <table className="table" aria-label={label} aria-rowcount={virtualize ? sortedRows.length + 1 : undefined}>
+          <thead>
+            <tr>
+              {hasSelection && (
+                <th className="col-select">
+                  <input type="checkbox" aria-label={t('selectAll')} checked={isAllSelected} onChange={() => props.onSelectionChange?.(isAllSelected ? new Set() : new Set(sortedRows.map(getRowId)))} />
+                </th>
+              )}
+              {columns.map((column) => (
+                <th key={column.key} scope="col" className={cx(column.align && `align-${column.align}`, column.className)} style={{ width: column.width, minWidth: column.width }} aria-sort={sort?.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+                  {column.isSortable || column.sortValue ? (
+                    <button type="button" className="sort-button" data-active={sort?.key === column.key} onClick={() => toggleSort(column)}>
+                      {column.header}
+                      {sort?.key !== column.key ? <ArrowUpDown aria-hidden /> : sort.direction === 'asc' ? <ArrowUp aria-hidden /> : <ArrowDown aria-hidden />}
+                    </button>
+                  ) : (
+                    column.header
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {paddingTop > 0 && <tbody aria-hidden><tr><td colSpan={colSpan} style={{ height: paddingTop, padding: 0, border: 0 }} /></tr></tbody>}
+          {isLoading && !rows.length ? (
+            <tbody>
+              {Array.from({ length: 5 }, (_, i) => (
+                <tr key={i} className="table-skeleton">
+                  {Array.from({ length: colSpan }, (_, j) => <td key={j}><Skeleton width={j === 0 ? '70%' : '50%'} /></td>)}
+                </tr>
+              ))}
+            </tbody>
+          ) : !sortedRows.length ? null : (
+            items.map((item) => {
+              const row = sortedRows[item.index];
+              const id = getRowId(row);
+              return (
+                <DataTableRow
+                  key={id}
+                  index={item.index}
+                  measureRef={virtualize ? virtualizer.measureElement : undefined}
+                  row={row}
+                  columns={columns}
+                  isFirst={item.index === 0}
+                  isExpanded={expanded.has(id)}
+                  isSelected={props.selectedIds?.has(id)}
+                  onToggleSelected={hasSelection ? () => toggleSelected(id) : undefined}
+                  onActivate={props.onRowActivate ? () => props.onRowActivate?.(row) : props.renderExpanded ? () => toggleExpanded(id) : undefined}
+                  renderExpanded={props.renderExpanded}
+                  colSpan={colSpan}
+                  selectLabel={t('selectRow')}
+                />
+              );
+            })
+          )}
+          {paddingBottom > 0 && <tbody aria-hidden><tr><td colSpan={colSpan} style={{ height: paddingBottom, padding: 0, border: 0 }} /></tr></tbody>}
+        </table>
+      </div>
+      {!isLoading && !sortedRows.length && <div className="table-empty">{empty}</div>}
       {footer && <div className="table-footer">{footer}</div>}
     </div>
   );

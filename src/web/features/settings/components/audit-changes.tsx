@@ -46,10 +46,10 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
       )}
       <dl className="audit-meta">
         {meta.map(([k, v]) => (
-          <div key={k}><dt>{k}</dt><dd className="mono">{show(v)}</dd></div>
+          <div key={k}><dt>{k}</dt><dd className="mono" title={show(v)}>{show(v)}</dd></div>
         ))}
-        {entry.entityId && <div><dt>{t('audit.entityId')}</dt><dd className="mono">{entry.entityId}</dd></div>}
-        {entry.userAgent && <div><dt>{t('audit.userAgent')}</dt><dd className="mono">{entry.userAgent}</dd></div>}
+        {entry.entityId && <div><dt>{t('audit.entityId')}</dt><dd className="mono" title={entry.entityId}>{entry.entityId}</dd></div>}
+        {entry.userAgent && <div><dt>{t('audit.userAgent')}</dt><dd className="mono" title={entry.userAgent}>{entry.userAgent}</dd></div>}
       </dl>
     </div>
   );

@@ -63,6 +63,8 @@ export function AuditSettings() {
           getRowId={(e) => e.id}
           isLoading={log.isPending}
           renderExpanded={(e) => <AuditChanges entry={e} />}
+          virtualize
+          maxHeight="max(360px, calc(100dvh - 330px))"
           flush
           empty={
             <EmptyState compact icon={<History />} title={isFiltered ? t('audit.noMatchesTitle') : t('audit.emptyTitle')}>
