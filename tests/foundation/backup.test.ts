@@ -212,7 +212,7 @@ describe('db CLI', () => {
     const again = runCli(['restore', '--file', backup], restoredFile);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
-  });
+  }, 180_000); // three CLI processes, each compiling TypeScript on start
 });
 
 function runCli(args: string[], sqliteFile: string) {

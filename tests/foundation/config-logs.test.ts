@@ -51,11 +51,11 @@ describe('settings', () => {
   it('stops the CLI with a readable message on a bad setting', () => {
     const env: Record<string, string | undefined> = { ...process.env, PORT: 'abc' };
     delete env.DATABASE_URL;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli/db.ts', 'status'], { env, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli/db.ts', 'status'], { env, encoding: 'utf8', timeout: 80_000 });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/Invalid settings[\s\S]*PORT/);
     expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
-  });
+  }, 90_000);
 });
 
 describe('logs', () => {
