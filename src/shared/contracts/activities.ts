@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { PageQuery, page } from './common.js';
+import { PageQuery, Uuid, page } from './common.js';
 
 /** Record ids are UUIDs; anything else is refused up front, naming the field. */
-export const Id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Not a valid id');
+export const Id = Uuid;
 
 /** An ISO date-time with any offset, normalized to UTC (`2026-01-31T09:00:00.000Z`). */
 export const DateTimeInput = z.iso

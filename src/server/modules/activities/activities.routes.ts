@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Id } from '../../../shared/contracts/activities.js';
 import {
   Activity,
   ActivityPage,
@@ -12,13 +11,11 @@ import {
   UpdateActivityBody,
   UpdateActivitySettingsBody,
 } from '../../../shared/contracts/activities.js';
-import { Ok } from '../../../shared/contracts/common.js';
+import { IdParams, Ok } from '../../../shared/contracts/common.js';
 import { actorOf } from '../../http/guard.js';
 import type { AppContext } from '../../platform/context.js';
 import { getActivitySettings, updateActivitySettings } from './activity-settings.service.js';
 import { bulkCreateActivities, completeActivity, createActivity, deleteActivity, getActivity, listActivitiesFor, updateActivity } from './activities.service.js';
-
-const IdParams = z.object({ id: Id });
 
 export const activityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get('/activities', { config: { permission: 'activities.view' }, schema: { tags: ['activities'], summary: 'Activities, newest first; filter by contact, deal, type, user, date range, outcome, status', querystring: ActivityQuery, response: { 200: ActivityPage } } }, async (req) =>

@@ -1,13 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Id } from '../../../shared/contracts/activities.js';
 import { ActivityType, CreateActivityTypeBody, UpdateActivityTypeBody } from '../../../shared/contracts/activities.js';
-import { Ok } from '../../../shared/contracts/common.js';
+import { IdParams, Ok } from '../../../shared/contracts/common.js';
 import { actorOf } from '../../http/guard.js';
 import type { AppContext } from '../../platform/context.js';
 import { createActivityType, deleteActivityTypeById, getActivityTypes, updateActivityTypeById } from './activity-types.service.js';
-
-const IdParams = z.object({ id: Id });
 
 export const activityTypeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(

@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Id } from '../../../../shared/contracts/activities.js';
+import { IdParams } from '../../../../shared/contracts/common.js';
 import { NotificationPage, NotificationQuery, NotificationSettings, UnreadCount, UpdateNotificationSettingsBody } from '../../../../shared/contracts/notifications.js';
 import { actorOf } from '../../../http/guard.js';
 import type { AppContext } from '../../../platform/context.js';
 import { getNotificationSettings, listMyNotifications, markNotificationsRead, unreadCount, updateNotificationSettings } from './notifications.service.js';
-
-const IdParams = z.object({ id: Id });
 
 export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get('/notifications', { config: { permission: 'authenticated' }, schema: { tags: ['notifications'], summary: 'Your notifications, newest first', querystring: NotificationQuery, response: { 200: NotificationPage } } }, async (req) =>

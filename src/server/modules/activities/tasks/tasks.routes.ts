@@ -1,14 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Id } from '../../../../shared/contracts/activities.js';
-import { Ok } from '../../../../shared/contracts/common.js';
+import { IdParams, Ok } from '../../../../shared/contracts/common.js';
 import { BulkTaskBody, BulkTaskResult, CreateTaskBody, Task, TaskPage, TaskQuery, TaskSummary, UpdateTaskBody } from '../../../../shared/contracts/tasks.js';
 import { actorOf } from '../../../http/guard.js';
 import type { AppContext } from '../../../platform/context.js';
 import { listTasksFor, taskSummary } from './task-views.service.js';
 import { bulkTasks, changeTask, createTask, deleteTask, getTask } from './tasks.service.js';
 
-const IdParams = z.object({ id: Id });
 const VersionBody = z.strictObject({ version: z.number().int().min(1).optional() });
 
 export const taskRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {

@@ -29,8 +29,7 @@ export function listTimeline(db: Db, workspaceId: string, q: TimelinePageQuery) 
   let query = db
     .selectFrom('timeline_entries as te')
     .innerJoin('events as e', 'e.id', 'te.event_id')
-    .leftJoin('users as u', 'u.id', 'e.actor_id')
-    .select(['te.id', 'te.kind', 'te.occurred_at', 'te.private_to', 'e.type', 'e.entity_type', 'e.entity_id', 'e.actor_id', 'e.payload', 'u.name as actor_name'])
+    .select(['te.id', 'te.kind', 'te.occurred_at', 'te.private_to', 'e.type', 'e.entity_type', 'e.entity_id', 'e.actor_id', 'e.payload'])
     .where('te.workspace_id', '=', workspaceId)
     .where('te.subject_type', '=', q.subjectType)
     .where('te.subject_id', '=', q.subjectId);
@@ -45,4 +44,11 @@ export function listTimeline(db: Db, workspaceId: string, q: TimelinePageQuery) 
     query = query.where((eb) => eb.or([eb('te.occurred_at', '<', at), eb.and([eb('te.occurred_at', '=', at), eb('te.id', '<', id)])]));
   }
   return query.orderBy('te.occurred_at', 'desc').orderBy('te.id', 'desc').limit(q.limit + 1).execute();
+}
+
+/** Names of the people behind a page of entries (events keep actor ids as text, so no join). */
+export async function findUserNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -6,7 +6,7 @@ import { decodeCursor, pageOf } from '../../../http/pagination.js';
 import { can, ownerScope, type Actor } from '../../../platform/actor.js';
 import type { AppContext } from '../../../platform/context.js';
 import { findContactRef } from '../refs.repository.js';
-import { listTimeline } from './timeline.repository.js';
+import { findUserNames, listTimeline } from './timeline.repository.js';
 import type { SubjectType } from './timeline-rules.js';
 
 /** Agents read the timeline of contacts they own only (unless the workspace lets them see all). */
@@ -29,6 +29,7 @@ export async function getTimeline(ctx: AppContext, actor: Actor, subjectType: Su
     limit: q.limit,
   });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.occurred_at, r.id]);
+  const names = await findUserNames(ctx.db, items.map((r) => r.actor_id).filter((id): id is string => Boolean(id)));
   return {
     items: items.map(
       (r): TimelineItem => ({
@@ -38,7 +39,7 @@ export async function getTimeline(ctx: AppContext, actor: Actor, subjectType: Su
         eventType: r.type,
         entityType: r.entity_type,
         entityId: r.entity_id,
-        actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
+        actor: r.actor_id ? { id: r.actor_id, name: names.get(r.actor_id) ?? '' } : null,
         payload: fromJson<Record<string, unknown>>(r.payload, {}),
         isPrivate: r.private_to !== null,
       }),
