@@ -93,6 +93,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(healthRoutes, { ctx });
   for (const m of modules) if (m.routes) await app.register(m.routes, { prefix: '/api', ctx });
 
+  if (process.env.BENCH_ROUTES === 'true') await app.register((await import('./http/bench-routes.js')).benchRoutes);
   if (ctx.config.SERVE_WEB) await registerWebApp(app);
   app.addHook('onResponse', async (req, reply) => {
     ctx.metrics.httpDuration.observe({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
