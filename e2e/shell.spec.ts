@@ -14,6 +14,12 @@ const SECTIONS = [
 ];
 
 test('signs in, visits every section from the sidebar, and signs out', async ({ page }) => {
+  // Script errors and CSP violations show up as console errors.
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/status of 401/.test(msg.text())) problems.push(msg.text());
+  });
   await page.goto('/');
   await expect(page).toHaveURL(/\/login/);
   await page.locator('input[name="email"]').fill('admin@demo.test');
@@ -41,6 +47,7 @@ test('signs in, visits every section from the sidebar, and signs out', async ({ 
   await logout(page);
   await page.goto('/settings/users');
   await expect(page).toHaveURL(/\/login\?next=%2Fsettings%2Fusers/);
+  expect(problems).toEqual([]);
 });
 
 test('the sidebar collapses to icons and keyboard users can skip to the content', async ({ page }) => {

@@ -22,11 +22,16 @@ export function useSessionQuery() {
   return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 5 * 60_000 });
 }
 
+// While signing out, the shell can render once more after the session is gone and before the
+// redirect to /login takes over; it then gets the last session instead of crashing.
+let lastSession: SessionInfo | null = null;
+
 /** The session inside the signed-in app (the shell renders only with one). */
 export function useSession(): SessionInfo {
   const { data } = useSessionQuery();
-  if (!data) throw new Error('useSession is for pages inside the signed-in app');
-  return data;
+  if (data) lastSession = data;
+  if (!lastSession) throw new Error('useSession is for pages inside the signed-in app');
+  return data ?? lastSession;
 }
 
 /** Whether the signed-in user may do something; use it to hide or disable actions. */
