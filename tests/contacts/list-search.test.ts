@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { ManualClock } from '../../src/server/platform/clock.js';
+import { userIdByEmail } from '../helpers/fixtures.js';
+import { createTestApp, describeEachDialect, seedWithClients, type TestApp } from '../helpers/test-app.js';
+import { createContact, errorFields, tagIdByName } from './helpers.js';
+
+describeEachDialect('contacts: lists, search, saved views and bulk actions', (dialect) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp(dialect, { manualClock: true });
+  });
+  afterEach(async () => t.close());
+
+  async function seedPeople(admin: Parameters<typeof createContact>[0]) {
+    const people = [
+      { firstName: 'Ani', lastName: 'Wijaya', typeKey: 'prospect_parent', sourceKey: 'website', phones: [{ number: '0812-3456-7890' }], emails: [{ email: 'ani@mail.id' }], address: { city: 'Bandung' } },
+      { firstName: 'Budi', lastName: 'Santoso', typeKey: 'student_parent', sourceKey: 'whatsapp', phones: [{ number: '0813 1111 2222' }], birthday: '1980-02-01' },
+      { firstName: 'Citra', lastName: 'Lestari', typeKey: 'prospect_parent', sourceKey: 'whatsapp', emails: [{ email: 'citra@sekolah.sch.id' }], doNotContact: true },
+      { firstName: 'Dedi', lastName: 'Kurniawan', typeKey: 'alumni_parent', sourceKey: 'alumni', birthday: '1975-09-30', address: { city: 'Jakarta' } },
+      { firstName: 'Eka', lastName: null, typeKey: 'external', sourceKey: 'other' },
+    ];
+    const out = [];
+    for (const p of people) {
+      out.push(await createContact(admin, p));
+      (t.clock as ManualClock).advance(60);
+    }
+    return out;
+  }
+
+  it('filters on standard fields, types, sources, owners and dates, sorts, and pages with a cursor', async () => {
+    const { admin } = await seedWithClients(t, 'school');
+    const [ani, budi, citra, dedi, eka] = await seedPeople(admin);
+    const names = async (body: Record<string, unknown>) => {
+      const res = await admin.post('/api/contacts/query', body);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((x: { firstName: string }) => x.firstName);
+    };
+    expect(await names({})).toEqual(['Eka', 'Dedi', 'Citra', 'Budi', 'Ani']);
+    expect(await names({ filter: { typeKeys: ['prospect_parent'] }, sort: { field: 'fullName', dir: 'asc' } })).toEqual(['Ani', 'Citra']);
+    expect(await names({ filter: { sourceKeys: ['whatsapp'] } })).toEqual(['Citra', 'Budi']);
+    expect(await names({ filter: { doNotContact: true } })).toEqual(['Citra']);
+    expect(await names({ filter: { conditions: [{ field: 'city', op: 'eq', value: 'Jakarta' }] } })).toEqual(['Dedi']);
+    expect(await names({ filter: { conditions: [{ field: 'lastName', op: 'empty' }] } })).toEqual(['Eka']);
+    expect(await names({ filter: { conditions: [{ field: 'fullName', op: 'contains', value: 'SANT' }] } })).toEqual(['Budi']);
+    expect(await names({ filter: { conditions: [{ field: 'email', op: 'contains', value: 'sekolah' }] } })).toEqual(['Citra']);
+    expect(await names({ filter: { conditions: [{ field: 'phone', op: 'contains', value: '0812-3456' }] } })).toEqual([]);
+    expect(await names({ filter: { conditions: [{ field: 'phone', op: 'contains', value: '8123456' }] } })).toEqual(['Ani']);
+    expect(await names({ filter: { conditions: [{ field: 'birthday', op: 'lt', value: '1979-01-01' }] } })).toEqual(['Dedi']);
+    expect(await names({ filter: { createdFrom: budi.createdAt, createdTo: dedi.createdAt } })).toEqual(['Citra', 'Budi']);
+    expect(await names({ filter: { ownerIds: ['me'] } })).toHaveLength(5);
+    expect(await names({ filter: { ownerIds: ['none'] } })).toEqual([]);
+    expect(await names({ sort: { field: 'birthday', dir: 'asc' } })).toEqual(['Dedi', 'Budi', 'Ani', 'Citra', 'Eka']);
+
+    // keyset pages: with a nullable sort column, nulls come last, in id order
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < 5; i++) {
+      const page = (await admin.post('/api/contacts/query', { sort: { field: 'birthday', dir: 'desc' }, limit: 2, cursor, includeTotal: i === 0 })).json();
+      if (i === 0) expect(page.total).toBe(5);
+      seen.push(...page.items.map((x: { firstName: string }) => x.firstName));
+      cursor = page.nextCursor ?? undefined;
+      if (!cursor) break;
+    }
+    expect(seen.slice(0, 2)).toEqual(['Budi', 'Dedi']);
+    expect(seen.sort()).toEqual(['Ani', 'Budi', 'Citra', 'Dedi', 'Eka']);
+
+    const get = (await admin.get(`/api/contacts?type=prospect_parent,alumni_parent&sort=fullName&dir=asc&includeTotal=true`)).json();
+    expect(get.items.map((x: { firstName: string }) => x.firstName)).toEqual(['Ani', 'Citra', 'Dedi']);
+    expect(get.total).toBe(3);
+    expect(errorFields(await admin.get('/api/contacts?owner=somebody'))).toContain('query.ownerIds.0');
+    expect(errorFields(await admin.post('/api/contacts/query', { sort: { field: 'password', dir: 'asc' } }))).toContain('sort.field');
+    expect(errorFields(await admin.post('/api/contacts/query', { cursor: 'garbage' }))).toContain('cursor');
+    expect([ani, citra, eka].every((c) => c.id)).toBe(true);
+  });
+
+  it('searches names, emails, phones in any format, company and notes', async () => {
+    const { admin } = await seedWithClients(t, 'school');
+    const [ani, budi, citra] = await seedPeople(admin);
+    const company = (await admin.post('/api/companies', { name: 'Koperasi Sejahtera' })).json();
+    await admin.patch(`/api/contacts/${budi.id}`, { version: 1, companyId: company.id });
+    await admin.post(`/api/contacts/${citra.id}/notes`, { body: 'Asked about the robotics club' });
+    const search = async (q: string) => (await admin.get(`/api/contacts/search?q=${encodeURIComponent(q)}`)).json().items.map((x: { firstName?: string; fullName: string }) => x.fullName);
+    expect(await search('ani')).toEqual(['Ani Wijaya']);
+    expect(await search('Wij')).toEqual(['Ani Wijaya']);
+    expect(await search('0812 3456')).toEqual(['Ani Wijaya']);
+    expect(await search('0812-3456-7890')).toEqual(['Ani Wijaya']);
+    expect(await search('+6281234')).toEqual(['Ani Wijaya']);
+    expect(await search('812 345')).toEqual(['Ani Wijaya']);
+    expect(await search('citra@sekolah')).toEqual(['Citra Lestari']);
+    expect(await search('koperasi')).toEqual(['Budi Santoso']);
+    expect(await search('robotics')).toEqual(['Citra Lestari']);
+    expect(await search('zzz')).toEqual([]);
+    expect((await admin.get('/api/contacts/search?q=')).statusCode).toBe(400);
+    // the list takes the same search, combined with filters
+    const listed = (await admin.post('/api/contacts/query', { filter: { q: 'lestari', typeKeys: ['prospect_parent'] } })).json().items;
+    expect(listed.map((x: { id: string }) => x.id)).toEqual([citra.id]);
+    await admin.delete(`/api/contacts/${ani.id}`);
+    expect(await search('ani')).toEqual([]);
+  });
+
+  it('saves views per user or shared with the workspace', async () => {
+    const { admin, agent, manager } = await seedWithClients(t, 'school');
+    const view = { name: 'Prospects from WhatsApp', filter: { typeKeys: ['prospect_parent'], sourceKeys: ['whatsapp'] }, columns: ['fullName', 'primaryPhone', 'custom.grade_interest'], sort: { field: 'fullName', dir: 'asc' } };
+    const mine = await agent.post('/api/saved-views', view);
+    expect(mine.statusCode, mine.body).toBe(201);
+    expect(mine.json()).toMatchObject({ name: 'Prospects from WhatsApp', isShared: false, columns: view.columns, sort: view.sort });
+    expect((await agent.post('/api/saved-views', { ...view, isShared: true })).statusCode).toBe(403);
+    const shared = await manager.post('/api/saved-views', { ...view, name: 'Team prospects', isShared: true });
+    expect(shared.statusCode).toBe(201);
+    expect((await agent.get('/api/saved-views')).json().items.map((v: { name: string }) => v.name)).toEqual(['Prospects from WhatsApp', 'Team prospects']);
+    expect((await admin.get('/api/saved-views')).json().items.map((v: { name: string }) => v.name)).toEqual(['Team prospects']);
+    expect((await admin.delete(`/api/saved-views/${mine.json().id}`)).statusCode).toBe(404);
+    expect((await agent.patch(`/api/saved-views/${shared.json().id}`, { version: 1, name: 'Mine now' })).statusCode).toBe(403);
+    const renamed = await agent.patch(`/api/saved-views/${mine.json().id}`, { version: 1, name: 'WA prospects' });
+    expect(renamed.json().name).toBe('WA prospects');
+    expect(errorFields(await agent.post('/api/saved-views', { name: 'Bad', filter: { typeKeys: 'x' } }))).toContain('filter.typeKeys');
+  });
+
+  it('runs bulk actions on a selection or a filter, reporting each failure', async () => {
+    const { admin, agent, manager } = await seedWithClients(t, 'school');
+    const [ani, budi, citra, dedi, eka] = await seedPeople(admin);
+    const beasiswa = await tagIdByName(admin, 'Beasiswa');
+    const tagged = await manager.post('/api/contacts/bulk', { selection: { filter: { typeKeys: ['prospect_parent'] } }, action: { kind: 'tag', tagIds: [beasiswa] } });
+    expect(tagged.json()).toEqual({ matched: 2, updated: 2, failed: [] });
+    expect((await admin.post('/api/contacts/query', { filter: { tagIds: [beasiswa] }, includeTotal: true })).json().total).toBe(2);
+    await manager.post('/api/contacts/bulk', { selection: { ids: [ani.id] }, action: { kind: 'untag', tagIds: [beasiswa] } });
+    expect((await admin.post('/api/contacts/query', { filter: { tagIds: [beasiswa] } })).json().items.map((x: { id: string }) => x.id)).toEqual([citra.id]);
+
+    const agentId = await userIdByEmail(t.ctx, 'agent@demo.test');
+    const owned = await manager.post('/api/contacts/bulk', { selection: { ids: [ani.id, budi.id] }, action: { kind: 'owner', ownerId: agentId } });
+    expect(owned.json().updated).toBe(2);
+    expect((await agent.get('/api/contacts')).json().items.map((x: { id: string }) => x.id).sort()).toEqual([ani.id, budi.id].sort());
+
+    // student_parent requires a phone: Dedi and Eka have none, so those two fail with the rule's reason
+    const typed = await manager.post('/api/contacts/bulk', { selection: { ids: [ani.id, dedi.id, eka.id] }, action: { kind: 'type', typeKey: 'student_parent' } });
+    expect(typed.json().updated).toBe(1);
+    expect(typed.json().failed.map((f: { id: string }) => f.id).sort()).toEqual([dedi.id, eka.id].sort());
+    expect(typed.json().failed[0].message).toMatch(/phone/);
+    expect((await admin.get(`/api/contacts/${dedi.id}`)).json().typeKey).toBe('alumni_parent');
+
+    expect((await agent.post('/api/contacts/bulk', { selection: { ids: [ani.id] }, action: { kind: 'delete' } })).statusCode).toBe(403);
+    const deleted = await manager.post('/api/contacts/bulk', { selection: { filter: { sourceKeys: ['whatsapp'] } }, action: { kind: 'delete' } });
+    expect(deleted.json().updated).toBe(2);
+    expect((await admin.post('/api/contacts/query', { includeTotal: true })).json().total).toBe(3);
+    const restored = await manager.post('/api/contacts/bulk', { selection: { filter: { deleted: true } }, action: { kind: 'restore' } });
+    expect(restored.json().updated).toBe(2);
+    expect(errorFields(await manager.post('/api/contacts/bulk', { selection: { ids: [ani.id, '0190f0f0-0000-7000-8000-000000000000'] }, action: { kind: 'delete' } }))).toContain('selection.ids.1');
+    expect(errorFields(await manager.post('/api/contacts/bulk', { selection: { ids: [ani.id] }, action: { kind: 'type', typeKey: 'martian' } }))).toContain('action.typeKey');
+    expect(errorFields(await manager.post('/api/contacts/bulk', { selection: { ids: [ani.id] }, action: { kind: 'explode' } })).length).toBeGreaterThan(0);
+  });
+});
