@@ -62,44 +62,50 @@ export async function createDeal(ctx: AppContext, actor: Actor, input: z.output<
   const now = nowIso(ctx.clock);
   return withTransaction(ctx.db, async (trx) => {
     const pipeline = await pipelineForBody(trx, actor.workspaceId, input.pipelineId);
-    const stage = input.stageId ? pipeline.stages.find((s) => s.id === input.stageId) : pipeline.stages.find((s) => s.kind === 'open');
-    if (!stage) throw new AppError('STAGE_NOT_IN_PIPELINE', undefined, { field: 'stageId', errors: [{ field: 'stageId', message: 'Pick a stage of this pipeline' }] });
-    const ownerId = input.ownerId === undefined ? (actor.kind === 'user' ? actor.id : null) : input.ownerId;
-    await assertReferences(trx, actor.workspaceId, { contactId: input.contactId, companyId: input.companyId, ownerId });
-    const row: DealRow = {
-      id: newId(),
-      workspace_id: actor.workspaceId,
-      pipeline_id: pipeline.id,
-      stage_id: stage.id,
-      status: stage.kind,
-      title: input.title,
-      value_minor: input.valueMinor,
-      probability: input.probability ?? null,
-      expected_close_date: input.expectedCloseDate ?? null,
-      contact_id: input.contactId ?? null,
-      company_id: input.companyId ?? null,
-      owner_id: ownerId,
-      source: input.source ?? null,
-      tags: toJson(input.tags),
-      custom: toJson(input.custom),
-      close_reason: input.closeReason ?? null,
-      ...(await closingFields(trx, actor.workspaceId, stage, now)),
-      stage_entered_at: now,
-      created_by: actor.kind === 'user' ? actor.id : null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    };
-    // A new item "arrives" in its first stage: that stage's requirements apply (a reason is implied).
-    assertRequiredFields(stage, row, 'created', '');
-    await deals.insertDeal(trx, row);
-    await deals.insertHistory(trx, { id: newId(), workspace_id: actor.workspaceId, deal_id: row.id, pipeline_id: pipeline.id, from_stage_id: null, to_stage_id: stage.id, actor_id: actor.kind === 'system' ? null : actor.id, actor_name: actor.name, reason: null, seconds_in_previous: null, created_at: now, updated_at: now });
-    await applyStatsDeltas(trx, actor.workspaceId, new Map([[stage.id, { ...contributionOf(row), enteredTotal: 1 }]]));
-    if (stage.kind === 'won') await convertContactOnWin(ctx, trx, actor, pipeline, row);
-    await recordAudit(trx, actor, { action: 'deal.created', entityType: 'deal', entityId: row.id, after: auditSnapshot(row), meta: { pipelineId: pipeline.id } }, now);
-    await appendEvent(ctx, trx, actor, { type: 'deal.created', entityType: 'deal', entityId: row.id, payload: { pipelineId: pipeline.id, stageId: stage.id, contactId: row.contact_id, title: row.title, version: 1 } }, now);
-    return dealView(ctx, trx, actor.workspaceId, row.id, pipeline);
+    const id = await createDealInTransaction(ctx, trx, actor, pipeline, input, now);
+    return dealView(ctx, trx, actor.workspaceId, id, pipeline);
   });
+}
+
+/** Creates an item in the caller's transaction (API, contact-type rules, imports); returns its id. */
+export async function createDealInTransaction(ctx: AppContext, trx: Db, actor: Actor, pipeline: Pipeline, input: z.output<typeof CreateDealBody>, now: string): Promise<string> {
+  const stage = input.stageId ? pipeline.stages.find((s) => s.id === input.stageId) : pipeline.stages.find((s) => s.kind === 'open');
+  if (!stage) throw new AppError('STAGE_NOT_IN_PIPELINE', undefined, { field: 'stageId', errors: [{ field: 'stageId', message: 'Pick a stage of this pipeline' }] });
+  const ownerId = input.ownerId === undefined ? (actor.kind === 'user' ? actor.id : null) : input.ownerId;
+  await assertReferences(trx, actor.workspaceId, { contactId: input.contactId, companyId: input.companyId, ownerId });
+  const row: DealRow = {
+    id: newId(),
+    workspace_id: actor.workspaceId,
+    pipeline_id: pipeline.id,
+    stage_id: stage.id,
+    status: stage.kind,
+    title: input.title,
+    value_minor: input.valueMinor,
+    probability: input.probability ?? null,
+    expected_close_date: input.expectedCloseDate ?? null,
+    contact_id: input.contactId ?? null,
+    company_id: input.companyId ?? null,
+    owner_id: ownerId,
+    source: input.source ?? null,
+    tags: toJson(input.tags),
+    custom: toJson(input.custom),
+    close_reason: input.closeReason ?? null,
+    ...(await closingFields(trx, actor.workspaceId, stage, now)),
+    stage_entered_at: now,
+    created_by: actor.kind === 'user' ? actor.id : null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  // A new item "arrives" in its first stage: that stage's requirements apply (a reason is implied).
+  assertRequiredFields(stage, row, 'created', '');
+  await deals.insertDeal(trx, row);
+  await deals.insertHistory(trx, { id: newId(), workspace_id: actor.workspaceId, deal_id: row.id, pipeline_id: pipeline.id, from_stage_id: null, to_stage_id: stage.id, actor_id: actor.kind === 'system' ? null : actor.id, actor_name: actor.name, reason: null, seconds_in_previous: null, created_at: now, updated_at: now });
+  await applyStatsDeltas(trx, actor.workspaceId, new Map([[stage.id, { ...contributionOf(row), enteredTotal: 1 }]]));
+  if (stage.kind === 'won') await convertContactOnWin(ctx, trx, actor, pipeline, row);
+  await recordAudit(trx, actor, { action: 'deal.created', entityType: 'deal', entityId: row.id, after: auditSnapshot(row), meta: { pipelineId: pipeline.id } }, now);
+  await appendEvent(ctx, trx, actor, { type: 'deal.created', entityType: 'deal', entityId: row.id, payload: { pipelineId: pipeline.id, stageId: stage.id, contactId: row.contact_id, title: row.title, version: 1 } }, now);
+  return row.id;
 }
 
 /** Which of a stage's required fields an edit touches (only those may not be emptied by it). */

@@ -11,5 +11,6 @@ export const pipelineErrors = {
   LAST_STAGE: { status: 409, title: 'A pipeline needs at least one open stage' },
   PIPELINE_NOT_EMPTY: { status: 409, title: 'The pipeline still has items; archive it instead, or move them first' },
   CURRENCY_LOCKED: { status: 409, title: 'The currency cannot change once the pipeline has items' },
+  CONVERSION_REFUSED: { status: 422, title: 'Winning this item would change its contact\'s type, and that change was refused' },
   BULK_TOO_LARGE: { status: 400, title: 'Too many items for one bulk move; narrow the filter' },
 } as const satisfies ErrorCatalog;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import type { AppModule } from '../module.js';
+import { ensureOpenItemOnTypeChange, registerContactHooks } from './contact-hooks.js';
 import { dealRoutes } from './deals.routes.js';
 import { pipelineRoutes } from './pipelines.routes.js';
 import { pipelineTemplates } from './pipelines.templates.js';
@@ -16,4 +17,7 @@ export const pipelinesModule: AppModule = {
   routes,
   templates: pipelineTemplates,
   eventPermissions: { 'deal.': 'deals.view', 'pipeline.': 'deals.view' },
+  eventProjectors: [ensureOpenItemOnTypeChange],
 };
+
+registerContactHooks();

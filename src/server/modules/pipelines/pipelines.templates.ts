@@ -1,5 +1,7 @@
 import type { TemplateKey } from '../../../shared/contracts/workspaces.js';
 import type { WorkspaceTemplateContribution } from '../workspaces/templates.js';
+import { addContactTypeRule } from '../contacts/contacts.service.js';
+import { OPEN_ITEM_RULE } from './contact-hooks.js';
 import { insertPipelineWithStages, type PipelineSpec } from './pipelines.service.js';
 
 const lostNeedsReason = ['closeReason'];
@@ -75,4 +77,6 @@ export const TEMPLATE_PIPELINES: Record<TemplateKey, PipelineSpec[]> = {
 
 export const pipelineTemplates: WorkspaceTemplateContribution = async (trx, workspace, actor, now) => {
   for (const spec of TEMPLATE_PIPELINES[workspace.template]) await insertPipelineWithStages(trx, actor, spec, now);
+  // the school: every prospect parent is in the enrollment funnel (an application is opened for a new one)
+  if (workspace.template === 'school') await addContactTypeRule(trx, workspace.id, 'prospect_parent', { kind: OPEN_ITEM_RULE, category: 'enrollment', createIfMissing: true });
 };
