@@ -47,6 +47,14 @@ export { registerContactTypeRule, type ContactTypeRuleChecker } from './contact-
 export { registerContactMergeHandler, type ContactMergeHandler } from './merge-handlers.js';
 export { addContactTypeRule } from './contact-config.service.js';
 
+// Normalizers and index maintenance for modules that write contacts in bulk (import, benchmark
+// loaders): a contact row also needs name keys, E.164 phones and a search document.
+export { parsePhone, phoneSearchForms } from './phone-numbers.js';
+export { normalizeEmails, normalizePhones } from './contact-input.js';
+export { fullNameOf, nameKey, nameSkeleton } from './name-keys.js';
+export { reindexContact } from './search-document.js';
+export { findDuplicates } from './duplicates.service.js';
+
 type CreateInput = z.output<typeof CreateContactBody>;
 type UpdateInput = z.output<typeof UpdateContactBody>;
 
