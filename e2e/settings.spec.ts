@@ -6,8 +6,14 @@ test('an admin invites a user, sees field errors first, then the invitation in t
   await expect(page.getByRole('heading', { name: 'Users & roles' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Members' }).getByRole('row')).toHaveCount(5);
 
-  await page.getByRole('button', { name: 'Invite people' }).first().click();
+  const inviteButton = page.getByRole('button', { name: 'Invite people' }).first();
+  await inviteButton.click();
   const dialog = page.getByRole('dialog', { name: 'Invite someone' });
+  await expect(dialog.getByLabel('Email address')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(inviteButton).toBeFocused();
+  await inviteButton.press('Enter');
   await dialog.getByLabel('Email address').fill('not-an-email');
   await dialog.getByRole('button', { name: 'Send invitation' }).click();
   await expect(dialog.getByText('Enter a valid email address')).toBeVisible();

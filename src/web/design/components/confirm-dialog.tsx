@@ -27,7 +27,7 @@ export function ConfirmDialog({ open, onClose, onConfirm, title, message, confir
       footer={
         <>
           <Button onClick={onClose} disabled={isLoading}>{t('cancel')}</Button>
-          <Button variant={tone} onClick={onConfirm} isLoading={isLoading} autoFocus>{confirmLabel}</Button>
+          <Button variant={tone} onClick={onConfirm} isLoading={isLoading}>{confirmLabel}</Button>
         </>
       }
     >

@@ -19,6 +19,8 @@ export interface DialogProps {
   className?: string;
 }
 
+const FIRST_FOCUS = ['input', 'select', 'textarea'].map((tag) => `.dialog-body ${tag}:not([disabled]):not([type="hidden"])`).join(', ') + ', .dialog-footer button:not([disabled])';
+
 /**
  * A modal on the native <dialog>: the browser traps focus and makes the page behind inert;
  * Esc and a click on the backdrop close it; focus returns to where it was.
@@ -38,7 +40,11 @@ function OpenDialog({ onClose, title, description, children, footer, size = 'md'
   useEffect(() => {
     const dialog = ref.current;
     const returnFocusTo = document.activeElement as HTMLElement | null;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // The browser would focus the close button; start in the first field, else on the first footer button.
+      dialog.querySelector<HTMLElement>(FIRST_FOCUS)?.focus();
+    }
     return () => {
       if (returnFocusTo?.isConnected) returnFocusTo.focus();
     };
