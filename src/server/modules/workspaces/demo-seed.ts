@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import { withTransaction } from '../../platform/transaction.js';
 import { addMember } from '../users/users.service.js';
 import { seedDemoContacts } from '../contacts/contacts-demo.service.js';
+import { seedDemoDeals } from '../pipelines/pipelines-demo.service.js';
 import { TEMPLATES } from './templates.js';
 import { createWorkspace } from './workspaces.service.js';
 
@@ -24,7 +25,10 @@ export async function seedDemoWorkspace(ctx: AppContext, template: TemplateKey, 
     for (const u of DEMO_USERS) userIds[u.role] = await addMember(trx, ws.id, { ...u, password: DEMO_PASSWORD, locale: ws.locale }, now);
   });
   // sample contacts and companies make a first run look lived-in; tests start from an empty workspace
-  if (ctx.config.NODE_ENV !== 'test') await seedDemoContacts(ctx, ws.id, template, userIds);
+  if (ctx.config.NODE_ENV !== 'test') {
+    const { contactIds } = await seedDemoContacts(ctx, ws.id, template, userIds);
+    await seedDemoDeals(ctx, ws.id, template, contactIds, userIds);
+  }
   return { workspace: ws, users: DEMO_USERS.map((u) => ({ ...u, password: DEMO_PASSWORD })) };
 }
 
