@@ -5,6 +5,7 @@ import { activityRoutes } from './activities.routes.js';
 import { activitiesTemplate } from './activities.templates.js';
 import { activityTypeRoutes } from './activity-types.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
+import { registerActivitiesMergeHandler } from './contact-merge.js';
 import { DIGEST_SCAN_JOB, digestScanJob, digestSendJob, notificationEmailJob } from './notifications/notifications.jobs.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
 import { taskDueJob, taskReminderJob } from './tasks/tasks.jobs.js';
@@ -26,3 +27,5 @@ export const activitiesModule: AppModule = {
   eventPermissions: { 'activity.': 'activities.view', 'activity_type.': 'activities.view', 'task.': 'activities.view', 'notification.': 'authenticated' },
   eventProjectors: [activitiesProjector],
 };
+
+registerActivitiesMergeHandler();

@@ -42,7 +42,7 @@ function assertOutcome(outcome: string | null, note: string | null) {
 async function prepareActivity(ctx: AppContext, db: Db, actor: Actor, input: CreateInput, now: string) {
   const type = await resolveType(db, actor.workspaceId, input.typeId, false);
   const contact = await resolveContact(db, actor.workspaceId, input.contactId);
-  const dealId = await resolveDeal(db, actor.workspaceId, input.dealId);
+  const dealId = await resolveDeal(ctx, db, actor.workspaceId, input.dealId);
   const occurredAt = input.occurredAt ?? now;
   assertActivityTiming({ status: input.status, occurredAt, nextActionAt: input.nextActionAt ?? null }, ctx.clock.now());
   assertOutcome(input.outcome ?? null, input.outcomeNote ?? null);
@@ -147,7 +147,7 @@ export async function updateActivity(ctx: AppContext, actor: Actor, id: string, 
       ...columns,
       type_id: type.id,
       contact_id: contact.id,
-      deal_id: patch.dealId !== undefined ? await resolveDeal(trx, actor.workspaceId, patch.dealId) : row.deal_id,
+      deal_id: patch.dealId !== undefined ? await resolveDeal(ctx, trx, actor.workspaceId, patch.dealId) : row.deal_id,
       title: patch.title ?? row.title,
       description: patch.description !== undefined ? patch.description : row.description,
       status: patch.status ?? row.status,

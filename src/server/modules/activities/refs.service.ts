@@ -1,5 +1,7 @@
-import { fieldError } from '../../http/errors.js';
+import { AppError, fieldError } from '../../http/errors.js';
+import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/transaction.js';
+import { dealView } from '../pipelines/deals.service.js';
 import { findActiveMembers, findContactRef } from './refs.repository.js';
 
 /** Validations of the records activities and tasks point at; each failure names its field. */
@@ -16,7 +18,18 @@ export async function resolveMember(db: Db, workspaceId: string, userId: string,
   return member;
 }
 
-/** Deals belong to the pipelines module; until its service answers, a deal id is kept as given. */
-export async function resolveDeal(_db: Db, _workspaceId: string, dealId: string | null | undefined, _field = 'dealId'): Promise<string | null> {
-  return dealId ?? null;
+/** A deal of this workspace, asked of the pipelines module (in the caller's transaction). */
+export async function findDeal(ctx: AppContext, db: Db, workspaceId: string, dealId: string) {
+  try {
+    return await dealView(ctx, db, workspaceId, dealId);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
+    throw err;
+  }
+}
+
+export async function resolveDeal(ctx: AppContext, db: Db, workspaceId: string, dealId: string | null | undefined, field = 'dealId'): Promise<string | null> {
+  if (!dealId) return null;
+  if (!(await findDeal(ctx, db, workspaceId, dealId))) throw fieldError(field, 'No such deal in this workspace');
+  return dealId;
 }

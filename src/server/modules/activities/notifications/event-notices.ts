@@ -2,42 +2,45 @@ import type { Actor } from '../../../platform/actor.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/transaction.js';
 import type { DomainEvent } from '../../events/events.service.js';
+import { findDeal } from '../refs.service.js';
 import { notify, notifyMentions } from './notifications.service.js';
+
+const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
+const urlOf = (entityType: string, id: string) => (entityType === 'deal' ? `/pipelines/deals/${id}` : `/${entityType === 'company' ? 'companies' : 'contacts'}/${id}`);
 
 /**
  * Notifications that other modules' events call for, read from the events themselves so those
- * modules need not know about notifications: a deal of mine changed stage, a record was assigned
- * to me, I was @mentioned in a note.
+ * modules need not know about notifications: a deal of mine changed stage, a contact, company or
+ * deal was assigned to me, I was @mentioned in a note.
  */
 export async function noticesFromEvent(ctx: AppContext, db: Db, actor: Actor, event: DomainEvent): Promise<void> {
-  if (event.type.startsWith('notification.') || event.entityType === 'activity' || event.entityType === 'task') return;
-  const p = event.payload as Record<string, unknown>;
-  const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
-  const deal = (p.deal ?? {}) as Record<string, unknown>;
-
-  if (event.entityType === 'deal' && /stage|moved/.test(event.type) && event.entityId) {
-    const ownerId = str(p.ownerId) ?? str(deal.ownerId);
-    const title = str(p.title) ?? str(deal.title) ?? 'A deal';
-    const to = str(p.toStageName) ?? str(p.stageName) ?? str((p.toStage as Record<string, unknown> | undefined)?.name);
-    const reason = str(p.reason);
-    if (ownerId) {
-      await notify(ctx, db, actor, { userId: ownerId, kind: 'stage_change', title: to ? `${title} moved to ${to}` : `${title} changed stage`, body: reason, url: `/pipelines/deals/${event.entityId}`, entityType: 'deal', entityId: event.entityId }, event.createdAt);
+  if (event.type.startsWith('notification.') || event.entityType === 'activity' || event.entityType === 'task' || !event.entityId) return;
+  const p = event.payload;
+  if (event.entityType === 'deal' && /stage|moved/.test(event.type)) return dealMoved(ctx, db, actor, event);
+  const changes = Array.isArray(p.changes) ? (p.changes as unknown[]) : [];
+  const ownerChanged = /owner|assign/.test(event.type) || changes.includes('ownerId') || (event.type.endsWith('.created') && str(p.ownerId));
+  if (ownerChanged && ['contact', 'deal', 'company'].includes(event.entityType)) {
+    const to = str(p.ownerId) ?? str(p.assigneeId);
+    const name = str(p.fullName) ?? str(p.name) ?? str(p.title) ?? `a ${event.entityType}`;
+    if (to && to !== str(p.previousOwnerId)) {
+      await notify(ctx, db, actor, { userId: to, kind: 'assignment', title: `${actor.name} assigned ${name} to you`, url: urlOf(event.entityType, event.entityId), entityType: event.entityType, entityId: event.entityId }, event.createdAt);
     }
-    return;
   }
+  if (/note_added|note\.created/.test(event.type)) {
+    const text = str(p.body) ?? str(p.excerpt);
+    const contactId = event.entityType === 'contact' ? event.entityId : str(p.contactId);
+    await notifyMentions(ctx, db, actor, text, { title: `${actor.name} mentioned you in a note`, body: text, url: contactId ? `/contacts/${contactId}` : null, entityType: 'note', entityId: str(p.noteId) ?? event.entityId }, event.createdAt);
+  }
+}
 
-  if (/owner|assign/.test(event.type) && event.entityId && ['contact', 'deal', 'company'].includes(event.entityType)) {
-    const to = str(p.ownerId) ?? str(p.newOwnerId) ?? str(p.assigneeId) ?? str((p.to as Record<string, unknown> | undefined)?.ownerId);
-    const name = str(p.name) ?? str(p.fullName) ?? str(p.title) ?? event.entityType;
-    const url = event.entityType === 'deal' ? `/pipelines/deals/${event.entityId}` : `/${event.entityType === 'company' ? 'companies' : 'contacts'}/${event.entityId}`;
-    if (to) await notify(ctx, db, actor, { userId: to, kind: 'assignment', title: `${actor.name} assigned ${name} to you`, url, entityType: event.entityType, entityId: event.entityId }, event.createdAt);
-    return;
-  }
-
-  if ((event.entityType === 'note' || /(^|[._])note/.test(event.type)) && /created|added/.test(event.type)) {
-    const note = (p.note ?? {}) as Record<string, unknown>;
-    const text = str(p.body) ?? str(p.content) ?? str(p.markdown) ?? str(note.body) ?? str(note.content) ?? str(note.markdown);
-    const contactId = str(p.contactId) ?? str(note.contactId);
-    await notifyMentions(ctx, db, actor, text, { title: `${actor.name} mentioned you in a note`, body: text, url: contactId ? `/contacts/${contactId}` : null, entityType: 'note', entityId: event.entityId }, event.createdAt);
-  }
+/** The deal's owner hears of a move someone else made (with the reason, when one was given). */
+async function dealMoved(ctx: AppContext, db: Db, actor: Actor, event: DomainEvent) {
+  const p = event.payload;
+  const id = event.entityId!;
+  const deal = str(p.ownerId) ? null : await findDeal(ctx, db, event.workspaceId, id);
+  const ownerId = str(p.ownerId) ?? deal?.ownerId ?? null;
+  if (!ownerId) return;
+  const title = str(p.title) ?? deal?.title ?? 'A deal';
+  const to = str(p.toStageName) ?? str(p.toStage);
+  await notify(ctx, db, actor, { userId: ownerId, kind: 'stage_change', title: to ? `${title} moved to ${to}` : `${title} changed stage`, body: str(p.reason), url: urlOf('deal', id), entityType: 'deal', entityId: id }, event.createdAt);
 }

@@ -52,7 +52,7 @@ export async function createTaskInTransaction(ctx: AppContext, trx: Db, actor: A
   const assigneeId = input.assigneeId === undefined ? (actor.kind === 'user' ? actor.id : null) : input.assigneeId;
   if (assigneeId) await resolveMember(trx, actor.workspaceId, assigneeId);
   const contact = input.contactId ? await resolveContact(trx, actor.workspaceId, input.contactId) : null;
-  const dealId = await resolveDeal(trx, actor.workspaceId, input.dealId);
+  const dealId = await resolveDeal(ctx, trx, actor.workspaceId, input.dealId);
   const isOpen = isOpenStatus(input.status);
   const row: TaskRow = {
     id: newId(),
@@ -122,7 +122,7 @@ export async function changeTask(ctx: AppContext, actor: Actor, id: string, patc
     }
     if (patch.contactId !== undefined) next.contact_id = patch.contactId ? (await resolveContact(trx, actor.workspaceId, patch.contactId)).id : null;
     const companyId = next.contact_id ? ((await findContactRef(trx, actor.workspaceId, next.contact_id))?.company_id ?? null) : null;
-    if (patch.dealId !== undefined) next.deal_id = await resolveDeal(trx, actor.workspaceId, patch.dealId);
+    if (patch.dealId !== undefined) next.deal_id = await resolveDeal(ctx, trx, actor.workspaceId, patch.dealId);
     if (patch.status !== undefined && patch.status !== row.status) applyStatus(next, patch.status as TaskStatus, actor, now);
     assertReminderBeforeDue(next.reminder_at, next.due_at);
     const reminderMoved = next.reminder_at !== row.reminder_at || (!row.is_open && next.is_open);

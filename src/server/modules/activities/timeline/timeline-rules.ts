@@ -42,17 +42,29 @@ export function subjectsOf(event: DomainEvent): Array<{ type: SubjectType; id: s
   return [...out.values()];
 }
 
+/**
+ * The record an entry stands for: the event's entity, or a record on a contact named in the
+ * payload (`contact.note_added` with `noteId` is about that note).
+ */
+export function sourceOf(event: DomainEvent): { type: string; id: string | null } {
+  const noteId = event.payload.noteId;
+  if (typeof noteId === 'string' && noteId) return { type: 'note', id: noteId };
+  return { type: event.entityType, id: event.entityId };
+}
+
 export type Projection = 'skip' | 'add' | 'replace' | 'remove';
 
 /**
  * add: a new entry. replace: the record's entries now show this event (an edited activity or note
- * appears once, as it is now). remove: the record is gone, so are its entries.
+ * appears once, as it is now). remove: the record is gone, so are its entries. Changes to a
+ * contact, deal or company themselves are history, so each adds an entry.
  */
 export function projectionOf(event: DomainEvent): Projection {
   if (NOT_ON_TIMELINE.test(event.type) || SILENT_TYPES.has(event.type)) return 'skip';
   if (event.payload.recipientUserId !== undefined || event.payload.timeline === false) return 'skip';
-  if (isSubjectType(event.entityType)) return 'add';
-  if (event.type.endsWith('.deleted')) return 'remove';
-  if (event.type.endsWith('.updated') || event.type === 'activity.completed') return 'replace';
+  const source = sourceOf(event);
+  if (isSubjectType(source.type)) return 'add';
+  if (/[._](deleted|removed)$/.test(event.type)) return 'remove';
+  if (/[._]updated$/.test(event.type) || event.type === 'activity.completed') return 'replace';
   return 'add';
 }

@@ -5,7 +5,7 @@ import type { Db } from '../../../platform/transaction.js';
 import type { DomainEvent } from '../../events/events.service.js';
 import { noticesFromEvent } from '../notifications/event-notices.js';
 import { deleteEntriesOfSource, findEntriesOfSource, insertTimelineEntries } from './timeline.repository.js';
-import { kindOf, projectionOf, subjectsOf } from './timeline-rules.js';
+import { kindOf, projectionOf, sourceOf, subjectsOf } from './timeline-rules.js';
 
 /**
  * Keeps the timeline projection in step with the events, in the writer's transaction, so a
@@ -14,11 +14,11 @@ import { kindOf, projectionOf, subjectsOf } from './timeline-rules.js';
 export async function projectTimeline(db: Db, event: DomainEvent): Promise<void> {
   const projection = projectionOf(event);
   if (projection === 'skip') return;
-  const sourceId = event.entityId;
+  const source = sourceOf(event);
   let earlier: Array<{ subject_type: string; subject_id: string; occurred_at: string }> = [];
-  if ((projection === 'replace' || projection === 'remove') && sourceId) {
-    earlier = await findEntriesOfSource(db, event.workspaceId, event.entityType, sourceId);
-    await deleteEntriesOfSource(db, event.workspaceId, event.entityType, sourceId);
+  if ((projection === 'replace' || projection === 'remove') && source.id) {
+    earlier = await findEntriesOfSource(db, event.workspaceId, source.type, source.id);
+    await deleteEntriesOfSource(db, event.workspaceId, source.type, source.id);
   }
   if (projection === 'remove') return;
   const stated = typeof event.payload.occurredAt === 'string' ? event.payload.occurredAt : null;
@@ -35,8 +35,8 @@ export async function projectTimeline(db: Db, event: DomainEvent): Promise<void>
       subject_id: s.id,
       kind,
       event_id: event.id,
-      source_type: event.entityType,
-      source_id: sourceId,
+      source_type: source.type,
+      source_id: source.id,
       private_to: privateTo,
       occurred_at: occurredAt,
     })),
