@@ -38,3 +38,14 @@ test('on a phone the dashboard and sign-in page fit the screen', async ({ page }
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: '/tmp/crm-mobile-dashboard.png' });
 });
+
+test('on a phone every settings page fits the screen width', async ({ page }) => {
+  await login(page, 'admin');
+  for (const path of ['/settings/workspace', '/settings/users', '/settings/api-keys', '/settings/audit']) {
+    await page.goto(path);
+    await expect(page.locator('.settings-content h2').first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+    expect(await page.evaluate(() => { const m = document.getElementById('main')!; return m.scrollWidth - m.clientWidth; }), path).toBeLessThanOrEqual(0);
+  }
+  await page.screenshot({ path: '/tmp/crm-mobile-audit.png' });
+});

@@ -1,5 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router-dom';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { Page, PageHeader } from '../../../design';
 import { settingsSections, type SettingsSection } from '../../../app/settings-nav';
 import { useCan } from '../../../lib/session';
@@ -15,11 +16,17 @@ export function SettingsLayout() {
   const { t } = useTranslation('settings');
   const sections = useVisibleSettingsSections();
   const groups = [...new Set(sections.map((s) => s.groupKey))];
+  const navRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  // On phones the sections are a sideways-scrolling strip: keep the current one in view.
+  useEffect(() => {
+    navRef.current?.querySelector('.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [pathname]);
   return (
     <Page wide className="settings-page">
       <PageHeader title={t('title')} description={t('description')} />
       <div className="settings-grid">
-        <nav className="settings-nav" aria-label={t('navLabel')}>
+        <nav className="settings-nav" aria-label={t('navLabel')} ref={navRef}>
           {groups.map((group) => (
             <div key={group} className="settings-nav-group">
               <div className="settings-nav-heading">{t(group)}</div>
