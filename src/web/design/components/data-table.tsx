@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +48,8 @@ export interface DataTableProps<T> {
   virtualize?: boolean;
   estimateRowHeight?: number;
   maxHeight?: number | string;
+  /** With `virtualize`: called when the last rows come into view (fetch the next page; guard with hasNextPage). */
+  onReachEnd?: () => void;
   footer?: ReactNode;
   flush?: boolean;
 }
@@ -74,6 +76,12 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const items = virtualize ? virtualizer.getVirtualItems() : sortedRows.map((_, index) => ({ index, start: 0, end: 0 }));
   const paddingTop = virtualize && items.length ? items[0].start : 0;
   const paddingBottom = virtualize && items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+  const lastVisible = virtualize ? items[items.length - 1]?.index : undefined;
+  const onReachEndRef = useRef(props.onReachEnd);
+  onReachEndRef.current = props.onReachEnd;
+  useEffect(() => {
+    if (lastVisible !== undefined && lastVisible >= sortedRows.length - 10) onReachEndRef.current?.();
+  }, [lastVisible, sortedRows.length]);
 
   function toggleSort(column: Column<T>) {
     const next: SortState = sort?.key === column.key && sort.direction === 'asc' ? { key: column.key, direction: 'desc' } : { key: column.key, direction: 'asc' };
