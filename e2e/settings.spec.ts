@@ -129,3 +129,32 @@ test('a viewer sees settings read-only and no admin-only sections', async ({ pag
   await expect(page.getByRole('button', { name: 'Invite people' })).toHaveCount(0);
   await expect(page.getByRole('table', { name: 'Roles and permissions' })).toBeVisible();
 });
+
+test('an admin changes a member\'s role and deactivates then reactivates them', async ({ page }) => {
+  await login(page, 'admin', { next: '/settings/users' });
+  const members = page.getByRole('table', { name: 'Members' });
+  const dewi = members.getByRole('row', { name: /Dewi Viewer/ });
+  try {
+    await dewi.getByRole('combobox', { name: 'Role of Dewi Viewer' }).selectOption('agent');
+    await expect(page.getByText('Dewi Viewer is now Agent')).toBeVisible();
+
+    await dewi.getByRole('button', { name: 'Deactivate' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Deactivate Dewi Viewer?' });
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await confirm.getByRole('button', { name: 'Deactivate' }).click();
+    await expect(dewi).toContainText('Deactivated');
+    const denied = await page.request.post('/api/auth/login', { data: { email: 'viewer@demo.test', password: 'demo1234' } });
+    expect(denied.status()).toBe(403);
+
+    await dewi.getByRole('button', { name: 'Reactivate' }).click();
+    await expect(dewi).toContainText('Active');
+    // The last admin cannot demote themself: the server refuses and the toast says why.
+    await members.getByRole('row', { name: /Ayu Admin/ }).getByRole('combobox').selectOption('viewer');
+    await expect(page.getByText('A workspace needs at least one active admin')).toBeVisible();
+  } finally {
+    const session = await (await page.request.get('/api/auth/session')).json();
+    const list = await (await page.request.get('/api/users')).json();
+    const viewer = list.items.find((m: { email: string }) => m.email === 'viewer@demo.test');
+    await page.request.patch(`/api/users/${viewer.id}`, { data: { role: 'viewer', isActive: true }, headers: { 'x-csrf-token': session.csrfToken } });
+  }
+});
