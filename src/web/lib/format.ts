@@ -1,5 +1,8 @@
 import { useMemo } from 'react';
 import { useSessionQuery } from './session';
+import { currencyDigits, fromMinorUnits, toMinorUnits } from '../../shared/money.js';
+
+export { currencyDigits, fromMinorUnits, toMinorUnits };
 
 export interface FormatSettings {
   /** BCP 47 tag, e.g. 'id-ID'. */
@@ -44,28 +47,6 @@ export function formatRelative(iso: string | null | undefined, s: FormatSettings
   if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), 'hour');
   if (abs < 30 * 86_400) return rtf.format(Math.round(seconds / 86_400), 'day');
   return formatDate(iso, s);
-}
-
-// ISO 4217 minor-unit exponents that differ from 2. Intl's own digits are not used: ICU reports 0 for
-// IDR (cash rounding) while ISO and our stored amounts use 2 (Rp 1.500.000 is stored as 150000000).
-const CURRENCY_EXPONENTS: Record<string, number> = {
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-};
-
-/** Decimal places of a currency's minor unit (ISO 4217): USD 2, IDR 2, JPY 0, KWD 3. */
-export function currencyDigits(currency: string): number {
-  return CURRENCY_EXPONENTS[currency.toUpperCase()] ?? 2;
-}
-
-/** An amount a person typed (in whole currency units) as integer minor units for the API. */
-export function toMinorUnits(amount: number, currency: string): number {
-  return Math.round(amount * 10 ** currencyDigits(currency));
-}
-
-/** Integer minor units from the API as an amount in whole currency units (for form inputs). */
-export function fromMinorUnits(minorUnits: number, currency: string): number {
-  return minorUnits / 10 ** currencyDigits(currency);
 }
 
 /** Money is stored as integer minor units (cents); whole amounts print without decimals. */
