@@ -5,6 +5,7 @@ import { jobErrors } from '../modules/jobs/jobs.errors.js';
 import { activityErrors } from '../modules/activities/activities.errors.js';
 import { contactErrors } from '../modules/contacts/contacts.errors.js';
 import { pipelineErrors } from '../modules/pipelines/pipelines.errors.js';
+import { importExportErrors } from '../modules/import-export/import-export.errors.js';
 
 /**
  * Every error code the API can answer with, gathered from each module's `*.errors.ts`.
@@ -17,6 +18,7 @@ export const errorCatalog = {
   ...activityErrors,
   ...contactErrors,
   ...pipelineErrors,
+  ...importExportErrors,
 };
 export type ErrorCode = keyof typeof errorCatalog;
 

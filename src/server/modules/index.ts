@@ -10,6 +10,7 @@ import { jobsModule } from './jobs/jobs.module.js';
 import { contactsModule } from './contacts/contacts.module.js';
 import { activitiesModule } from './activities/activities.module.js';
 import { pipelinesModule } from './pipelines/pipelines.module.js';
+import { importExportModule } from './import-export/import-export.module.js';
 
 /** Every feature module, in the order their routes register. Add a module here to plug it in. */
 export const modules: AppModule[] = [
@@ -23,4 +24,5 @@ export const modules: AppModule[] = [
   contactsModule,
   activitiesModule,
   pipelinesModule,
+  importExportModule,
 ];

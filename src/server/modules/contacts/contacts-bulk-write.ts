@@ -23,7 +23,7 @@ export interface CreatedContacts {
 }
 
 /** Company ids by lower-cased name, creating the companies that do not exist yet. */
-export async function resolveCompanies(trx: Transaction<DB>, actor: Actor, names: string[], now: string, created: string[]): Promise<Map<string, string>> {
+export async function resolveCompanies(trx: Transaction<DB>, ictx: ContactImportContext, actor: Actor, names: string[], now: string, created: string[]): Promise<Map<string, string>> {
   const wanted = new Map<string, string>();
   for (const n of names) if (!wanted.has(n.toLowerCase())) wanted.set(n.toLowerCase(), n);
   const found = new Map<string, string>();
@@ -36,7 +36,7 @@ export async function resolveCompanies(trx: Transaction<DB>, actor: Actor, names
     created.push(id);
     rows.push({ id, workspace_id: actor.workspaceId, name, domain: null, industry: null, size: null, address: null, owner_id: actor.kind === 'user' ? actor.id : null, custom: toJson({}), created_by: actor.kind === 'user' ? actor.id : null, version: 1, created_at: now, updated_at: now, deleted_at: null });
   }
-  await insertMany(trx, 'companies', rows);
+  await insertMany(trx, ictx.dialect, 'companies', rows);
   return found;
 }
 
@@ -51,7 +51,7 @@ export async function resolveTags(trx: Transaction<DB>, ictx: ContactImportConte
     created.push(id);
     rows.push({ id, workspace_id: ictx.workspaceId, name: t.name, name_key: t.key, color: TAG_COLOR, description: null, version: 1, created_at: now, updated_at: now });
   }
-  await insertMany(trx, 'tags', rows);
+  await insertMany(trx, ictx.dialect, 'tags', rows);
   return ids;
 }
 
@@ -71,7 +71,7 @@ function ruleValues(p: PreparedContact, ownerId: string | null, companyId: strin
 export async function insertContacts(trx: Transaction<DB>, actor: Actor, ictx: ContactImportContext, items: Array<{ id: string; contact: PreparedContact }>, externalSystem: string, now: string): Promise<CreatedContacts> {
   const out: CreatedContacts = { ids: [], companyIds: [], tagIds: [] };
   if (!items.length) return out;
-  const companies = await resolveCompanies(trx, actor, items.map((i) => i.contact.companyName).filter((n): n is string => Boolean(n)), now, out.companyIds);
+  const companies = await resolveCompanies(trx, ictx, actor, items.map((i) => i.contact.companyName).filter((n): n is string => Boolean(n)), now, out.companyIds);
   const tags = await resolveTags(trx, ictx, items.flatMap((i) => i.contact.tags), now, out.tagIds);
   const contacts: Insertable<DB['contacts']>[] = [];
   const emails: Insertable<DB['contact_emails']>[] = [];
@@ -100,12 +100,12 @@ export async function insertContacts(trx: Transaction<DB>, actor: Actor, ictx: C
     documents.push({ contact_id: id, workspace_id: actor.workspaceId, document: searchDocument(names.full_name, p.emails, p.phones.flatMap((x) => x.searchForms), p.companyName ?? null) });
     out.ids.push(id);
   }
-  await insertMany(trx, 'contacts', contacts);
-  await insertMany(trx, 'contact_emails', emails);
-  await insertMany(trx, 'contact_phones', phones);
-  await insertMany(trx, 'contact_tags', taggings);
-  await insertMany(trx, 'external_links', links);
-  await insertMany(trx, 'contact_search', documents);
+  await insertMany(trx, ictx.dialect, 'contacts', contacts);
+  await insertMany(trx, ictx.dialect, 'contact_emails', emails);
+  await insertMany(trx, ictx.dialect, 'contact_phones', phones);
+  await insertMany(trx, ictx.dialect, 'contact_tags', taggings);
+  await insertMany(trx, ictx.dialect, 'external_links', links);
+  await insertMany(trx, ictx.dialect, 'contact_search', documents);
   for (const { id, contact } of items) if (hasRegisteredRules(ictx, contact.typeKey)) await enforceContactTypeRules(trx, actor.workspaceId, id, contact.typeKey ?? null);
   return out;
 }

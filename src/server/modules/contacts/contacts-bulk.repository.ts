@@ -1,5 +1,7 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type RawBuilder } from 'kysely';
+import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import { insertRowsFast } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
 
 // SQL for writing and matching contacts many at a time (imports): multi-row inserts in chunks
@@ -7,12 +9,12 @@ import type { Db } from '../../platform/transaction.js';
 
 const MAX_PARAMS = 30_000;
 
-/** Inserts rows with as few statements as the parameter limit allows. */
-export async function insertMany<T extends keyof DB & string>(db: Db, table: T, rows: Insertable<DB[T]>[]): Promise<void> {
+/** Inserts rows with as few statements as the parameter limit allows (same-sized chunks, so SQLite reuses the statement). */
+export async function insertMany<T extends keyof DB & string>(db: Db, dialect: Dialect, table: T, rows: Insertable<DB[T]>[]): Promise<void> {
   if (!rows.length) return;
   const perRow = Object.keys(rows[0] as object).length || 1;
-  const chunk = Math.max(1, Math.floor(MAX_PARAMS / perRow));
-  for (let i = 0; i < rows.length; i += chunk) await db.insertInto(table).values(rows.slice(i, i + chunk) as never).execute();
+  const chunk = Math.max(1, Math.min(1000, Math.floor(MAX_PARAMS / perRow)));
+  for (let i = 0; i < rows.length; i += chunk) await insertRowsFast(dialect, db, table, rows.slice(i, i + chunk) as Array<Record<string, unknown>>);
 }
 
 type Scope = { workspaceId: string; ownerScope: string | null };
@@ -52,11 +54,11 @@ export async function companiesByNames(db: Db, workspaceId: string, lowerNames: 
   return db.selectFrom('companies').select(['id', sql<string>`lower(name)`.as('key')]).where('workspace_id', '=', workspaceId).where('deleted_at', 'is', null).where(sql<string>`lower(name)`, 'in', lowerNames).orderBy('created_at').execute();
 }
 
-/** Values of a custom field already used by live records, among the given ones. */
-export async function takenCustomValues(db: Db, table: 'contacts' | 'companies', workspaceId: string, keyExpr: ReturnType<typeof sql<string | null>>, values: string[]): Promise<Set<string>> {
-  if (!values.length) return new Set();
-  const rows = await db.selectFrom(table).select(keyExpr.as('v')).where('workspace_id', '=', workspaceId).where('deleted_at', 'is', null).where(keyExpr, 'in', values).execute();
-  return new Set(rows.map((r) => String(r.v)));
+/** Values of a custom field already used by live records, among the given ones: value -> record id. */
+export async function takenCustomValues(db: Db, table: 'contacts' | 'companies', workspaceId: string, keyExpr: RawBuilder<string | null>, values: string[]): Promise<Map<string, string>> {
+  if (!values.length) return new Map();
+  const rows = await db.selectFrom(table).select(['id', keyExpr.as('v')]).where('workspace_id', '=', workspaceId).where('deleted_at', 'is', null).where(keyExpr, 'in', values).execute();
+  return new Map(rows.map((r) => [String(r.v), r.id]));
 }
 
 /** Active members with their emails (owners are named by email or name in files). */

@@ -1,0 +1,68 @@
+import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+
+// Streaming writers for exports: rows go out as they come, so memory holds one page at a time.
+
+/**
+ * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a formula.
+ * Such cells get a leading ' so they stay text. Plain numbers and phone numbers (+62 812-...,
+ * -1500) cannot call anything and are left as they are, so they still read back as numbers.
+ */
+export function neutralizeFormula(value: string): string {
+  if (!/^[=+\-@\t\r]/.test(value)) return value;
+  if (/^[+-][\d\s().,-]*$/.test(value)) return value;
+  return `'${value}`;
+}
+
+export interface RowWriter {
+  write(row: string[]): Promise<void>;
+  end(): Promise<void>;
+}
+
+/** UTF-8 CSV with a BOM (so Excel reads accents right), header first. */
+export function csvWriter(out: Writable, headers: string[]): RowWriter {
+  const csv = stringify({ bom: true });
+  csv.pipe(out);
+  const finished = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('close', resolve);
+    out.on('error', reject);
+    csv.on('error', reject);
+  });
+  const push = (row: string[]) =>
+    new Promise<void>((resolve) => {
+      if (csv.write(row.map(neutralizeFormula))) resolve();
+      else csv.once('drain', resolve);
+    });
+  let started = push(headers);
+  return {
+    async write(row) {
+      await started;
+      started = push(row);
+    },
+    async end() {
+      await started;
+      csv.end();
+      await finished;
+    },
+  };
+}
+
+/** An .xlsx workbook with one sheet, rows committed as they are written (exceljs streaming writer). */
+export function xlsxWriter(out: Writable, headers: string[], sheetName: string): RowWriter {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+  const header = sheet.addRow(headers);
+  header.font = { bold: true };
+  header.commit();
+  return {
+    async write(row) {
+      sheet.addRow(row.map(neutralizeFormula)).commit();
+    },
+    async end() {
+      sheet.commit();
+      await workbook.commit();
+    },
+  };
+}
