@@ -40,6 +40,7 @@ export const Company = z.object({
 });
 export type Company = z.infer<typeof Company>;
 export const CompanyPage = page(Company);
+export type CompanyPage = z.infer<typeof CompanyPage>;
 export const CompanyListQuery = z.object({
   q: z.string().trim().max(200).optional(),
   industry: z.string().max(100).optional(),

@@ -2,6 +2,8 @@ import type { RouteObject } from 'react-router-dom';
 import { authRoutes } from '../features/auth/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
 import { settingsRoutes } from '../features/settings/routes';
+import { contactsRoutes } from '../features/contacts/routes';
+import { companiesRoutes } from '../features/companies/routes';
 
 /**
  * Pages inside the signed-in shell. Each feature exports `RouteObject[]` from features/<name>/routes.tsx
@@ -11,6 +13,8 @@ import { settingsRoutes } from '../features/settings/routes';
 export const appRoutes: RouteObject[] = [
   ...dashboardRoutes,
   ...settingsRoutes,
+  ...contactsRoutes,
+  ...companiesRoutes,
 ];
 
 /** Pages outside the shell (sign-in, password reset, invitations). */

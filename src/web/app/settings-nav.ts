@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { LucideIcon } from 'lucide-react';
-import { Building2, History, KeyRound, Users } from 'lucide-react';
+import { Building2, FormInput, History, KeyRound, Route, Shapes, Tags, Users } from 'lucide-react';
 import type { Permission } from '../../shared/permissions';
 
 export interface SettingsSection {
@@ -27,4 +27,8 @@ export const settingsSections: SettingsSection[] = [
   { key: 'users', path: 'users', labelKey: 'settings:sections.users', icon: Users, groupKey: 'settings:groups.workspace', load: () => import('../features/settings/components/users-settings').then((m) => m.UsersSettings) },
   { key: 'api-keys', path: 'api-keys', labelKey: 'settings:sections.apiKeys', icon: KeyRound, groupKey: 'settings:groups.workspace', permission: 'settings.manage', load: () => import('../features/settings/components/api-keys-settings').then((m) => m.ApiKeysSettings) },
   { key: 'audit', path: 'audit', labelKey: 'settings:sections.audit', icon: History, groupKey: 'settings:groups.workspace', permission: 'audit.view', load: () => import('../features/settings/components/audit-settings').then((m) => m.AuditSettings) },
+  { key: 'contact-types', path: 'contact-types', labelKey: 'contactSettings:sections.types', icon: Shapes, groupKey: 'settings:groups.data', load: () => import('../features/contact-settings/components/contact-types-settings').then((m) => m.ContactTypesSettings) },
+  { key: 'contact-sources', path: 'contact-sources', labelKey: 'contactSettings:sections.sources', icon: Route, groupKey: 'settings:groups.data', load: () => import('../features/contact-settings/components/sources-settings').then((m) => m.SourcesSettings) },
+  { key: 'custom-fields', path: 'custom-fields', labelKey: 'contactSettings:sections.fields', icon: FormInput, groupKey: 'settings:groups.data', load: () => import('../features/contact-settings/components/custom-fields-settings').then((m) => m.CustomFieldsSettings) },
+  { key: 'tags', path: 'tags', labelKey: 'contactSettings:sections.tags', icon: Tags, groupKey: 'settings:groups.data', load: () => import('../features/contact-settings/components/tags-settings').then((m) => m.TagsSettings) },
 ];

@@ -7,6 +7,9 @@ import { shellLocales } from '../features/shell/locales';
 import { dashboardLocales } from '../features/dashboard/locales';
 import { placeholderLocales } from '../features/placeholders/locales';
 import { settingsLocales } from '../features/settings/locales';
+import { contactsLocales } from '../features/contacts/locales';
+import { companiesLocales } from '../features/companies/locales';
+import { contactSettingsLocales } from '../features/contact-settings/locales';
 
 /**
  * Every feature's strings, one namespace per feature: `useTranslation('contacts')` reads `contacts`.
@@ -19,6 +22,9 @@ const namespaces: Record<string, FeatureLocales> = {
   dashboard: dashboardLocales,
   placeholders: placeholderLocales,
   settings: settingsLocales,
+  contacts: contactsLocales,
+  companies: companiesLocales,
+  contactSettings: contactSettingsLocales,
 };
 
 const STORAGE_KEY = 'crm.language';

@@ -1,10 +1,14 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Contact, ContactListItem, ContactPage, ContactSearchHit, ContactWithDuplicates, CreateContactBody, DuplicateMatch, UpdateContactBody } from '../../../../shared/contracts/contacts';
-import type { BulkBody, BulkResult, ContactFilter, ContactSort } from '../../../../shared/contracts/contacts-query';
+import type { BulkBody, BulkResult, ContactFilter } from '../../../../shared/contracts/contacts-query';
 import { http } from '../../../lib/api';
 
-export type { Contact, ContactListItem, ContactWithDuplicates, DuplicateMatch, ContactFilter, ContactSort, BulkResult };
+export type { Contact, ContactListItem, ContactWithDuplicates, DuplicateMatch, ContactFilter, BulkResult };
+export interface ContactSort {
+  field: string;
+  dir: 'asc' | 'desc';
+}
 export type SearchHit = z.infer<typeof ContactSearchHit>;
 
 /** Every contact query starts with this key, so one invalidation refreshes lists, pages and searches. */

@@ -46,8 +46,8 @@ export function ContactProfileCard({ contact }: { contact: Contact }) {
           {contact.phones.length ? (
             <ul className="plain-list">
               {contact.phones.map((p) => (
-                <li key={p.id} className="row">
-                  <a href={`tel:${p.e164}`} className="mono">{formatPhone(p.e164)}</a>
+                <li key={p.id} className="row phone-item">
+                  <a href={`tel:${p.e164}`} className="tabular">{formatPhone(p.e164)}</a>
                   {p.label && <span className="text-subtle">{p.label}</span>}
                   <a className="wa-link" href={whatsappLink(p.e164)} target="_blank" rel="noreferrer noopener" aria-label={t('profile.whatsapp', { number: formatPhone(p.e164) })}><MessageCircle aria-hidden /></a>
                 </li>
@@ -58,7 +58,7 @@ export function ContactProfileCard({ contact }: { contact: Contact }) {
         <Row icon={<Mail />} label={t('fields.emails')}>
           {contact.emails.length ? <ul className="plain-list">{contact.emails.map((e) => <li key={e.id}><a href={`mailto:${e.email}`}>{e.email}</a>{e.label && <span className="text-subtle"> · {e.label}</span>}</li>)}</ul> : none}
         </Row>
-        <Row icon={<Building2 />} label={t('fields.company')}>{contact.companyId ? <Link to={`/companies/${contact.companyId}`}>{contact.companyName}</Link> : none}</Row>
+        <Row icon={<Building2 />} label={t('fields.company')}>{contact.companyId ? <Link to={`/contacts/companies/${contact.companyId}`}>{contact.companyName}</Link> : none}</Row>
         <Row icon={<UserRound />} label={t('fields.owner')}>{contact.ownerName ?? t('filters.unassigned')}</Row>
         <Row icon={<Users />} label={t('fields.source')}>{contact.sourceKey ? sources.get(contact.sourceKey) ?? contact.sourceKey : none}</Row>
         <Row icon={<MapPin />} label={t('fields.address')}>{address || none}</Row>

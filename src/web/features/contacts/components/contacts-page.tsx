@@ -92,6 +92,9 @@ export function ContactsPage() {
           if (field) state.setSort({ field, dir: s.direction });
         }}
         onRowActivate={(c) => navigate(`/contacts/${c.id}`)}
+        onReachEnd={() => {
+          if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
+        }}
         selectedIds={can('contacts.edit') ? selected : undefined}
         onSelectionChange={can('contacts.edit') ? (ids) => { setSelected(ids); setAllMatching(false); } : undefined}
         empty={

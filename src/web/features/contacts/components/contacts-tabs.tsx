@@ -10,7 +10,7 @@ export function ContactsTabs() {
       label={t('tabs.label')}
       items={[
         { to: '/contacts', end: true, label: t('tabs.people'), icon: <Users aria-hidden /> },
-        { to: '/companies', label: t('tabs.companies'), icon: <Building2 aria-hidden /> },
+        { to: '/contacts/companies', label: t('tabs.companies'), icon: <Building2 aria-hidden /> },
         { to: '/contacts/duplicates', label: t('tabs.duplicates'), icon: <CopyCheck aria-hidden /> },
       ]}
     />

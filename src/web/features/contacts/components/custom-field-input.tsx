@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Checkbox, Field, Input, Select, Textarea } from '../../../design';
+import { fromMinorUnits, toMinorUnits } from '../../../lib/format';
+import { useSession } from '../../../lib/session';
 import type { CustomField } from '../api/config';
 
 /** One custom field's control, by type (values as the API takes them: money in minor units). */
 export function CustomFieldInput({ field, value, onChange, error }: { field: CustomField; value: unknown; onChange: (v: unknown) => void; error?: string }) {
   const { t } = useTranslation('contacts');
+  const currency = useSession().workspace.currency;
   const str = value === undefined || value === null ? '' : String(value);
   const text = (type: string) => <Input type={type} value={str} onChange={(e) => onChange(e.target.value || null)} />;
   let control;
@@ -13,8 +16,11 @@ export function CustomFieldInput({ field, value, onChange, error }: { field: Cus
       control = <Textarea rows={3} value={str} onChange={(e) => onChange(e.target.value || null)} />;
       break;
     case 'number':
+      control = <Input type="number" step="any" value={str} onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))} />;
+      break;
     case 'money':
-      control = <Input type="number" step={field.type === 'money' ? 1 : 'any'} value={str} onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))} />;
+      // typed in whole currency units, stored as integer minor units
+      control = <Input type="number" step="any" value={typeof value === 'number' ? String(fromMinorUnits(value, currency)) : ''} onChange={(e) => onChange(e.target.value === '' ? null : toMinorUnits(Number(e.target.value), currency))} />;
       break;
     case 'date':
       control = text('date');
@@ -60,7 +66,7 @@ export function CustomFieldInput({ field, value, onChange, error }: { field: Cus
       control = text('text');
   }
   return (
-    <Field label={field.label} isRequired={field.isRequired} error={error} hint={field.type === 'money' ? t('form.moneyHint') : undefined}>
+    <Field label={field.label} isRequired={field.isRequired} error={error} hint={field.type === 'money' ? t('form.moneyHint', { currency }) : undefined}>
       {control}
     </Field>
   );

@@ -10,7 +10,7 @@ export function badgeColor(hex: string | null | undefined): TagColor {
   const [r, g, b] = m.slice(1).map((x) => parseInt(x, 16) / 255);
   const max = Math.max(r, g, b);
   const min = Math.min(r, g, b);
-  if (max - min < 0.12) return 'gray';
+  if (max - min < 0.2) return 'gray';
   const d = max - min;
   let h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
   h = (h * 60 + 360) % 360;

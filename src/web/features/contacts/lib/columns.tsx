@@ -60,7 +60,7 @@ export function buildColumns(keys: string[], ctx: ColumnContext): Column<Contact
     key: 'name',
     header: t('columns.name'),
     isSortable: true,
-    width: 220,
+    width: 190,
     cell: (c) => (
       <Link to={`/contacts/${c.id}`} className="contact-name-cell">
         <Avatar name={c.fullName} size="sm" />
@@ -69,21 +69,21 @@ export function buildColumns(keys: string[], ctx: ColumnContext): Column<Contact
     ),
   };
   const cells: Record<string, Omit<Column<ContactListItem>, 'key' | 'header'>> = {
-    type: { width: 150, isSortable: true, cell: (c) => (c.typeKey ? <Badge color={badgeColor(ctx.types.get(c.typeKey)?.color)} dot>{ctx.types.get(c.typeKey)?.label ?? c.typeKey}</Badge> : null) },
-    phone: { width: 160, isSortable: true, cell: (c) => <span className="mono">{formatPhone(c.primaryPhone)}</span> },
-    email: { width: 210, isSortable: true, cell: (c) => <span className="truncate">{c.primaryEmail}</span> },
-    company: { width: 170, cell: (c) => (c.companyId ? <Link to={`/companies/${c.companyId}`}>{c.companyName}</Link> : null) },
-    owner: { width: 140, cell: (c) => <span className="text-muted">{c.ownerName ?? ''}</span> },
+    type: { width: 140, isSortable: true, cell: (c) => (c.typeKey ? <Badge color={badgeColor(ctx.types.get(c.typeKey)?.color)} dot>{ctx.types.get(c.typeKey)?.label ?? c.typeKey}</Badge> : null) },
+    phone: { width: 140, isSortable: true, cell: (c) => <span className="tabular">{formatPhone(c.primaryPhone)}</span> },
+    email: { width: 170, isSortable: true, cell: (c) => <span className="truncate">{c.primaryEmail}</span> },
+    company: { width: 130, cell: (c) => (c.companyId ? <Link to={`/contacts/companies/${c.companyId}`}>{c.companyName}</Link> : null) },
+    owner: { width: 110, cell: (c) => <span className="text-muted">{c.ownerName ?? ''}</span> },
     source: { width: 140, isSortable: true, cell: (c) => (c.sourceKey ? ctx.sources.get(c.sourceKey)?.label ?? c.sourceKey : null) },
-    tags: { width: 200, cell: (c) => <span className="row contact-tags-cell">{c.tags.map((tag) => <Badge key={tag.id} color={badgeColor(tag.color)}>{tag.name}</Badge>)}</span> },
+    tags: { width: 150, cell: (c) => <span className="row contact-tags-cell">{c.tags.map((tag) => <Badge key={tag.id} color={badgeColor(tag.color)}>{tag.name}</Badge>)}</span> },
     city: { width: 120, cell: (c) => c.city },
     team: { width: 120, cell: (c) => c.team },
     birthday: { width: 120, isSortable: true, cell: (c) => (c.birthday ? format.date(`${c.birthday}T00:00:00Z`) : null) },
     gender: { width: 100, cell: (c) => (c.gender ? t(`genders.${c.gender}`) : null) },
     language: { width: 90, cell: (c) => c.preferredLanguage?.toUpperCase() },
     doNotContact: { width: 110, cell: (c) => (c.doNotContact ? <Badge color="red">{t('doNotContact')}</Badge> : null) },
-    createdAt: { width: 120, isSortable: true, cell: (c) => <span className="text-muted">{format.date(c.createdAt)}</span> },
-    updatedAt: { width: 120, isSortable: true, cell: (c) => <span className="text-muted">{format.relative(c.updatedAt)}</span> },
+    createdAt: { width: 96, isSortable: true, cell: (c) => <span className="text-muted">{format.date(c.createdAt)}</span> },
+    updatedAt: { width: 110, isSortable: true, cell: (c) => <span className="text-muted">{format.relative(c.updatedAt)}</span> },
   };
   const rest = keys.flatMap((key): Column<ContactListItem>[] => {
     if (key.startsWith('custom.')) {
