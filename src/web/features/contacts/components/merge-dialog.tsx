@@ -26,7 +26,8 @@ export function MergeDialog({ aId, bId, onClose, onMerged }: { aId: string; bId:
   const [survivorId, setSurvivorId] = useState(aId);
   const [pick, setPick] = useState<Record<string, string>>({});
   const merge = useApiMutation({
-    mutationFn: () => mergeContacts({ survivorId, mergedIds: [survivorId === aId ? bId : aId], pick }),
+    // every differing field is sent explicitly, so the result is exactly what the dialog shows
+    mutationFn: () => mergeContacts({ survivorId, mergedIds: [survivorId === aId ? bId : aId], pick: Object.fromEntries(rows.map((f) => [f, chosen(f)])) }),
     invalidate: [contactsRootKey, duplicatePairsKey],
     successMessage: (r) => t('merge.done', { name: r.contact.fullName }),
     onSuccess: (r) => {
@@ -55,7 +56,13 @@ export function MergeDialog({ aId, bId, onClose, onMerged }: { aId: string; bId:
   };
   const rows = a && b ? [...FIELDS, ...custom.map((f) => `custom.${f.key}`)].filter((f) => String(show(a, f)) !== String(show(b, f))) : [];
   const label = (f: string) => (f.startsWith('custom.') ? custom.find((x) => `custom.${x.key}` === f)?.label ?? f : t(`fields.${f === 'typeKey' ? 'type' : f === 'sourceKey' ? 'source' : f === 'ownerId' ? 'owner' : f === 'companyId' ? 'company' : f}`));
-  const chosen = (f: string) => pick[f] ?? survivorId;
+  // by default the survivor's value wins, unless it has none and the other record does
+  const chosen = (f: string) => {
+    if (pick[f]) return pick[f];
+    const survivor = survivorId === aId ? a : b;
+    const other = survivorId === aId ? b : a;
+    return survivor && other && String(show(survivor, f)) === '' ? other.id : survivorId;
+  };
 
   return (
     <Dialog
