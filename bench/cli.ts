@@ -10,6 +10,8 @@ export interface BenchOptions {
   warmupSeconds: number;
   rawSeconds: number;
   regenerate: boolean;
+  /** Only make sure the dataset exists (generate or reuse it), run nothing. */
+  prepareOnly: boolean;
   outDir: string;
   /** Where SQLite datasets are cached (default bench/.cache). */
   cacheDir?: string;
@@ -17,10 +19,10 @@ export interface BenchOptions {
 }
 
 const USAGE = `Usage: npm run bench -- [--scale 1m|100k|10k] [--db sqlite|postgres] [--only name[,name]]
-       [--duration seconds] [--warmup seconds] [--raw-seconds seconds] [--regenerate] [--out dir] [--cache-dir dir] [--pg-url url]`;
+       [--duration seconds] [--warmup seconds] [--raw-seconds seconds] [--regenerate] [--prepare-only] [--out dir] [--cache-dir dir] [--pg-url url]`;
 
 export function parseArgs(argv: string[]): BenchOptions {
-  const opts: BenchOptions = { scale: '100k', db: 'sqlite', only: [], seconds: 10, warmupSeconds: 2, rawSeconds: 3, regenerate: false, outDir: 'bench/results' };
+  const opts: BenchOptions = { scale: '100k', db: 'sqlite', only: [], seconds: 10, warmupSeconds: 2, rawSeconds: 3, regenerate: false, prepareOnly: false, outDir: 'bench/results' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i] ?? '';
@@ -42,6 +44,7 @@ export function parseArgs(argv: string[]): BenchOptions {
       case '--warmup': opts.warmupSeconds = number('--warmup'); break;
       case '--raw-seconds': opts.rawSeconds = number('--raw-seconds'); break;
       case '--regenerate': opts.regenerate = true; break;
+      case '--prepare-only': opts.prepareOnly = true; break;
       case '--out': opts.outDir = value(); break;
       case '--cache-dir': opts.cacheDir = value(); break;
       case '--pg-url': opts.pgUrl = value(); break;

@@ -1,16 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { loadConfig } from '../src/server/config.js';
 import { createDatabase } from '../src/server/db/database.js';
 import type { Actor } from '../src/server/platform/actor.js';
 import { createContext } from '../src/server/platform/create-context.js';
 import { createLogger } from '../src/server/platform/logger.js';
 import { parseArgs, selected } from './cli.js';
-import { DEFAULT_PG_URL, ensureDataset } from './generate/dataset.js';
+import { CACHE_DIR, DEFAULT_PG_URL, ensureDataset } from './generate/dataset.js';
 import { describeMachine, machineLines } from './machine.js';
 import { formatTable, writeReport, type ResultRow } from './report.js';
 import { compareWithBare, runScenario, runThroughput } from './runner.js';
 import { SCENARIOS, THROUGHPUT_SCENARIOS } from './scenarios/index.js';
 import type { BenchContext } from './scenarios/types.js';
-import { startServer } from './server.js';
+import { startServer, type BenchServer } from './server.js';
 import { signIn } from './session.js';
 
 /**
@@ -29,22 +31,45 @@ console.log(`Scale ${opts.scale} on ${opts.db}; ${opts.seconds} s per scenario a
 const dataset = await ensureDataset({ scale: opts.scale, dialect: opts.db, regenerate: opts.regenerate, pgUrl, cacheDir: opts.cacheDir, log });
 const { manifest } = dataset;
 if (!dataset.generated) log(`Reusing the cached ${opts.scale} dataset (generated ${manifest.generatedAt} in ${manifest.generationSeconds} s)`);
+if (opts.prepareOnly) {
+  console.log(`Dataset ready: ${JSON.stringify(manifest.rows)}`);
+  process.exit(0);
+}
 const database = createDatabase({ url: dataset.databaseUrl, sqliteFile: dataset.sqliteFile, poolSize: 4 });
 const ctx = createContext({ config: loadConfig({ LOG_LEVEL: 'warn', RUN_WORKER: 'false', SEED_DEMO: 'false', SERVE_WEB: 'false' }), database, log: createLogger('warn') });
 const actor: Actor = { kind: 'user', id: manifest.benchUser.id, name: 'Ayu Admin', workspaceId: manifest.workspaceId, role: 'admin', agentsSeeAll: false };
 
-const server = await startServer(dataset);
+const workDir = path.resolve(opts.cacheDir ?? CACHE_DIR, `work-${opts.scale}-${opts.db}`);
+fs.rmSync(workDir, { recursive: true, force: true });
+fs.mkdirSync(workDir, { recursive: true });
 const rows: ResultRow[] = [];
-let memory: ReturnType<typeof server.memory> = { rssMb: null, peakRssMb: null };
+let memory: ReturnType<BenchServer['memory']> = { rssMb: null, peakRssMb: null };
+
+/** Runs scenarios against a freshly started server (with the job worker for import/export). */
+async function withServer(worker: boolean, run: (b: BenchContext) => Promise<void>): Promise<void> {
+  const server = await startServer(dataset, { worker, dataDir: workDir });
+  try {
+    const session = await signIn(server.baseUrl, manifest.benchUser.email, manifest.benchUser.password);
+    await run({ dataset, manifest, database, ctx, actor, server, session, workDir });
+  } finally {
+    const m = server.memory();
+    memory = { rssMb: m.rssMb, peakRssMb: Math.max(memory.peakRssMb ?? 0, m.peakRssMb ?? 0) || null };
+    await server.stop();
+  }
+}
+
 try {
-  const session = await signIn(server.baseUrl, manifest.benchUser.email, manifest.benchUser.password);
-  const b: BenchContext = { dataset, manifest, database, ctx, actor, server, session };
-  for (const s of SCENARIOS) if (selected(s.name, opts.only)) rows.push(await runScenario(b, s, opts, log));
-  for (const s of THROUGHPUT_SCENARIOS) if (selected(s.name, opts.only)) rows.push(await runThroughput(b, s, log));
+  const requestScenarios = SCENARIOS.filter((s) => selected(s.name, opts.only));
+  const jobScenarios = THROUGHPUT_SCENARIOS.filter((s) => selected(s.name, opts.only));
+  if (requestScenarios.length) await withServer(false, async (b) => {
+    for (const s of requestScenarios) rows.push(await runScenario(b, s, opts, log));
+  });
+  if (jobScenarios.length) await withServer(true, async (b) => {
+    for (const s of jobScenarios) rows.push(await runThroughput(b, s, log));
+  });
 } finally {
-  memory = server.memory();
-  await server.stop();
   await database.close();
+  fs.rmSync(workDir, { recursive: true, force: true });
 }
 
 const finalRows = compareWithBare(rows);

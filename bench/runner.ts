@@ -34,7 +34,7 @@ export async function runScenario(b: BenchContext, s: Scenario, opts: BenchOptio
       failures,
       rawP50Ms: raw ? round(raw.p50) : null,
       rawP95Ms: raw ? round(raw.p95) : null,
-      ratio: raw && raw.p95 > 0 ? Math.round((load.p95 / raw.p95) * 10) / 10 : null,
+      ratio: raw && raw.p95 > 0 && Number.isFinite(load.p95) ? Math.round((load.p95 / raw.p95) * 10) / 10 : null,
       target: '',
       met: null,
       ...(failures ? { note: `status codes ${JSON.stringify(load.statusCodes)}` } : {}),

@@ -49,9 +49,10 @@ async function waitUntilUp(baseUrl: string, child: ChildProcess, output: () => s
 
 /**
  * The real server (src/server/cli/start.ts) as a child process over the dataset: no demo seed, no
- * job worker, no web app, warnings only, rate limit out of the way, the bench-only routes on.
+ * job worker (except for the import/export scenarios, which run as jobs), no web app, warnings
+ * only, rate limit out of the way, the bench-only routes on.
  */
-export async function startServer(dataset: Dataset): Promise<BenchServer> {
+export async function startServer(dataset: Dataset, opts: { worker?: boolean; dataDir: string }): Promise<BenchServer> {
   const port = await freePort();
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
@@ -61,7 +62,8 @@ export async function startServer(dataset: Dataset): Promise<BenchServer> {
     DATABASE_URL: dataset.databaseUrl ?? '',
     SQLITE_FILE: dataset.sqliteFile ?? '',
     SEED_DEMO: 'false',
-    RUN_WORKER: 'false',
+    RUN_WORKER: opts.worker ? 'true' : 'false',
+    DATA_DIR: opts.dataDir,
     LOG_LEVEL: 'warn',
     SERVE_WEB: 'false',
     RATE_LIMIT_PER_MINUTE: '100000000',
@@ -74,6 +76,7 @@ export async function startServer(dataset: Dataset): Promise<BenchServer> {
   let out = '';
   const keep = (b: Buffer) => {
     out = (out + b.toString()).slice(-20_000);
+    if (process.env.BENCH_SERVER_LOG === 'true') process.stderr.write(b);
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);

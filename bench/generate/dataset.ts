@@ -3,10 +3,12 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createDatabase, type Database, type Dialect } from '../../src/server/db/database.js';
-import { migrateToLatest, migrationStatus } from '../../src/server/db/migrator.js';
+import { migrateToLatest } from '../../src/server/db/migrator.js';
+import { migrationHashes, refreshDataset, saveManifest } from './freshness.js';
 import { generateWorkspaceData } from './workspace-data.js';
 import { GENERATOR_VERSION, planFor, SEED, type Plan } from './plan.js';
 import { PostgresLoader } from './postgres-loader.js';
+import { rebuildProjections } from './projections.js';
 import { Rng } from './prng.js';
 import { BENCH_PASSWORD, setUpWorkspace, type WorkspaceSetup } from './setup.js';
 import { BULK_TABLES, RowSink, type BulkLoader } from './sink.js';
@@ -30,7 +32,8 @@ export interface Manifest {
   rows: Record<string, number>;
   generatedAt: string;
   generationSeconds: number;
-  migrations: string[];
+  /** Migration content hashes by name (older datasets: names only). */
+  migrations: Record<string, string> | string[];
 }
 
 export interface Dataset {
@@ -58,13 +61,23 @@ function pgDatabaseUrl(base: string, name: string): string {
   return u.toString();
 }
 
-async function readManifest(database: Database): Promise<Manifest | null> {
+/** The dataset's manifest when it is complete and still matches the migrations (brought up to date). */
+async function readManifest(database: Database, log: (line: string) => void): Promise<Manifest | null> {
+  let manifest: Manifest;
   try {
     const r = await sql<{ value: string }>`select value from bench_dataset where key = 'manifest'`.execute(database.db);
-    return r.rows[0] ? (JSON.parse(r.rows[0].value) as Manifest) : null;
+    if (!r.rows[0]) return null;
+    manifest = JSON.parse(r.rows[0].value) as Manifest;
   } catch {
     return null;
   }
+  const { stale, hashes } = await refreshDataset(database, manifest.migrations);
+  if (stale) {
+    log(`The cached dataset is out of date (${stale}); generating it again.`);
+    return null;
+  }
+  if (JSON.stringify(hashes) !== JSON.stringify(manifest.migrations)) await saveManifest(database, { ...manifest, migrations: hashes });
+  return { ...manifest, migrations: hashes };
 }
 
 /** The dataset for a scale and database: reused when a complete one of this generator version exists. */
@@ -77,7 +90,7 @@ export async function ensureDataset(opts: DatasetOptions): Promise<Dataset> {
     const file = path.join(dir, `crm-${key}.sqlite`);
     if (!opts.regenerate && fs.existsSync(file)) {
       const database = createDatabase({ sqliteFile: file });
-      const manifest = await readManifest(database);
+      const manifest = await readManifest(database, log);
       await database.close();
       if (manifest) return { dialect: 'sqlite', sqliteFile: file, manifest, generated: false };
     }
@@ -96,7 +109,7 @@ export async function ensureDataset(opts: DatasetOptions): Promise<Dataset> {
     const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount;
     if (exists && !opts.regenerate) {
       const database = createDatabase({ url });
-      const manifest = await readManifest(database);
+      const manifest = await readManifest(database, log);
       await database.close();
       if (manifest) return { dialect: 'postgres', databaseUrl: url, manifest, generated: false };
     }
@@ -139,14 +152,15 @@ async function generate(opts: DatasetOptions, where: { url?: string; sqliteFile?
   database = createDatabase(where);
   try {
     await state.stats.save(database.db, setup.workspaceId);
+    const rebuilt = await rebuildProjections(database, setup.workspaceId, log);
+    if (rebuilt.length) log(`  projections rebuilt by their modules: ${rebuilt.join(', ')}`);
     if (database.dialect === 'postgres') await sql`vacuum (analyze)`.execute(database.db);
     const manifest: Manifest = {
       generatorVersion: GENERATOR_VERSION, scale: opts.scale, plan, workspaceId: setup.workspaceId, funnelPipelineId: setup.funnelPipelineId, heavyContactId: state.contactIds[state.heavyIndex],
       benchUser: { email: admin.email, password: BENCH_PASSWORD, id: admin.id }, users: setup.users, rows: Object.fromEntries(sink.counts),
-      generatedAt: new Date().toISOString(), generationSeconds: Math.round((Date.now() - started) / 1000), migrations: (await migrationStatus(database)).map((m) => m.name),
+      generatedAt: new Date().toISOString(), generationSeconds: Math.round((Date.now() - started) / 1000), migrations: migrationHashes(),
     };
-    await sql`create table bench_dataset (key text primary key, value text not null)`.execute(database.db);
-    await sql`insert into bench_dataset (key, value) values ('manifest', ${JSON.stringify(manifest)})`.execute(database.db);
+    await saveManifest(database, manifest);
     log(`  dataset ready in ${manifest.generationSeconds} s`);
     return manifest;
   } finally {

@@ -45,14 +45,13 @@ interface PooledDeal {
   stageId: string;
 }
 
-async function dealPool(b: BenchContext, stageId: string, size: number, afterId = ''): Promise<PooledDeal[]> {
+async function dealPool(b: BenchContext, stageId: string, size: number): Promise<PooledDeal[]> {
   const rows = await b.database.db
     .selectFrom('deals')
     .select(['id', 'version', 'stage_id'])
     .where('workspace_id', '=', b.manifest.workspaceId)
     .where('pipeline_id', '=', b.manifest.funnelPipelineId)
     .where('stage_id', '=', stageId)
-    .where('id', '>', afterId)
     .orderBy('id')
     .limit(size)
     .execute();

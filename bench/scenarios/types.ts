@@ -17,6 +17,8 @@ export interface BenchContext {
   actor: Actor;
   server: BenchServer;
   session: Session;
+  /** Scratch directory of this run (also the server's DATA_DIR: uploads, export files). */
+  workDir: string;
 }
 
 export interface PreparedScenario {
