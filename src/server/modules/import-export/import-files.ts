@@ -1,4 +1,5 @@
 import type { Config } from '../../config.js';
+import { AppError } from '../../http/errors.js';
 import { pathOf } from './files/storage.js';
 import { detectPreset, type Preset } from './mapping/suggest.js';
 import { readRows, type SourceSpec } from './parsing/row-source.js';
@@ -40,8 +41,21 @@ export async function overviewOf(config: Config, fileKey: string, fileName: stri
   const info = await sniffFile(file, fileName);
   const sheets = info.format === 'xlsx' ? await xlsxSheetNames(file) : [];
   if (info.format === 'xlsx' && !sheets.length) throw unreadable('The Excel file has no sheets');
+  const spec = { file, format: info.format, encoding: info.encoding, delimiter: info.delimiter };
+  if (info.format === 'xlsx' && !sheet) {
+    // the first sheet with data rows (workbooks often open with a cover or summary sheet)
+    for (const name of sheets) {
+      try {
+        const head = await readHead({ ...spec, sheet: name });
+        return { ...info, sheets, sheet: name, ...head, preset: detectPreset(info.format, head.headers) };
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'IMPORT_FILE_EMPTY')) throw err;
+      }
+    }
+    throw emptyFile('No sheet of the workbook has data rows');
+  }
   const chosen = info.format === 'xlsx' ? (sheet && sheets.includes(sheet) ? sheet : sheets[0]) : null;
-  const head = await readHead({ file, format: info.format, encoding: info.encoding, delimiter: info.delimiter, sheet: chosen });
+  const head = await readHead({ ...spec, sheet: chosen });
   return { ...info, sheets, sheet: chosen, ...head, preset: detectPreset(info.format, head.headers) };
 }
 

@@ -37,7 +37,7 @@ async function undoOne(ctx: AppContext, trx: Transaction<DB>, actor: Actor, enti
  * Reverses an import batch by batch, newest first, each in its own transaction that also marks the
  * batch undone, so a crash part-way leaves a consistent state and a rerun finishes the rest.
  */
-export async function undoBatches(ctx: AppContext, actor: Actor, imp: ImportRow, signal: AbortSignal): Promise<UndoTotals> {
+export async function undoBatches(ctx: AppContext, actor: Actor, imp: ImportRow, signal: AbortSignal, afterBatch: (totals: UndoTotals) => Promise<void> = async () => undefined): Promise<UndoTotals> {
   const totals: UndoTotals = { removed: 0, restored: 0, conflicts: 0 };
   for (;;) {
     if (signal.aborted) throw signal.reason ?? new Error('stopped');
@@ -52,5 +52,6 @@ export async function undoBatches(ctx: AppContext, actor: Actor, imp: ImportRow,
     totals.removed += done.removed;
     totals.restored += done.restored;
     totals.conflicts += done.conflicts;
+    await afterBatch(totals);
   }
 }

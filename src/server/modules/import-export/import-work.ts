@@ -95,7 +95,7 @@ export async function undoImportJob(ctx: AppContext, run: JobRun<ImportJobPayloa
   const imp = await findImport(ctx.db, run.payload.workspaceId, run.payload.importId);
   if (!imp || imp.status !== 'undoing') return { skipped: true };
   const actor = await actorForJob(ctx, imp.workspace_id, run.payload.userId ?? imp.created_by, imp.created_by_name);
-  const totals = await undoBatches(ctx, actor, imp, run.signal);
+  const totals = await undoBatches(ctx, actor, imp, run.signal, (t) => run.progress({ ...t }));
   await finish(ctx, actor, imp, 'undone', 'import.undone', { undone_at: nowIso(ctx.clock) });
   return totals;
 }

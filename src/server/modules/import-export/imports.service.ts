@@ -25,12 +25,14 @@ const EDITABLE = ['uploaded', 'validated'];
 
 /** Options from a request (JSON text in a multipart field, or an object): 400 naming `options.<field>` when wrong. */
 export function parseOptions(input: unknown, base: Partial<ImportOptions> = {}): ImportOptions {
-  const parsed = ImportOptions.partial().safeParse(typeof input === 'string' ? safeJson(input, 'options') : (input ?? {}));
+  const raw = typeof input === 'string' ? safeJson(input, 'options') : (input ?? {});
+  const parsed = ImportOptions.safeParse({ ...base, ...(raw as object) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw fieldError(`options.${issue.path.join('.')}`, issue.message);
+    const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path.join('.');
+    throw fieldError(`options.${key}`, issue.code === 'unrecognized_keys' ? 'Unknown option' : issue.message);
   }
-  return ImportOptions.parse({ ...base, ...parsed.data });
+  return parsed.data;
 }
 
 function safeJson(text: string, field: string): unknown {

@@ -8,6 +8,9 @@ import type { CellReader } from './cells.js';
 import { resolveRowContacts } from './references.js';
 import { emptyWritten, type EntityImporter, type PlannedRow } from './types.js';
 
+/** How a deal field is named in problems when no column of the file holds it. */
+const FIELD_NAMES: Record<string, string> = { closeReason: 'Won/lost reason', valueMinor: 'Value', expectedCloseDate: 'Expected close date', contactId: 'Contact', companyId: 'Company', ownerId: 'Owner', title: 'Title' };
+
 export interface DealImporterEnv {
   ctx: AppContext;
   actor: Actor;
@@ -40,7 +43,7 @@ export function dealImporter(env: DealImporterEnv): EntityImporter<{ prepared: A
         const result = prepareDeal(dctx, actor.workspaceId, draft);
         if (Array.isArray(result)) {
           const column = (f: string) => (f === 'valueMinor' ? 'value' : f === 'contactId' ? ['contactEmail', 'contactPhone', 'contactExternalId'].find((k) => r.isMapped(k)) ?? 'contactEmail' : f === 'companyId' ? 'company' : f === 'ownerId' ? 'owner' : f);
-          issues[i].push(...result.map((p) => r.issue(row.line, column(p.field), p.message)));
+          issues[i].push(...result.map((p) => (r.isMapped(column(p.field)) ? r.issue(row.line, column(p.field), p.message) : { row: row.line, column: null, problem: `${FIELD_NAMES[p.field] ?? p.field}: ${p.message}` })));
         }
         return issues[i].length || Array.isArray(result) ? null : result;
       });

@@ -7,11 +7,11 @@ import ExcelJS from 'exceljs';
 /**
  * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a formula.
  * Such cells get a leading ' so they stay text. Plain numbers and phone numbers (+62 812-...,
- * -1500) cannot call anything and are left as they are, so they still read back as numbers.
+ * -1500, several separated by ;) cannot call anything and are left as they are.
  */
 export function neutralizeFormula(value: string): string {
   if (!/^[=+\-@\t\r]/.test(value)) return value;
-  if (/^[+-][\d\s().,-]*$/.test(value)) return value;
+  if (value.split(';').every((part) => /^\s*[+-]?[\d\s().,-]+$/.test(part))) return value;
   return `'${value}`;
 }
 

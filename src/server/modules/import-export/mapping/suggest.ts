@@ -38,7 +38,7 @@ const WORDS: Record<string, string[]> = {
   probability: ['probability', 'probabilitas', 'peluang'],
   expectedCloseDate: ['close date', 'expected close date', 'tanggal tutup', 'perkiraan tanggal tutup', 'target tanggal'],
   contactEmail: ['contact email', 'email kontak', 'email', 'e-mail', 'associated email'],
-  contactPhone: ['contact phone', 'hp kontak', 'phone', 'no hp', 'nomor hp', 'whatsapp', 'telepon'],
+  contactPhone: ['contact phone', 'hp kontak', 'phone', 'mobile', 'hp', 'no hp', 'nomor hp', 'whatsapp', 'wa', 'no wa', 'telepon', 'telp'],
   contactExternalId: ['contact external id', 'contact id', 'record id', 'nis', 'nisn', 'id siswa'],
   source: ['source', 'sumber'],
   closeReason: ['close reason', 'won reason', 'lost reason', 'won lost reason', 'alasan', 'alasan tutup'],
