@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { seedDemoActivities } from '../../src/server/modules/activities/activities-demo.service.js';
 import { insertContact } from '../helpers/fixtures.js';
 import { createTestApp, describeEachDialect, seedWithClients, type TestApp } from '../helpers/test-app.js';
 import { people } from './helpers.js';
@@ -77,5 +78,28 @@ describeEachDialect('activities with the contacts and pipelines modules', (diale
     expect(undo.statusCode).toBe(200);
     expect((await s.agent.get(`/api/activities?contactId=${dup}`)).json().items).toHaveLength(1);
     expect((await s.agent.get(`/api/activities?contactId=${p.contactId}`)).json().items).toHaveLength(0);
+  });
+
+  it('agents log only on contacts they own (unless the workspace lets them see all)', async () => {
+    const s = await seedWithClients(t);
+    const p = await people(t, s.workspace.id);
+    const managers = await insertContact(t.ctx, s.workspace.id, { ownerId: p.manager });
+    const res = await s.agent.post('/api/activities', { typeId: 'call', contactId: managers, title: 'Not my contact' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().field).toBe('contactId');
+    expect((await s.agent.post('/api/tasks', { title: 'Not my contact', contactId: managers })).json().field).toBe('contactId');
+    expect((await s.manager.post('/api/activities', { typeId: 'call', contactId: managers, title: 'Mine' })).statusCode).toBe(201);
+  });
+
+  it('the demo workspace gets a lived-in history: activities, the agent\'s tasks and a scheduled visit', async () => {
+    const s = await seedWithClients(t);
+    const p = await people(t, s.workspace.id);
+    const contactIds = [p.contactId];
+    for (let i = 0; i < 5; i++) contactIds.push(await insertContact(t.ctx, s.workspace.id, { firstName: `Demo${i}`, ownerId: i % 2 ? p.agent : p.manager }));
+    await seedDemoActivities(t.ctx, s.workspace.id, 'school', contactIds, { agent: p.agent, manager: p.manager });
+    expect((await s.manager.get('/api/activities?includeTotal=true')).json().total).toBeGreaterThan(10);
+    expect((await s.agent.get('/api/tasks?view=mine')).json().items).toHaveLength(3);
+    expect((await s.agent.get('/api/tasks?view=overdue')).json().items).toHaveLength(1);
+    expect((await s.manager.get('/api/activities?status=scheduled')).json().items).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import { dashboardRoutes } from '../features/dashboard/routes';
 import { settingsRoutes } from '../features/settings/routes';
 import { contactsRoutes } from '../features/contacts/routes';
 import { companiesRoutes } from '../features/companies/routes';
+import { activitiesRoutes } from '../features/activities/routes';
 
 /**
  * Pages inside the signed-in shell. Each feature exports `RouteObject[]` from features/<name>/routes.tsx
@@ -15,6 +16,7 @@ export const appRoutes: RouteObject[] = [
   ...settingsRoutes,
   ...contactsRoutes,
   ...companiesRoutes,
+  ...activitiesRoutes,
 ];
 
 /** Pages outside the shell (sign-in, password reset, invitations). */

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { LucideIcon } from 'lucide-react';
-import { Building2, FormInput, History, KeyRound, Route, Shapes, Tags, Users } from 'lucide-react';
+import { BellRing, Building2, CalendarClock, FormInput, History, KeyRound, Route, Shapes, Tags, Users } from 'lucide-react';
 import type { Permission } from '../../shared/permissions';
 
 export interface SettingsSection {
@@ -30,5 +30,7 @@ export const settingsSections: SettingsSection[] = [
   { key: 'contact-types', path: 'contact-types', labelKey: 'contactSettings:sections.types', icon: Shapes, groupKey: 'settings:groups.data', load: () => import('../features/contact-settings/components/contact-types-settings').then((m) => m.ContactTypesSettings) },
   { key: 'contact-sources', path: 'contact-sources', labelKey: 'contactSettings:sections.sources', icon: Route, groupKey: 'settings:groups.data', load: () => import('../features/contact-settings/components/sources-settings').then((m) => m.SourcesSettings) },
   { key: 'custom-fields', path: 'custom-fields', labelKey: 'contactSettings:sections.fields', icon: FormInput, groupKey: 'settings:groups.data', load: () => import('../features/contact-settings/components/custom-fields-settings').then((m) => m.CustomFieldsSettings) },
+  { key: 'activity-types', path: 'activity-types', labelKey: 'activities:settingsNav.types', icon: CalendarClock, groupKey: 'settings:groups.data', permission: 'settings.manage', load: () => import('../features/activities/components/activity-types-settings').then((m) => m.ActivityTypesSettings) },
+  { key: 'notifications', path: 'notifications', labelKey: 'activities:settingsNav.notifications', icon: BellRing, groupKey: 'settings:groups.workspace', load: () => import('../features/activities/components/notification-settings').then((m) => m.NotificationSettings) },
   { key: 'tags', path: 'tags', labelKey: 'contactSettings:sections.tags', icon: Tags, groupKey: 'settings:groups.data', load: () => import('../features/contact-settings/components/tags-settings').then((m) => m.TagsSettings) },
 ];

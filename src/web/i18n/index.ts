@@ -10,6 +10,7 @@ import { settingsLocales } from '../features/settings/locales';
 import { contactsLocales } from '../features/contacts/locales';
 import { companiesLocales } from '../features/companies/locales';
 import { contactSettingsLocales } from '../features/contact-settings/locales';
+import { activitiesLocales } from '../features/activities/locales';
 
 /**
  * Every feature's strings, one namespace per feature: `useTranslation('contacts')` reads `contacts`.
@@ -25,6 +26,7 @@ const namespaces: Record<string, FeatureLocales> = {
   contacts: contactsLocales,
   companies: companiesLocales,
   contactSettings: contactSettingsLocales,
+  activities: activitiesLocales,
 };
 
 const STORAGE_KEY = 'crm.language';

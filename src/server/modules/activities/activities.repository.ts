@@ -54,7 +54,7 @@ export async function listActivities(db: Db, workspaceId: string, q: z.output<ty
   const total = q.includeTotal ? await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst() : undefined;
   if (after) {
     const [at, id] = after;
-    query = query.where((eb) => eb.or([eb('a.occurred_at', '<', at), eb.and([eb('a.occurred_at', '=', at), eb('a.id', '<', id)])]));
+    query = query.where('a.occurred_at', '<=', at).where((eb) => eb.or([eb('a.occurred_at', '<', at), eb('a.id', '<', id)]));
   }
   const rows = await query.orderBy('a.occurred_at', 'desc').orderBy('a.id', 'desc').limit(q.limit + 1).execute();
   return { rows, total: total ? Number(total.n) : undefined };

@@ -41,7 +41,7 @@ function assertOutcome(outcome: string | null, note: string | null) {
 /** Validates one activity and builds its row; writes nothing. */
 async function prepareActivity(ctx: AppContext, db: Db, actor: Actor, input: CreateInput, now: string) {
   const type = await resolveType(db, actor.workspaceId, input.typeId, false);
-  const contact = await resolveContact(db, actor.workspaceId, input.contactId);
+  const contact = await resolveContact(db, actor.workspaceId, input.contactId, 'contactId', ownerScope(actor));
   const dealId = await resolveDeal(ctx, db, actor.workspaceId, input.dealId);
   const occurredAt = input.occurredAt ?? now;
   assertActivityTiming({ status: input.status, occurredAt, nextActionAt: input.nextActionAt ?? null }, ctx.clock.now());
@@ -141,7 +141,7 @@ export async function updateActivity(ctx: AppContext, actor: Actor, id: string, 
     const row = await loadForChange(trx, actor, id);
     if (row.version !== patch.version) throw new AppError('VERSION_CONFLICT', undefined, { field: 'version' });
     const type = await resolveType(trx, actor.workspaceId, patch.typeId ?? row.type_id, patch.typeId === undefined);
-    const contact = await resolveContact(trx, actor.workspaceId, patch.contactId ?? row.contact_id);
+    const contact = await resolveContact(trx, actor.workspaceId, patch.contactId ?? row.contact_id, 'contactId', patch.contactId && patch.contactId !== row.contact_id ? ownerScope(actor) : null);
     const { type_key: _k, type_name: _n, type_icon: _i, type_color: _c, contact_name: _cn, contact_owner_id: _co, author_name: _a, ...columns } = row;
     const next: ActivityRow = {
       ...columns,

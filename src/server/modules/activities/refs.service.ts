@@ -6,9 +6,10 @@ import { findActiveMembers, findContactRef } from './refs.repository.js';
 
 /** Validations of the records activities and tasks point at; each failure names its field. */
 
-export async function resolveContact(db: Db, workspaceId: string, contactId: string, field = 'contactId') {
+/** A contact of this workspace; with `ownedBy` (an agent's owner scope) only one that user owns. */
+export async function resolveContact(db: Db, workspaceId: string, contactId: string, field = 'contactId', ownedBy: string | null = null) {
   const contact = await findContactRef(db, workspaceId, contactId);
-  if (!contact) throw fieldError(field, 'No such contact in this workspace');
+  if (!contact || (ownedBy && contact.owner_id !== ownedBy)) throw fieldError(field, 'No such contact in this workspace');
   return contact;
 }
 

@@ -6,6 +6,7 @@ import { withTransaction } from '../../platform/transaction.js';
 import { addMember } from '../users/users.service.js';
 import { seedDemoContacts } from '../contacts/contacts-demo.service.js';
 import { seedDemoDeals } from '../pipelines/pipelines-demo.service.js';
+import { seedDemoActivities } from '../activities/activities-demo.service.js';
 import { TEMPLATES } from './templates.js';
 import { createWorkspace } from './workspaces.service.js';
 
@@ -28,6 +29,7 @@ export async function seedDemoWorkspace(ctx: AppContext, template: TemplateKey, 
   if (ctx.config.NODE_ENV !== 'test') {
     const { contactIds } = await seedDemoContacts(ctx, ws.id, template, userIds);
     await seedDemoDeals(ctx, ws.id, template, contactIds, userIds);
+    await seedDemoActivities(ctx, ws.id, template, contactIds, userIds);
   }
   return { workspace: ws, users: DEMO_USERS.map((u) => ({ ...u, password: DEMO_PASSWORD })) };
 }

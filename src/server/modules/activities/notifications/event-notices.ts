@@ -14,7 +14,9 @@ const urlOf = (entityType: string, id: string) => (entityType === 'deal' ? `/pip
  * deal was assigned to me, I was @mentioned in a note.
  */
 export async function noticesFromEvent(ctx: AppContext, db: Db, actor: Actor, event: DomainEvent): Promise<void> {
-  if (event.type.startsWith('notification.') || event.entityType === 'activity' || event.entityType === 'task' || !event.entityId) return;
+  // Only people's doings (signed in or through an API key) call for a notice: seeds, imports and
+  // jobs act as the system, and a module that wants to tell someone calls notify() itself.
+  if (actor.kind === 'system' || event.type.startsWith('notification.') || event.entityType === 'activity' || event.entityType === 'task' || !event.entityId) return;
   const p = event.payload;
   if (event.entityType === 'deal' && /stage|moved/.test(event.type)) return dealMoved(ctx, db, actor, event);
   const changes = Array.isArray(p.changes) ? (p.changes as unknown[]) : [];

@@ -64,7 +64,9 @@ export async function listTasks(db: Db, workspaceId: string, f: TaskListFilter) 
     query =
       due === null
         ? query.where('t.due_at', 'is', null).where('t.id', '>', id)
-        : query.where((eb) => eb.or([eb('t.due_at', '>', due), eb.and([eb('t.due_at', '=', due), eb('t.id', '>', id)]), ...(dated ? [] : [eb('t.due_at', 'is', null)])]));
+        : dated
+          ? query.where('t.due_at', '>=', due).where((eb) => eb.or([eb('t.due_at', '>', due), eb('t.id', '>', id)]))
+          : query.where((eb) => eb.or([eb('t.due_at', '>', due), eb.and([eb('t.due_at', '=', due), eb('t.id', '>', id)]), eb('t.due_at', 'is', null)]));
   }
   // With a due range there are no undated rows, so the plain order lets both databases walk the index.
   const ordered = dated ? query.orderBy('t.due_at', 'asc') : query.orderBy('t.due_at', (ob) => ob.asc().nullsLast());

@@ -51,7 +51,7 @@ export async function createTaskInTransaction(ctx: AppContext, trx: Db, actor: A
   assertReminderBeforeDue(input.reminderAt ?? null, input.dueAt ?? null);
   const assigneeId = input.assigneeId === undefined ? (actor.kind === 'user' ? actor.id : null) : input.assigneeId;
   if (assigneeId) await resolveMember(trx, actor.workspaceId, assigneeId);
-  const contact = input.contactId ? await resolveContact(trx, actor.workspaceId, input.contactId) : null;
+  const contact = input.contactId ? await resolveContact(trx, actor.workspaceId, input.contactId, 'contactId', ownerScope(actor)) : null;
   const dealId = await resolveDeal(ctx, trx, actor.workspaceId, input.dealId);
   const isOpen = isOpenStatus(input.status);
   const row: TaskRow = {
@@ -120,7 +120,7 @@ export async function changeTask(ctx: AppContext, actor: Actor, id: string, patc
       if (patch.assigneeId) await resolveMember(trx, actor.workspaceId, patch.assigneeId);
       next.assignee_id = patch.assigneeId;
     }
-    if (patch.contactId !== undefined) next.contact_id = patch.contactId ? (await resolveContact(trx, actor.workspaceId, patch.contactId)).id : null;
+    if (patch.contactId !== undefined && patch.contactId !== row.contact_id) next.contact_id = patch.contactId ? (await resolveContact(trx, actor.workspaceId, patch.contactId, 'contactId', ownerScope(actor))).id : null;
     const companyId = next.contact_id ? ((await findContactRef(trx, actor.workspaceId, next.contact_id))?.company_id ?? null) : null;
     if (patch.dealId !== undefined) next.deal_id = await resolveDeal(ctx, trx, actor.workspaceId, patch.dealId);
     if (patch.status !== undefined && patch.status !== row.status) applyStatus(next, patch.status as TaskStatus, actor, now);

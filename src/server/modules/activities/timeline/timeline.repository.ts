@@ -41,7 +41,8 @@ export function listTimeline(db: Db, workspaceId: string, q: TimelinePageQuery) 
   }
   if (q.after) {
     const [at, id] = q.after;
-    query = query.where((eb) => eb.or([eb('te.occurred_at', '<', at), eb.and([eb('te.occurred_at', '=', at), eb('te.id', '<', id)])]));
+    // `<=` first so both databases walk the index from the cursor instead of filtering from the top.
+    query = query.where('te.occurred_at', '<=', at).where((eb) => eb.or([eb('te.occurred_at', '<', at), eb('te.id', '<', id)]));
   }
   return query.orderBy('te.occurred_at', 'desc').orderBy('te.id', 'desc').limit(q.limit + 1).execute();
 }

@@ -1,20 +1,10 @@
-import { Activity } from 'lucide-react';
-import { useTranslation } from 'react-i18next';
-import { Card, EmptyState } from '../../../design';
+import { ContactTimeline } from '../../activities/components/contact-timeline';
 
-/**
- * The contact's timeline. A placeholder until the activities feature provides the real one:
- * replace this component's body with one import of that timeline (it receives the contact id).
- */
+/** The contact's timeline, with quick logging: provided by the activities feature. */
 export function ContactTimelineSlot({ contactId }: { contactId: string }) {
-  const { t } = useTranslation('contacts');
   return (
     <div className="contact-timeline" data-contact-id={contactId}>
-      <Card title={t('timeline.title')}>
-        <EmptyState compact icon={<Activity />} title={t('timeline.emptyTitle')}>
-          {t('timeline.emptyText')}
-        </EmptyState>
-      </Card>
+      <ContactTimeline contactId={contactId} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Menu as MenuIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { IconButton } from '../../../design';
+import { NotificationBell } from '../../activities/components/notification-bell';
 import { LanguageSwitcher } from './language-switcher';
 import { UserMenu } from './user-menu';
 import { WorkspaceSwitcher } from './workspace-switcher';
@@ -14,6 +15,7 @@ export function TopBar({ onOpenMenu }: { onOpenMenu: () => void }) {
       <IconButton className="top-bar-menu" label={t('openMenu')} icon={<MenuIcon />} onClick={onOpenMenu} />
       <WorkspaceSwitcher />
       <div className="top-bar-actions">
+        <NotificationBell />
         <LanguageSwitcher />
         <UserMenu />
       </div>
