@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { tenantTable, types, type Migration, type MigrationContext } from './_kit.js';
 
 // Pipelines (funnels), their stages, the items moving through them (deals), stage history, and a
-// per-stage counters table kept in step with every deal write so the board never aggregates 1M rows.
+// per-stage counters table kept in step with every deal write so the board never aggregates 1M rows,
+// and forecast totals kept the same way.
 export const migration: Migration = {
   async up(db: Kysely<any>, ctx: MigrationContext) {
     const t = types(ctx.dialect);
@@ -95,9 +96,38 @@ export const migration: Migration = {
       .addColumn('exited_seconds_sum', t.bigint, (c) => c.notNull().defaultTo(0))
       .execute();
     await db.schema.createIndex('pipeline_stage_stats_pipeline_idx').on('pipeline_stage_stats').columns(['workspace_id', 'pipeline_id']).execute();
+
+    // Forecast totals, kept the same way: open items by stage and expected-close month ('' = no date);
+    // closed items by outcome, closing month and reason. A forecast over a million items reads a few hundred rows.
+    await db.schema
+      .createTable('pipeline_open_month_stats')
+      .addColumn('workspace_id', t.id, (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+      .addColumn('pipeline_id', t.id, (c) => c.notNull().references('pipelines.id').onDelete('cascade'))
+      .addColumn('stage_id', t.id, (c) => c.notNull().references('pipeline_stages.id').onDelete('cascade'))
+      .addColumn('month', t.text, (c) => c.notNull())
+      .addColumn('deal_count', t.bigint, (c) => c.notNull().defaultTo(0))
+      .addColumn('value_sum', t.bigint, (c) => c.notNull().defaultTo(0))
+      .addColumn('default_prob_value_sum', t.bigint, (c) => c.notNull().defaultTo(0))
+      .addColumn('own_weighted_sum', t.bigint, (c) => c.notNull().defaultTo(0))
+      .addPrimaryKeyConstraint('pipeline_open_month_stats_pk', ['stage_id', 'month'])
+      .execute();
+    await db.schema.createIndex('pipeline_open_month_stats_idx').on('pipeline_open_month_stats').columns(['workspace_id', 'pipeline_id', 'month']).execute();
+
+    await db.schema
+      .createTable('pipeline_closed_month_stats')
+      .addColumn('workspace_id', t.id, (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+      .addColumn('pipeline_id', t.id, (c) => c.notNull().references('pipelines.id').onDelete('cascade'))
+      .addColumn('status', t.text, (c) => c.notNull())
+      .addColumn('month', t.text, (c) => c.notNull())
+      .addColumn('reason', t.text, (c) => c.notNull())
+      .addColumn('deal_count', t.bigint, (c) => c.notNull().defaultTo(0))
+      .addColumn('value_sum', t.bigint, (c) => c.notNull().defaultTo(0))
+      .addPrimaryKeyConstraint('pipeline_closed_month_stats_pk', ['pipeline_id', 'status', 'month', 'reason'])
+      .execute();
+    await db.schema.createIndex('pipeline_closed_month_stats_idx').on('pipeline_closed_month_stats').columns(['workspace_id', 'pipeline_id', 'month']).execute();
   },
 
   async down(db: Kysely<any>) {
-    for (const table of ['pipeline_stage_stats', 'deal_stage_history', 'deals', 'pipeline_stages', 'pipelines']) await db.schema.dropTable(table).ifExists().execute();
+    for (const table of ['pipeline_closed_month_stats', 'pipeline_open_month_stats', 'pipeline_stage_stats', 'deal_stage_history', 'deals', 'pipeline_stages', 'pipelines']) await db.schema.dropTable(table).ifExists().execute();
   },
 };

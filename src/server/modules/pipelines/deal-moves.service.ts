@@ -17,6 +17,7 @@ import * as deals from './deals.repository.js';
 import { applyEdit, closingFields, dealView } from './deals.service.js';
 import { type DealRow } from './pipelines.mappers.js';
 import { loadPipeline } from './pipelines.service.js';
+import { applyForecastDelta } from './forecast-stats.repository.js';
 import { assertMoveAllowed, isForwardMove } from './stage-rules.js';
 import { applyStatsDeltas, contributionOf } from './stage-stats.repository.js';
 
@@ -69,6 +70,7 @@ export async function moveDealInTransaction(ctx: AppContext, trx: Db, actor: Act
       [to.id, { ...contributionOf(next), enteredTotal: 1 }],
     ]),
   );
+  await applyForecastDelta(trx, actor.workspaceId, pipeline.id, row, next);
   const convertedTo = to.kind === 'won' && from.kind !== 'won' ? await convertContactOnWin(ctx, trx, actor, pipeline, next) : null;
   await recordAudit(
     trx,

@@ -93,6 +93,26 @@ declare module '../../db/schema.js' {
       exited_total: Generated<number>;
       exited_seconds_sum: Generated<number>;
     };
+    pipeline_open_month_stats: {
+      workspace_id: string;
+      pipeline_id: string;
+      stage_id: string;
+      /** YYYY-MM of the expected close date, '' when there is none. */
+      month: string;
+      deal_count: Generated<number>;
+      value_sum: Generated<number>;
+      default_prob_value_sum: Generated<number>;
+      own_weighted_sum: Generated<number>;
+    };
+    pipeline_closed_month_stats: {
+      workspace_id: string;
+      pipeline_id: string;
+      status: string;
+      month: string;
+      reason: string;
+      deal_count: Generated<number>;
+      value_sum: Generated<number>;
+    };
   }
 }
 export {};

@@ -16,6 +16,7 @@ import { isId } from './ids.js';
 import { localDate } from './local-date.js';
 import { defaultProbability, loadPipeline } from './pipelines.service.js';
 import * as repo from './pipelines.repository.js';
+import { rebuildForecastStats } from './forecast-stats.repository.js';
 import { addToStageTotals, recountStage } from './stage-stats.repository.js';
 
 type Change = (trx: Transaction<DB>, pipeline: Pipeline, now: string) => Promise<{ action: string; stageId: string; before?: Stage | null; after?: Record<string, unknown> | null }>;
@@ -87,6 +88,7 @@ export function updateStage(ctx: AppContext, actor: Actor, pipelineId: string, s
     if (kind !== before.kind) {
       const { timezone } = await repo.workspaceLocale(trx, actor.workspaceId);
       await deals.setStageDealsStatus(trx, actor.workspaceId, stageId, kind, now, localDate(new Date(now), timezone));
+      await rebuildForecastStats(trx, ctx.dialect, actor.workspaceId, p.id);
     }
     return { action: 'pipeline.stage_updated', stageId, before, after: { ...before, ...patch } };
   });
@@ -155,5 +157,6 @@ async function moveAllItems(ctx: AppContext, trx: Db, actor: Actor, p: Pipeline,
   const moved = await deals.reassignStageDeals(trx, actor.workspaceId, from.id, to, now, localDate(new Date(now), timezone));
   await recountStage(trx, ctx.dialect, actor.workspaceId, p.id, to.id);
   await addToStageTotals(trx, actor.workspaceId, to.id, moved);
+  await rebuildForecastStats(trx, ctx.dialect, actor.workspaceId, p.id);
   return moved;
 }
