@@ -33,16 +33,21 @@ export class RowSink {
     if (buf.length >= this.batchRows) await this.flushTable(table);
   }
 
+  // One batch may be in the loader while the next is generated (PostgreSQL COPY works meanwhile).
+  private inFlight: Promise<void> = Promise.resolve();
+
   private async flushTable(table: string): Promise<void> {
     const buf = this.buffers.get(table);
     if (!buf?.length) return;
     this.buffers.set(table, []);
-    await this.loader.write(table, this.columns.get(table)!, buf);
+    await this.inFlight;
+    this.inFlight = this.loader.write(table, this.columns.get(table)!, buf);
     this.counts.set(table, (this.counts.get(table) ?? 0) + buf.length);
   }
 
   async flush(): Promise<void> {
     for (const table of [...this.buffers.keys()]) await this.flushTable(table);
+    await this.inFlight;
   }
 }
 

@@ -70,6 +70,7 @@ export const move: Scenario = {
     const pool = [...(await dealPool(b, a.id, 300)), ...(await dealPool(b, c.id, 300))];
     const rawPool = pool.splice(0, 100);
     const idle = [...pool];
+    let refusal = '';
     return {
       isWrite: true,
       request: {
@@ -82,7 +83,12 @@ export const move: Scenario = {
         },
         onResponse: (status, body, context) => {
           const deal = context.deal as PooledDeal;
-          if (status !== 200) return; // leave a refused or conflicting deal out of the pool
+          if (status !== 200) {
+            if (!refusal) process.stderr.write(`deals.move: ${status} ${(refusal = body.slice(0, 300))}\n`);
+            // a refused move changed nothing: the deal goes back as it was; a conflict leaves the pool
+            if (status !== 409) idle.push(deal);
+            return;
+          }
           const moved = JSON.parse(body) as { version: number; stageId: string };
           idle.push({ id: deal.id, version: moved.version, stageId: moved.stageId });
         },
