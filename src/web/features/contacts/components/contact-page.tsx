@@ -46,7 +46,7 @@ export function ContactPage() {
 
   if (contact.isPending) return <Page><SkeletonText lines={8} label={t('common:loading')} /></Page>;
   if (contact.isError || !contact.data) {
-    const notFound = isApiError(contact.error) && contact.error.status === 404;
+    const notFound = isApiError(contact.error) && (contact.error.status === 404 || contact.error.status === 400);
     return <Page><EmptyState icon={<UserX />} title={notFound ? t('detail.notFoundTitle') : t('common:errors.loadFailed')} action={<Button onClick={() => navigate('/contacts')}>{t('detail.back')}</Button>}>{notFound ? t('detail.notFoundText') : null}</EmptyState></Page>;
   }
   const c = contact.data;
