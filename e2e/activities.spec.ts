@@ -84,4 +84,22 @@ test('tasks page views and calendar render', async ({ page }) => {
   await page.goto('/activities/calendar');
   await expect(page.getByRole('grid')).toBeVisible();
   await page.screenshot({ path: '/tmp/activities-calendar.png', fullPage: true });
+  await page.goto('/activities');
+  await expect(page.getByRole('table')).toBeVisible();
+  await page.screenshot({ path: '/tmp/activities-list.png' });
+  await page.goto('/settings/notifications');
+  await expect(page.getByRole('heading', { name: 'Notifications' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/activities-notification-settings.png', fullPage: true });
+});
+
+test('admins manage activity types; the phone layout keeps the timeline usable', async ({ page }) => {
+  await login(page, 'admin', { next: '/settings/activity-types' });
+  await expect(page.getByRole('row', { name: /Phone Call/ })).toBeVisible();
+  await page.screenshot({ path: '/tmp/activities-types-settings.png' });
+  await page.setViewportSize({ width: 375, height: 800 });
+  const contacts = (await (await page.request.get('/api/contacts?limit=1')).json()) as { items: Array<{ id: string }> };
+  await page.goto(`/contacts/${contacts.items[0].id}`);
+  await expect(page.locator('.act-timeline-card')).toBeVisible();
+  await page.locator('.act-timeline-card').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/activities-mobile.png' });
 });

@@ -44,7 +44,7 @@ describeEachDialect('activities with the contacts and pipelines modules', (diale
     const stageEntries = (await s.agent.get(`/api/timeline/contact/${p.contactId}?kinds=stage_change`)).json().items;
     expect(stageEntries[0]).toMatchObject({ eventType: 'deal.moved', actor: { id: p.manager }, payload: { toStage: next.name, reason: 'Visited the campus' } });
     const inbox = (await s.agent.get('/api/notifications')).json().items;
-    expect(inbox[0]).toMatchObject({ kind: 'stage_change', title: `Siti — Grade 7 moved to ${next.name}`, body: 'Visited the campus', url: `/pipelines/deals/${deal.id}` });
+    expect(inbox[0]).toMatchObject({ kind: 'stage_change', title: `Siti — Grade 7 moved to ${next.name}`, body: 'Visited the campus', url: `/deals/${deal.id}` });
   });
 
   it('notes appear once as edited and vanish when deleted; an @mention in a note notifies', async () => {

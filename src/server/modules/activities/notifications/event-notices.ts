@@ -6,7 +6,7 @@ import { findDeal } from '../refs.service.js';
 import { notify, notifyMentions } from './notifications.service.js';
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
-const urlOf = (entityType: string, id: string) => (entityType === 'deal' ? `/pipelines/deals/${id}` : `/${entityType === 'company' ? 'companies' : 'contacts'}/${id}`);
+const urlOf = (entityType: string, id: string) => (entityType === 'deal' ? `/deals/${id}` : `/${entityType === 'company' ? 'companies' : 'contacts'}/${id}`);
 
 /**
  * Notifications that other modules' events call for, read from the events themselves so those

@@ -12,6 +12,7 @@ import { OUTCOMES, OUTCOME_COLORS } from '../lib/activity-kinds';
 import { ActivitiesHeader } from './activities-header';
 import { LogActivityDialog } from './log-activity-dialog';
 import './activities.css';
+import { ImportExportActions } from '../../import-export';
 
 interface FilterForm {
   typeId: string;
@@ -51,8 +52,8 @@ export function ActivitiesPage() {
   const set = (k: keyof FilterForm) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
 
   const columns: Column<Activity>[] = [
-    { key: 'when', header: t('list.when'), width: 150, cell: (a) => <time dateTime={a.occurredAt}>{format.dateTime(a.occurredAt)}</time> },
-    { key: 'type', header: t('list.type'), width: 170, cell: (a) => <span className="row act-nowrap"><span aria-hidden>{a.type.icon}</span>{a.type.name}</span> },
+    { key: 'when', header: t('list.when'), width: 140, cell: (a) => <time dateTime={a.occurredAt}>{format.dateTime(a.occurredAt)}</time> },
+    { key: 'type', header: t('list.type'), width: 150, cell: (a) => <span className="row act-nowrap"><span aria-hidden>{a.type.icon}</span>{a.type.name}</span> },
     {
       key: 'title',
       header: t('list.title'),
@@ -64,14 +65,14 @@ export function ActivitiesPage() {
         </span>
       ),
     },
-    { key: 'contact', header: t('list.contact'), width: 180, cell: (a) => (a.contact ? <Link to={`/contacts/${a.contactId}`} onClick={(e) => e.stopPropagation()}>{a.contact.name}</Link> : '—') },
-    { key: 'outcome', header: t('list.outcome'), width: 150, cell: (a) => (a.outcome ? <Badge color={OUTCOME_COLORS[a.outcome]}>{a.outcome === 'custom' && a.outcomeNote ? a.outcomeNote : t(`outcomes.${a.outcome}`)}</Badge> : <span className="text-subtle">—</span>) },
-    { key: 'by', header: t('list.by'), width: 160, cell: (a) => (a.createdBy ? <span className="row act-nowrap"><Avatar name={a.createdBy.name} size="sm" /><span className="truncate">{a.createdBy.name}</span></span> : '—') },
+    { key: 'contact', header: t('list.contact'), width: 160, cell: (a) => (a.contact ? <Link to={`/contacts/${a.contactId}`} onClick={(e) => e.stopPropagation()}>{a.contact.name}</Link> : '—') },
+    { key: 'outcome', header: t('list.outcome'), width: 140, cell: (a) => (a.outcome ? <Badge color={OUTCOME_COLORS[a.outcome]}>{a.outcome === 'custom' && a.outcomeNote ? a.outcomeNote : t(`outcomes.${a.outcome}`)}</Badge> : <span className="text-subtle">—</span>) },
+    { key: 'by', header: t('list.by'), width: 140, cell: (a) => (a.createdBy ? <span className="row act-nowrap"><Avatar name={a.createdBy.name} size="sm" /><span className="truncate">{a.createdBy.name}</span></span> : '—') },
   ];
 
   return (
     <Page wide>
-      <ActivitiesHeader actions={can('activities.edit') && <Button variant="primary" icon={<Plus />} onClick={() => setLogging(true)}>{t('log.title')}</Button>} />
+      <ActivitiesHeader actions={<><ImportExportActions entity="activities" filter={filters} />{can('activities.edit') && <Button variant="primary" icon={<Plus />} onClick={() => setLogging(true)}>{t('log.title')}</Button>}</>} />
       <div className="act-filters" role="search" aria-label={t('list.filters')}>
         <Select size="sm" aria-label={t('list.type')} value={form.typeId} onChange={set('typeId')} options={[{ value: '', label: t('list.allTypes') }, ...types.map((x) => ({ value: x.id, label: `${x.icon ?? ''} ${x.name}`.trim() }))]} />
         <Select size="sm" aria-label={t('list.outcome')} value={form.outcome} onChange={set('outcome')} options={[{ value: '', label: t('list.anyOutcome') }, ...OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))]} />

@@ -6,6 +6,7 @@ import { useApiMutation } from '../../../lib/mutation';
 import { SectionHeader } from '../../settings/components/section-header';
 import { activitySettingsKey, activityTypesKey, deleteActivityType, updateActivitySettings, updateActivityType, useActivitySettings, useActivityTypes, type ActivityType } from '../api/activities';
 import { ActivityTypeDialog } from './activity-type-dialog';
+import './activities.css';
 
 /** The workspace's activity types (name, emoji, colour, duration/outcome) and activity rules. */
 export function ActivityTypesSettings() {

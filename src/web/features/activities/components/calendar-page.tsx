@@ -30,7 +30,8 @@ export function CalendarPage() {
   const navigate = useNavigate();
   const members = useMembers().data ?? [];
   const [month, setMonth] = useState(() => new Date(new Date().getFullYear(), new Date().getMonth(), 1));
-  const [who, setWho] = useState<string>('');
+  // Managers start with the team's calendar; everyone else with their own.
+  const [who, setWho] = useState<string>(() => (can('activities.manage') ? 'all' : ''));
   const days = useMemo(() => monthGrid(month), [month]);
   const from = days[0].toISOString();
   const to = new Date(days[41].getTime() + DAY).toISOString();

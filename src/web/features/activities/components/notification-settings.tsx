@@ -5,6 +5,7 @@ import { useApiMutation } from '../../../lib/mutation';
 import { SectionHeader } from '../../settings/components/section-header';
 import { notificationSettingsKey, saveNotificationSettings, useNotificationSettings, type NotificationSettings as Settings } from '../api/notifications';
 import { CalendarFeedCard } from './calendar-feed-card';
+import './activities.css';
 
 const KINDS = ['assignment', 'task_due', 'reminder', 'stage_change', 'mention'] as const;
 
