@@ -44,7 +44,9 @@ export function contactSearchSubquery(dialect: Dialect, workspaceId: string, que
   const cap = limit ? sql` limit ${limit}` : sql``;
   if (dialect === 'postgres') {
     const tsquery = terms.map((t) => `${t}:*`).join(' & ');
-    return sql`select s.contact_id from contact_search s where s.workspace_id = ${workspaceId} and to_tsvector('simple', s.document) @@ to_tsquery('simple', ${tsquery})${cap}`;
+    // materialized: with a LIMIT the planner would rather scan the table computing to_tsvector per
+    // row than use the GIN index; the CTE keeps the index scan and is read only as far as needed
+    return sql`with m as materialized (select s.contact_id from contact_search s where s.workspace_id = ${workspaceId} and to_tsvector('simple', s.document) @@ to_tsquery('simple', ${tsquery})) select m.contact_id from m${cap}`;
   }
   const match = terms.map((t) => `"${t}"*`).join(' ');
   return sql`select s.contact_id from contact_search_fts f join contact_search s on s.seq = f.rowid where contact_search_fts match ${match} and s.workspace_id = ${workspaceId}${cap}`;
