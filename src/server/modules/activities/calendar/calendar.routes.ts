@@ -26,7 +26,16 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   // Calendar apps cannot sign in: the secret in the URL is the credential.
   app.get(
     '/calendar/feed/:file',
-    { config: { permission: 'public' }, schema: { tags: ['calendar'], summary: 'Your tasks and scheduled activities as iCalendar (.ics), by secret link', params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,64}(\.ics)?$/, 'Not a calendar link') }) } },
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['calendar'],
+        summary: 'Your tasks and scheduled activities as iCalendar (.ics), by secret link',
+        params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,64}(\.ics)?$/, 'Not a calendar link') }),
+        produces: ['text/calendar'],
+        response: { 200: z.string().describe('A text/calendar (RFC 5545) document: one VEVENT per task (at its due time) and scheduled activity') },
+      },
+    },
     async (req, reply) => {
       const body = await feedCalendar(ctx, req.params.file.replace(/\.ics$/, ''), publicBaseUrl(ctx, req));
       return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(body);
