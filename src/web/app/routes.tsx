@@ -5,6 +5,7 @@ import { settingsRoutes } from '../features/settings/routes';
 import { contactsRoutes } from '../features/contacts/routes';
 import { companiesRoutes } from '../features/companies/routes';
 import { activitiesRoutes } from '../features/activities/routes';
+import { importExportRoutes } from '../features/import-export/routes';
 
 /**
  * Pages inside the signed-in shell. Each feature exports `RouteObject[]` from features/<name>/routes.tsx
@@ -17,6 +18,7 @@ export const appRoutes: RouteObject[] = [
   ...contactsRoutes,
   ...companiesRoutes,
   ...activitiesRoutes,
+  ...importExportRoutes,
 ];
 
 /** Pages outside the shell (sign-in, password reset, invitations). */

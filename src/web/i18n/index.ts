@@ -11,6 +11,7 @@ import { contactsLocales } from '../features/contacts/locales';
 import { companiesLocales } from '../features/companies/locales';
 import { contactSettingsLocales } from '../features/contact-settings/locales';
 import { activitiesLocales } from '../features/activities/locales';
+import { importExportLocales } from '../features/import-export/locales';
 
 /**
  * Every feature's strings, one namespace per feature: `useTranslation('contacts')` reads `contacts`.
@@ -27,6 +28,7 @@ const namespaces: Record<string, FeatureLocales> = {
   companies: companiesLocales,
   contactSettings: contactSettingsLocales,
   activities: activitiesLocales,
+  importExport: importExportLocales,
 };
 
 const STORAGE_KEY = 'crm.language';

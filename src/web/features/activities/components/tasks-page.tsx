@@ -16,6 +16,7 @@ import { TaskFormDialog } from './task-form-dialog';
 import { useTaskColumns } from './task-columns';
 import { TaskSummaryTable } from './task-summary-table';
 import './activities.css';
+import { ImportExportActions } from '../../import-export';
 
 type Tab = TaskView | 'by_assignee';
 const TABS: Tab[] = ['mine', 'today', 'overdue', 'all', 'by_assignee'];
@@ -51,7 +52,7 @@ export function TasksPage() {
 
   return (
     <Page wide>
-      <ActivitiesHeader actions={can('activities.edit') && <Button variant="primary" icon={<Plus />} onClick={() => setCreating(true)}>{t('tasks.new')}</Button>} />
+      <ActivitiesHeader actions={<><ImportExportActions entity="tasks" filter={filters} />{can('activities.edit') && <Button variant="primary" icon={<Plus />} onClick={() => setCreating(true)}>{t('tasks.new')}</Button>}</>} />
       <Tabs label={t('tasks.views')} value={tab} onChange={(k) => go({ view: k, assignee: null })} items={TABS.map((k) => ({ key: k, label: t(`tasks.tabs.${k}`) }))} />
       {tab === 'by_assignee' && !assigneeId ? (
         <TaskSummaryTable onPick={(id) => go({ view: 'all', assignee: id })} />

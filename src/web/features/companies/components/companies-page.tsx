@@ -11,6 +11,7 @@ import { ContactsTabs } from '../../contacts/components/contacts-tabs';
 import { useCompanyList, type Company, type CompanyListParams } from '../api/companies';
 import { CompanyFormDialog } from './company-form-dialog';
 import '../../contacts/components/contacts.css';
+import { ImportExportActions } from '../../import-export';
 
 /** Companies: search, sort, open one, add one. */
 export function CompaniesPage() {
@@ -36,7 +37,7 @@ export function CompaniesPage() {
   ];
   return (
     <Page wide>
-      <PageHeader title={t('list.title')} description={total === undefined ? t('list.description') : t('list.count', { count: total })} actions={can('contacts.edit') && <Button variant="primary" icon={<Plus />} onClick={() => setCreating(true)}>{t('list.new')}</Button>} />
+      <PageHeader title={t('list.title')} description={total === undefined ? t('list.description') : t('list.count', { count: total })} actions={<><ImportExportActions entity="companies" filter={q ? { q } : {}} />{can('contacts.edit') && <Button variant="primary" icon={<Plus />} onClick={() => setCreating(true)}>{t('list.new')}</Button>}</>} />
       <ContactsTabs />
       <div className="contacts-toolbar">
         <div className="instant-search"><Input type="search" size="sm" icon={<Search aria-hidden />} value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('list.search')} aria-label={t('list.search')} /></div>

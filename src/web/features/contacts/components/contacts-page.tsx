@@ -21,6 +21,7 @@ import { FilterDrawer } from './filter-drawer';
 import { InstantSearch } from './instant-search';
 import { SavedViewsMenu } from './saved-views-menu';
 import './contacts.css';
+import { ImportExportActions } from '../../import-export';
 
 /** The contacts list: saved views, instant search, filters, column chooser, bulk actions, virtualized rows. */
 export function ContactsPage() {
@@ -74,6 +75,7 @@ export function ContactsPage() {
           {filterCount > 0 && <Badge color="accent" round>{filterCount}</Badge>}
         </Button>
         <Button size="sm" icon={<Columns3 />} onClick={() => setChoosingColumns(true)}>{t('columnChooser.button')}</Button>
+        <ImportExportActions entity="contacts" filter={filter} />
       </div>
       <FilterChips filter={filter} onChange={setFilter} />
       {(selected.size > 0 || isAllMatching) && <BulkBar selectedIds={selected} total={total} filter={filter} isAllMatching={isAllMatching} onSelectAllMatching={() => setAllMatching(true)} onClear={clearSelection} />}
