@@ -140,7 +140,9 @@ export async function updateActivity(ctx: AppContext, actor: Actor, id: string, 
   return withTransaction(ctx.db, async (trx) => {
     const row = await loadForChange(trx, actor, id);
     if (row.version !== patch.version) throw new AppError('VERSION_CONFLICT', undefined, { field: 'version' });
-    const type = await resolveType(trx, actor.workspaceId, patch.typeId ?? row.type_id, patch.typeId === undefined);
+    // Keeping an archived type is fine; choosing one anew is not.
+    const keepsType = patch.typeId === undefined || patch.typeId === row.type_id || patch.typeId === row.type_key;
+    const type = await resolveType(trx, actor.workspaceId, patch.typeId ?? row.type_id, keepsType);
     const contact = await resolveContact(trx, actor.workspaceId, patch.contactId ?? row.contact_id, 'contactId', patch.contactId && patch.contactId !== row.contact_id ? ownerScope(actor) : null);
     const { type_key: _k, type_name: _n, type_icon: _i, type_color: _c, contact_name: _cn, contact_owner_id: _co, author_name: _a, ...columns } = row;
     const next: ActivityRow = {

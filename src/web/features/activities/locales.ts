@@ -20,7 +20,7 @@ export const activitiesLocales = defineLocales({
     taskStatuses: { pending: 'Pending', in_progress: 'In progress', completed: 'Completed', cancelled: 'Cancelled' },
     notificationKinds: { assignment: 'Assigned to me', task_due: 'Task due', reminder: 'Reminder', stage_change: 'Stage change of my deal', mention: '@mention' },
     quickLog: { label: 'Log an activity', call: 'Call', whatsapp: 'WhatsApp', email: 'Email', meeting: 'Meeting', note: 'Note', other: 'Other…', task: 'Task' },
-    log: { title: 'Log activity', titleWithType: 'Log {{type}}', save: 'Log it', schedule: 'Schedule', logged: 'Activity logged', scheduled: 'Activity scheduled' },
+    log: { title: 'Log activity', editTitle: 'Edit activity', saved: 'Activity saved', titleWithType: 'Log {{type}}', save: 'Log it', schedule: 'Schedule', logged: 'Activity logged', scheduled: 'Activity scheduled' },
     form: {
       contact: 'Contact',
       searchContact: 'Search by name, phone or email',
@@ -93,6 +93,9 @@ export const activitiesLocales = defineLocales({
       noMatches: 'No activities match',
       noMatchesText: 'Change or clear the filters.',
       shown: '{{shown}} of {{total}}',
+      deleted: 'Activity deleted',
+      deleteTitle: 'Delete this activity?',
+      deleteText: 'It disappears from the contact’s timeline too. This cannot be undone.',
     },
     tasks: {
       new: 'New task',
@@ -238,7 +241,7 @@ export const activitiesLocales = defineLocales({
     taskStatuses: { pending: 'Menunggu', in_progress: 'Dikerjakan', completed: 'Selesai', cancelled: 'Dibatalkan' },
     notificationKinds: { assignment: 'Ditugaskan kepada saya', task_due: 'Tugas jatuh tempo', reminder: 'Pengingat', stage_change: 'Perubahan tahap deal saya', mention: '@sebutan' },
     quickLog: { label: 'Catat aktivitas', call: 'Telepon', whatsapp: 'WhatsApp', email: 'Email', meeting: 'Rapat', note: 'Catatan', other: 'Lainnya…', task: 'Tugas' },
-    log: { title: 'Catat aktivitas', titleWithType: 'Catat {{type}}', save: 'Catat', schedule: 'Jadwalkan', logged: 'Aktivitas dicatat', scheduled: 'Aktivitas dijadwalkan' },
+    log: { title: 'Catat aktivitas', editTitle: 'Ubah aktivitas', saved: 'Aktivitas disimpan', titleWithType: 'Catat {{type}}', save: 'Catat', schedule: 'Jadwalkan', logged: 'Aktivitas dicatat', scheduled: 'Aktivitas dijadwalkan' },
     form: {
       contact: 'Kontak',
       searchContact: 'Cari nama, telepon, atau email',
@@ -311,6 +314,9 @@ export const activitiesLocales = defineLocales({
       noMatches: 'Tidak ada aktivitas yang cocok',
       noMatchesText: 'Ubah atau hapus filter.',
       shown: '{{shown}} dari {{total}}',
+      deleted: 'Aktivitas dihapus',
+      deleteTitle: 'Hapus aktivitas ini?',
+      deleteText: 'Aktivitas juga hilang dari linimasa kontak. Ini tidak dapat dibatalkan.',
     },
     tasks: {
       new: 'Tugas baru',

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { CalendarClock, Lock, Plus } from 'lucide-react';
+import { CalendarClock, Lock, Pencil, Plus, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { Avatar, Badge, Button, Card, DataTable, EmptyState, FormError, Input, LoadMore, Page, Select, type Column } from '../../../design';
+import { Avatar, Badge, Button, Card, ConfirmDialog, DataTable, EmptyState, FormError, Input, LoadMore, Page, Select, type Column } from '../../../design';
 import { useFormat, zonedDayStart } from '../../../lib/format';
-import { describeError } from '../../../lib/mutation';
-import { useCan } from '../../../lib/session';
-import { useActivities, useActivityTypes, type Activity, type ActivityFilters } from '../api/activities';
+import { describeError, useApiMutation } from '../../../lib/mutation';
+import { useCan, useSession } from '../../../lib/session';
+import { activitiesRootKey, deleteActivity, useActivities, useActivityTypes, type Activity, type ActivityFilters } from '../api/activities';
 import { useMembers } from '../api/members';
 import { OUTCOMES, OUTCOME_COLORS } from '../lib/activity-kinds';
 import { ActivitiesHeader } from './activities-header';
@@ -111,13 +111,29 @@ export function ActivitiesPage() {
 function ActivityDetails({ activity: a }: { activity: Activity }) {
   const { t } = useTranslation('activities');
   const format = useFormat();
+  const can = useCan();
+  const session = useSession();
+  const [isEditing, setEditing] = useState(false);
+  const [isDeleting, setDeleting] = useState(false);
+  const remove = useApiMutation({ mutationFn: () => deleteActivity(a.id), invalidate: [activitiesRootKey], successMessage: t('list.deleted'), onSuccess: () => setDeleting(false) });
+  const mayChange = can('activities.edit') && (a.createdBy?.id === session.user.id || can('activities.manage'));
   return (
-    <dl className="act-details">
-      {a.description && <><dt>{t('form.description')}</dt><dd className="act-pre">{a.description}</dd></>}
-      {a.durationMinutes !== null && <><dt>{t('form.duration')}</dt><dd>{t('timeline.minutes', { count: a.durationMinutes })}</dd></>}
-      {a.nextAction && <><dt>{t('form.nextAction')}</dt><dd>{a.nextAction}{a.nextActionAt && ` · ${format.dateTime(a.nextActionAt)}`}</dd></>}
-      {a.ip && <><dt>{t('list.ip')}</dt><dd className="mono">{a.ip}</dd></>}
-      {!a.description && !a.nextAction && a.durationMinutes === null && <dd className="text-subtle">{t('list.noDetails')}</dd>}
-    </dl>
+    <div className="act-details-wrap">
+      <dl className="act-details">
+        {a.description && <><dt>{t('form.description')}</dt><dd className="act-pre">{a.description}</dd></>}
+        {a.durationMinutes !== null && <><dt>{t('form.duration')}</dt><dd>{t('timeline.minutes', { count: a.durationMinutes })}</dd></>}
+        {a.nextAction && <><dt>{t('form.nextAction')}</dt><dd>{a.nextAction}{a.nextActionAt && ` · ${format.dateTime(a.nextActionAt)}`}</dd></>}
+        {a.ip && <><dt>{t('list.ip')}</dt><dd className="mono">{a.ip}</dd></>}
+        {!a.description && !a.nextAction && a.durationMinutes === null && <dd className="text-subtle">{t('list.noDetails')}</dd>}
+      </dl>
+      {mayChange && (
+        <div className="row">
+          <Button size="sm" icon={<Pencil />} onClick={() => setEditing(true)}>{t('common:edit')}</Button>
+          <Button size="sm" variant="ghost" icon={<Trash2 />} onClick={() => setDeleting(true)}>{t('common:delete')}</Button>
+        </div>
+      )}
+      {isEditing && <LogActivityDialog activity={a} contact={a.contact} onClose={() => setEditing(false)} />}
+      <ConfirmDialog open={isDeleting} onClose={() => setDeleting(false)} onConfirm={() => remove.mutate()} title={t('list.deleteTitle')} message={t('list.deleteText')} confirmLabel={t('common:delete')} isLoading={remove.isPending} />
+    </div>
   );
 }

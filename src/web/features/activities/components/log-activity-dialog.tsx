@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, Dialog, Field, FormError, Input, Select, Textarea } from '../../../design';
 import { fieldError, isApiError } from '../../../lib/api';
 import { describeError, useApiMutation } from '../../../lib/mutation';
-import { activitiesRootKey, createActivity, useActivityTypes, type ActivityOutcome } from '../api/activities';
+import { activitiesRootKey, createActivity, updateActivity, useActivityTypes, type Activity, type ActivityOutcome } from '../api/activities';
 import { tasksRootKey } from '../api/tasks';
 import { OUTCOMES, fromLocalInput, toLocalInput } from '../lib/activity-kinds';
 import { ContactPicker, type PickedContact } from './contact-picker';
@@ -14,49 +14,50 @@ export interface LogActivityDialogProps {
   dealId?: string | null;
   /** Preselected type key (a quick-log button). */
   typeKey?: string;
+  /** Edit this activity instead of logging a new one. */
+  activity?: Activity;
   onClose: () => void;
 }
 
 /** The short form behind the quick-log buttons and "Log activity": what, when, how it went, what next. */
-export function LogActivityDialog({ contact: fixedContact, dealId, typeKey, onClose }: LogActivityDialogProps) {
+export function LogActivityDialog({ contact: fixedContact, dealId, typeKey, activity, onClose }: LogActivityDialogProps) {
   const { t } = useTranslation('activities');
-  const types = useActivityTypes().data ?? [];
-  const initialType = types.find((x) => x.key === typeKey) ?? types[0];
+  const types = (useActivityTypes(Boolean(activity)).data ?? []).filter((x) => !x.isArchived || x.id === activity?.typeId);
+  const initialType = types.find((x) => (activity ? x.id === activity.typeId : x.key === typeKey)) ?? types[0];
   const [typeId, setTypeId] = useState<string | undefined>(initialType?.id);
   const type = types.find((x) => x.id === typeId) ?? initialType;
-  const [contact, setContact] = useState<PickedContact | null>(fixedContact ?? null);
-  const [title, setTitle] = useState('');
-  const [when, setWhen] = useState(() => toLocalInput(new Date().toISOString()));
+  const [contact, setContact] = useState<PickedContact | null>(fixedContact ?? activity?.contact ?? null);
+  const [title, setTitle] = useState(activity?.title ?? '');
+  const [when, setWhen] = useState(() => toLocalInput(activity?.occurredAt ?? new Date().toISOString()));
   // Untouched, "when" means now: the server stamps the exact time (the input only has minutes).
   const [isWhenEdited, setWhenEdited] = useState(false);
-  const [isScheduled, setScheduled] = useState(false);
-  const [duration, setDuration] = useState('');
-  const [outcome, setOutcome] = useState<ActivityOutcome | ''>('');
-  const [outcomeNote, setOutcomeNote] = useState('');
-  const [description, setDescription] = useState('');
-  const [nextAction, setNextAction] = useState('');
-  const [nextActionAt, setNextActionAt] = useState('');
-  const [isConfidential, setConfidential] = useState(false);
+  const [isScheduled, setScheduled] = useState(activity?.status === 'scheduled');
+  const [duration, setDuration] = useState(activity?.durationMinutes?.toString() ?? '');
+  const [outcome, setOutcome] = useState<ActivityOutcome | ''>(activity?.outcome ?? '');
+  const [outcomeNote, setOutcomeNote] = useState(activity?.outcomeNote ?? '');
+  const [description, setDescription] = useState(activity?.description ?? '');
+  const [nextAction, setNextAction] = useState(activity?.nextAction ?? '');
+  const [nextActionAt, setNextActionAt] = useState(toLocalInput(activity?.nextActionAt));
+  const [isConfidential, setConfidential] = useState(activity?.isConfidential ?? false);
 
+  const fields = {
+    typeId: type?.id ?? '',
+    contactId: contact?.id ?? '',
+    title: title.trim() || type?.name || '',
+    description: description.trim() || null,
+    status: isScheduled ? ('scheduled' as const) : ('done' as const),
+    occurredAt: isWhenEdited || isScheduled || activity ? fromLocalInput(when) : undefined,
+    durationMinutes: duration ? Number(duration) : null,
+    outcome: outcome || null,
+    outcomeNote: outcome === 'custom' ? outcomeNote.trim() || null : null,
+    nextAction: nextAction.trim() || null,
+    nextActionAt: fromLocalInput(nextActionAt) ?? null,
+    isConfidential,
+  };
   const save = useApiMutation({
-    mutationFn: () =>
-      createActivity({
-        typeId: type?.id ?? '',
-        contactId: contact?.id ?? '',
-        dealId: dealId ?? undefined,
-        title: title.trim() || type?.name || '',
-        description: description.trim() || null,
-        status: isScheduled ? 'scheduled' : 'done',
-        occurredAt: isWhenEdited || isScheduled ? fromLocalInput(when) : undefined,
-        durationMinutes: duration ? Number(duration) : null,
-        outcome: outcome || null,
-        outcomeNote: outcome === 'custom' ? outcomeNote.trim() || null : null,
-        nextAction: nextAction.trim() || null,
-        nextActionAt: fromLocalInput(nextActionAt) ?? null,
-        isConfidential,
-      }),
+    mutationFn: () => (activity ? updateActivity(activity.id, { ...fields, version: activity.version }) : createActivity({ ...fields, dealId: dealId ?? undefined })),
     invalidate: [activitiesRootKey, tasksRootKey],
-    successMessage: (a) => (a.status === 'scheduled' ? t('log.scheduled') : t('log.logged')),
+    successMessage: (a) => (activity ? t('log.saved') : a.status === 'scheduled' ? t('log.scheduled') : t('log.logged')),
     onSuccess: onClose,
   });
   const err = (f: string) => fieldError(save.error, f);
@@ -67,13 +68,13 @@ export function LogActivityDialog({ contact: fixedContact, dealId, typeKey, onCl
     <Dialog
       open
       onClose={onClose}
-      title={type ? t('log.titleWithType', { type: type.name }) : t('log.title')}
+      title={activity ? t('log.editTitle') : type ? t('log.titleWithType', { type: type.name }) : t('log.title')}
       description={fixedContact?.name || undefined}
       footer={
         <>
           <Button onClick={onClose}>{t('common:cancel')}</Button>
           <Button variant="primary" type="submit" form="log-activity-form" isLoading={save.isPending} disabled={!type || !contact}>
-            {isScheduled ? t('log.schedule') : t('log.save')}
+            {activity ? t('common:saveChanges') : isScheduled ? t('log.schedule') : t('log.save')}
           </Button>
         </>
       }
