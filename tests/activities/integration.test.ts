@@ -102,4 +102,20 @@ describeEachDialect('activities with the contacts and pipelines modules', (diale
     expect((await s.agent.get('/api/tasks?view=overdue')).json().items).toHaveLength(1);
     expect((await s.manager.get('/api/activities?status=scheduled')).json().items).toHaveLength(1);
   });
+
+  it('a bulk reassignment of contacts is one notification that counts them', async () => {
+    const s = await seedWithClients(t);
+    const p = await people(t, s.workspace.id);
+    const ids = [];
+    for (let i = 0; i < 4; i++) ids.push(await insertContact(t.ctx, s.workspace.id, { firstName: `Bulk${i}`, ownerId: p.manager }));
+    const res = await s.manager.post('/api/contacts/bulk', { selection: { ids }, action: { kind: 'owner', ownerId: p.agent } });
+    expect(res.statusCode).toBe(200);
+    const inbox = (await s.agent.get('/api/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'assignment');
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]).toMatchObject({ title: 'Budi Manager assigned 4 contacts to you', url: '/contacts' });
+    // one contact reassigned on its own reads by name
+    const one = await insertContact(t.ctx, s.workspace.id, { firstName: 'Single', lastName: 'One', ownerId: p.manager });
+    await s.manager.post('/api/contacts/bulk', { selection: { ids: [one] }, action: { kind: 'owner', ownerId: p.agent } });
+    expect((await s.agent.get('/api/notifications')).json().items[0].url).toBe(`/contacts/${one}`);
+  });
 });

@@ -3,7 +3,7 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/transaction.js';
 import type { DomainEvent } from '../../events/events.service.js';
 import { findDeal } from '../refs.service.js';
-import { notify, notifyMentions } from './notifications.service.js';
+import { notify, notifyFolded, notifyMentions } from './notifications.service.js';
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
 const urlOf = (entityType: string, id: string) => (entityType === 'deal' ? `/deals/${id}` : `/${entityType === 'company' ? 'companies' : 'contacts'}/${id}`);
@@ -25,7 +25,10 @@ export async function noticesFromEvent(ctx: AppContext, db: Db, actor: Actor, ev
     const to = str(p.ownerId) ?? str(p.assigneeId);
     const name = str(p.fullName) ?? str(p.name) ?? str(p.title) ?? `a ${event.entityType}`;
     if (to && to !== str(p.previousOwnerId)) {
-      await notify(ctx, db, actor, { userId: to, kind: 'assignment', title: `${actor.name} assigned ${name} to you`, url: urlOf(event.entityType, event.entityId), entityType: event.entityType, entityId: event.entityId }, event.createdAt);
+      const input = { userId: to, kind: 'assignment' as const, title: `${actor.name} assigned ${name} to you`, url: urlOf(event.entityType, event.entityId), entityType: event.entityType, entityId: event.entityId };
+      // A bulk reassignment is one notice: "assigned 120 contacts to you", linking to the list.
+      const plural = event.entityType === 'company' ? 'companies' : `${event.entityType}s`;
+      await notifyFolded(ctx, db, actor, input, { title: (n) => `${actor.name} assigned ${n} ${plural} to you`, url: event.entityType === 'deal' ? '/pipelines' : `/${plural}` }, event.createdAt);
     }
   }
   if (/note_added|note\.created/.test(event.type)) {

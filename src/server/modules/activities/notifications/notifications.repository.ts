@@ -89,3 +89,7 @@ export function findRecipient(db: Db, workspaceId: string, userId: string) {
     .where('m.is_active', '=', true)
     .executeTakeFirst();
 }
+
+export async function updateNotificationTitle(db: Db, workspaceId: string, id: string, title: string, url: string | null) {
+  await db.updateTable('notifications').set({ title, url }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}

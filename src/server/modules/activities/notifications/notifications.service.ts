@@ -19,6 +19,7 @@ import {
   insertNotification,
   listNotifications,
   markRead,
+  updateNotificationTitle,
   upsertNotificationSettings,
   type NotificationRow,
 } from './notifications.repository.js';
@@ -73,6 +74,26 @@ export async function notify(ctx: AppContext, db: Db, actor: Actor, input: Notif
     await ctx.jobs.enqueue(db, NOTIFICATION_EMAIL_JOB, { workspaceId: actor.workspaceId, notificationId: row.id }, { workspaceId: actor.workspaceId, idempotencyKey: `notification-email:${row.id}` });
   }
   return notification;
+}
+
+const folded = new WeakMap<object, Map<string, { id: string; count: number }>>();
+
+/**
+ * Like notify, but many notices of one kind to one person in one transaction (a bulk reassignment
+ * of 500 contacts) become a single notification whose title counts them.
+ */
+export async function notifyFolded(ctx: AppContext, db: Db, actor: Actor, input: NotifyInput, fold: { title: (count: number) => string; url: string | null }, now: string): Promise<void> {
+  let byKey = folded.get(db);
+  if (!byKey) folded.set(db, (byKey = new Map()));
+  const key = `${input.userId}:${input.kind}:${input.entityType ?? ''}`;
+  const earlier = byKey.get(key);
+  if (earlier) {
+    earlier.count++;
+    await updateNotificationTitle(db, actor.workspaceId, earlier.id, fold.title(earlier.count).slice(0, 255), fold.url);
+    return;
+  }
+  const first = await notify(ctx, db, actor, input, now);
+  if (first) byKey.set(key, { id: first.id, count: 1 });
 }
 
 /** Notifies every member mentioned in `text` (see mentions.ts). */
