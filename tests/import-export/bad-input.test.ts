@@ -125,4 +125,18 @@ describeEachDialect('import bad input', (dialect) => {
     expect(res.statusCode).toBe(201);
     expect((await agent.get('/api/imports/targets/deals')).statusCode).toBe(200);
   });
+  it('integrations can upload and start in one request, naming the mapping by column', async () => {
+    t = await createImportApp(dialect);
+    const { admin, workspace } = await seeded(t);
+    const fields = { entity: 'contacts', mapping: JSON.stringify({ Ortu: 'fullName', WA: 'phone' }), options: JSON.stringify({ duplicateStrategy: 'update' }) };
+    const res = await upload(admin, 'sync.csv', 'Ortu,WA,Kelas\nIndah,0812-3456-7201,7A\n', fields, '?start=true');
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ status: 'queued', mapping: ['fullName', 'phone', null], options: { duplicateStrategy: 'update' } });
+    await runJobs(t);
+    expect((await getImport(admin, res.json().id)).counts).toMatchObject({ created: 1 });
+    expect(await countContacts(t, workspace.id)).toBe(1);
+    // a mapping that cannot run is refused by name; the upload stays to be fixed
+    const bad = await upload(admin, 'sync.csv', 'Kelas\n7A\n', { entity: 'contacts' }, '?start=true');
+    expect(bad.json()).toMatchObject({ status: 400, field: 'mapping', detail: expect.stringContaining('Map a column to a name, email or phone') });
+  });
 });

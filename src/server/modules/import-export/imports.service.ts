@@ -111,16 +111,17 @@ export async function createImportFromUpload(ctx: AppContext, actor: Actor, inpu
   const ext = (/\.([a-z0-9]{1,5})$/i.exec(input.fileName)?.[1] ?? 'bin').toLowerCase();
   const key = fileKey('uploads', actor.workspaceId, id, ext);
   const size = await saveStream(ctx.config, key, input.stream, ctx.config.IMPORT_MAX_BYTES);
+  let row: ImportRow;
   try {
     const overview = await overviewOf(ctx.config, key, input.fileName);
     const mapping = input.mapping ? (safeJson(input.mapping, 'mapping') as Record<string, string | null>) : undefined;
-    const row = await createImportRow(ctx, actor, id, { entity, fileName: input.fileName, key, size, overview, options: input.options, mapping });
-    if (input.start) return startRun(ctx, actor, id);
-    return toImport(row);
+    row = await createImportRow(ctx, actor, id, { entity, fileName: input.fileName, key, size, overview, options: input.options, mapping });
   } catch (err) {
     await removeFile(ctx.config, key);
     throw err;
   }
+  // a mapping that cannot run is a 400 naming it; the import stays, to be fixed and started again
+  return input.start ? startRun(ctx, actor, id) : toImport(row);
 }
 
 /** Rows sent as JSON (integrations): stored as a file and handled exactly like an upload. */
