@@ -92,4 +92,18 @@ describeEachDialect('import duplicates and undo', (dialect) => {
     // and cannot undo someone else's
     expect((await agent.post(`/api/imports/${all.items[1].id}/undo`)).statusCode).toBe(404);
   });
+  it('a rule only the database can check refuses just its row; the rest of the batch is written', async () => {
+    t = await createImportApp(dialect);
+    const { admin, workspace } = await seeded(t);
+    await importThrough(t, admin, 'lama.csv', 'Nama,Email\nTanpa Telepon,tanpa@example.id\n');
+    // student parents need a phone (school template rule): updating this one to that type must fail alone
+    const csv = 'Nama,Email,Jenis,HP\nTanpa Telepon,tanpa@example.id,Orang tua siswa,\nBaru Sekali,baru@example.id,Orang tua siswa,0812-5555-0301\n';
+    const imp = await importThrough(t, admin, 'jenis.csv', csv, { options: { duplicateStrategy: 'update', matchBy: ['email'] } });
+    expect(imp.counts).toMatchObject({ created: 1, updated: 0, failed: 1 });
+    const failed = await admin.get(`/api/imports/${imp.id}/failed-rows`);
+    expect(failed.body).toContain('needs phone');
+    const people = await contactsByName(t, workspace.id);
+    expect(people.get('Tanpa Telepon')).toMatchObject({ type_key: null, version: 1 });
+    expect(people.get('Baru Sekali')).toMatchObject({ type_key: 'student_parent', phones: ['+6281255550301'] });
+  });
 });

@@ -9,14 +9,14 @@ import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { appendEvent } from '../events/events.service.js';
-import { listContactRows } from './contact-list.repository.js';
+import { applyContactFilter } from './contact-list.repository.js';
 import { toContacts } from './contact-mapper.js';
 import { mergePrepared, type ContactRowPlan } from './contacts-bulk-plan.js';
 import type { ContactImportContext } from './contacts-bulk-prepare.js';
 import { restoreContacts, updateContacts, type ContactBeforeImage } from './contacts-bulk-update.js';
 import { insertContacts } from './contacts-bulk-write.js';
 import { companiesByNames, contactsByEmails, contactsByExternalIds, contactsByPhones, softDeleteCompanyIds, softDeleteContactIds } from './contacts-bulk.repository.js';
-import { findContactRows } from './contacts.repository.js';
+import { findContactRows, type ContactRow } from './contacts.repository.js';
 import { listScope } from './contacts.service.js';
 
 /**
@@ -110,12 +110,15 @@ export async function undoContactBatch(ctx: AppContext, trx: Transaction<DB>, ac
  */
 export async function* contactExportPages(ctx: AppContext, actor: Actor, filter: z.output<typeof ContactFilter>, pageSize = 1000): AsyncGenerator<Contact[]> {
   const scope = await listScope(ctx, ctx.db, actor);
-  let cursor: string | undefined;
+  // keyset on the id alone (ids are time-ordered): one index range per page however large the list
+  let after: string | null = null;
   for (;;) {
-    const page = await listContactRows(ctx.db, scope, filter, { field: 'createdAt', dir: 'asc' }, { limit: pageSize, cursor });
-    if (page.rows.length) yield await toContacts(ctx.db, actor.workspaceId, page.rows);
-    if (!page.nextCursor) return;
-    cursor = page.nextCursor;
+    let q = applyContactFilter(ctx.db.selectFrom('contacts as c'), scope, filter).selectAll('c');
+    if (after) q = q.where('c.id', '>', after);
+    const rows = (await q.orderBy('c.id').limit(pageSize).execute()) as ContactRow[];
+    if (rows.length) yield await toContacts(ctx.db, actor.workspaceId, rows);
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1].id;
   }
 }
 

@@ -25,9 +25,14 @@ function openPart(r: Row, sign: number): OpenDelta {
  * no longer exists). Rows are written in key order so concurrent writers cannot deadlock.
  */
 export async function applyForecastDelta(db: Db, workspaceId: string, pipelineId: string, before: Row | null, after: Row | null): Promise<void> {
+  await applyForecastDeltas(db, workspaceId, pipelineId, [[before, after]]);
+}
+
+/** The same for many items at once (imports, undo of an import): one write per total row touched. */
+export async function applyForecastDeltas(db: Db, workspaceId: string, pipelineId: string, changes: Array<[before: Row | null, after: Row | null]>): Promise<void> {
   const open = new Map<string, OpenDelta>();
   const closed = new Map<string, ClosedDelta>();
-  for (const [r, sign] of [[before, -1], [after, 1]] as const) {
+  for (const [r, sign] of changes.flatMap(([before, after]) => [[before, -1], [after, 1]] as const)) {
     if (!r) continue;
     if (r.status === 'open') {
       const d = openPart(r, sign);

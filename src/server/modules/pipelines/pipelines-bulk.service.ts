@@ -4,7 +4,7 @@ import type { Deal, DealListQuery } from '../../../shared/contracts/deals.js';
 import type { Pipeline, Stage } from '../../../shared/contracts/pipelines.js';
 import { newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
-import { toJson } from '../../db/sql-helpers.js';
+import { insertRowsFast, toJson } from '../../db/sql-helpers.js';
 import { AppError, fieldError } from '../../http/errors.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -17,6 +17,7 @@ import { pipelineForBody } from './deal-context.js';
 import { listDeals } from './deal-list.service.js';
 import { closingFields } from './deals.service.js';
 import type { DealRow } from './pipelines.mappers.js';
+import { applyForecastDeltas } from './forecast-stats.repository.js';
 import { assertRequiredFields } from './stage-rules.js';
 import { addDeltas, applyStatsDeltas, contributionOf, type StatsDelta } from './stage-stats.repository.js';
 
@@ -134,12 +135,14 @@ export async function insertDeals(ctx: AppContext, trx: Transaction<DB>, actor: 
     const contribution = { ...contributionOf(row), enteredTotal: 1 };
     deltas.set(row.stage_id, deltas.has(row.stage_id) ? addDeltas(deltas.get(row.stage_id)!, contribution) : contribution);
   }
+  // multi-row inserts written directly: compiling thousands of values through the builder costs more than storing them
   const perStatement = 1000;
   for (let i = 0; i < deals.length; i += perStatement) {
-    await trx.insertInto('deals').values(deals.slice(i, i + perStatement)).execute();
-    await trx.insertInto('deal_stage_history').values(history.slice(i, i + perStatement)).execute();
+    await insertRowsFast(ctx.dialect, trx, 'deals', deals.slice(i, i + perStatement) as Array<Record<string, unknown>>);
+    await insertRowsFast(ctx.dialect, trx, 'deal_stage_history', history.slice(i, i + perStatement) as Array<Record<string, unknown>>);
   }
   await applyStatsDeltas(trx, actor.workspaceId, deltas);
+  await applyForecastDeltas(trx, actor.workspaceId, dctx.pipeline.id, (deals as DealRow[]).map((row) => [null, row]));
   for (const row of deals as DealRow[]) if (row.status === 'won') await convertContactOnWin(ctx, trx, actor, dctx.pipeline, row);
   return deals.map((d) => d.id as string);
 }
@@ -160,6 +163,7 @@ export async function undoDealBatch(ctx: AppContext, trx: Transaction<DB>, actor
     for (const row of rows) deltas.set(row.stage_id, deltas.has(row.stage_id) ? addDeltas(deltas.get(row.stage_id)!, contributionOf(row, -1)) : contributionOf(row, -1));
     await trx.deleteFrom('deals').where('workspace_id', '=', actor.workspaceId).where('id', 'in', rows.map((r) => r.id)).execute();
     await applyStatsDeltas(trx, actor.workspaceId, deltas);
+    for (const pipelineId of new Set(rows.map((r) => r.pipeline_id))) await applyForecastDeltas(trx, actor.workspaceId, pipelineId, rows.filter((r) => r.pipeline_id === pipelineId).map((row) => [row, null]));
     removed += rows.length;
   }
   const meta = { importId: ref.importId, batch: ref.batchNo, removed };
