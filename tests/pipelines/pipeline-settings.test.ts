@@ -44,10 +44,15 @@ describeEachDialect('pipelines and stages', (dialect) => {
 
   it('creates a pipeline, then adds, renames, recolours, reorders and deletes stages', async () => {
     const { admin, manager } = await seedWithClients(t, 'blank');
-    const created = await manager.post('/api/pipelines', { name: 'Partnerships', category: 'sales', itemLabel: 'Partner deal', currency: 'EUR' });
+    const created = await manager.post('/api/pipelines', { name: 'Partnerships', category: 'custom', itemLabel: 'Partner deal', currency: 'EUR' });
     expect(created.statusCode, created.body).toBe(201);
     const p = created.json();
     expect(p.stages.map((s: { name: string }) => s.name)).toEqual(['New', 'Won', 'Lost']);
+    // without stages, a pipeline of a known category starts from that category's usual funnel
+    const sales = (await manager.post('/api/pipelines', { name: 'Renewals', category: 'sales' })).json();
+    expect(sales.stages.map((s: { name: string }) => s.name)).toEqual(['Lead', 'Qualified', 'Proposal', 'Negotiation', 'Won', 'Lost']);
+    const school = (await manager.post('/api/pipelines', { name: 'Enrollment 2028/29', category: 'enrollment', itemLabel: 'Application' })).json();
+    expect(school.stages.map((s: { name: string; color: string }) => `${s.name}:${s.color}`).slice(0, 2)).toEqual(['Lead:#22c55e', 'Qualified:#3b82f6']);
 
     const added = await manager.post(`/api/pipelines/${p.id}/stages`, { name: 'Pitch', color: '#3b82f6', probability: 40, staleDays: 10 });
     expect(added.statusCode, added.body).toBe(201);

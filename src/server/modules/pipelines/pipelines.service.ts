@@ -12,6 +12,7 @@ import { appendEvent } from '../events/events.service.js';
 import { DEFAULT_RULES, rulesOf, toPipeline } from './pipelines.mappers.js';
 import { isId } from './ids.js';
 import * as repo from './pipelines.repository.js';
+import { defaultStages } from './stage-sets.js';
 
 /** A stage's default probability when none is given. */
 export function defaultProbability(kind: 'open' | 'won' | 'lost', index: number, openCount: number): number {
@@ -55,7 +56,7 @@ export async function insertPipelineWithStages(db: Db, actor: Actor, spec: Pipel
     created_at: now,
     updated_at: now,
   });
-  const stages: StageSpec[] = spec.stages ?? [{ name: 'New' }, { name: 'Won', kind: 'won', color: '#10b981' }, { name: 'Lost', kind: 'lost', color: '#6b7280' }];
+  const stages: StageSpec[] = spec.stages ?? defaultStages(spec.category);
   const openCount = stages.filter((s) => (s.kind ?? 'open') === 'open').length;
   if (!openCount) throw new AppError('LAST_STAGE', 'Give the pipeline at least one open stage', { field: 'stages' });
   let openIndex = 0;

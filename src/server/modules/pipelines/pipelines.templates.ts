@@ -3,8 +3,7 @@ import type { WorkspaceTemplateContribution } from '../workspaces/templates.js';
 import { addContactTypeRule } from '../contacts/contacts.service.js';
 import { OPEN_ITEM_RULE } from './contact-hooks.js';
 import { insertPipelineWithStages, type PipelineSpec } from './pipelines.service.js';
-
-const lostNeedsReason = ['closeReason'];
+import { STAGE_SETS } from './stage-sets.js';
 
 /** Each template's funnels: the school's enrollment funnel (seed 000), the hospital's leads, a sales pipeline. */
 export const TEMPLATE_PIPELINES: Record<TemplateKey, PipelineSpec[]> = {
@@ -15,16 +14,8 @@ export const TEMPLATE_PIPELINES: Record<TemplateKey, PipelineSpec[]> = {
       itemLabel: 'Application',
       rules: { allowBackward: false, closedStagesTerminal: true, reasonRequired: false },
       wonContactType: 'student_parent',
-      stages: [
-        { name: 'Lead', color: '#22c55e', kind: 'open', probability: 10, staleDays: 14 },
-        { name: 'Qualified', color: '#3b82f6', kind: 'open', probability: 25, staleDays: 14 },
-        { name: 'Application', color: '#eab308', kind: 'open', probability: 50, staleDays: 21 },
-        { name: 'Assessment', color: '#f97316', kind: 'open', probability: 65, staleDays: 14 },
-        { name: 'Accepted', color: '#a855f7', kind: 'open', probability: 85, staleDays: 30 },
-        { name: 'Enrolled', color: '#10b981', kind: 'won', probability: 100 },
-        { name: 'Rejected', color: '#ef4444', kind: 'lost', probability: 0, requiredFields: lostNeedsReason },
-        { name: 'Lost', color: '#6b7280', kind: 'lost', probability: 0, requiredFields: lostNeedsReason },
-      ],
+      stages: STAGE_SETS.enrollment,
+
     },
     {
       name: 'General inquiry',
@@ -45,14 +36,8 @@ export const TEMPLATE_PIPELINES: Record<TemplateKey, PipelineSpec[]> = {
       itemLabel: 'Lead',
       rules: { allowBackward: true, closedStagesTerminal: false, reasonRequired: false },
       wonContactType: 'patient',
-      stages: [
-        { name: 'New', color: '#a855f7', kind: 'open', probability: 10, staleDays: 2 },
-        { name: 'Contacted', color: '#3b82f6', kind: 'open', probability: 25, staleDays: 7 },
-        { name: 'Qualified', color: '#f59e0b', kind: 'open', probability: 50, staleDays: 14 },
-        { name: 'Appointment scheduled', color: '#06b6d4', kind: 'open', probability: 75, staleDays: 14 },
-        { name: 'Converted', color: '#22c55e', kind: 'won', probability: 100 },
-        { name: 'Lost', color: '#6b7280', kind: 'lost', probability: 0, requiredFields: lostNeedsReason },
-      ],
+      stages: STAGE_SETS.leads,
+
     },
   ],
   sales: [
@@ -62,14 +47,8 @@ export const TEMPLATE_PIPELINES: Record<TemplateKey, PipelineSpec[]> = {
       itemLabel: 'Deal',
       rules: { allowBackward: true, closedStagesTerminal: true, reasonRequired: false },
       wonContactType: 'customer',
-      stages: [
-        { name: 'Lead', color: '#64748b', kind: 'open', probability: 10, staleDays: 14 },
-        { name: 'Qualified', color: '#3b82f6', kind: 'open', probability: 25, staleDays: 21 },
-        { name: 'Proposal', color: '#eab308', kind: 'open', probability: 50, staleDays: 21, requiredFields: ['value'] },
-        { name: 'Negotiation', color: '#f97316', kind: 'open', probability: 75, staleDays: 14, requiredFields: ['value', 'expectedCloseDate'] },
-        { name: 'Won', color: '#10b981', kind: 'won', probability: 100 },
-        { name: 'Lost', color: '#ef4444', kind: 'lost', probability: 0, requiredFields: lostNeedsReason },
-      ],
+      stages: STAGE_SETS.sales,
+
     },
   ],
   blank: [],
