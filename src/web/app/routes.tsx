@@ -5,6 +5,7 @@ import { settingsRoutes } from '../features/settings/routes';
 import { contactsRoutes } from '../features/contacts/routes';
 import { companiesRoutes } from '../features/companies/routes';
 import { activitiesRoutes } from '../features/activities/routes';
+import { pipelinesRoutes } from '../features/pipelines/routes';
 import { importExportRoutes } from '../features/import-export/routes';
 
 /**
@@ -18,6 +19,7 @@ export const appRoutes: RouteObject[] = [
   ...contactsRoutes,
   ...companiesRoutes,
   ...activitiesRoutes,
+  ...pipelinesRoutes,
   ...importExportRoutes,
 ];
 

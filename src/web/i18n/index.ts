@@ -11,6 +11,7 @@ import { contactsLocales } from '../features/contacts/locales';
 import { companiesLocales } from '../features/companies/locales';
 import { contactSettingsLocales } from '../features/contact-settings/locales';
 import { activitiesLocales } from '../features/activities/locales';
+import { pipelinesLocales } from '../features/pipelines/locales';
 import { importExportLocales } from '../features/import-export/locales';
 
 /**
@@ -28,6 +29,7 @@ const namespaces: Record<string, FeatureLocales> = {
   companies: companiesLocales,
   contactSettings: contactSettingsLocales,
   activities: activitiesLocales,
+  pipelines: pipelinesLocales,
   importExport: importExportLocales,
 };
 

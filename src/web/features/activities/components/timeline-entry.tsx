@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { CheckCircle2, Lock } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -21,13 +22,15 @@ function describe(item: TimelineItem, t: TFunction): { title: ReactNode; body?: 
     return { title: <><span className="act-timeline-type">{a.type.name}</span> {a.title}</>, body: a.description };
   }
   if (item.kind === 'task' && p.task) {
-    const task = p.task as { title: string; assignee: { name: string } | null; dueAt: string | null };
-    return { title: t(`timeline.task.${item.eventType.split('.')[1]}`, { title: task.title, defaultValue: task.title }), body: task.assignee ? t('timeline.assignedTo', { name: task.assignee.name }) : undefined };
+    const task = p.task as { id: string; title: string; assignee: { name: string } | null; dueAt: string | null };
+    const label = t(`timeline.task.${item.eventType.split('.')[1]}`, { title: task.title, defaultValue: task.title });
+    return { title: <Link to={`/activities/tasks?task=${task.id}`}>{label}</Link>, body: task.assignee ? t('timeline.assignedTo', { name: task.assignee.name }) : undefined };
   }
   if (item.kind === 'stage_change') {
     const to = str(p.toStage) || str(p.toStageName);
     const from = str(p.fromStage) || str(p.fromStageName);
-    return { title: <>{str(p.title) && <strong>{str(p.title)}: </strong>}{from ? t('timeline.movedFromTo', { from, to }) : t('timeline.movedTo', { to })}</>, body: str(p.reason) ? t('timeline.reason', { reason: str(p.reason) }) : undefined };
+    const deal = item.entityType === 'deal' && item.entityId && str(p.title) ? <Link to={`/deals/${item.entityId}`}>{str(p.title)}</Link> : str(p.title);
+    return { title: <>{deal && <strong>{deal}: </strong>}{from ? t('timeline.movedFromTo', { from, to }) : t('timeline.movedTo', { to })}</>, body: str(p.reason) ? t('timeline.reason', { reason: str(p.reason) }) : undefined };
   }
   if (item.kind === 'note') return { title: t(`timeline.note.${/updated/.test(item.eventType) ? 'updated' : 'added'}`), body: str(p.excerpt) || str(p.body) };
   return { title: t(`timeline.events.${item.eventType}`, { defaultValue: item.eventType.replace(/[._]/g, ' ') }), body: Array.isArray(p.changes) ? (p.changes as string[]).join(', ') : undefined };
