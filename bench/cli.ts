@@ -10,6 +10,8 @@ export interface BenchOptions {
   warmupSeconds: number;
   rawSeconds: number;
   regenerate: boolean;
+  /** Write V8 CPU profiles of the server into this directory (open in Chrome DevTools). */
+  profileDir?: string;
   /** Only make sure the dataset exists (generate or reuse it), run nothing. */
   prepareOnly: boolean;
   outDir: string;
@@ -19,7 +21,7 @@ export interface BenchOptions {
 }
 
 const USAGE = `Usage: npm run bench -- [--scale 1m|100k|10k] [--db sqlite|postgres] [--only name[,name]]
-       [--duration seconds] [--warmup seconds] [--raw-seconds seconds] [--regenerate] [--prepare-only] [--out dir] [--cache-dir dir] [--pg-url url]`;
+       [--duration seconds] [--warmup seconds] [--raw-seconds seconds] [--regenerate] [--prepare-only] [--profile dir] [--out dir] [--cache-dir dir] [--pg-url url]`;
 
 export function parseArgs(argv: string[]): BenchOptions {
   const opts: BenchOptions = { scale: '100k', db: 'sqlite', only: [], seconds: 10, warmupSeconds: 2, rawSeconds: 3, regenerate: false, prepareOnly: false, outDir: 'bench/results' };
@@ -45,6 +47,7 @@ export function parseArgs(argv: string[]): BenchOptions {
       case '--raw-seconds': opts.rawSeconds = number('--raw-seconds'); break;
       case '--regenerate': opts.regenerate = true; break;
       case '--prepare-only': opts.prepareOnly = true; break;
+      case '--profile': opts.profileDir = value(); break;
       case '--out': opts.outDir = value(); break;
       case '--cache-dir': opts.cacheDir = value(); break;
       case '--pg-url': opts.pgUrl = value(); break;

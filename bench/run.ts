@@ -47,7 +47,7 @@ let memory: ReturnType<BenchServer['memory']> = { rssMb: null, peakRssMb: null }
 
 /** Runs scenarios against a freshly started server (with the job worker for import/export). */
 async function withServer(worker: boolean, run: (b: BenchContext) => Promise<void>): Promise<void> {
-  const server = await startServer(dataset, { worker, dataDir: workDir });
+  const server = await startServer(dataset, { worker, dataDir: workDir, profileDir: opts.profileDir && path.resolve(opts.profileDir) });
   try {
     const session = await signIn(server.baseUrl, manifest.benchUser.email, manifest.benchUser.password);
     await run({ dataset, manifest, database, ctx, actor, server, session, workDir });

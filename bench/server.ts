@@ -52,7 +52,7 @@ async function waitUntilUp(baseUrl: string, child: ChildProcess, output: () => s
  * job worker (except for the import/export scenarios, which run as jobs), no web app, warnings
  * only, rate limit out of the way, the bench-only routes on.
  */
-export async function startServer(dataset: Dataset, opts: { worker?: boolean; dataDir: string }): Promise<BenchServer> {
+export async function startServer(dataset: Dataset, opts: { worker?: boolean; dataDir: string; profileDir?: string }): Promise<BenchServer> {
   const port = await freePort();
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
@@ -70,7 +70,8 @@ export async function startServer(dataset: Dataset, opts: { worker?: boolean; da
     BENCH_ROUTES: 'true',
   };
   // node --import tsx (not the tsx CLI, which forks): the child's pid is the server's, for its memory readings
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const profile = opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server/cli/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   let out = '';

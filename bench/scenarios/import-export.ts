@@ -49,7 +49,8 @@ async function writeImportCsv(file: string, rows: number, knownPhones: string[])
   for (let i = 0; i < rows; i++) {
     const p = generatePerson(rng);
     const phone = knownPhones.length && rng.chance(0.1) ? rng.pick(knownPhones) : generatePhone(rng, p.isExpat).raw;
-    lines.push([p.firstName, p.lastName ?? '', emailFor(rng, p, 800_000_000 + i), phone, rng.pick(CITIES)[0]].join(';'));
+    // a multiple of 7 makes emailFor append it: new parents have addresses of their own
+    lines.push([p.firstName, p.lastName ?? '', emailFor(rng, p, 7 * (100_000_000 + i)), phone, rng.pick(CITIES)[0]].join(';'));
     if (lines.length >= 5000) {
       if (!out.write(`${lines.join('\n')}\n`)) await once(out, 'drain');
       lines.length = 0;
