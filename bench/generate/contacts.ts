@@ -109,8 +109,12 @@ async function generateRelationships(s: GenState, rng: Rng, index: number, id: s
 
 async function generateLinks(s: GenState, rng: Rng, contactId: string, familyName: string, createdAt: number): Promise<void> {
   const children = rng.weighted([[1, 70], [2, 25], [3, 5]] as const);
+  const taken = new Set<string>();
   for (let c = 0; c < children; c++) {
-    const studentId = `S-${rng.int(2019, 2026)}-${rng.digits(5)}`;
+    let studentId = `S-${rng.int(2019, 2026)}-${rng.digits(5)}`;
+    // siblings never share a student number (the link is unique per contact, system and id)
+    while (taken.has(studentId)) studentId = `S-${rng.int(2019, 2026)}-${rng.digits(5)}`;
+    taken.add(studentId);
     const name = `${rng.pick(['Aisyah', 'Rizki', 'Nadia', 'Fikri', 'Zahra', 'Daffa', 'Keisha', 'Raka'])} ${familyName}`;
     await s.sink.add('external_links', {
       id: uuidv7At(createdAt, rng), workspace_id: s.ws, contact_id: contactId, system: 'student_app', external_id: studentId, url: `https://siswa.sekolah.example/students/${studentId}`,

@@ -1,5 +1,6 @@
 import { newId } from '../../src/server/db/ids.js';
 import { countEnteredBefore, listColumnCards } from '../../src/server/modules/pipelines/board.repository.js';
+import { STALE_COUNT_CAP } from '../../src/server/modules/pipelines/board.service.js';
 import { findDealRow, insertHistory, updateDealRow } from '../../src/server/modules/pipelines/deals.repository.js';
 import { readClosedMonthStats, readOpenMonthStats } from '../../src/server/modules/pipelines/forecast-stats.repository.js';
 import { applyStatsDeltas, contributionOf, listStageStats } from '../../src/server/modules/pipelines/stage-stats.repository.js';
@@ -31,7 +32,7 @@ export const board: Scenario = {
         await listStageStats(b.database.db, ws, pipelineId);
         for (const s of stages) {
           await listColumnCards(b.database.db, ws, pipelineId, s.id, {}, scope, 50, null);
-          if (s.kind === 'open' && s.stale_days) await countEnteredBefore(b.database.db, ws, pipelineId, s.id, new Date(Date.now() - s.stale_days * 86_400_000).toISOString(), {}, scope);
+          if (s.kind === 'open' && s.stale_days) await countEnteredBefore(b.database.db, ws, pipelineId, s.id, new Date(Date.now() - s.stale_days * 86_400_000).toISOString(), {}, scope, STALE_COUNT_CAP);
         }
       },
       details: { deals: Number((await b.database.db.selectFrom('deals').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', ws).where('pipeline_id', '=', pipelineId).executeTakeFirst())?.n ?? 0), stages: stages.length },

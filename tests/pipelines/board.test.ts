@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Pipeline } from '../../src/shared/contracts/pipelines.js';
 import { createTestApp, describeEachDialect, seedWithClients, type TestApp } from '../helpers/test-app.js';
+import { countEnteredBefore } from '../../src/server/modules/pipelines/board.repository.js';
+import type { FilterScope } from '../../src/server/modules/pipelines/deals.repository.js';
 import { contact, createDeal, move, pipelinesByName, stageId, clock, LONG_SESSIONS } from './helpers.js';
 
 interface Column {
@@ -12,6 +14,7 @@ interface Column {
   avgDaysBeforeLeaving: number | null;
   conversionToNext: number | null;
   staleCount: number | null;
+  staleCountCapped: boolean;
   cards: Array<{ id: string; title: string; isStale: boolean; owner: { name: string } | null; contact: { name: string } | null }>;
   nextCursor: string | null;
 }
@@ -74,7 +77,12 @@ describeEachDialect('board', (dialect) => {
     await createDeal(s.manager, { pipelineId: s.p.id, title: 'Fresh' });
     clock(t).advance(5 * 86_400); // Lead's limit is 14 days: Old is 15 days in, Fresh 5
     const lead = s.column(await s.board(), 'Lead');
-    expect(lead.staleCount).toBe(1);
+    expect(lead).toMatchObject({ staleCount: 1, staleCountCapped: false });
+    // counting stops one past the cap, so an old pipeline's column costs the same at any size
+    const cutoff = '2999-01-01T00:00:00.000Z';
+    const scope: FilterScope = { dialect, actorId: s.workspace.id, ownerOnly: null };
+    expect(await countEnteredBefore(t.ctx.db, s.workspace.id, s.p.id, stageId(s.p, 'Lead'), cutoff, {}, scope, 1)).toBe(2);
+    expect(await countEnteredBefore(t.ctx.db, s.workspace.id, s.p.id, stageId(s.p, 'Lead'), cutoff, {}, scope, 5)).toBe(2);
     expect(Object.fromEntries(lead.cards.map((c) => [c.title, c.isStale]))).toEqual({ Old: true, Fresh: false });
     expect((await s.manager.get(`/api/deals/${old.id}`)).json().isStale).toBe(true);
     expect(s.column(await s.board(), 'Won').staleCount).toBeNull();

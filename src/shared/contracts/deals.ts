@@ -136,7 +136,8 @@ export const BoardColumn = z.object({
   avgDaysInStage: z.number().nullable().describe('Average age in this stage of the items now in it'),
   avgDaysBeforeLeaving: z.number().nullable().describe('Average time items spent here before moving on'),
   conversionToNext: z.number().nullable().describe('Share of items that entered this stage and moved forward (0-1)'),
-  staleCount: z.number().int().nullable(),
+  staleCount: z.number().int().nullable().describe('Open items past the stage limit, counted up to 1,000 (null: the stage has no limit)'),
+  staleCountCapped: z.boolean().describe('There are more stale items than staleCount says'),
   cards: z.array(DealCard),
   nextCursor: z.string().nullable(),
 });

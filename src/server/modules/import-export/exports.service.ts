@@ -100,7 +100,7 @@ async function writeAll(ctx: AppContext, actor: Actor, plan: ExportPlan, out: Wr
   let rows = 0;
   for await (const page of pagesOf(ctx, actor, plan.entity, plan.filter)) {
     await addReachability(ctx, actor, plan.entity, page, lookups);
-    for (const item of page) await writer.write(plan.columns.map((c) => c.value(item, lookups)));
+    await writer.write(page.map((item) => plan.columns.map((c) => c.value(item, lookups))));
     rows += page.length;
     await onPage?.(rows);
     await new Promise((resolve) => setImmediate(resolve)); // let the file stream drain between pages

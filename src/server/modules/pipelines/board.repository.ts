@@ -54,17 +54,20 @@ export async function liveStageTotals(db: Db, workspaceId: string, pipelineId: s
   }));
 }
 
-/** Open items that entered the stage before the cutoff (stale). */
-export async function countEnteredBefore(db: Db, workspaceId: string, pipelineId: string, stageId: string, cutoff: string, f: DealFilter, scope: FilterScope): Promise<number> {
+/**
+ * Open items that entered the stage before the cutoff (stale), counted up to `cap` + 1: an old
+ * pipeline can hold hundreds of thousands, and "1,000+" says enough without reading them all.
+ */
+export async function countEnteredBefore(db: Db, workspaceId: string, pipelineId: string, stageId: string, cutoff: string, f: DealFilter, scope: FilterScope, cap: number): Promise<number> {
   let q = db
     .selectFrom('deals as d')
-    .select(countAll().as('n'))
+    .select(sql<number>`1`.as('one'))
     .where('d.workspace_id', '=', workspaceId)
     .where('d.pipeline_id', '=', pipelineId)
     .where('d.stage_id', '=', stageId)
     .where('d.stage_entered_at', '<', cutoff);
   q = applyDealFilter(q, f, scope);
-  const row = await q.executeTakeFirst();
+  const row = await db.selectFrom(q.limit(cap + 1).as('s')).select(countAll().as('n')).executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 

@@ -49,10 +49,14 @@ async function columnCards(ctx: AppContext, actor: Actor, pipeline: Pipeline, st
   return { items: items.map((r) => toCard(r, cc)), nextCursor };
 }
 
-async function staleCount(ctx: AppContext, actor: Actor, pipeline: Pipeline, stage: Stage, f: DealFilter): Promise<number | null> {
-  if (stage.kind !== 'open' || !stage.staleDays) return null;
+/** Stale items are counted up to this many; beyond it the column says "1,000+". */
+export const STALE_COUNT_CAP = 1000;
+
+async function staleCount(ctx: AppContext, actor: Actor, pipeline: Pipeline, stage: Stage, f: DealFilter): Promise<{ staleCount: number | null; staleCountCapped: boolean }> {
+  if (stage.kind !== 'open' || !stage.staleDays) return { staleCount: null, staleCountCapped: false };
   const cutoff = new Date(ctx.clock.now().getTime() - stage.staleDays * 86_400_000).toISOString();
-  return countEnteredBefore(ctx.db, actor.workspaceId, pipeline.id, stage.id, cutoff, f, filterScope(ctx, actor));
+  const n = await countEnteredBefore(ctx.db, actor.workspaceId, pipeline.id, stage.id, cutoff, f, filterScope(ctx, actor), STALE_COUNT_CAP);
+  return { staleCount: Math.min(n, STALE_COUNT_CAP), staleCountCapped: n > STALE_COUNT_CAP };
 }
 
 /**
@@ -72,7 +76,7 @@ export async function getBoard(ctx: AppContext, actor: Actor, pipelineId: string
     pipeline.stages.map(async (stage) => {
       const [cards, stale] = await Promise.all([columnCards(ctx, actor, pipeline, stage, { ...q, cursor: undefined }, cc), staleCount(ctx, actor, pipeline, stage, q)]);
       const m = metrics(stage, totals.get(stage.id), filtered ? undefined : history.get(stage.id), nowSeconds);
-      return { stageId: stage.id, ...m, staleCount: stale, cards: cards.items, nextCursor: cards.nextCursor };
+      return { stageId: stage.id, ...m, ...stale, cards: cards.items, nextCursor: cards.nextCursor };
     }),
   );
   const open = columns.filter((c) => pipeline.stages.find((s) => s.id === c.stageId)?.kind === 'open');

@@ -16,7 +16,8 @@ export function neutralizeFormula(value: string): string {
 }
 
 export interface RowWriter {
-  write(row: string[]): Promise<void>;
+  /** Writes a page of rows; resolves when the output can take more. */
+  write(rows: string[][]): Promise<void>;
   end(): Promise<void>;
 }
 
@@ -30,16 +31,17 @@ export function csvWriter(out: Writable, headers: string[]): RowWriter {
     out.on('error', reject);
     csv.on('error', reject);
   });
-  const push = (row: string[]) =>
-    new Promise<void>((resolve) => {
-      if (csv.write(row.map(neutralizeFormula))) resolve();
-      else csv.once('drain', resolve);
-    });
-  let started = push(headers);
+  // a page goes in at once; then wait for the file to drain (memory holds about one page)
+  const push = async (rows: string[][]) => {
+    let full = false;
+    for (const row of rows) full = !csv.write(row.map(neutralizeFormula)) || full;
+    if (full) await new Promise((resolve) => csv.once('drain', resolve));
+  };
+  let started = push([headers]);
   return {
-    async write(row) {
+    async write(rows) {
       await started;
-      started = push(row);
+      started = push(rows);
     },
     async end() {
       await started;
@@ -57,8 +59,8 @@ export function xlsxWriter(out: Writable, headers: string[], sheetName: string):
   header.font = { bold: true };
   header.commit();
   return {
-    async write(row) {
-      sheet.addRow(row.map(neutralizeFormula)).commit();
+    async write(rows) {
+      for (const row of rows) sheet.addRow(row.map(neutralizeFormula)).commit();
     },
     async end() {
       sheet.commit();

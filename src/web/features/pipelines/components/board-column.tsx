@@ -67,7 +67,7 @@ export function BoardColumn(props: BoardColumnProps) {
           <span title={t('column.avgDays')}>{column.avgDaysInStage === null ? '—' : t('column.avgDaysValue', { count: column.avgDaysInStage })}</span>
           {conversion !== null && <span title={t('column.conversionTitle')}>{t('column.conversionValue', { value: conversion })}</span>}
         </p>
-        {column.staleCount ? <p className="board-column-stale">{t('column.stale', { count: column.staleCount })}</p> : null}
+        {column.staleCount ? <p className="board-column-stale">{column.staleCountCapped ? t('column.staleMore', { count: column.staleCount }) : t('column.stale', { count: column.staleCount })}</p> : null}
       </header>
       {isCreating && <QuickCreate pipelineId={props.pipelineId} stage={stage} itemLabel={props.itemLabel} currency={currency} onDone={() => setCreating(false)} />}
       <div ref={scrollRef} className="board-column-cards">
