@@ -12,7 +12,7 @@ import { withTransaction } from '../../src/server/platform/transaction.js';
 import { emailFor, generatePerson } from '../generate/people.js';
 import { generatePhone } from '../generate/phones.js';
 import { Rng } from '../generate/prng.js';
-import { sampleContacts } from './sample.js';
+import { purgeContacts, sampleContacts } from './sample.js';
 import { cycle, type BenchContext, type Scenario } from './types.js';
 
 /** Contacts the create scenario writes carry this team, so they can be removed after the run. */
@@ -137,7 +137,8 @@ export const contactCreate: Scenario = {
     const ws = b.manifest.workspaceId;
     const rawBody = newContactBodies(known);
     const cleanup = async () => {
-      await b.database.db.deleteFrom('contacts').where('workspace_id', '=', ws).where('team', '=', CREATED_TEAM).execute();
+      const made = await b.database.db.selectFrom('contacts').select('id').where('workspace_id', '=', ws).where('team', '=', CREATED_TEAM).execute();
+      await purgeContacts(b, made.map((r) => r.id));
     };
     await cleanup();
     return {

@@ -1,13 +1,11 @@
 import { once } from 'node:events';
-import { sql } from 'kysely';
-import { listColumns, listForeignKeys, listTables } from '../../src/server/db/sql-helpers.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { emailFor, generatePerson } from '../generate/people.js';
 import { generatePhone } from '../generate/phones.js';
 import { Rng } from '../generate/prng.js';
 import { CITIES } from '../generate/vocabulary.js';
-import { sampleContacts } from './sample.js';
+import { purgeContacts, sampleContacts } from './sample.js';
 import type { BenchContext, ThroughputResult, ThroughputScenario } from './types.js';
 
 /** Whether the running server has a route whose path starts with the prefix (read from its OpenAPI document). */
@@ -62,31 +60,11 @@ async function writeImportCsv(file: string, rows: number, knownPhones: string[])
   await once(out, 'finish');
 }
 
-/**
- * Removes for good what an undone import created. Undo soft-deletes (a person can still restore),
- * which would leave every run's rows behind in the cached dataset and make the next run measure a
- * bigger, emptier table; the benchmark wipes them with their addresses, tags, search rows, events,
- * timeline and audit entries.
- */
+/** Removes for good what an undone import created (see purgeContacts). */
 async function purgeImported(b: BenchContext, importId: string): Promise<number> {
-  const db = b.database.db;
-  const batches = await db.selectFrom('import_batches').select('created_ids').where('import_id', '=', importId).execute();
+  const batches = await b.database.db.selectFrom('import_batches').select('created_ids').where('import_id', '=', importId).execute();
   const ids = batches.flatMap((r) => (typeof r.created_ids === 'string' ? (JSON.parse(r.created_ids) as string[]) : r.created_ids));
-  const dialect = b.database.dialect;
-  const refs = (await listForeignKeys(dialect, db)).filter((f) => f.references === 'contacts' && f.table !== 'contacts');
-  const byEntity: Array<[table: string, column: string]> = [];
-  for (const table of await listTables(dialect, db)) {
-    const columns = await listColumns(dialect, db, table);
-    for (const column of ['entity_id', 'subject_id']) if (columns.includes(column)) byEntity.push([table, column]);
-  }
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    await db.transaction().execute(async (trx) => {
-      for (const [table, column] of byEntity) await sql`delete from ${sql.table(table)} where ${sql.ref(column)} in (${sql.join(chunk)})`.execute(trx);
-      for (const f of refs) await sql`delete from ${sql.table(f.table)} where ${sql.ref(f.column)} in (${sql.join(chunk)})`.execute(trx);
-      await sql`delete from contacts where id in (${sql.join(chunk)})`.execute(trx);
-    });
-  }
+  await purgeContacts(b, ids);
   return ids.length;
 }
 

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { listColumns, listForeignKeys, listTables } from '../../src/server/db/sql-helpers.js';
 import { ANCHOR_MS, DAY_MS } from '../generate/plan.js';
 import type { BenchContext } from './types.js';
 
@@ -36,4 +38,38 @@ export async function sampleContacts(b: BenchContext, count: number): Promise<Sa
     if (row && row.id !== b.manifest.heavyContactId) out.set(row.id, row);
   }
   return [...out.values()];
+}
+
+/**
+ * Removes contacts a scenario made, for good, with their addresses, tags, search rows, events,
+ * timeline and audit entries, so repeated runs do not grow the cached dataset (an import's undo only
+ * soft-deletes). Children go first, explicitly; the database's own foreign-key checks are off for
+ * the purge, as several child tables index contact_id only after workspace_id and each check would
+ * read a whole table per contact.
+ */
+export async function purgeContacts(b: BenchContext, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const { db, dialect } = b.database;
+  const refs = (await listForeignKeys(dialect, db)).filter((f) => f.references === 'contacts' && f.table !== 'contacts');
+  // rows about a contact by (entity|subject)_type and _id, under the workspace, as their indexes lead
+  const byEntity: Array<[table: string, kind: string, column: string]> = [];
+  for (const table of await listTables(dialect, db)) {
+    const columns = await listColumns(dialect, db, table);
+    for (const prefix of ['entity', 'subject']) if (columns.includes(`${prefix}_id`) && columns.includes(`${prefix}_type`)) byEntity.push([table, `${prefix}_type`, `${prefix}_id`]);
+  }
+  const ws = b.manifest.workspaceId;
+  if (dialect === 'sqlite') await sql`pragma foreign_keys = off`.execute(db);
+  try {
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      await db.transaction().execute(async (trx) => {
+        if (dialect === 'postgres') await sql`set local session_replication_role = replica`.execute(trx);
+        for (const [table, kind, column] of byEntity) await sql`delete from ${sql.table(table)} where workspace_id = ${ws} and ${sql.ref(kind)} = 'contact' and ${sql.ref(column)} in (${sql.join(chunk)})`.execute(trx);
+        for (const f of refs) await sql`delete from ${sql.table(f.table)} where workspace_id = ${ws} and ${sql.ref(f.column)} in (${sql.join(chunk)})`.execute(trx);
+        await sql`delete from contacts where id in (${sql.join(chunk)})`.execute(trx);
+      });
+    }
+  } finally {
+    if (dialect === 'sqlite') await sql`pragma foreign_keys = on`.execute(db);
+  }
 }
