@@ -47,11 +47,21 @@ describeEachDialect('import deals and activities', (dialect) => {
     expect(board.totals).toMatchObject({ count: 2, valueSum: 1_500_000_000 + 250_000_000 });
     const history = (await admin.get(`/api/deals/${bima.id}/history`)).json();
     expect(history.items).toHaveLength(1);
+    // the forecast's maintained month totals follow the import, and its undo
+    const forecast = async () => (await admin.get(`/api/pipelines/${pipeline.id}/forecast?from=2027-06&to=2027-06`)).json();
+    const application = pipeline.stages.find((s: { name: string }) => s.name === 'Application');
+    const lead = pipeline.stages.find((s: { name: string }) => s.name === 'Lead');
+    const imported = await forecast();
+    expect(imported.openByCloseMonth).toEqual([{ period: '2027-06', count: 1, valueSum: 1_500_000_000, weightedValue: (1_500_000_000 * application.probability) / 100 }]);
+    expect(imported.noCloseDate).toEqual({ count: 1, valueSum: 250_000_000, weightedValue: (250_000_000 * lead.probability) / 100 });
 
     await admin.post(`/api/imports/${id}/undo`);
     await runJobs(t);
     expect((await admin.get(`/api/deals?pipelineId=${pipeline.id}`)).json().items).toEqual([]);
     expect((await admin.get(`/api/pipelines/${pipeline.id}/board`)).json().totals).toMatchObject({ count: 0, valueSum: 0 });
+    const undone = await forecast();
+    expect(undone.openByCloseMonth).toEqual([{ period: '2027-06', count: 0, valueSum: 0, weightedValue: 0 }]);
+    expect(undone.noCloseDate).toEqual({ count: 0, valueSum: 0, weightedValue: 0 });
   });
 
   it('logs activities on the contacts they name, on their timelines, refusing future logs and unknown contacts per row', async () => {
