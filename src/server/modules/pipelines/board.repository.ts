@@ -2,21 +2,21 @@ import { sql } from 'kysely';
 import type { DealFilter } from '../../../shared/contracts/deals.js';
 import { countAll, epochSeconds } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
-import { applyDealFilter, selectDealViews, validId, type FilterScope } from './deals.repository.js';
-import type { DealViewRow } from './pipelines.mappers.js';
+import { applyDealFilter, selectDealCards, validId, type FilterScope } from './deals.repository.js';
+import type { DealCardRow } from './pipelines.mappers.js';
 
 /**
  * One board column page: newest arrivals first, keyset-paged on (stage_entered_at, id), read from
  * deals_board_idx. Fetches one extra row to learn whether another page exists.
  */
-export function listColumnCards(db: Db, workspaceId: string, pipelineId: string, stageId: string, f: DealFilter, scope: FilterScope, limit: number, after: [string, string] | null): Promise<DealViewRow[]> {
-  let q = selectDealViews(db).where('d.workspace_id', '=', workspaceId).where('d.pipeline_id', '=', pipelineId).where('d.stage_id', '=', stageId);
+export function listColumnCards(db: Db, workspaceId: string, pipelineId: string, stageId: string, f: DealFilter, scope: FilterScope, limit: number, after: [string, string] | null): Promise<DealCardRow[]> {
+  let q = selectDealCards(db).where('d.workspace_id', '=', workspaceId).where('d.pipeline_id', '=', pipelineId).where('d.stage_id', '=', stageId);
   q = applyDealFilter(q, f, scope);
   if (after) {
     const [enteredAt, id] = after;
     q = q.where((eb) => eb.or([eb('d.stage_entered_at', '<', enteredAt), eb.and([eb('d.stage_entered_at', '=', enteredAt), eb('d.id', '<', id)])]));
   }
-  return q.orderBy('d.stage_entered_at', 'desc').orderBy('d.id', 'desc').limit(limit + 1).execute() as Promise<DealViewRow[]>;
+  return q.orderBy('d.stage_entered_at', 'desc').orderBy('d.id', 'desc').limit(limit + 1).execute() as Promise<DealCardRow[]>;
 }
 
 export interface LiveStageTotals {

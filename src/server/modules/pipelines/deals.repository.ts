@@ -9,13 +9,19 @@ import { isId } from './ids.js';
 import type { DealRow, DealViewRow } from './pipelines.mappers.js';
 
 /** Deals with the contact's and company's names, for cards and pages. */
+function dealsWithNames(db: Db) {
+  return db.selectFrom('deals as d').leftJoin('contacts as c', 'c.id', 'd.contact_id').leftJoin('companies as co', 'co.id', 'd.company_id').select(['c.full_name as contact_name', 'co.name as company_name']);
+}
+
 export function selectDealViews(db: Db) {
-  return db
-    .selectFrom('deals as d')
-    .leftJoin('contacts as c', 'c.id', 'd.contact_id')
-    .leftJoin('companies as co', 'co.id', 'd.company_id')
-    .selectAll('d')
-    .select(['c.full_name as contact_name', 'co.name as company_name']);
+  return dealsWithNames(db).selectAll('d');
+}
+
+/** The columns a board card shows (not the deal's custom fields or audit columns): a column page reads 50 of them. */
+export const CARD_COLUMNS = ['d.id', 'd.stage_id', 'd.status', 'd.title', 'd.value_minor', 'd.probability', 'd.expected_close_date', 'd.contact_id', 'd.company_id', 'd.owner_id', 'd.source', 'd.tags', 'd.stage_entered_at', 'd.version'] as const;
+
+export function selectDealCards(db: Db) {
+  return dealsWithNames(db).select(CARD_COLUMNS);
 }
 
 export interface FilterScope {
