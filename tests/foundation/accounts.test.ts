@@ -114,6 +114,8 @@ describeEachDialect('accounts: invitations, password reset, deactivation, roles,
     t = await createTestApp(dialect);
     const { admin, agent } = await seedWithClients(t);
     const agentId = await userIdByEmail(t.ctx, 'agent@demo.test');
+    // a request just before: the session is resolved (and remembered) while still valid
+    expect((await agent.get('/api/auth/session')).statusCode).toBe(200);
     const res = await admin.patch(`/api/users/${agentId}`, { isActive: false });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: agentId, isActive: false });
@@ -124,6 +126,19 @@ describeEachDialect('accounts: invitations, password reset, deactivation, roles,
 
     expect((await admin.patch(`/api/users/${agentId}`, { isActive: true })).statusCode).toBe(200);
     await new TestClient(t.app).login('agent@demo.test');
+  });
+
+  it('applies a role change to the member\'s open session at once', async () => {
+    t = await createTestApp(dialect);
+    const { admin, agent } = await seedWithClients(t);
+    const agentId = await userIdByEmail(t.ctx, 'agent@demo.test');
+    expect((await agent.get('/api/auth/session')).json().role).toBe('agent');
+    expect((await admin.patch(`/api/users/${agentId}`, { role: 'manager' })).statusCode).toBe(200);
+    expect((await agent.get('/api/auth/session')).json().role).toBe('manager');
+    expect((await admin.patch(`/api/users/${agentId}`, { role: 'viewer' })).statusCode).toBe(200);
+    const session = (await agent.get('/api/auth/session')).json();
+    expect(session.role).toBe('viewer');
+    expect(session.permissions).not.toContain('contacts.edit');
   });
 
   it('keeps at least one active admin', async () => {

@@ -14,6 +14,7 @@ import { appendEvent } from '../events/events.service.js';
 import type { WorkspaceSettings } from '../workspaces/workspaces.tables.js';
 import { findApiKeyByPrefix, findMembership, findSessionByTokenHash, findUser, findUserByEmail, listMemberships } from './auth.repository.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from '../../platform/secrets.js';
+import { cachedSession, forgetSessions } from '../../platform/session-cache.js';
 
 export const SESSION_COOKIE = 'crm_session';
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
@@ -25,11 +26,12 @@ export interface RequestMeta {
 
 /** Resolves a session cookie to an actor, or null when it is unknown, expired or deactivated. */
 export async function actorFromSession(ctx: AppContext, token: string, meta: RequestMeta): Promise<Actor | null> {
-  const row = await findSessionByTokenHash(ctx.db, hashToken(token));
+  const row = await cachedSession(ctx, hashToken(token), () => findSessionByTokenHash(ctx.db, hashToken(token)));
   const now = ctx.clock.now();
   if (!row || !row.is_active || new Date(row.expires_at) <= now) return null;
   if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
     await ctx.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', row.session_id).execute();
+    row.last_seen_at = now.toISOString();
   }
   const settings = fromJson<WorkspaceSettings>(row.settings, {});
   return {
@@ -135,6 +137,7 @@ async function createSession(ctx: AppContext, userId: string, workspaceId: strin
 
 export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
   if (actor.sessionId) await ctx.db.deleteFrom('sessions').where('id', '=', actor.sessionId).execute();
+  forgetSessions(ctx);
   await withTransaction(ctx.db, (trx) => recordAudit(trx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.id }, nowIso(ctx.clock)));
 }
 
@@ -142,6 +145,7 @@ export async function switchWorkspace(ctx: AppContext, actor: Actor, workspaceId
   const m = await findMembership(ctx.db, workspaceId, actor.id);
   if (!m || !m.is_active) throw new AppError('NOT_A_MEMBER');
   await ctx.db.updateTable('sessions').set({ workspace_id: workspaceId }).where('id', '=', actor.sessionId!).execute();
+  forgetSessions(ctx);
   return sessionInfo(ctx, { ...actor, workspaceId, role: m.role as Role });
 }
 
@@ -168,6 +172,7 @@ export async function updateProfile(ctx: AppContext, actor: Actor, patch: { name
     await recordAudit(trx, actor, { action: 'user.profile_updated', entityType: 'user', entityId: actor.id, before: { name: before?.name, locale: before?.locale }, after: { name: patch.name ?? before?.name, locale: patch.locale ?? before?.locale } }, now);
     await appendEvent(ctx, trx, actor, { type: 'user.profile_updated', entityType: 'user', entityId: actor.id }, now);
   });
+  forgetSessions(ctx);
 }
 
 const RESET_TTL_SECONDS = 3600;
@@ -208,4 +213,5 @@ export async function confirmPasswordReset(ctx: AppContext, token: string, passw
       await appendEvent(ctx, trx, actor, { type: 'user.password_reset', entityType: 'user', entityId: row.user_id }, at);
     }
   });
+  forgetSessions(ctx);
 }

@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../http/errors.js';
 import type { Actor } from '../../platform/actor.js';
 import { addSeconds, nowIso } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
+import { forgetSessions } from '../../platform/session-cache.js';
 import { withTransaction, type Db } from '../../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from '../../platform/secrets.js';
@@ -119,7 +120,7 @@ export async function acceptInvitation(ctx: AppContext, input: z.output<typeof A
 /** Role changes and deactivation; a workspace always keeps one active admin. */
 export async function updateMember(ctx: AppContext, actor: Actor, userId: string, patch: z.output<typeof UpdateMemberBody>): Promise<Member> {
   const now = nowIso(ctx.clock);
-  return withTransaction(ctx.db, async (trx) => {
+  const member = await withTransaction(ctx.db, async (trx) => {
     const m = await trx.selectFrom('memberships').selectAll().where('workspace_id', '=', actor.workspaceId).where('user_id', '=', userId).executeTakeFirst();
     if (!m) throw notFound('User');
     const role = patch.role ?? (m.role as Role);
@@ -137,4 +138,7 @@ export async function updateMember(ctx: AppContext, actor: Actor, userId: string
     const members = await listMembers(trx, actor.workspaceId);
     return members.find((x) => x.id === userId)!;
   });
+  // the member's sessions carry the old role
+  forgetSessions(ctx);
+  return member;
 }

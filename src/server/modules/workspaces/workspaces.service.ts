@@ -8,6 +8,7 @@ import { notFound } from '../../http/errors.js';
 import { systemActor, type Actor } from '../../platform/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
+import { forgetSessions } from '../../platform/session-cache.js';
 import { withTransaction, type Db } from '../../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { appendEvent } from '../events/events.service.js';
@@ -83,7 +84,7 @@ export async function getWorkspace(ctx: AppContext, id: string): Promise<Workspa
 
 export async function updateWorkspace(ctx: AppContext, actor: Actor, patch: z.output<typeof UpdateWorkspaceBody>): Promise<Workspace> {
   const now = nowIso(ctx.clock);
-  return withTransaction(ctx.db, async (trx) => {
+  const updated = await withTransaction(ctx.db, async (trx) => {
     const row = await trx.selectFrom('workspaces').selectAll().where('id', '=', actor.workspaceId).executeTakeFirst();
     if (!row) throw notFound('Workspace');
     const before = toWorkspace(row);
@@ -103,4 +104,7 @@ export async function updateWorkspace(ctx: AppContext, actor: Actor, patch: z.ou
     await appendEvent(ctx, trx, actor, { type: 'workspace.updated', entityType: 'workspace', entityId: row.id }, now);
     return after;
   });
+  // sessions carry the workspace's settings (whether agents see everyone's records)
+  forgetSessions(ctx);
+  return updated;
 }
