@@ -148,6 +148,11 @@ export function jsonArrayHas(dialect: Dialect, column: string, value: string): R
     : sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}) where json_each.value = ${value})`;
 }
 
+/** An aggregate joining a text expression over a group into one text, in the given order (null for no rows). */
+export function joinedText(dialect: Dialect, value: RawBuilder<unknown>, separator: string, orderBy: RawBuilder<unknown>): RawBuilder<string | null> {
+  return dialect === 'postgres' ? sql<string | null>`string_agg(${value}, ${separator} order by ${orderBy})` : sql<string | null>`group_concat(${value}, ${separator} order by ${orderBy})`;
+}
+
 /** Seconds since 1970 of a timestamp column, as a number. */
 export function epochSeconds(dialect: Dialect, column: string): RawBuilder<number> {
   return dialect === 'postgres' ? sql<number>`extract(epoch from ${sql.ref(column)})` : sql<number>`unixepoch(${sql.ref(column)})`;

@@ -1,6 +1,6 @@
 import type { Activity } from '../../../../shared/contracts/activities.js';
 import type { Company } from '../../../../shared/contracts/companies.js';
-import type { Contact } from '../../../../shared/contracts/contacts.js';
+import type { ContactExportRecord } from '../../contacts/contacts-bulk.service.js';
 import type { CustomField } from '../../../../shared/contracts/contacts-config.js';
 import type { Deal } from '../../../../shared/contracts/deals.js';
 import type { ExportEntity } from '../../../../shared/contracts/import-export.js';
@@ -47,19 +47,19 @@ function customColumns<T extends { custom: Record<string, unknown> }>(defs: Cust
   return defs.filter((d) => !d.isArchived).map((d) => ({ key: `custom.${d.key}`, label: d.label, isPhone: d.type === 'phone', value: (x, l) => customValue(d, x.custom[d.key], l.workspaceCurrencyDigits) }));
 }
 
-function contactColumns(defs: CustomField[]): Array<ColumnDef<Contact>> {
+function contactColumns(defs: CustomField[]): Array<ColumnDef<ContactExportRecord>> {
   return [
     { key: 'id', label: 'Id', isDefault: false, value: (c) => c.id },
     { key: 'firstName', label: 'First name', value: (c) => c.firstName },
     { key: 'lastName', label: 'Last name', value: (c) => s(c.lastName) },
-    { key: 'email', label: 'Email', value: (c) => c.emails.map((e) => e.email).join('; ') },
-    { key: 'phone', label: 'Phone', isPhone: true, value: (c) => c.phones.map((p) => p.e164).join('; ') },
+    { key: 'email', label: 'Email', value: (c) => c.emails },
+    { key: 'phone', label: 'Phone', isPhone: true, value: (c) => c.phones },
     { key: 'company', label: 'Company', value: (c) => s(c.companyName) },
     { key: 'typeKey', label: 'Contact type', value: (c, l) => (c.typeKey ? (l.typeLabel.get(c.typeKey) ?? c.typeKey) : '') },
     { key: 'sourceKey', label: 'Source', value: (c, l) => (c.sourceKey ? (l.sourceLabel.get(c.sourceKey) ?? c.sourceKey) : '') },
-    { key: 'owner', label: 'Owner', value: (c, l) => (c.ownerId ? (l.memberEmail.get(c.ownerId) ?? s(c.ownerName)) : '') },
+    { key: 'owner', label: 'Owner', value: (c, l) => (c.ownerId ? (l.memberEmail.get(c.ownerId) ?? '') : '') },
     { key: 'team', label: 'Team', value: (c) => s(c.team) },
-    { key: 'tags', label: 'Tags', value: (c) => c.tags.map((t) => t.name).join(', ') },
+    { key: 'tags', label: 'Tags', value: (c) => c.tags },
     { key: 'birthday', label: 'Birthday', value: (c) => s(c.birthday) },
     { key: 'gender', label: 'Gender', value: (c) => s(c.gender) },
     { key: 'preferredLanguage', label: 'Preferred language', value: (c) => s(c.preferredLanguage) },
@@ -70,7 +70,7 @@ function contactColumns(defs: CustomField[]): Array<ColumnDef<Contact>> {
     address('region', 'Province / state'),
     address('postalCode', 'Postal code'),
     address('country', 'Country'),
-    ...customColumns<Contact>(defs),
+    ...customColumns<ContactExportRecord>(defs),
     { key: 'createdAt', label: 'Created at', value: (c) => c.createdAt },
   ];
 }
