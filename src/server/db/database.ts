@@ -3,7 +3,11 @@ import path from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import { openSqlite, wrapSqlite } from './sqlite-driver.js';
+
+/** Log size (pages) at which a commit checkpoints by itself: only if the checkpoint thread falls behind. */
+const BACKSTOP_CHECKPOINT_PAGES = 20_000;
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -67,6 +71,19 @@ export function createDatabase(opts: DatabaseOptions): Database {
   const file = opts.sqliteFile ?? ':memory:';
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const raw = openSqlite(file);
+  const checkpointer = file === ':memory:' ? null : startCheckpointer(file);
+  if (checkpointer) {
+    raw.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+    raw.pragma('journal_size_limit = 67108864'); // a log that grew in a burst is cut back to 64 MB
+  }
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: wrapSqlite(raw) }) });
-  return { db, dialect: 'sqlite', sqliteFile: file, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    sqliteFile: file,
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }
