@@ -96,7 +96,7 @@ export async function createExport(ctx: AppContext, actor: Actor, body: z.output
 /** Writes every matching record through the writer, a page at a time; returns how many were written. */
 async function writeAll(ctx: AppContext, actor: Actor, plan: ExportPlan, out: Writable, onPage?: (rows: number) => Promise<void>): Promise<number> {
   const lookups = await lookupsFor(ctx, actor, plan.entity);
-  const writer: RowWriter = plan.format === 'xlsx' ? xlsxWriter(out, plan.columns.map((c) => c.label), plan.entity) : csvWriter(out, plan.columns.map((c) => c.label));
+  const writer: RowWriter = plan.format === 'xlsx' ? await xlsxWriter(out, plan.columns.map((c) => c.label), plan.entity) : csvWriter(out, plan.columns.map((c) => c.label));
   let rows = 0;
   for await (const page of pagesOf(ctx, actor, plan.entity, plan.filter)) {
     await addReachability(ctx, actor, plan.entity, page, lookups);

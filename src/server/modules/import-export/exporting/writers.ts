@@ -1,6 +1,5 @@
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 
 // Streaming writers for exports: rows go out as they come, so memory holds one page at a time.
 
@@ -52,7 +51,8 @@ export function csvWriter(out: Writable, headers: string[]): RowWriter {
 }
 
 /** An .xlsx workbook with one sheet, rows committed as they are written (exceljs streaming writer). */
-export function xlsxWriter(out: Writable, headers: string[], sheetName: string): RowWriter {
+export async function xlsxWriter(out: Writable, headers: string[], sheetName: string): Promise<RowWriter> {
+  const { default: ExcelJS } = await import('exceljs'); // about 30 MB, loaded when a workbook is first written
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
   const header = sheet.addRow(headers);

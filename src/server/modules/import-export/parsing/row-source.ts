@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { unreadable } from './sniff.js';
 import { VCARD_HEADERS, vcardRecords } from './vcard.js';
@@ -71,9 +70,11 @@ export function cellText(value: unknown): string {
 
 type SheetReader = AsyncIterable<{ number: number; values: unknown[] }> & { name: string };
 
-function workbookReader(file: string): AsyncIterable<SheetReader> {
+/** Sheets of a workbook as they stream past (exceljs, about 30 MB, is loaded the first time a workbook is read). */
+async function* workbookReader(file: string): AsyncIterable<SheetReader> {
+  const { default: ExcelJS } = await import('exceljs');
   const options = { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'emit' };
-  return new ExcelJS.stream.xlsx.WorkbookReader(file, options as never) as unknown as AsyncIterable<SheetReader>;
+  yield* new ExcelJS.stream.xlsx.WorkbookReader(file, options as never) as unknown as AsyncIterable<SheetReader>;
 }
 
 /** Sheet names of a workbook, in order. */

@@ -93,10 +93,12 @@ export function parseDateTime(raw: string, order: DateOrder, zoneOffsetMinutes: 
 /** The UTC offset (minutes east) of a time zone on a date, from Intl. */
 export function zoneOffsetOn(timeZone: string): (isoDate: string) => number {
   const cache = new Map<string, number>();
-  const fmt = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  // made on first use: building a formatter loads the zone's rules, and most files have no dates
+  let fmt: Intl.DateTimeFormat | null = null;
   return (isoDate) => {
     const hit = cache.get(isoDate);
     if (hit !== undefined) return hit;
+    fmt ??= new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
     const noon = new Date(`${isoDate}T12:00:00Z`);
     const parts = Object.fromEntries(fmt.formatToParts(noon).map((p) => [p.type, p.value]));
     const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
