@@ -34,7 +34,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npm run build && npx tsx src/server/cli/start.ts',
+    command: 'npm run build && npm start',
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 240_000,

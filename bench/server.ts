@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import type { Dataset } from './generate/dataset.js';
@@ -69,9 +69,11 @@ export async function startServer(dataset: Dataset, opts: { worker?: boolean; da
     RATE_LIMIT_PER_MINUTE: '100000000',
     BENCH_ROUTES: 'true',
   };
-  // node --import tsx (not the tsx CLI, which forks): the child's pid is the server's, for its memory readings
+  // the server as `npm start` runs it: compiled to dist/, started by node itself (not npm, which
+  // forks), so the child's pid is the server's, for its memory readings
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
   const profile = opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server/cli/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...profile, 'dist/server/cli/start.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   let out = '';
