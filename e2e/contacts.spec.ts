@@ -65,7 +65,7 @@ test('merges two contacts from the duplicates view, then undoes it', async ({ pa
   await expect(banner).toBeVisible();
   await shot(page, 'merged');
   await banner.getByRole('button', { name: 'Undo merge' }).click();
-  await expect(page.getByText('Merge undone')).toBeVisible();
+  await expect(page.getByText('Merge undone', { exact: true })).toBeVisible(); // the toast (the timeline says "contact merge undone")
   await expect(banner).toBeHidden();
   await page.goto(`/contacts/${b.id}`);
   await expect(page.getByRole('heading', { name: new RegExp(b.fullName) })).toBeVisible();

@@ -3,9 +3,10 @@
 // about 45 MB less resident memory. Takes well under a second; `npm start` runs it every time.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const entryPoints = [];
 for (const dir of ['server', 'shared']) {
   // a file removed from src must not linger in dist (the migrator reads its folder)
