@@ -26,7 +26,8 @@ export interface RequestMeta {
 
 /** Resolves a session cookie to an actor, or null when it is unknown, expired or deactivated. */
 export async function actorFromSession(ctx: AppContext, token: string, meta: RequestMeta): Promise<Actor | null> {
-  const row = await cachedSession(ctx, hashToken(token), () => findSessionByTokenHash(ctx.db, hashToken(token)));
+  const tokenHash = hashToken(token);
+  const row = await cachedSession(ctx, tokenHash, () => findSessionByTokenHash(ctx.db, tokenHash));
   const now = ctx.clock.now();
   if (!row || !row.is_active || new Date(row.expires_at) <= now) return null;
   if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {

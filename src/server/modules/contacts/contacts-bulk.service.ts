@@ -11,13 +11,12 @@ import type { Db } from '../../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { appendEvent } from '../events/events.service.js';
 import { applyContactFilter } from './contact-list.repository.js';
-import { toContacts } from './contact-mapper.js';
 import { mergePrepared, type ContactRowPlan } from './contacts-bulk-plan.js';
 import type { ContactImportContext } from './contacts-bulk-prepare.js';
 import { restoreContacts, updateContacts, type ContactBeforeImage } from './contacts-bulk-update.js';
 import { insertContacts } from './contacts-bulk-write.js';
 import { companiesByNames, contactsByEmails, contactsByExternalIds, contactsByPhones, softDeleteCompanyIds, softDeleteContactIds } from './contacts-bulk.repository.js';
-import { findContactRows, type ContactRow } from './contacts.repository.js';
+import { findContactRows } from './contacts.repository.js';
 import { listScope } from './contacts.service.js';
 
 /**
