@@ -1,5 +1,5 @@
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify';
 
 // Streaming writers for exports: rows go out as they come, so memory holds one page at a time.
 
@@ -9,10 +9,15 @@ import { stringify } from 'csv-stringify';
  * -1500, several separated by ;) cannot call anything and are left as they are.
  */
 export function neutralizeFormula(value: string): string {
-  if (!/^[=+\-@\t\r]/.test(value)) return value;
-  if (value.split(';').every((part) => /^\s*[+-]?[\d\s().,-]+$/.test(part))) return value;
+  // most cells start with a letter or digit: a char-code check spares them the regexes (hot per cell)
+  if (!FORMULA_STARTS.has(value.charCodeAt(0))) return value;
+  if (NUMBERS_ONLY.test(value)) return value;
   return `'${value}`;
 }
+
+const FORMULA_STARTS = new Set([...'=+-@\t\r'].map((ch) => ch.charCodeAt(0)));
+/** One or more plain numbers separated by ";" (each may start with + or - and hold spaces, dots, commas, brackets, dashes). */
+const NUMBERS_ONLY = /^\s*[+-]?[\d\s().,-]+(?:;\s*[+-]?[\d\s().,-]+)*$/;
 
 export interface RowWriter {
   /** Writes a page of rows; resolves when the output can take more. */
@@ -20,34 +25,54 @@ export interface RowWriter {
   end(): Promise<void>;
 }
 
-/** UTF-8 CSV with a BOM (so Excel reads accents right), header first. */
+/**
+ * UTF-8 CSV with a BOM (so Excel reads accents right), header first. Written the way csv-stringify
+ * writes it with default options (a test holds the two equal): a cell holding a comma, quote or
+ * line break is quoted with its quotes doubled, rows end with "\n". A page goes out as one string:
+ * the library's per-record stream cost about 4.7 µs a row against 1.7 for this.
+ */
 export function csvWriter(out: Writable, headers: string[]): RowWriter {
-  const csv = stringify({ bom: true });
-  csv.pipe(out);
   const finished = new Promise<void>((resolve, reject) => {
     out.on('finish', resolve);
     out.on('close', resolve);
     out.on('error', reject);
-    csv.on('error', reject);
   });
+  finished.catch(() => undefined); // an error is reported by the next write or by end(), not as unhandled
   // a page goes in at once; then wait for the file to drain (memory holds about one page)
-  const push = async (rows: string[][]) => {
-    let full = false;
-    for (const row of rows) full = !csv.write(row.map(neutralizeFormula)) || full;
-    if (full) await new Promise((resolve) => csv.once('drain', resolve));
+  const push = async (text: string) => {
+    if (!out.write(text)) await Promise.race([once(out, 'drain'), finished]);
   };
-  let started = push([headers]);
+  let started = push(`\uFEFF${csvLines([headers])}`);
   return {
     async write(rows) {
       await started;
-      started = push(rows);
+      started = push(csvLines(rows));
     },
     async end() {
       await started;
-      csv.end();
+      out.end();
       await finished;
     },
   };
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+const QUOTES = /"/g;
+
+function csvCell(value: string): string {
+  if (!value) return ''; // many cells are empty
+  const text = neutralizeFormula(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(QUOTES, '""')}"` : text;
+}
+
+/** Rows as CSV text, each ending with a line feed. */
+export function csvLines(rows: string[][]): string {
+  let text = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) text += i ? `,${csvCell(row[i])}` : csvCell(row[i]);
+    text += '\n';
+  }
+  return text;
 }
 
 /** An .xlsx workbook with one sheet, rows committed as they are written (exceljs streaming writer). */
