@@ -22,7 +22,10 @@ export const TARGETS: Record<string, Target> = {
   'contacts.list': { p95Ms: 50, source: 'issue 3 / 7: list page (50 rows, one filter, sorted) p95 <= 50 ms' },
   'contacts.search': { p95Ms: 50, source: 'issue 3 / 7: search p95 <= 50 ms' },
   'contacts.get': { p95Ms: 10, source: 'issue 7: contact by id p95 <= 10 ms' },
-  'contacts.create': { p95Ms: 20, source: 'issue 3: duplicate check on create <= 20 ms' },
+  'contacts.duplicates': { p95Ms: 20, source: 'issue 3: duplicate check on create <= 20 ms (the check the form runs before saving)' },
+  // issue 7 lists "create contact with duplicate check" as a scenario and sets it no target; issue
+  // 3's 20 ms is for the duplicate check within it, measured alone above
+  'contacts.create': { source: 'issue 7: measured, no target of its own (its duplicate check is contacts.duplicates)' },
   'pipelines.board': { p95Ms: 100, source: 'issue 4 / 7: board of 1M deals over 10 stages p95 <= 100 ms' },
   'deals.move': { p95Ms: 20, source: 'issue 4 / 7: a move <= 20 ms' },
   'pipelines.forecast': { p95Ms: 500, source: 'issue 4 / 7: forecast <= 500 ms' },

@@ -2,11 +2,12 @@ import { sql } from 'kysely';
 import { ContactFilter, ContactSort } from '../../src/shared/contracts/contacts-query.js';
 import { newId } from '../../src/server/db/ids.js';
 import { contactSearchSubquery, searchTokens } from '../../src/server/db/search.js';
-import { toContacts } from '../../src/server/modules/contacts/contact-mapper.js';
+import { contactFromProfile } from '../../src/server/modules/contacts/contact-mapper.js';
 import { listContactRows } from '../../src/server/modules/contacts/contact-list.repository.js';
-import { findContactRow, insertContactRow, replaceEmails, replacePhones, saveSearchDocument } from '../../src/server/modules/contacts/contacts.repository.js';
+import { findContactProfile, insertContactRow, replaceEmails, replacePhones, saveSearchDocument } from '../../src/server/modules/contacts/contacts.repository.js';
 import { listScope } from '../../src/server/modules/contacts/contacts.service.js';
 import { contactsSharingKeys } from '../../src/server/modules/contacts/duplicates.repository.js';
+import { findDuplicates } from '../../src/server/modules/contacts/duplicates.service.js';
 import { nameKey, nameSkeleton } from '../../src/server/modules/contacts/name-keys.js';
 import { withTransaction } from '../../src/server/platform/transaction.js';
 import { emailFor, generatePerson } from '../generate/people.js';
@@ -99,11 +100,8 @@ function getScenario(name: string, title: string, connections: number): Scenario
       const ws = b.manifest.workspaceId;
       return {
         request: { method: 'GET', setupRequest: (req) => ({ ...req, path: nextPath() }) },
-        // the contact row, then what the page shows with it (owner, company, tags, emails, phones)
-        raw: async (i) => {
-          const row = await findContactRow(b.database.db, ws, ids[i % ids.length]);
-          return toContacts(b.database.db, ws, [row!]);
-        },
+        // the contact row with what the page shows (owner, company, tags, emails, phones): one statement
+        raw: async (i) => contactFromProfile((await findContactProfile(b.database.db, b.database.dialect, ws, ids[i % ids.length]))!),
         details: { contacts: ids.length },
       };
     },
@@ -126,6 +124,37 @@ function newContactBodies(known: string[]): () => Record<string, unknown> {
     };
   };
 }
+
+/**
+ * The duplicate check the create form runs on what is typed before it saves (issue 3: "duplicate
+ * check on create"): the same lookups by email, phone and similar name that the create repeats.
+ * One in five bodies carries a number already in the workspace.
+ */
+export const contactDuplicateCheck: Scenario = {
+  name: 'contacts.duplicates',
+  title: 'Duplicate check of a contact being entered (email, phone as typed, similar name)',
+  connections: 4,
+  async prepare(b) {
+    const known = (await sampleContacts(b, 200)).map((c) => c.primary_phone).filter((p): p is string => Boolean(p));
+    const toCheck = (body: Record<string, unknown>) => {
+      const c = body as { firstName: string; lastName: string | null; emails: Array<{ email: string }>; phones: Array<{ number: string }> };
+      return { firstName: c.firstName, lastName: c.lastName, emails: c.emails.map((e) => e.email), phones: c.phones.map((p) => p.number) };
+    };
+    const nextBody = newContactBodies(known);
+    const rawBody = newContactBodies(known);
+    const ws = b.manifest.workspaceId;
+    return {
+      request: { method: 'POST', path: '/api/contacts/duplicates/check', setupRequest: (req) => ({ ...req, body: JSON.stringify(toCheck(nextBody())) }) },
+      // the lookups and the matched contacts' summaries (the phone is already in E.164 here)
+      raw: async () => {
+        const body = toCheck(rawBody());
+        const phone = body.phones[0].startsWith('+') ? body.phones[0].replace(/[^\d+]/g, '') : `+62${body.phones[0].replace(/\D/g, '').slice(1)}`;
+        return findDuplicates(b.database.db, ws, { emails: body.emails, e164s: [phone], skeleton: nameSkeleton([body.firstName, body.lastName].filter(Boolean).join(' ')), ownerScope: null });
+      },
+      details: { knownPhones: known.length },
+    };
+  },
+};
 
 export const contactCreate: Scenario = {
   name: 'contacts.create',

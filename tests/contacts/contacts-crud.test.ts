@@ -38,6 +38,32 @@ describeEachDialect('contacts: create, read, update, delete', (dialect) => {
     expect(got.json().doNotContact).toBe(false);
   });
 
+  it('reads one contact with its owner and company names, tags by name and primary email and phone first', async () => {
+    const { admin, agent } = await seedWithClients(t, 'school');
+    const company = (await admin.post('/api/companies', { name: 'Koperasi Sejahtera' })).json();
+    const c = await createContact(admin, {
+      firstName: 'Dewi',
+      lastName: 'Lestari',
+      companyId: company.id,
+      emails: [{ email: 'dewi@example.com' }, { email: 'dewi.kantor@example.com', label: 'work', isPrimary: true }],
+      phones: [{ number: '0812-1111-2222' }, { number: '0813-3333-4444', label: 'WhatsApp', isPrimary: true }],
+    });
+    for (const name of ['Zeta', 'Alumni 2020']) {
+      const tag = (await admin.post('/api/tags', { name })).json();
+      expect((await admin.post('/api/contacts/tags/add', { contactIds: [c.id], tagIds: [tag.id] })).statusCode).toBe(200);
+    }
+    const got = (await admin.get(`/api/contacts/${c.id}`)).json();
+    expect(got.ownerName).toBe('Ayu Admin');
+    expect(got.companyName).toBe('Koperasi Sejahtera');
+    expect(got.tags.map((x: { name: string }) => x.name)).toEqual(['Alumni 2020', 'Zeta']);
+    expect(got.emails.map((e: { email: string; isPrimary: boolean }) => [e.email, e.isPrimary])).toEqual([['dewi.kantor@example.com', true], ['dewi@example.com', false]]);
+    expect(got.phones.map((p: { e164: string; label: string | null; isPrimary: boolean }) => [p.e164, p.label, p.isPrimary])).toEqual([['+6281333334444', 'WhatsApp', true], ['+6281211112222', null, false]]);
+    expect(got.version).toBe(c.version);
+    // an agent sees only contacts they own; an unknown id is a 404 too
+    expect((await agent.get(`/api/contacts/${c.id}`)).statusCode).toBe(404);
+    expect((await admin.get('/api/contacts/0190f0f0-0000-7000-8000-000000000000')).statusCode).toBe(404);
+  });
+
   it('rejects bad input with a 4xx naming the field and writes nothing', async () => {
     const { admin } = await seedWithClients(t, 'school');
     const cases: Array<[Record<string, unknown>, string]> = [

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { types } from '../../src/server/db/migrations/_kit.js';
-import { countAll, fromJson, toJson } from '../../src/server/db/sql-helpers.js';
+import { reusableQuery } from '../../src/server/db/reusable-query.js';
+import { countAll, fromJson, jsonRows, toJson } from '../../src/server/db/sql-helpers.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { describeEachDialect } from '../helpers/test-app.js';
 
@@ -52,5 +53,30 @@ describeEachDialect('column types come back the same on both dialects', (dialect
     expect((await db.selectFrom('type_probe').select('id').where('flag', '=', false).execute()).map((r) => r.id)).toEqual(['b']);
     const recent = await db.selectFrom('type_probe').select('id').where('at', '>=', '2026-01-05T09:00:00.000Z').orderBy('at', 'desc').execute();
     expect(recent.map((r) => r.id)).toEqual(['a', 'b']);
+  });
+
+  it('a subquery comes back as a JSON array of its rows, in its order', async () => {
+    const r = await db
+      .selectFrom('type_probe as p')
+      .select((eb) => [
+        jsonRows(dialect, eb.selectFrom('type_probe as q').select(['q.id', 'q.flag', 'q.amount']).where('q.id', '<>', 'b').orderBy('q.id', 'desc')).as('others'),
+        jsonRows(dialect, eb.selectFrom('type_probe as q').select('q.id').where('q.id', '=', 'none')).as('none'),
+      ])
+      .where('p.id', '=', 'a')
+      .executeTakeFirstOrThrow();
+    const others = fromJson<Array<{ id: string; flag: unknown; amount: number | null }>>(r.others, []);
+    expect(others.map((o) => ({ ...o, flag: o.flag === null ? null : Boolean(o.flag) }))).toEqual([{ id: 'c', flag: null, amount: null }, { id: 'a', flag: true, amount: 150_000_00 }]);
+    expect(fromJson(r.none, null)).toEqual([]);
+  });
+
+  it('a reusable query runs with new values each time and keeps the values it was built with', async () => {
+    const byFlagAndId = reusableQuery((_d, qdb, flag, id) =>
+      (qdb as unknown as Kysely<any>).selectFrom('type_probe').select(['id', 'amount']).where('amount', '>', -1).where('flag', '=', flag as unknown as boolean).where('id', '<>', id).orderBy('id'),
+    );
+    expect((await byFlagAndId(dialect, db as never, true, 'x')).rows).toEqual([{ id: 'a', amount: 150_000_00 }]);
+    expect((await byFlagAndId(dialect, db as never, false, 'x')).rows).toEqual([{ id: 'b', amount: 0 }]);
+    expect((await byFlagAndId(dialect, db as never, true, 'a')).rows).toEqual([]);
+    const unused = reusableQuery((_d, qdb) => (qdb as unknown as Kysely<any>).selectFrom('type_probe').select('id'));
+    await expect(unused(dialect, db as never, 'ignored')).rejects.toThrow(/every argument/);
   });
 });

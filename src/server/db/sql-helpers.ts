@@ -1,4 +1,6 @@
 import { CompiledQuery, sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
 import type { Dialect } from './database.js';
 
 /**
@@ -151,6 +153,15 @@ export function jsonArrayHas(dialect: Dialect, column: string, value: string): R
 /** An aggregate joining a text expression over a group into one text, in the given order (null for no rows). */
 export function joinedText(dialect: Dialect, value: RawBuilder<unknown>, separator: string, orderBy: RawBuilder<unknown>): RawBuilder<string | null> {
   return dialect === 'postgres' ? sql<string | null>`string_agg(${value}, ${separator} order by ${orderBy})` : sql<string | null>`group_concat(${value}, ${separator} order by ${orderBy})`;
+}
+
+/**
+ * The rows of a subquery as one JSON array of objects keyed by its selected columns, in its order
+ * (`[]` for none), so a record and its child rows come back from one statement. SQLite hands the
+ * array back as text and keeps 0/1 for booleans: read it with `fromJson` and `Boolean()`.
+ */
+export function jsonRows<O>(dialect: Dialect, subquery: SelectQueryBuilder<any, any, O>): RawBuilder<O[] | string> {
+  return (dialect === 'postgres' ? pgJsonArrayFrom(subquery) : sqliteJsonArrayFrom(subquery)) as RawBuilder<unknown> as RawBuilder<O[] | string>;
 }
 
 /** Seconds since 1970 of a timestamp column, as a number. */

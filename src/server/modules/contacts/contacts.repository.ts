@@ -1,6 +1,9 @@
 import type { Insertable, Updateable } from 'kysely';
+import type { Dialect } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 import type { DB } from '../../db/schema.js';
+import { jsonRows } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
 
 // SQL for contact rows and their emails, phones, tags, owners and companies. Every query is
@@ -12,6 +15,28 @@ export type PhoneRow = DB['contact_phones'];
 
 export function findContactRow(db: Db, workspaceId: string, id: string) {
   return db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+const profileQuery = reusableQuery((d, db, workspaceId, id) =>
+  db
+    .selectFrom('contacts as c')
+    .selectAll('c')
+    .select((eb) => [
+      eb.selectFrom('users as u').innerJoin('memberships as m', 'm.user_id', 'u.id').select('u.name').whereRef('u.id', '=', 'c.owner_id').where('m.workspace_id', '=', workspaceId).as('owner_name'),
+      eb.selectFrom('companies as co').select('co.name').whereRef('co.id', '=', 'c.company_id').where('co.workspace_id', '=', workspaceId).as('company_name'),
+      jsonRows(d, eb.selectFrom('contact_tags as ct').innerJoin('tags as t', 't.id', 'ct.tag_id').select(['t.id', 't.name', 't.color']).where('ct.workspace_id', '=', workspaceId).whereRef('ct.contact_id', '=', 'c.id').orderBy('t.name')).as('tags_json'),
+      jsonRows(d, eb.selectFrom('contact_emails as e').select(['e.id', 'e.email', 'e.label', 'e.is_primary']).where('e.workspace_id', '=', workspaceId).whereRef('e.contact_id', '=', 'c.id').orderBy('e.is_primary', 'desc').orderBy('e.created_at').orderBy('e.id')).as('emails_json'),
+      jsonRows(d, eb.selectFrom('contact_phones as p').select(['p.id', 'p.e164', 'p.raw', 'p.label', 'p.is_primary']).where('p.workspace_id', '=', workspaceId).whereRef('p.contact_id', '=', 'c.id').orderBy('p.is_primary', 'desc').orderBy('p.created_at').orderBy('p.id')).as('phones_json'),
+    ])
+    .where('c.workspace_id', '=', workspaceId)
+    .where('c.id', '=', id),
+);
+
+/** A contact row with what its page shows (owner and company names, tags, emails, phones as JSON arrays), in one statement. */
+export type ContactProfileRow = Awaited<ReturnType<typeof profileQuery>>['rows'][number];
+
+export async function findContactProfile(db: Db, dialect: Dialect, workspaceId: string, id: string): Promise<ContactProfileRow | undefined> {
+  return (await profileQuery(dialect, db, workspaceId, id)).rows[0];
 }
 
 export function findContactRows(db: Db, workspaceId: string, ids: string[]) {

@@ -17,9 +17,9 @@ import { findTypeByKey, findSourceByKey, listFieldRows } from './contact-config.
 import { toCustomField } from './contact-config.service.js';
 import { normalizeEmails, normalizePhones } from './contact-input.js';
 import { listContactRows, type ListScope } from './contact-list.repository.js';
-import { toContacts, toListItems } from './contact-mapper.js';
+import { contactFromProfile, toContacts, toListItems } from './contact-mapper.js';
 import { enforceContactTypeRules } from './contact-type-rules.js';
-import { findContactRow, findLiveCompany, insertContactRow, isActiveMember, replaceEmails, replacePhones, updateContactRow, type ContactRow } from './contacts.repository.js';
+import { findContactProfile, findContactRow, findLiveCompany, insertContactRow, isActiveMember, replaceEmails, replacePhones, updateContactRow, type ContactRow } from './contacts.repository.js';
 import { assertUniqueCustomValues, mergeCustomValues } from './custom-values.js';
 import { findDuplicates } from './duplicates.service.js';
 import { fullNameOf, nameKey, nameSkeleton } from './name-keys.js';
@@ -71,9 +71,12 @@ export async function visibleContactRow(db: Db, actor: Actor, id: string): Promi
   return row;
 }
 
+/** One statement: a contact page is the most frequent read there is. */
 export async function getContact(ctx: AppContext, actor: Actor, id: string): Promise<Contact> {
-  const row = await visibleContactRow(ctx.db, actor, id);
-  return (await toContacts(ctx.db, actor.workspaceId, [row]))[0];
+  const row = await findContactProfile(ctx.db, ctx.dialect, actor.workspaceId, id);
+  const scope = ownerScope(actor);
+  if (!row || (scope && row.owner_id !== scope)) throw notFound('Contact');
+  return contactFromProfile(row);
 }
 
 export async function listContacts(ctx: AppContext, actor: Actor, body: z.output<typeof ContactQueryBody>): Promise<ContactPage> {
