@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterEach, expect, it } from 'vitest';
 import type { Export } from '../../src/shared/contracts/import-export.js';
+import { fromJson } from '../../src/server/db/sql-helpers.js';
 import { describeEachDialect, TestClient } from '../helpers/test-app.js';
 import { createImportApp, importThrough, runJobs, seeded } from './helpers.js';
 
@@ -42,6 +43,15 @@ describeEachDialect('export', (dialect) => {
     const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'changes']).where('workspace_id', '=', workspace.id).where('entity_type', '=', 'export').orderBy('created_at').execute();
     expect(audit.map((a) => a.action)).toEqual(['export.created', 'export.completed', 'export.downloaded']);
     expect(JSON.stringify(audit[0].changes)).toContain('student_parent');
+  });
+
+  it('reports progress on its job while it writes (throttled, but never silent)', async () => {
+    t = await createImportApp(dialect);
+    const { admin } = await seeded(t);
+    await importThrough(t, admin, 'ortu.csv', PEOPLE);
+    const { done } = await exportThrough(t, admin, { entity: 'contacts', columns: ['firstName'] });
+    const job = await t.ctx.db.selectFrom('exports as x').innerJoin('jobs as j', 'j.id', 'x.job_id').select(['j.progress']).where('x.id', '=', done.id).executeTakeFirstOrThrow();
+    expect(fromJson(job.progress, null)).toEqual({ rowsDone: 3, totalRows: 3 });
   });
 
   it('bulk phone numbers need contacts.export_phones; without it the default columns leave them out', async () => {
