@@ -66,12 +66,22 @@ export function listPhones(db: Db, workspaceId: string, contactIds: string[]) {
 
 export async function replaceEmails(db: Db, workspaceId: string, contactId: string, emails: Array<{ email: string; label: string | null; isPrimary: boolean }>, now: string): Promise<void> {
   await db.deleteFrom('contact_emails').where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId).execute();
+  await insertEmails(db, workspaceId, contactId, emails, now);
+}
+
+/** Emails of a contact that has none yet (a new one). */
+export async function insertEmails(db: Db, workspaceId: string, contactId: string, emails: Array<{ email: string; label: string | null; isPrimary: boolean }>, now: string): Promise<void> {
   if (!emails.length) return;
   await db.insertInto('contact_emails').values(emails.map((e) => ({ id: newId(), workspace_id: workspaceId, contact_id: contactId, email: e.email, label: e.label, is_primary: e.isPrimary, created_at: now, updated_at: now }))).execute();
 }
 
 export async function replacePhones(db: Db, workspaceId: string, contactId: string, phones: Array<{ e164: string; raw: string; label: string | null; isPrimary: boolean }>, now: string): Promise<void> {
   await db.deleteFrom('contact_phones').where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId).execute();
+  await insertPhones(db, workspaceId, contactId, phones, now);
+}
+
+/** Phones of a contact that has none yet (a new one). */
+export async function insertPhones(db: Db, workspaceId: string, contactId: string, phones: Array<{ e164: string; raw: string; label: string | null; isPrimary: boolean }>, now: string): Promise<void> {
   if (!phones.length) return;
   await db.insertInto('contact_phones').values(phones.map((p) => ({ id: newId(), workspace_id: workspaceId, contact_id: contactId, e164: p.e164, raw: p.raw, label: p.label, is_primary: p.isPrimary, created_at: now, updated_at: now }))).execute();
 }

@@ -19,11 +19,11 @@ import { normalizeEmails, normalizePhones } from './contact-input.js';
 import { listContactRows, type ListScope } from './contact-list.repository.js';
 import { contactFromProfile, toContacts, toListItems } from './contact-mapper.js';
 import { enforceContactTypeRules } from './contact-type-rules.js';
-import { findContactProfile, findContactRow, findLiveCompany, insertContactRow, isActiveMember, replaceEmails, replacePhones, updateContactRow, type ContactRow } from './contacts.repository.js';
+import { findContactProfile, findContactRow, findLiveCompany, insertContactRow, insertEmails, insertPhones, isActiveMember, replaceEmails, replacePhones, updateContactRow, type ContactRow } from './contacts.repository.js';
 import { assertUniqueCustomValues, mergeCustomValues } from './custom-values.js';
 import { findDuplicates } from './duplicates.service.js';
 import { fullNameOf, nameKey, nameSkeleton } from './name-keys.js';
-import { reindexContact } from './search-document.js';
+import { indexContact, reindexContact } from './search-document.js';
 import { tagContactsInTransaction } from './tagging.js';
 
 /**
@@ -85,8 +85,8 @@ export async function listContacts(ctx: AppContext, actor: Actor, body: z.output
   return { items: await toListItems(ctx.db, actor.workspaceId, result.rows), nextCursor: result.nextCursor, ...(result.total !== undefined ? { total: result.total } : {}) };
 }
 
-/** Checks references (type, source, owner, company) belong to the workspace; 400 naming the field. */
-async function checkReferences(trx: Db, workspaceId: string, input: Partial<CreateInput>): Promise<void> {
+/** Checks references (type, source, owner, company) belong to the workspace; 400 naming the field. Returns the company's name. */
+async function checkReferences(trx: Db, workspaceId: string, input: Partial<CreateInput>): Promise<{ companyName: string | null }> {
   if (input.typeKey) {
     const type = await findTypeByKey(trx, workspaceId, input.typeKey);
     if (!type || type.is_archived) throw fieldError('typeKey', `Unknown contact type "${input.typeKey}"`);
@@ -96,7 +96,9 @@ async function checkReferences(trx: Db, workspaceId: string, input: Partial<Crea
     if (!source || source.is_archived) throw fieldError('sourceKey', `Unknown source "${input.sourceKey}"`);
   }
   if (input.ownerId && !(await isActiveMember(trx, workspaceId, input.ownerId))) throw fieldError('ownerId', 'Not an active member of this workspace');
-  if (input.companyId && !(await findLiveCompany(trx, workspaceId, input.companyId))) throw fieldError('companyId', 'No such company in this workspace');
+  const company = input.companyId ? await findLiveCompany(trx, workspaceId, input.companyId) : undefined;
+  if (input.companyId && !company) throw fieldError('companyId', 'No such company in this workspace');
+  return { companyName: company?.name ?? null };
 }
 
 function nameColumns(firstName: string, lastName: string | null) {
@@ -105,8 +107,8 @@ function nameColumns(firstName: string, lastName: string | null) {
 }
 
 async function contactAfterWrite(ctx: AppContext, trx: Db, actor: Actor, id: string): Promise<ContactWithDuplicates> {
-  const row = (await findContactRow(trx, actor.workspaceId, id))!;
-  const contact = (await toContacts(trx, actor.workspaceId, [row]))[0];
+  const row = (await findContactProfile(trx, ctx.dialect, actor.workspaceId, id))!;
+  const contact = contactFromProfile(row);
   const duplicates = await findDuplicates(trx, actor.workspaceId, { emails: contact.emails.map((e) => e.email), e164s: contact.phones.map((p) => p.e164), skeleton: row.name_skeleton, excludeId: id, ownerScope: ownerScope(actor) });
   return { ...contact, duplicates };
 }
@@ -117,7 +119,7 @@ export async function createContact(ctx: AppContext, actor: Actor, input: Create
   const phones = normalizePhones(input.phones ?? [], ws.phoneRegion);
   const now = nowIso(ctx.clock);
   return withTransaction(ctx.db, async (trx) => {
-    await checkReferences(trx, actor.workspaceId, input);
+    const { companyName } = await checkReferences(trx, actor.workspaceId, input);
     const defs = (await listFieldRows(trx, actor.workspaceId, 'contact')).map(toCustomField);
     const custom = mergeCustomValues({ defs, region: ws.phoneRegion, input: input.custom, existing: {}, isCreate: true });
     const id = newId();
@@ -146,11 +148,11 @@ export async function createContact(ctx: AppContext, actor: Actor, input: Create
       updated_at: now,
       deleted_at: null,
     });
-    await replaceEmails(trx, actor.workspaceId, id, emails, now);
-    await replacePhones(trx, actor.workspaceId, id, phones, now);
+    await insertEmails(trx, actor.workspaceId, id, emails, now);
+    await insertPhones(trx, actor.workspaceId, id, phones, now);
     if (tagIds.length) await tagContactsInTransaction(ctx, trx, actor, [id], tagIds, now, 'tagIds');
     await enforceContactTypeRules(trx, actor.workspaceId, id, input.typeKey ?? null);
-    await reindexContact(trx, actor.workspaceId, id);
+    await indexContact(trx, actor.workspaceId, id, { fullName: fullNameOf(input.firstName, input.lastName ?? null), emails: emails.map((e) => e.email), e164s: phones.map((p) => p.e164), companyName, notes: [] });
     const result = await contactAfterWrite(ctx, trx, actor, id);
     const { duplicates: _d, ...after } = result;
     await recordAudit(trx, actor, { action: 'contact.created', entityType: 'contact', entityId: id, after }, now);
