@@ -59,6 +59,8 @@ describeEachDialect('contacts: create, read, update, delete', (dialect) => {
     expect(got.emails.map((e: { email: string; isPrimary: boolean }) => [e.email, e.isPrimary])).toEqual([['dewi.kantor@example.com', true], ['dewi@example.com', false]]);
     expect(got.phones.map((p: { e164: string; label: string | null; isPrimary: boolean }) => [p.e164, p.label, p.isPrimary])).toEqual([['+6281333334444', 'WhatsApp', true], ['+6281211112222', null, false]]);
     expect(got.version).toBe(c.version);
+    // the new contact is found by its company, its second email and its number as typed
+    for (const q of ['koperasi', 'dewi.kantor', '0812 1111']) expect((await admin.get(`/api/contacts/search?q=${encodeURIComponent(q)}`)).json().items.map((x: { id: string }) => x.id), q).toEqual([c.id]);
     // an agent sees only contacts they own; an unknown id is a 404 too
     expect((await agent.get(`/api/contacts/${c.id}`)).statusCode).toBe(404);
     expect((await admin.get('/api/contacts/0190f0f0-0000-7000-8000-000000000000')).statusCode).toBe(404);
