@@ -1,5 +1,5 @@
 import { newId } from '../../src/server/db/ids.js';
-import { countEnteredBefore, listColumnCards } from '../../src/server/modules/pipelines/board.repository.js';
+import { countEnteredBefore, listFirstCards } from '../../src/server/modules/pipelines/board.repository.js';
 import { STALE_COUNT_CAP } from '../../src/server/modules/pipelines/board.service.js';
 import { findDealRow, insertHistory, updateDealRow } from '../../src/server/modules/pipelines/deals.repository.js';
 import { readClosedMonthStats, readOpenMonthStats } from '../../src/server/modules/pipelines/forecast-stats.repository.js';
@@ -27,13 +27,12 @@ export const board: Scenario = {
     const scope = { dialect: b.database.dialect, actorId: b.actor.id, ownerOnly: null };
     return {
       request: { method: 'GET', path: `/api/pipelines/${pipelineId}/board` },
-      // what board.service reads: the stage counters, each column's first cards, each open column's stale count
+      // what board.service reads: the stage counters, every column's first cards, the open columns' stale counts
       raw: async () => {
         await listStageStats(b.database.db, ws, pipelineId);
-        for (const s of stages) {
-          await listColumnCards(b.database.db, ws, pipelineId, s.id, {}, scope, 50, null);
-          if (s.kind === 'open' && s.stale_days) await countEnteredBefore(b.database.db, ws, pipelineId, s.id, new Date(Date.now() - s.stale_days * 86_400_000).toISOString(), {}, scope, STALE_COUNT_CAP);
-        }
+        await listFirstCards(b.database.db, ws, pipelineId, stages.map((s) => s.id), {}, scope, 50);
+        const cutoffs = stages.filter((s) => s.kind === 'open' && s.stale_days).map((s) => ({ stageId: s.id, cutoff: new Date(Date.now() - s.stale_days! * 86_400_000).toISOString() }));
+        await countEnteredBefore(b.database.db, ws, pipelineId, cutoffs, {}, scope, STALE_COUNT_CAP);
       },
       details: { deals: Number((await b.database.db.selectFrom('deals').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', ws).where('pipeline_id', '=', pipelineId).executeTakeFirst())?.n ?? 0), stages: stages.length },
     };

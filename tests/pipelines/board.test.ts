@@ -81,8 +81,11 @@ describeEachDialect('board', (dialect) => {
     // counting stops one past the cap, so an old pipeline's column costs the same at any size
     const cutoff = '2999-01-01T00:00:00.000Z';
     const scope: FilterScope = { dialect, actorId: s.workspace.id, ownerOnly: null };
-    expect(await countEnteredBefore(t.ctx.db, s.workspace.id, s.p.id, stageId(s.p, 'Lead'), cutoff, {}, scope, 1)).toBe(2);
-    expect(await countEnteredBefore(t.ctx.db, s.workspace.id, s.p.id, stageId(s.p, 'Lead'), cutoff, {}, scope, 5)).toBe(2);
+    const lead1 = { stageId: stageId(s.p, 'Lead'), cutoff };
+    expect(await countEnteredBefore(t.ctx.db, s.workspace.id, s.p.id, [lead1], {}, scope, 1)).toEqual(new Map([[lead1.stageId, 2]]));
+    // several stages in one statement; a stage with none counts 0
+    const qualified = { stageId: stageId(s.p, 'Qualified'), cutoff };
+    expect(await countEnteredBefore(t.ctx.db, s.workspace.id, s.p.id, [lead1, qualified], {}, scope, 5)).toEqual(new Map([[lead1.stageId, 2], [qualified.stageId, 0]]));
     expect(Object.fromEntries(lead.cards.map((c) => [c.title, c.isStale]))).toEqual({ Old: true, Fresh: false });
     expect((await s.manager.get(`/api/deals/${old.id}`)).json().isStale).toBe(true);
     expect(s.column(await s.board(), 'Won').staleCount).toBeNull();

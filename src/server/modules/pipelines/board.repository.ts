@@ -5,18 +5,37 @@ import type { Db } from '../../platform/transaction.js';
 import { applyDealFilter, selectDealCards, validId, type FilterScope } from './deals.repository.js';
 import type { DealCardRow } from './pipelines.mappers.js';
 
-/**
- * One board column page: newest arrivals first, keyset-paged on (stage_entered_at, id), read from
- * deals_board_idx. Fetches one extra row to learn whether another page exists.
- */
-export function listColumnCards(db: Db, workspaceId: string, pipelineId: string, stageId: string, f: DealFilter, scope: FilterScope, limit: number, after: [string, string] | null): Promise<DealCardRow[]> {
+/** One column's cards, newest arrivals first (deals_board_idx), one extra row to learn whether more exist. */
+function columnCardsQuery(db: Db, workspaceId: string, pipelineId: string, stageId: string, f: DealFilter, scope: FilterScope, limit: number, after: [string, string] | null) {
   let q = selectDealCards(db).where('d.workspace_id', '=', workspaceId).where('d.pipeline_id', '=', pipelineId).where('d.stage_id', '=', stageId);
   q = applyDealFilter(q, f, scope);
   if (after) {
     const [enteredAt, id] = after;
     q = q.where((eb) => eb.or([eb('d.stage_entered_at', '<', enteredAt), eb.and([eb('d.stage_entered_at', '=', enteredAt), eb('d.id', '<', id)])]));
   }
-  return q.orderBy('d.stage_entered_at', 'desc').orderBy('d.id', 'desc').limit(limit + 1).execute() as Promise<DealCardRow[]>;
+  return q.orderBy('d.stage_entered_at', 'desc').orderBy('d.id', 'desc').limit(limit + 1);
+}
+
+const newestFirst = (a: DealCardRow, b: DealCardRow) => (a.stage_entered_at === b.stage_entered_at ? (a.id < b.id ? 1 : -1) : a.stage_entered_at < b.stage_entered_at ? 1 : -1);
+
+/** One board column page, keyset-paged on (stage_entered_at, id). */
+export function listColumnCards(db: Db, workspaceId: string, pipelineId: string, stageId: string, f: DealFilter, scope: FilterScope, limit: number, after: [string, string] | null): Promise<DealCardRow[]> {
+  return columnCardsQuery(db, workspaceId, pipelineId, stageId, f, scope, limit, after).execute() as Promise<DealCardRow[]>;
+}
+
+/**
+ * The first page of every column in one statement: each column's ordered, limited query is a
+ * branch of a UNION ALL, so a board is one round trip and one compile rather than one per stage.
+ */
+export async function listFirstCards(db: Db, workspaceId: string, pipelineId: string, stageIds: string[], f: DealFilter, scope: FilterScope, limit: number): Promise<Map<string, DealCardRow[]>> {
+  const byStage = new Map<string, DealCardRow[]>(stageIds.map((id) => [id, []]));
+  if (!stageIds.length) return byStage;
+  const branch = (stageId: string) => db.selectFrom(columnCardsQuery(db, workspaceId, pipelineId, stageId, f, scope, limit, null).as('col')).selectAll();
+  let q = branch(stageIds[0]);
+  for (const stageId of stageIds.slice(1)) q = q.unionAll(branch(stageId));
+  for (const row of (await q.execute()) as DealCardRow[]) byStage.get(row.stage_id)?.push(row);
+  for (const rows of byStage.values()) rows.sort(newestFirst); // a UNION ALL promises no order
+  return byStage;
 }
 
 export interface LiveStageTotals {
@@ -55,20 +74,22 @@ export async function liveStageTotals(db: Db, workspaceId: string, pipelineId: s
 }
 
 /**
- * Open items that entered the stage before the cutoff (stale), counted up to `cap` + 1: an old
- * pipeline can hold hundreds of thousands, and "1,000+" says enough without reading them all.
+ * Open items that entered each stage before its cutoff (stale), counted up to `cap` + 1 per stage:
+ * an old pipeline can hold hundreds of thousands, and "1,000+" says enough without reading them
+ * all. One statement for all stages (a UNION ALL of index range counts); a stage with none is 0.
  */
-export async function countEnteredBefore(db: Db, workspaceId: string, pipelineId: string, stageId: string, cutoff: string, f: DealFilter, scope: FilterScope, cap: number): Promise<number> {
-  let q = db
-    .selectFrom('deals as d')
-    .select(sql<number>`1`.as('one'))
-    .where('d.workspace_id', '=', workspaceId)
-    .where('d.pipeline_id', '=', pipelineId)
-    .where('d.stage_id', '=', stageId)
-    .where('d.stage_entered_at', '<', cutoff);
-  q = applyDealFilter(q, f, scope);
-  const row = await db.selectFrom(q.limit(cap + 1).as('s')).select(countAll().as('n')).executeTakeFirst();
-  return Number(row?.n ?? 0);
+export async function countEnteredBefore(db: Db, workspaceId: string, pipelineId: string, cutoffs: Array<{ stageId: string; cutoff: string }>, f: DealFilter, scope: FilterScope, cap: number): Promise<Map<string, number>> {
+  const counts = new Map<string, number>(cutoffs.map((c) => [c.stageId, 0]));
+  if (!cutoffs.length) return counts;
+  const branch = ({ stageId, cutoff }: { stageId: string; cutoff: string }) => {
+    let q = db.selectFrom('deals as d').select('d.stage_id').where('d.workspace_id', '=', workspaceId).where('d.pipeline_id', '=', pipelineId).where('d.stage_id', '=', stageId).where('d.stage_entered_at', '<', cutoff);
+    q = applyDealFilter(q, f, scope);
+    return db.selectFrom(q.limit(cap + 1).as('s')).select(['s.stage_id', countAll().as('n')]).groupBy('s.stage_id');
+  };
+  let q = branch(cutoffs[0]);
+  for (const c of cutoffs.slice(1)) q = q.unionAll(branch(c));
+  for (const row of await q.execute()) counts.set(row.stage_id, Number(row.n));
+  return counts;
 }
 
 /** Ids of items matching a filter, for bulk moves (at most `limit`). */

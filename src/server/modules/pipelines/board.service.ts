@@ -5,11 +5,11 @@ import { fieldError, notFound } from '../../http/errors.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
 import { ownerScope, type Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
-import { countEnteredBefore, listColumnCards, liveStageTotals, type LiveStageTotals } from './board.repository.js';
+import { countEnteredBefore, listColumnCards, listFirstCards, liveStageTotals, type LiveStageTotals } from './board.repository.js';
 import { cardContext } from './deal-context.js';
 import { isId } from './ids.js';
 import { hasFilter, type FilterScope } from './deals.repository.js';
-import { toCard, type CardContext } from './pipelines.mappers.js';
+import { toCard, type CardContext, type DealCardRow } from './pipelines.mappers.js';
 import { loadPipeline } from './pipelines.service.js';
 import { listStageStats } from './stage-stats.repository.js';
 
@@ -42,21 +42,29 @@ function metrics(stage: Stage, t: LiveStageTotals | undefined, history: StatsRow
   };
 }
 
+function cardPage(rows: DealCardRow[], limit: number, cc: CardContext) {
+  const { items, nextCursor } = pageOf(rows, limit, (r) => [r.stage_entered_at, r.id]);
+  return { items: items.map((r) => toCard(r, cc)), nextCursor };
+}
+
 async function columnCards(ctx: AppContext, actor: Actor, pipeline: Pipeline, stage: Stage, q: z.output<typeof ColumnQuery>, cc: CardContext) {
   const after = decodeCursor(q.cursor, 2) as [string, string] | null;
-  const rows = await listColumnCards(ctx.db, actor.workspaceId, pipeline.id, stage.id, q, filterScope(ctx, actor), q.limit, after);
-  const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.stage_entered_at, r.id]);
-  return { items: items.map((r) => toCard(r, cc)), nextCursor };
+  return cardPage(await listColumnCards(ctx.db, actor.workspaceId, pipeline.id, stage.id, q, filterScope(ctx, actor), q.limit, after), q.limit, cc);
 }
 
 /** Stale items are counted up to this many; beyond it the column says "1,000+". */
 export const STALE_COUNT_CAP = 1000;
 
-async function staleCount(ctx: AppContext, actor: Actor, pipeline: Pipeline, stage: Stage, f: DealFilter): Promise<{ staleCount: number | null; staleCountCapped: boolean }> {
-  if (stage.kind !== 'open' || !stage.staleDays) return { staleCount: null, staleCountCapped: false };
-  const cutoff = new Date(ctx.clock.now().getTime() - stage.staleDays * 86_400_000).toISOString();
-  const n = await countEnteredBefore(ctx.db, actor.workspaceId, pipeline.id, stage.id, cutoff, f, filterScope(ctx, actor), STALE_COUNT_CAP);
-  return { staleCount: Math.min(n, STALE_COUNT_CAP), staleCountCapped: n > STALE_COUNT_CAP };
+/** Stale counts of the open stages that have a limit (null for the others). */
+async function staleCounts(ctx: AppContext, actor: Actor, pipeline: Pipeline, f: DealFilter): Promise<Map<string, number>> {
+  const now = ctx.clock.now().getTime();
+  const cutoffs = pipeline.stages.filter((s) => s.kind === 'open' && s.staleDays).map((s) => ({ stageId: s.id, cutoff: new Date(now - s.staleDays! * 86_400_000).toISOString() }));
+  return countEnteredBefore(ctx.db, actor.workspaceId, pipeline.id, cutoffs, f, filterScope(ctx, actor), STALE_COUNT_CAP);
+}
+
+function staleOf(counts: Map<string, number>, stageId: string): { staleCount: number | null; staleCountCapped: boolean } {
+  const n = counts.get(stageId);
+  return n === undefined ? { staleCount: null, staleCountCapped: false } : { staleCount: Math.min(n, STALE_COUNT_CAP), staleCountCapped: n > STALE_COUNT_CAP };
 }
 
 /**
@@ -72,13 +80,12 @@ export async function getBoard(ctx: AppContext, actor: Actor, pipelineId: string
     filtered ? (await liveStageTotals(ctx.db, actor.workspaceId, pipeline.id, q, filterScope(ctx, actor))).map((t) => [t.stage_id, t]) : stats.map((s) => [s.stage_id, s]),
   );
   const nowSeconds = ctx.clock.now().getTime() / 1000;
-  const columns: BoardColumn[] = await Promise.all(
-    pipeline.stages.map(async (stage) => {
-      const [cards, stale] = await Promise.all([columnCards(ctx, actor, pipeline, stage, { ...q, cursor: undefined }, cc), staleCount(ctx, actor, pipeline, stage, q)]);
-      const m = metrics(stage, totals.get(stage.id), filtered ? undefined : history.get(stage.id), nowSeconds);
-      return { stageId: stage.id, ...m, ...stale, cards: cards.items, nextCursor: cards.nextCursor };
-    }),
-  );
+  const [firstCards, stale] = await Promise.all([listFirstCards(ctx.db, actor.workspaceId, pipeline.id, pipeline.stages.map((s) => s.id), q, filterScope(ctx, actor), q.limit), staleCounts(ctx, actor, pipeline, q)]);
+  const columns: BoardColumn[] = pipeline.stages.map((stage) => {
+    const cards = cardPage(firstCards.get(stage.id) ?? [], q.limit, cc);
+    const m = metrics(stage, totals.get(stage.id), filtered ? undefined : history.get(stage.id), nowSeconds);
+    return { stageId: stage.id, ...m, ...staleOf(stale, stage.id), cards: cards.items, nextCursor: cards.nextCursor };
+  });
   const open = columns.filter((c) => pipeline.stages.find((s) => s.id === c.stageId)?.kind === 'open');
   return {
     pipelineId: pipeline.id,
