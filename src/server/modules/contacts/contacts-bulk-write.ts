@@ -1,20 +1,19 @@
 import type { Insertable, Transaction } from 'kysely';
 import { newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
-import { searchTokens } from '../../db/search.js';
 import { toJson } from '../../db/sql-helpers.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../platform/actor.js';
 import { firstNameForCreate, hasRegisteredRules, missingRequiredFields, nameColumns, type ContactImportContext, type PreparedContact } from './contacts-bulk-prepare.js';
 import { companiesByNames, insertMany } from './contacts-bulk.repository.js';
 import { enforceContactTypeRules } from './contact-type-rules.js';
+import { searchDocument } from './search-document.js';
 
 // Writes of new contacts, many per statement: the contact rows and everything a contact write
 // also keeps (emails, phones, tags, external links, the search document), plus the companies
 // and tags the rows name that do not exist yet.
 
 const TAG_COLOR = '#64748b';
-const MAX_DOCUMENT_CHARS = 20_000;
 
 export interface CreatedContacts {
   ids: string[];
@@ -53,10 +52,6 @@ export async function resolveTags(trx: Transaction<DB>, ictx: ContactImportConte
   }
   await insertMany(trx, ictx.dialect, 'tags', rows);
   return ids;
-}
-
-export function searchDocument(fullName: string, emails: string[], phoneForms: string[], companyName: string | null): string {
-  return searchTokens([fullName, ...emails, ...phoneForms, companyName ?? ''].join(' ')).join(' ').slice(0, MAX_DOCUMENT_CHARS);
 }
 
 /** The values `required_fields` rules look at, for a contact about to be created. */

@@ -5,27 +5,14 @@ import { phoneSearchForms } from './phone-numbers.js';
 
 const MAX_DOCUMENT_CHARS = 20_000;
 
-/** What a contact's search document is made of. */
-export interface SearchParts {
-  fullName: string;
-  emails: string[];
-  e164s: string[];
-  companyName: string | null;
-  notes: string[];
-}
-
 /** The search document: names, emails, phone digits in every form a person types, company name, notes. */
-export function searchDocumentOf(p: SearchParts): string {
-  const parts: string[] = [p.fullName, ...p.emails];
-  for (const e164 of p.e164s) parts.push(...phoneSearchForms(e164));
-  if (p.companyName) parts.push(p.companyName);
-  parts.push(...p.notes);
-  return searchTokens(parts.join(' ')).join(' ').slice(0, MAX_DOCUMENT_CHARS);
+export function searchDocument(fullName: string, emails: string[], phoneForms: string[], companyName: string | null, notes: string[] = []): string {
+  return searchTokens([fullName, ...emails, ...phoneForms, companyName ?? '', ...notes].join(' ')).join(' ').slice(0, MAX_DOCUMENT_CHARS);
 }
 
 /** Writes the document of a contact whose parts the caller has at hand (a new contact has no notes). */
-export async function indexContact(db: Db, workspaceId: string, contactId: string, parts: SearchParts): Promise<void> {
-  await saveSearchDocument(db, workspaceId, contactId, searchDocumentOf(parts));
+export async function indexContact(db: Db, workspaceId: string, contactId: string, p: { fullName: string; emails: string[]; e164s: string[]; companyName: string | null; notes: string[] }): Promise<void> {
+  await saveSearchDocument(db, workspaceId, contactId, searchDocument(p.fullName, p.emails, p.e164s.flatMap(phoneSearchForms), p.companyName, p.notes));
 }
 
 /**
