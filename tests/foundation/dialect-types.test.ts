@@ -79,4 +79,25 @@ describeEachDialect('column types come back the same on both dialects', (dialect
     const unused = reusableQuery((_d, qdb) => (qdb as unknown as Kysely<any>).selectFrom('type_probe').select('id'));
     await expect(unused(dialect, db as never, 'ignored')).rejects.toThrow(/every argument/);
   });
+
+  it('a reusable query takes a list of values when its shape depends only on their count', async () => {
+    const amountsOf = reusableQuery((_d, qdb, ...ids) => {
+      const branch = (id: string) => (qdb as unknown as Kysely<any>).selectFrom('type_probe').select(['id', 'amount']).where('id', '=', id);
+      return ids.slice(1).reduce((q, id) => q.unionAll(branch(id)), branch(ids[0]));
+    });
+    expect((await amountsOf(dialect, db as never, 'a', 'b')).rows.sort((x, y) => x.id.localeCompare(y.id))).toEqual([{ id: 'a', amount: 150_000_00 }, { id: 'b', amount: 0 }]);
+    expect((await amountsOf(dialect, db as never, 'c')).rows).toEqual([{ id: 'c', amount: null }]);
+    expect((await amountsOf(dialect, db as never, 'b', 'c', 'x')).rows.map((r) => r.id).sort()).toEqual(['b', 'c']);
+  });
+
+  it.runIf(dialect === 'postgres')('on PostgreSQL a reusable query is prepared once per connection and reused', async () => {
+    const byId = reusableQuery((_d, qdb, id) => (qdb as unknown as Kysely<any>).selectFrom('type_probe').select('amount').where('id', '=', id));
+    await db.transaction().execute(async (trx) => {
+      const prepared = async () => Number((await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where statement like ${'%type_probe%'}`.execute(trx)).rows[0].n);
+      expect(await prepared()).toBe(0);
+      expect((await byId(dialect, trx as never, 'a')).rows).toEqual([{ amount: 150_000_00 }]);
+      expect((await byId(dialect, trx as never, 'b')).rows).toEqual([{ amount: 0 }]);
+      expect(await prepared()).toBe(1);
+    });
+  });
 });

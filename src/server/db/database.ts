@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { usePreparedStatements } from './pg-prepared.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 import { openSqlite, wrapSqlite } from './sqlite-driver.js';
 
@@ -65,6 +66,7 @@ export function createDatabase(opts: DatabaseOptions): Database {
     };
     const pool = new pg.Pool(pgConfig);
     pool.on('error', () => undefined); // idle client errors surface on the next query instead
+    pool.on('connect', usePreparedStatements);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', pgConfig, close: () => db.destroy() };
   }

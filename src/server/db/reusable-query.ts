@@ -1,5 +1,6 @@
 import { CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'kysely';
 import type { Dialect } from './database.js';
+import { prepareOnPostgres } from './pg-prepared.js';
 import type { DB } from './schema.js';
 
 /**
@@ -9,21 +10,28 @@ import type { DB } from './schema.js';
  * than running it (a contact with its emails, phones and tags: ~100 µs of compiling against ~30 µs
  * in SQLite). `build` is called once per dialect with stand-in values, one per argument, which it
  * must use where the arguments go (as plain values, never inside `in (...)` lists); every other
- * parameter the query has stays as it was built. The compiled SQL is the same for every database of
- * a dialect, so it is kept per dialect (the PostgreSQL schema comes from the connection's
- * search_path, not the SQL).
+ * parameter the query has stays as it was built. A query may take a list of values as its last
+ * arguments when its shape depends only on how many there are (a branch per stage): it is compiled
+ * once per dialect and argument count. The compiled SQL is the same for every database of a dialect
+ * (the PostgreSQL schema comes from the connection's search_path, not the SQL).
+ *
+ * On PostgreSQL the statement is also prepared on each connection (see pg-prepared.ts), so it is
+ * planned once rather than on every call: use this only for queries whose plan does not depend on
+ * the values (lookups by id, ranges of one index), as a prepared statement may keep a generic plan.
  */
 export function reusableQuery<Args extends unknown[], Row>(build: (dialect: Dialect, db: Kysely<DB>, ...args: string[]) => Compilable<Row>): (dialect: Dialect, db: Kysely<DB>, ...args: Args) => Promise<QueryResult<Row>> {
-  const compiled = new Map<Dialect, { sql: string; slots: number[]; params: readonly unknown[] }>();
+  const compiled = new Map<string, { sql: string; slots: number[]; params: readonly unknown[] }>();
   return async (dialect, db, ...args) => {
-    let entry = compiled.get(dialect);
+    const key = `${dialect}:${args.length}`;
+    let entry = compiled.get(key);
     if (!entry) {
       const standIns = args.map((_, i) => `\u0000arg${i}\u0000`);
       const query = build(dialect, db, ...standIns).compile();
       const slots = query.parameters.map((p) => standIns.indexOf(p as string));
       if (standIns.some((s) => !query.parameters.includes(s))) throw new Error('reusableQuery: build must use every argument as a parameter');
       entry = { sql: query.sql, slots, params: query.parameters };
-      compiled.set(dialect, entry);
+      compiled.set(key, entry);
+      if (dialect === 'postgres') prepareOnPostgres(query.sql);
     }
     const { slots, params } = entry;
     return db.executeQuery<Row>(CompiledQuery.raw(entry.sql, slots.map((slot, i) => (slot >= 0 ? args[slot] : params[i]))));

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { DealFilter } from '../../../shared/contracts/deals.js';
 import { countAll, epochSeconds } from '../../db/sql-helpers.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 import type { Db } from '../../platform/transaction.js';
-import { applyDealFilter, selectDealCards, validId, type FilterScope } from './deals.repository.js';
+import { applyDealFilter, hasFilter, selectDealCards, validId, type FilterScope } from './deals.repository.js';
 import type { DealCardRow } from './pipelines.mappers.js';
 
 /** One column's cards, newest arrivals first (deals_board_idx), one extra row to learn whether more exist. */
@@ -23,6 +24,17 @@ export function listColumnCards(db: Db, workspaceId: string, pipelineId: string,
   return columnCardsQuery(db, workspaceId, pipelineId, stageId, f, scope, limit, after).execute() as Promise<DealCardRow[]>;
 }
 
+function unionOfBranches<QB extends { unionAll(other: QB): QB }>(branches: QB[]): QB {
+  return branches.slice(1).reduce((q, b) => q.unionAll(b), branches[0]);
+}
+
+const NO_FILTER: FilterScope = { dialect: 'sqlite', actorId: '', ownerOnly: null };
+
+/** The unfiltered board's first pages: its shape depends only on the number of stages, so it is compiled (and on PostgreSQL planned) once. */
+const unfilteredFirstCards = reusableQuery((_d, db, workspaceId, pipelineId, take, ...stageIds) =>
+  unionOfBranches(stageIds.map((stageId) => db.selectFrom(columnCardsQuery(db, workspaceId, pipelineId, stageId, {}, NO_FILTER, 0, null).limit(take as unknown as number).as('col')).selectAll())),
+);
+
 /**
  * The first page of every column in one statement: each column's ordered, limited query is a
  * branch of a UNION ALL, so a board is one round trip and one compile rather than one per stage.
@@ -30,11 +42,11 @@ export function listColumnCards(db: Db, workspaceId: string, pipelineId: string,
 export async function listFirstCards(db: Db, workspaceId: string, pipelineId: string, stageIds: string[], f: DealFilter, scope: FilterScope, limit: number): Promise<Map<string, DealCardRow[]>> {
   const byStage = new Map<string, DealCardRow[]>(stageIds.map((id) => [id, []]));
   if (!stageIds.length) return byStage;
-  const branch = (stageId: string) => db.selectFrom(columnCardsQuery(db, workspaceId, pipelineId, stageId, f, scope, limit, null).as('col')).selectAll();
-  let q = branch(stageIds[0]);
-  for (const stageId of stageIds.slice(1)) q = q.unionAll(branch(stageId));
-  for (const row of (await q.execute()) as DealCardRow[]) byStage.get(row.stage_id)?.push(row);
-  for (const rows of byStage.values()) rows.sort(newestFirst); // a UNION ALL promises no order
+  let rows: DealCardRow[];
+  if (!hasFilter(f) && !scope.ownerOnly) rows = (await unfilteredFirstCards(scope.dialect, db, workspaceId, pipelineId, limit + 1, ...stageIds)).rows as DealCardRow[];
+  else rows = (await unionOfBranches(stageIds.map((stageId) => db.selectFrom(columnCardsQuery(db, workspaceId, pipelineId, stageId, f, scope, limit, null).as('col')).selectAll())).execute()) as DealCardRow[];
+  for (const row of rows) byStage.get(row.stage_id)?.push(row);
+  for (const list of byStage.values()) list.sort(newestFirst); // a UNION ALL promises no order
   return byStage;
 }
 
@@ -81,16 +93,23 @@ export async function liveStageTotals(db: Db, workspaceId: string, pipelineId: s
 export async function countEnteredBefore(db: Db, workspaceId: string, pipelineId: string, cutoffs: Array<{ stageId: string; cutoff: string }>, f: DealFilter, scope: FilterScope, cap: number): Promise<Map<string, number>> {
   const counts = new Map<string, number>(cutoffs.map((c) => [c.stageId, 0]));
   if (!cutoffs.length) return counts;
-  const branch = ({ stageId, cutoff }: { stageId: string; cutoff: string }) => {
-    let q = db.selectFrom('deals as d').select('d.stage_id').where('d.workspace_id', '=', workspaceId).where('d.pipeline_id', '=', pipelineId).where('d.stage_id', '=', stageId).where('d.stage_entered_at', '<', cutoff);
-    q = applyDealFilter(q, f, scope);
-    return db.selectFrom(q.limit(cap + 1).as('s')).select(['s.stage_id', countAll().as('n')]).groupBy('s.stage_id');
-  };
-  let q = branch(cutoffs[0]);
-  for (const c of cutoffs.slice(1)) q = q.unionAll(branch(c));
-  for (const row of await q.execute()) counts.set(row.stage_id, Number(row.n));
+  const rows = !hasFilter(f) && !scope.ownerOnly
+    ? (await unfilteredStaleCounts(scope.dialect, db, workspaceId, pipelineId, cap + 1, ...cutoffs.flatMap((c) => [c.stageId, c.cutoff]))).rows
+    : await unionOfBranches(cutoffs.map((c) => staleCountQuery(db, workspaceId, pipelineId, c.stageId, c.cutoff, f, scope, cap + 1))).execute();
+  for (const row of rows) counts.set(row.stage_id, Number(row.n));
   return counts;
 }
+
+function staleCountQuery(db: Db, workspaceId: string, pipelineId: string, stageId: string, cutoff: string, f: DealFilter, scope: FilterScope, take: number) {
+  let q = db.selectFrom('deals as d').select('d.stage_id').where('d.workspace_id', '=', workspaceId).where('d.pipeline_id', '=', pipelineId).where('d.stage_id', '=', stageId).where('d.stage_entered_at', '<', cutoff);
+  q = applyDealFilter(q, f, scope);
+  return db.selectFrom(q.limit(take).as('s')).select(['s.stage_id', countAll().as('n')]).groupBy('s.stage_id');
+}
+
+/** Unfiltered stale counts; arguments after the pipeline are (stage id, cutoff) pairs. */
+const unfilteredStaleCounts = reusableQuery((_d, db, workspaceId, pipelineId, take, ...pairs) =>
+  unionOfBranches(Array.from({ length: pairs.length / 2 }, (_, i) => staleCountQuery(db, workspaceId, pipelineId, pairs[2 * i], pairs[2 * i + 1], {}, NO_FILTER, take as unknown as number))),
+);
 
 /** Ids of items matching a filter, for bulk moves (at most `limit`). */
 export async function listMatchingIds(db: Db, workspaceId: string, pipelineId: string, stageId: string | undefined, f: DealFilter, scope: FilterScope, limit: number): Promise<string[]> {
