@@ -144,6 +144,7 @@ export const contactDuplicateCheck: Scenario = {
     const rawBody = newContactBodies(known);
     const ws = b.manifest.workspaceId;
     return {
+      isWrite: true, // a POST: it sends the CSRF header and a JSON body, though it writes nothing
       request: { method: 'POST', path: '/api/contacts/duplicates/check', setupRequest: (req) => ({ ...req, body: JSON.stringify(toCheck(nextBody())) }) },
       // the lookups and the matched contacts' summaries (the phone is already in E.164 here)
       raw: async () => {
