@@ -90,6 +90,13 @@ describeEachDialect('contacts: lists, search, saved views and bulk actions', (di
     expect(await search('koperasi')).toEqual(['Budi Santoso']);
     expect(await search('robotics')).toEqual(['Citra Lestari']);
     expect(await search('zzz')).toEqual([]);
+    // short prefixes (1-3 characters have index entries of their own) alone and beside longer terms
+    expect(await search('ani w')).toEqual(['Ani Wijaya']);
+    expect(await search('ci les')).toEqual(['Citra Lestari']);
+    expect(await search('b s')).toEqual(['Budi Santoso']);
+    expect(await search('budi san')).toEqual(['Budi Santoso']);
+    expect(await search('budi le')).toEqual([]);
+    expect((await search('s')).sort()).toEqual(['Budi Santoso', 'Citra Lestari']);
     expect((await admin.get('/api/contacts/search?q=')).statusCode).toBe(400);
     // the list takes the same search, combined with filters
     const listed = (await admin.post('/api/contacts/query', { filter: { q: 'lestari', typeKeys: ['prospect_parent'] } })).json().items;

@@ -3,8 +3,9 @@ import type { Dialect } from './database.js';
 
 /**
  * Full-text search over the `contact_search` documents, one code path for both databases:
- * SQLite FTS5 (external-content table `contact_search_fts`) and PostgreSQL tsvector (GIN
- * expression index on to_tsvector('simple', document)). Documents and queries are reduced to the
+ * SQLite FTS5 (external-content table `contact_search_fts`, with prefix indexes of 1-3 characters)
+ * and PostgreSQL tsvector (GIN expression index on crm_search_vector(document): the words plus
+ * each word's first 1-3 characters as lexemes marked `~`). Documents and queries are reduced to the
  * same plain tokens here, so both engines see the same words.
  */
 
@@ -19,6 +20,9 @@ export function searchTokens(text: string): string[] {
 }
 
 const PHONE_LIKE = /^[\d\s+().\-/]+$/;
+
+/** Prefixes up to this length have an index entry of their own (FTS5 `prefix='1 2 3'`, PostgreSQL `w~`). */
+const SHORT_PREFIX = 3;
 
 /**
  * The prefix terms a user's query stands for. A query of only digits and phone punctuation
@@ -43,10 +47,17 @@ export function contactSearchSubquery(dialect: Dialect, workspaceId: string, que
   if (!terms.length) return null;
   const cap = limit ? sql` limit ${limit}` : sql``;
   if (dialect === 'postgres') {
-    const tsquery = terms.map((t) => `${t}:*`).join(' & ');
-    // materialized: with a LIMIT the planner would rather scan the table computing to_tsvector per
+    // a term of up to 3 characters is the prefix lexeme the index keeps for it (`sar~`, one posting
+    // list); a longer one is a prefix of the words themselves (`hadi:*`, parsed as the documents were)
+    const short = terms.filter((t) => t.length <= SHORT_PREFIX);
+    const long = terms.filter((t) => t.length > SHORT_PREFIX);
+    const parts = [
+      ...(long.length ? [sql`to_tsquery('simple', ${long.map((t) => `${t}:*`).join(' & ')})`] : []),
+      ...(short.length ? [sql`cast(${short.map((t) => `'${t}~'`).join(' & ')} as tsquery)`] : []),
+    ];
+    // materialized: with a LIMIT the planner would rather scan the table computing the vector per
     // row than use the GIN index; the CTE keeps the index scan and is read only as far as needed
-    return sql`with m as materialized (select s.contact_id from contact_search s where s.workspace_id = ${workspaceId} and to_tsvector('simple', s.document) @@ to_tsquery('simple', ${tsquery})) select m.contact_id from m${cap}`;
+    return sql`with m as materialized (select s.contact_id from contact_search s where s.workspace_id = ${workspaceId} and crm_search_vector(s.document) @@ (${sql.join(parts, sql` && `)})) select m.contact_id from m${cap}`;
   }
   const match = terms.map((t) => `"${t}"*`).join(' ');
   return sql`select s.contact_id from contact_search_fts f join contact_search s on s.seq = f.rowid where contact_search_fts match ${match} and s.workspace_id = ${workspaceId}${cap}`;
