@@ -5,7 +5,7 @@ import type { Dialect } from './database.js';
  * Full-text search over the `contact_search` documents, one code path for both databases:
  * SQLite FTS5 (external-content table `contact_search_fts`, with prefix indexes of 1-3 characters)
  * and PostgreSQL tsvector (GIN expression index on crm_search_vector(document): the words plus
- * each word's first 1-3 characters as lexemes marked `~`). Documents and queries are reduced to the
+ * each word's first 1-5 characters as lexemes marked `~`). Documents and queries are reduced to the
  * same plain tokens here, so both engines see the same words.
  */
 
@@ -21,8 +21,8 @@ export function searchTokens(text: string): string[] {
 
 const PHONE_LIKE = /^[\d\s+().\-/]+$/;
 
-/** Prefixes up to this length have an index entry of their own (FTS5 `prefix='1 2 3'`, PostgreSQL `w~`). */
-const SHORT_PREFIX = 3;
+/** On PostgreSQL prefixes up to this length have an index entry of their own (`w~`, migration 202612060030). */
+const PG_SHORT_PREFIX = 5;
 
 /**
  * The prefix terms a user's query stands for. A query of only digits and phone punctuation
@@ -47,10 +47,10 @@ export function contactSearchSubquery(dialect: Dialect, workspaceId: string, que
   if (!terms.length) return null;
   const cap = limit ? sql` limit ${limit}` : sql``;
   if (dialect === 'postgres') {
-    // a term of up to 3 characters is the prefix lexeme the index keeps for it (`sar~`, one posting
-    // list); a longer one is a prefix of the words themselves (`hadi:*`, parsed as the documents were)
-    const short = terms.filter((t) => t.length <= SHORT_PREFIX);
-    const long = terms.filter((t) => t.length > SHORT_PREFIX);
+    // a term of up to 5 characters is the prefix lexeme the index keeps for it (`sar~`, one posting
+    // list); a longer one is a prefix of the words themselves (`nasution:*`, parsed as the documents were)
+    const short = terms.filter((t) => t.length <= PG_SHORT_PREFIX);
+    const long = terms.filter((t) => t.length > PG_SHORT_PREFIX);
     const parts = [
       ...(long.length ? [sql`to_tsquery('simple', ${long.map((t) => `${t}:*`).join(' & ')})`] : []),
       ...(short.length ? [sql`cast(${short.map((t) => `'${t}~'`).join(' & ')} as tsquery)`] : []),
