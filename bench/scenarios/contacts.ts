@@ -125,6 +125,11 @@ function newContactBodies(known: string[]): () => Record<string, unknown> {
   };
 }
 
+/** E.164 of a generated number (local Indonesian with its 0, or already international), for the raw floors. */
+function e164OfGenerated(number: string): string {
+  return number.startsWith('+') ? number.replace(/[^\d+]/g, '') : `+62${number.replace(/\D/g, '').slice(1)}`;
+}
+
 /**
  * The duplicate check the create form runs on what is typed before it saves (issue 3: "duplicate
  * check on create"): the same lookups by email, phone and similar name that the create repeats.
@@ -149,7 +154,7 @@ export const contactDuplicateCheck: Scenario = {
       // the lookups and the matched contacts' summaries (the phone is already in E.164 here)
       raw: async () => {
         const body = toCheck(rawBody());
-        const phone = body.phones[0].startsWith('+') ? body.phones[0].replace(/[^\d+]/g, '') : `+62${body.phones[0].replace(/\D/g, '').slice(1)}`;
+        const phone = e164OfGenerated(body.phones[0]);
         return findDuplicates(b.database.db, ws, { emails: body.emails, e164s: [phone], skeleton: nameSkeleton([body.firstName, body.lastName].filter(Boolean).join(' ')), ownerScope: null });
       },
       details: { knownPhones: known.length },
@@ -177,7 +182,7 @@ export const contactCreate: Scenario = {
       // the writes and the duplicate lookups of a create, in one transaction
       raw: async () => {
         const body = rawBody() as { firstName: string; lastName: string | null; emails: Array<{ email: string }>; phones: Array<{ number: string }> };
-        const phone = body.phones[0].number.startsWith('+') ? body.phones[0].number.replace(/[^\d+]/g, '') : `+62${body.phones[0].number.replace(/\D/g, '').slice(1)}`;
+        const phone = e164OfGenerated(body.phones[0].number);
         const fullName = [body.firstName, body.lastName].filter(Boolean).join(' ');
         const now = new Date().toISOString();
         await withTransaction(b.database.db, async (trx) => {
