@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { findContactProfile } from '../../src/server/modules/contacts/contacts.repository.js';
 import { userIdByEmail } from '../helpers/fixtures.js';
 import { createTestApp, describeEachDialect, seedWithClients, type TestApp } from '../helpers/test-app.js';
 import { contactPurgeJob } from '../../src/server/modules/contacts/contacts.jobs.js';
@@ -64,6 +66,22 @@ describeEachDialect('contacts: create, read, update, delete', (dialect) => {
     // an agent sees only contacts they own; an unknown id is a 404 too
     expect((await agent.get(`/api/contacts/${c.id}`)).statusCode).toBe(404);
     expect((await admin.get('/api/contacts/0190f0f0-0000-7000-8000-000000000000')).statusCode).toBe(404);
+  });
+
+  it.runIf(dialect === 'postgres')('keeps reading a contact on a connection whose prepared read predates a new column', async () => {
+    const { admin, workspace } = await seedWithClients(t, 'school');
+    const c = await createContact(admin, { firstName: 'Rudi', lastName: 'Hartono' });
+    const ws = workspace.id;
+    const rolledBack = new Error('roll back the probe column');
+    await expect(
+      t.ctx.db.transaction().execute(async (trx) => {
+        expect((await findContactProfile(trx, dialect, ws, c.id))?.full_name).toBe('Rudi Hartono');
+        // what another node's migration does while this connection keeps the prepared statement
+        await sql`alter table contacts add column probe_column text`.execute(trx);
+        expect((await findContactProfile(trx, dialect, ws, c.id))?.full_name).toBe('Rudi Hartono');
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
   });
 
   it('rejects bad input with a 4xx naming the field and writes nothing', async () => {

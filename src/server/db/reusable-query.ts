@@ -17,7 +17,9 @@ import type { DB } from './schema.js';
  *
  * On PostgreSQL the statement is also prepared on each connection (see pg-prepared.ts), so it is
  * planned once rather than on every call: use this only for queries whose plan does not depend on
- * the values (lookups by id, ranges of one index), as a prepared statement may keep a generic plan.
+ * the values (lookups by id, ranges of one index), as a prepared statement may keep a generic plan,
+ * and name the columns rather than `*`: a connection's prepared `select t.*` fails once a migration
+ * on another node adds a column to t.
  */
 export function reusableQuery<Args extends unknown[], Row>(build: (dialect: Dialect, db: Kysely<DB>, ...args: string[]) => Compilable<Row>): (dialect: Dialect, db: Kysely<DB>, ...args: Args) => Promise<QueryResult<Row>> {
   const compiled = new Map<string, { sql: string; slots: number[]; params: readonly unknown[] }>();

@@ -17,10 +17,19 @@ export function findContactRow(db: Db, workspaceId: string, id: string) {
   return db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Every contact column, named: a prepared statement with `c.*` fails ("cached plan must not change
+ * result type") on a node still running when another one's migration adds a column.
+ */
+const CONTACT_COLUMNS = Object.keys({
+  id: 1, workspace_id: 1, first_name: 1, last_name: 1, full_name: 1, type_key: 1, source_key: 1, owner_id: 1, team: 1, company_id: 1, primary_email: 1, primary_phone: 1, address: 1, birthday: 1,
+  gender: 1, preferred_language: 1, do_not_contact: 1, custom: 1, created_by: 1, version: 1, created_at: 1, updated_at: 1, deleted_at: 1, name_key: 1, name_skeleton: 1, merged_into_id: 1,
+} satisfies Record<keyof ContactRow, 1>).map((k) => `c.${k}` as `c.${keyof ContactRow}`);
+
 const profileQuery = reusableQuery((d, db, workspaceId, id) =>
   db
     .selectFrom('contacts as c')
-    .selectAll('c')
+    .select(CONTACT_COLUMNS)
     .select((eb) => [
       eb.selectFrom('users as u').innerJoin('memberships as m', 'm.user_id', 'u.id').select('u.name').whereRef('u.id', '=', 'c.owner_id').where('m.workspace_id', '=', workspaceId).as('owner_name'),
       eb.selectFrom('companies as co').select('co.name').whereRef('co.id', '=', 'c.company_id').where('co.workspace_id', '=', workspaceId).as('company_name'),
