@@ -13,7 +13,7 @@ import { withTransaction } from '../../src/server/platform/transaction.js';
 import { emailFor, generatePerson } from '../generate/people.js';
 import { generatePhone } from '../generate/phones.js';
 import { Rng } from '../generate/prng.js';
-import { purgeContacts, sampleContacts } from './sample.js';
+import { knownPhones, purgeContacts, sampleContacts } from './sample.js';
 import { cycle, type BenchContext, type Scenario } from './types.js';
 
 /** Contacts the create scenario writes carry this team, so they can be removed after the run. */
@@ -140,7 +140,7 @@ export const contactDuplicateCheck: Scenario = {
   title: 'Duplicate check of a contact being entered (email, phone as typed, similar name)',
   connections: 4,
   async prepare(b) {
-    const known = (await sampleContacts(b, 200)).map((c) => c.primary_phone).filter((p): p is string => Boolean(p));
+    const known = await knownPhones(b);
     const toCheck = (body: Record<string, unknown>) => {
       const c = body as { firstName: string; lastName: string | null; emails: Array<{ email: string }>; phones: Array<{ number: string }> };
       return { firstName: c.firstName, lastName: c.lastName, emails: c.emails.map((e) => e.email), phones: c.phones.map((p) => p.number) };
@@ -167,7 +167,7 @@ export const contactCreate: Scenario = {
   title: 'Create a contact (validation, phone normalization, duplicate check, search index, audit, event)',
   connections: 4,
   async prepare(b) {
-    const known = (await sampleContacts(b, 200)).map((c) => c.primary_phone).filter((p): p is string => Boolean(p));
+    const known = await knownPhones(b);
     const nextBody = newContactBodies(known);
     const ws = b.manifest.workspaceId;
     const rawBody = newContactBodies(known);

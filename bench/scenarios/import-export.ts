@@ -5,7 +5,7 @@ import { emailFor, generatePerson } from '../generate/people.js';
 import { generatePhone } from '../generate/phones.js';
 import { Rng } from '../generate/prng.js';
 import { CITIES } from '../generate/vocabulary.js';
-import { purgeContacts, sampleContacts } from './sample.js';
+import { knownPhones, purgeContacts } from './sample.js';
 import type { BenchContext, ThroughputResult, ThroughputScenario } from './types.js';
 
 /** Whether the running server has a route whose path starts with the prefix (read from its OpenAPI document). */
@@ -87,7 +87,7 @@ export const importContacts: ThroughputScenario = {
     if (!(await hasRoute(b, '/api/imports'))) return { available: false, note: 'not available yet (no import endpoint)' };
     const rows = importRowsFor(b.manifest.plan.contacts);
     const file = path.join(b.workDir, `import-${rows}.csv`);
-    await writeImportCsv(file, rows, (await sampleContacts(b, 200)).map((c) => c.primary_phone).filter((p): p is string => Boolean(p)));
+    await writeImportCsv(file, rows, await knownPhones(b));
     const form = new FormData();
     form.append('file', await fs.openAsBlob(file, { type: 'text/csv' }), 'orang-tua-baru.csv');
     const res = await fetch(`${b.server.baseUrl}/api/imports?entity=contacts`, { method: 'POST', headers: { cookie: b.session.cookie, 'x-csrf-token': b.session.csrfToken }, body: form });

@@ -40,6 +40,11 @@ export async function sampleContacts(b: BenchContext, count: number): Promise<Sa
   return [...out.values()];
 }
 
+/** Numbers of 200 sampled contacts, for bodies that reuse a known number (the duplicate paths). */
+export async function knownPhones(b: BenchContext): Promise<string[]> {
+  return (await sampleContacts(b, 200)).map((c) => c.primary_phone).filter((p): p is string => Boolean(p));
+}
+
 /**
  * Removes contacts a scenario made, for good, with their addresses, tags, search rows, events,
  * timeline and audit entries, so repeated runs do not grow the cached dataset (an import's undo only

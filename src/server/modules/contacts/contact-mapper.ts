@@ -16,6 +16,8 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   return out;
 }
 
+const tagRefOf = (t: TagRef): TagRef => ({ id: t.id, name: t.name, color: t.color });
+
 /** A list item from its row and what the page looked up for it. */
 function listItemOf(r: ContactRow, ownerName: string | null, companyName: string | null, tags: TagRef[]): ContactListItem {
   const address = fromJson<Address | null>(r.address, null);
@@ -72,13 +74,13 @@ export async function toListItems(db: Db, workspaceId: string, rows: ContactRow[
   ]);
   const tags = groupBy(tagRows, (t) => t.contact_id);
   return rows.map((r) =>
-    listItemOf(r, r.owner_id ? owners.get(r.owner_id) ?? null : null, r.company_id ? companies.get(r.company_id) ?? null : null, (tags.get(r.id) ?? []).map((t): TagRef => ({ id: t.id, name: t.name, color: t.color }))),
+    listItemOf(r, r.owner_id ? owners.get(r.owner_id) ?? null : null, r.company_id ? companies.get(r.company_id) ?? null : null, (tags.get(r.id) ?? []).map(tagRefOf)),
   );
 }
 
 /** One contact from its profile row (see findContactProfile): no further queries. */
 export function contactFromProfile(r: ContactProfileRow): Contact {
-  const tags = fromJson<TagRef[]>(r.tags_json, []).map((t): TagRef => ({ id: t.id, name: t.name, color: t.color }));
+  const tags = fromJson<TagRef[]>(r.tags_json, []).map(tagRefOf);
   const item = listItemOf(r, r.owner_name ?? null, r.company_name ?? null, tags);
   return contactOf(r, item, fromJson<EmailOut[]>(r.emails_json, []), fromJson<PhoneOut[]>(r.phones_json, []));
 }

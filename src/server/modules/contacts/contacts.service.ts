@@ -64,19 +64,20 @@ export async function listScope(ctx: AppContext, db: Db, actor: Actor): Promise<
 }
 
 /** A row the actor may see: their workspace's, and their own when agents see only their own. */
-export async function visibleContactRow(db: Db, actor: Actor, id: string): Promise<ContactRow> {
-  const row = await findContactRow(db, actor.workspaceId, id);
+/** The row if the actor may see it (agents: their own contacts only); 404 otherwise. */
+function visibleOr404<R extends { owner_id: string | null }>(actor: Actor, row: R | undefined): R {
   const scope = ownerScope(actor);
   if (!row || (scope && row.owner_id !== scope)) throw notFound('Contact');
   return row;
 }
 
+export async function visibleContactRow(db: Db, actor: Actor, id: string): Promise<ContactRow> {
+  return visibleOr404(actor, await findContactRow(db, actor.workspaceId, id));
+}
+
 /** One statement: a contact page is the most frequent read there is. */
 export async function getContact(ctx: AppContext, actor: Actor, id: string): Promise<Contact> {
-  const row = await findContactProfile(ctx.db, ctx.dialect, actor.workspaceId, id);
-  const scope = ownerScope(actor);
-  if (!row || (scope && row.owner_id !== scope)) throw notFound('Contact');
-  return contactFromProfile(row);
+  return contactFromProfile(visibleOr404(actor, await findContactProfile(ctx.db, ctx.dialect, actor.workspaceId, id)));
 }
 
 export async function listContacts(ctx: AppContext, actor: Actor, body: z.output<typeof ContactQueryBody>): Promise<ContactPage> {
