@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { types } from '../../src/server/db/migrations/_kit.js';
 import { reusableQuery } from '../../src/server/db/reusable-query.js';
-import { countAll, fromJson, jsonRows, toJson } from '../../src/server/db/sql-helpers.js';
+import { countAll, fromJson, insertRowsFast, jsonRows, toJson } from '../../src/server/db/sql-helpers.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { describeEachDialect } from '../helpers/test-app.js';
 
@@ -99,5 +99,32 @@ describeEachDialect('column types come back the same on both dialects', (dialect
       expect((await byId(dialect, trx as never, 'b')).rows).toEqual([{ amount: 0 }]);
       expect(await prepared()).toBe(1);
     });
+  });
+
+  it('many rows written at once come back value for value, however they are written', async () => {
+    await db.deleteFrom('type_probe').execute();
+    const rows = EXPECTED.map((r) => ({ ...r, settings: r.settings === null ? null : toJson(r.settings) }));
+    await insertRowsFast(dialect, db, 'type_probe', rows);
+    expect(await db.selectFrom('type_probe').selectAll().orderBy('id').execute()).toEqual(EXPECTED);
+    // the one-statement form (tables that feed a full-text index on SQLite) stores the same values
+    await db.deleteFrom('type_probe').execute();
+    await insertRowsFast(dialect, db, 'type_probe', rows, { fullText: true });
+    expect(await db.selectFrom('type_probe').selectAll().orderBy('id').execute()).toEqual(EXPECTED);
+  });
+
+  it('thousands of rows in one call (more than one statement on PostgreSQL) and none when the list is empty', async () => {
+    await db.deleteFrom('type_probe').execute();
+    const many = Array.from({ length: 2500 }, (_, i) => ({ id: `r${String(i).padStart(4, '0')}`, flag: i % 2 === 0, big: i, settings: null, at: '2026-12-06T00:00:00.000Z', day: null, amount: i * 100 }));
+    await insertRowsFast(dialect, db, 'type_probe', many);
+    await insertRowsFast(dialect, db, 'type_probe', []);
+    const r = await db.selectFrom('type_probe').select([countAll().as('n'), sql<number>`sum(amount)`.as('total')]).where('flag', '=', true).executeTakeFirstOrThrow();
+    expect(r).toEqual({ n: 1250, total: 100 * 2 * (1249 * 1250) / 2 });
+  });
+
+  it('a failing row leaves none of the call written inside a rolled-back transaction', async () => {
+    const before = (await db.selectFrom('type_probe').select(countAll().as('n')).executeTakeFirstOrThrow()).n;
+    const clash = [{ id: 'x1', flag: true, big: 1, settings: null, at: '2026-12-06T00:00:00.000Z', day: null, amount: 1 }, { id: 'a', flag: true, big: 1, settings: null, at: '2026-12-06T00:00:00.000Z', day: null, amount: 1 }];
+    await expect(db.transaction().execute((trx) => insertRowsFast(dialect, trx, 'type_probe', clash))).rejects.toThrow();
+    expect((await db.selectFrom('type_probe').select(countAll().as('n')).executeTakeFirstOrThrow()).n).toBe(before);
   });
 });

@@ -2,6 +2,7 @@ import { CompiledQuery, sql, type Kysely, type RawBuilder, type SelectQueryBuild
 import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
 import type { Dialect } from './database.js';
+import { EACH_ROW } from './sqlite-driver.js';
 
 /**
  * Every difference between SQLite and PostgreSQL that application code meets lives here, each as a
@@ -207,37 +208,50 @@ export function isMalformedValueError(err: unknown): boolean {
 }
 
 /**
- * Rows at a time per INSERT: SQLite keeps each distinct statement prepared (the driver's cache), and a
- * statement of 1,000 rows costs 3 ms to prepare and 2 MB to keep, so batches of varying sizes filled
- * memory with one-off statements; chunks of a fixed size reuse one. PostgreSQL prepares nothing
- * (unnamed statements) and gains from fewer round trips, up to its limit of 65,535 parameters.
+ * PostgreSQL rows per INSERT: it prepares nothing (unnamed statements) and gains from fewer round
+ * trips, up to its limit of 65,535 parameters.
  */
-const ROWS_PER_INSERT: Record<Dialect, number> = { sqlite: 100, postgres: 1000 };
+const PG_ROWS_PER_INSERT = 1000;
 
 /**
  * INSERTs of many rows, their SQL written directly instead of through the query builder (which
  * spends far longer compiling thousands of values than the database spends storing them). Rows
- * must share their keys; table and column names come from code, never from input. Placeholders
- * differ by dialect (? or $n).
+ * must share their keys; table and column names come from code, never from input.
+ *
+ * PostgreSQL: multi-row VALUES. SQLite: one prepared single-row statement run for every row, all
+ * in one call to the driver (EACH_ROW): faster than VALUES tuples (5,000 contacts: 150 ms against
+ * 235 ms). Except `fullText`: a table whose trigger feeds an FTS5 index gets all its rows from one
+ * statement reading a JSON array, because FTS5 writes its pending terms out at the end of every
+ * statement (22,500 search documents: 944 ms row by row, 366 ms in VALUES of 100, 232 ms at once).
  */
-export async function insertRowsFast(dialect: Dialect, db: Kysely<any>, table: string, rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+export async function insertRowsFast(dialect: Dialect, db: Kysely<any>, table: string, rows: ReadonlyArray<Record<string, unknown>>, opts: { fullText?: boolean } = {}): Promise<void> {
   if (!rows.length) return;
   const columns = Object.keys(rows[0]);
   if (![table, ...columns].every((name) => /^[a-z_][a-z0-9_]*$/.test(name))) throw new Error(`unexpected identifier in insert into ${table}`);
-  const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) values `;
-  const size = Math.max(1, Math.min(ROWS_PER_INSERT[dialect], Math.floor(65_535 / columns.length)));
+  const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) `;
+  if (dialect === 'sqlite' && opts.fullText) {
+    const values = rows.map((row) => columns.map((column) => row[column] ?? null));
+    await db.executeQuery(CompiledQuery.raw(`${head}select ${columns.map((_, i) => `value->>${i}`).join(',')} from json_each(?)`, [JSON.stringify(values)]));
+    return;
+  }
+  if (dialect === 'sqlite') {
+    const params: unknown[] = [];
+    for (const row of rows) for (const column of columns) params.push(row[column] ?? null);
+    await db.executeQuery(CompiledQuery.raw(`${EACH_ROW}${head}values (${columns.map(() => '?').join(',')})`, params));
+    return;
+  }
+  const size = Math.max(1, Math.min(PG_ROWS_PER_INSERT, Math.floor(65_535 / columns.length)));
   for (let from = 0; from < rows.length; from += size) {
-    const chunk = rows.slice(from, from + size);
     const params: unknown[] = [];
     const tuples: string[] = [];
-    for (const row of chunk) {
+    for (const row of rows.slice(from, from + size)) {
       const marks: string[] = [];
       for (const column of columns) {
         params.push(row[column] ?? null);
-        marks.push(dialect === 'postgres' ? `$${params.length}` : '?');
+        marks.push(`$${params.length}`);
       }
       tuples.push(`(${marks.join(',')})`);
     }
-    await db.executeQuery(CompiledQuery.raw(head + tuples.join(','), params));
+    await db.executeQuery(CompiledQuery.raw(`${head}values ${tuples.join(',')}`, params));
   }
 }

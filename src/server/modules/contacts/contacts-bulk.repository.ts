@@ -4,17 +4,12 @@ import type { DB } from '../../db/schema.js';
 import { insertRowsFast } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
 
-// SQL for writing and matching contacts many at a time (imports): multi-row inserts in chunks
-// that stay under both databases' bind-parameter limits, and one lookup per key kind per batch.
+// SQL for writing and matching contacts many at a time (imports): inserts of many rows (see
+// insertRowsFast), and one lookup per key kind per batch.
 
-const MAX_PARAMS = 30_000;
-
-/** Inserts rows with as few statements as the parameter limit allows (same-sized chunks, so SQLite reuses the statement). */
+/** Inserts rows of one of the tables, typed by the schema. */
 export async function insertMany<T extends keyof DB & string>(db: Db, dialect: Dialect, table: T, rows: Insertable<DB[T]>[]): Promise<void> {
-  if (!rows.length) return;
-  const perRow = Object.keys(rows[0] as object).length || 1;
-  const chunk = Math.max(1, Math.min(1000, Math.floor(MAX_PARAMS / perRow)));
-  for (let i = 0; i < rows.length; i += chunk) await insertRowsFast(dialect, db, table, rows.slice(i, i + chunk) as Array<Record<string, unknown>>);
+  await insertRowsFast(dialect, db, table, rows as Array<Record<string, unknown>>, { fullText: table === 'contact_search' });
 }
 
 type Scope = { workspaceId: string; ownerScope: string | null };

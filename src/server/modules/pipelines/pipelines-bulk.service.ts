@@ -135,12 +135,9 @@ export async function insertDeals(ctx: AppContext, trx: Transaction<DB>, actor: 
     const contribution = { ...contributionOf(row), enteredTotal: 1 };
     deltas.set(row.stage_id, deltas.has(row.stage_id) ? addDeltas(deltas.get(row.stage_id)!, contribution) : contribution);
   }
-  // multi-row inserts written directly: compiling thousands of values through the builder costs more than storing them
-  const perStatement = 1000;
-  for (let i = 0; i < deals.length; i += perStatement) {
-    await insertRowsFast(ctx.dialect, trx, 'deals', deals.slice(i, i + perStatement) as Array<Record<string, unknown>>);
-    await insertRowsFast(ctx.dialect, trx, 'deal_stage_history', history.slice(i, i + perStatement) as Array<Record<string, unknown>>);
-  }
+  // inserts written directly: compiling thousands of values through the builder costs more than storing them
+  await insertRowsFast(ctx.dialect, trx, 'deals', deals as Array<Record<string, unknown>>);
+  await insertRowsFast(ctx.dialect, trx, 'deal_stage_history', history as Array<Record<string, unknown>>);
   await applyStatsDeltas(trx, actor.workspaceId, deltas);
   await applyForecastDeltas(trx, actor.workspaceId, dctx.pipeline.id, (deals as DealRow[]).map((row) => [null, row]));
   for (const row of deals as DealRow[]) if (row.status === 'won') await convertContactOnWin(ctx, trx, actor, dctx.pipeline, row);
