@@ -109,7 +109,10 @@ export function openSqlite(file: string): BetterSqlite3.Database {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   raw.pragma('synchronous = NORMAL');
-  raw.pragma('cache_size = -64000');
+  // 32 MB of pages: pages beyond it come from the operating system's file cache. The 100k benchmark
+  // ran as fast as with 64 MB, and the server's peak memory during an import or export fell from
+  // 313-352 MB to under 300.
+  raw.pragma('cache_size = -32000');
   raw.pragma('temp_store = MEMORY');
   return raw;
 }
