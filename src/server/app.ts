@@ -30,6 +30,16 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * A large JSON body goes out as bytes encoded once. Left a string, Node measured it for
+ * Content-Length and encoded it again to write it: a board of 510 cards (270 KB, and a two-byte
+ * string because titles hold an em dash) spent more time there than in its SQL. With bytes, the
+ * 100k benchmark's board went from 112-126 ms to 80 ms at p95 on SQLite.
+ */
+function asBytes(payload: unknown): unknown {
+  return typeof payload === 'string' && payload.length > 16_384 ? Buffer.from(payload) : payload;
+}
+
 /** Builds the HTTP app over a context: security, docs, the route guard, every module's routes, the web app. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
@@ -44,6 +54,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const registered: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registered);
   installProblemHandlers(app);
+  app.addHook('onSend', async (_req, _reply, payload) => asBytes(payload));
 
   await app.register(cookie);
   await app.register(helmet, {

@@ -176,6 +176,24 @@ describeEachDialect('security headers, CORS, compression, rate limit, health', (
     expect(plain.headers['content-encoding']).toBeUndefined();
   });
 
+  it('sends a large JSON body with its exact byte length and its characters intact, plain or gzipped', async () => {
+    t = await createTestApp(dialect);
+    const { admin } = await seedWithClients(t);
+    // 40 tags of 480-character descriptions: a body of ~20 KB holding characters beyond Latin-1
+    const description = 'Orang tua — wali santri, angkatan 2027/28; café ✓ '.repeat(10).slice(0, 480);
+    for (let i = 0; i < 40; i++) expect((await admin.post('/api/tags', { name: `Angkatan ${i}`, description })).statusCode).toBe(201);
+    const plain = await admin.get('/api/tags');
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(plain.rawPayload.length).toBeGreaterThan(16_384);
+    expect(Number(plain.headers['content-length'])).toBe(plain.rawPayload.length);
+    const items = JSON.parse(plain.rawPayload.toString('utf8')).items as Array<{ name: string; description: string | null }>;
+    expect(items.filter((tag) => tag.name.startsWith('Angkatan')).map((tag) => tag.description)).toEqual(Array(40).fill(description));
+    const zipped = await admin.request('GET', '/api/tags', undefined, { 'accept-encoding': 'gzip' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(zipped.rawPayload).equals(plain.rawPayload)).toBe(true);
+  });
+
   it('limits requests per user and per API key with 429 and Retry-After', async () => {
     t = await createTestApp(dialect, { config: { RATE_LIMIT_PER_MINUTE: 5 } });
     const { workspace, admin, manager } = await seedWithClients(t);
