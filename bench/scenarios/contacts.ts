@@ -155,7 +155,7 @@ export const contactDuplicateCheck: Scenario = {
       raw: async () => {
         const body = toCheck(rawBody());
         const phone = e164OfGenerated(body.phones[0]);
-        return findDuplicates(b.database.db, ws, { emails: body.emails, e164s: [phone], skeleton: nameSkeleton([body.firstName, body.lastName].filter(Boolean).join(' ')), ownerScope: null });
+        return findDuplicates(b.database.db, b.database.dialect, ws, { emails: body.emails, e164s: [phone], skeleton: nameSkeleton([body.firstName, body.lastName].filter(Boolean).join(' ')), ownerScope: null });
       },
       details: { knownPhones: known.length },
     };
@@ -195,7 +195,7 @@ export const contactCreate: Scenario = {
           await replaceEmails(trx, ws, id, [{ email: body.emails[0].email, label: null, isPrimary: true }], now);
           await replacePhones(trx, ws, id, [{ e164: phone, raw: body.phones[0].number, label: 'WhatsApp', isPrimary: true }], now);
           await saveSearchDocument(trx, ws, id, searchTokens(`${fullName} ${body.emails[0].email} ${phone.slice(1)}`).join(' '));
-          await contactsSharingKeys(trx, ws, { emails: [body.emails[0].email], e164s: [phone], skeleton: nameSkeleton(fullName), excludeId: id, ownerScope: null });
+          await contactsSharingKeys(trx, b.database.dialect, ws, { emails: [body.emails[0].email], e164s: [phone], skeleton: nameSkeleton(fullName), excludeId: id, ownerScope: null });
         });
       },
       cleanup,

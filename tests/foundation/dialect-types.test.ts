@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { types } from '../../src/server/db/migrations/_kit.js';
 import { reusableQuery } from '../../src/server/db/reusable-query.js';
-import { countAll, fromJson, insertRowsFast, jsonRows, toJson } from '../../src/server/db/sql-helpers.js';
+import { countAll, fromJson, inList, insertRowsFast, jsonRows, listArg, toJson, unlessNull } from '../../src/server/db/sql-helpers.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { describeEachDialect } from '../helpers/test-app.js';
 
@@ -88,6 +88,20 @@ describeEachDialect('column types come back the same on both dialects', (dialect
     expect((await amountsOf(dialect, db as never, 'a', 'b')).rows.sort((x, y) => x.id.localeCompare(y.id))).toEqual([{ id: 'a', amount: 150_000_00 }, { id: 'b', amount: 0 }]);
     expect((await amountsOf(dialect, db as never, 'c')).rows).toEqual([{ id: 'c', amount: null }]);
     expect((await amountsOf(dialect, db as never, 'b', 'c', 'x')).rows.map((r) => r.id).sort()).toEqual(['b', 'c']);
+  });
+
+  it('a list as one argument and an optional condition keep one statement text for any values', async () => {
+    await db.insertInto('type_probe').values({ id: 'q,"{x}\\', flag: true, big: 1, settings: null, at: '2026-12-06T00:00:00.000Z', day: null, amount: 7 }).execute();
+    const pick = reusableQuery((d, qdb, ids, minAmount) =>
+      (qdb as unknown as Kysely<any>).selectFrom('type_probe').select('id').where(inList(d, 'id', ids)).where(unlessNull(d, minAmount, 'text', (v) => sql<boolean>`amount >= cast(${v} as integer)`)).orderBy('id'),
+    );
+    const ids = async (list: string[], min: string | null) => (await pick(dialect, db as never, listArg(dialect, list), min)).rows.map((r) => r.id);
+    expect(await ids(['a', 'b', 'c'], null)).toEqual(['a', 'b', 'c']);
+    expect(await ids(['a', 'b', 'c'], '1')).toEqual(['a']);
+    expect(await ids([], null)).toEqual([]);
+    expect(await ids(['b'], null)).toEqual(['b']);
+    // commas, quotes, braces and backslashes survive as one value
+    expect(await ids(['q,"{x}\\', 'q'], '5')).toEqual(['q,"{x}\\']);
   });
 
   it.runIf(dialect === 'postgres')('on PostgreSQL a reusable query is prepared once per connection and reused', async () => {

@@ -202,6 +202,28 @@ export async function currentSchema(dialect: Dialect, db: Kysely<any>): Promise<
   return (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name;
 }
 
+/**
+ * A list of text values as one statement argument (see inList): a PostgreSQL array, a JSON array for
+ * SQLite. The statement's text is then the same for any number of values, so it can be reused.
+ */
+export function listArg(dialect: Dialect, values: readonly string[]): unknown {
+  return dialect === 'postgres' ? [...values] : JSON.stringify(values);
+}
+
+/** `column` is one of the values of a listArg argument (an index lookup per value on both). */
+export function inList(dialect: Dialect, column: string, arg: unknown): RawBuilder<boolean> {
+  return dialect === 'postgres' ? sql<boolean>`${sql.ref(column)} = any(cast(${arg} as text[]))` : sql<boolean>`${sql.ref(column)} in (select value from json_each(${arg}))`;
+}
+
+/**
+ * `test(value)` when the argument is given, true when it is null: one statement text for both, for
+ * reusable queries. PostgreSQL is told the argument's type, which `is null` alone cannot tell it.
+ */
+export function unlessNull(dialect: Dialect, arg: unknown, pgType: 'uuid' | 'text', test: (value: RawBuilder<unknown>) => RawBuilder<boolean>): RawBuilder<boolean> {
+  const value = dialect === 'postgres' ? sql`cast(${arg} as ${sql.raw(pgType)})` : sql`${arg}`;
+  return sql<boolean>`(${value} is null or ${test(value)})`;
+}
+
 /** A database error for a value of the wrong shape for its column (PostgreSQL: invalid_text_representation). */
 export function isMalformedValueError(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '22P02';

@@ -110,7 +110,7 @@ function nameColumns(firstName: string, lastName: string | null) {
 async function contactAfterWrite(ctx: AppContext, trx: Db, actor: Actor, id: string): Promise<ContactWithDuplicates> {
   const row = (await findContactProfile(trx, ctx.dialect, actor.workspaceId, id))!;
   const contact = contactFromProfile(row);
-  const duplicates = await findDuplicates(trx, actor.workspaceId, { emails: contact.emails.map((e) => e.email), e164s: contact.phones.map((p) => p.e164), skeleton: row.name_skeleton, excludeId: id, ownerScope: ownerScope(actor) });
+  const duplicates = await findDuplicates(trx, ctx.dialect, actor.workspaceId, { emails: contact.emails.map((e) => e.email), e164s: contact.phones.map((p) => p.e164), skeleton: row.name_skeleton, excludeId: id, ownerScope: ownerScope(actor) });
   return { ...contact, duplicates };
 }
 

@@ -1,4 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../../db/database.js';
+import { reusableQuery } from '../../db/reusable-query.js';
+import type { DB } from '../../db/schema.js';
+import { inList, listArg, unlessNull } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
 
 // Likely-duplicate lookups. Each is an index lookup: (workspace_id, email), (workspace_id, e164),
@@ -12,21 +16,49 @@ export interface MatchKeys {
   ownerScope: string | null;
 }
 
-export async function contactsSharingKeys(db: Db, workspaceId: string, keys: MatchKeys, limit = 10) {
-  const visible = <T extends { where: (...a: any[]) => T }>(q: T): T => {
-    let out = q.where('c.deleted_at', 'is', null);
-    if (keys.excludeId) out = out.where('c.id', '!=', keys.excludeId);
-    if (keys.ownerScope) out = out.where('c.owner_id', '=', keys.ownerScope);
-    return out;
-  };
-  const byEmail = keys.emails.length
-    ? await visible(db.selectFrom('contact_emails as e').innerJoin('contacts as c', 'c.id', 'e.contact_id').select(['c.id']).where('e.workspace_id', '=', workspaceId).where('e.email', 'in', keys.emails)).limit(limit).execute()
-    : [];
-  const byPhone = keys.e164s.length
-    ? await visible(db.selectFrom('contact_phones as p').innerJoin('contacts as c', 'c.id', 'p.contact_id').select(['c.id']).where('p.workspace_id', '=', workspaceId).where('p.e164', 'in', keys.e164s)).limit(limit).execute()
-    : [];
-  const byName = keys.skeleton ? await visible(db.selectFrom('contacts as c').select(['c.id']).where('c.workspace_id', '=', workspaceId).where('c.name_skeleton', '=', keys.skeleton)).limit(limit).execute() : [];
-  return { byEmail: byEmail.map((r) => r.id), byPhone: byPhone.map((r) => r.id), byName: byName.map((r) => r.id) };
+export type MatchReason = 'email' | 'phone' | 'name';
+
+export interface SharedKeyRow {
+  id: string;
+  full_name: string;
+  primary_email: string | null;
+  primary_phone: string | null;
+  type_key: string | null;
+  reason: MatchReason;
+}
+
+const SUMMARY = ['c.id', 'c.full_name', 'c.primary_email', 'c.primary_phone', 'c.type_key'] as const;
+
+/** Per kind of key, at most this many contacts. */
+const PER_KIND = 10;
+
+/**
+ * The lookups by email, phone and name skeleton as one reusable statement: lists go in as one
+ * argument each and absent keys as nulls, so its text never changes and PostgreSQL prepares it once
+ * per connection. Planning had cost ~100 times more than running it (18 ms against 0.2 ms).
+ */
+const sharingKeys = reusableQuery((d, db, workspaceId, emails, phones, skeleton, excludeId, ownerId) => {
+  const visible = <T extends { where: (...a: any[]) => T }>(q: T): T =>
+    q
+      .where('c.deleted_at', 'is', null)
+      .where(unlessNull(d, excludeId, 'uuid', (v) => sql<boolean>`c.id <> ${v}`))
+      .where(unlessNull(d, ownerId, 'uuid', (v) => sql<boolean>`c.owner_id = ${v}`));
+  // each branch as a derived table: SQLite allows no LIMIT on a branch of a compound select
+  const branch = <Q extends { limit: (n: any) => Q; as: (a: string) => any }>(q: Q, alias: string) => db.selectFrom(q.limit(sql.lit(PER_KIND)).as(alias)).selectAll();
+  return branch(visible(db.selectFrom('contact_emails as e').innerJoin('contacts as c', 'c.id', 'e.contact_id').select([...SUMMARY, sql<MatchReason>`'email'`.as('reason')]).where('e.workspace_id', '=', workspaceId).where(inList(d, 'e.email', emails))), 'k_email')
+    .unionAll(branch(visible(db.selectFrom('contact_phones as p').innerJoin('contacts as c', 'c.id', 'p.contact_id').select([...SUMMARY, sql<MatchReason>`'phone'`.as('reason')]).where('p.workspace_id', '=', workspaceId).where(inList(d, 'p.e164', phones))), 'k_phone'))
+    .unionAll(branch(visible(db.selectFrom('contacts as c').select([...SUMMARY, sql<MatchReason>`'name'`.as('reason')]).where('c.workspace_id', '=', workspaceId).where('c.name_skeleton', '=', skeleton)), 'k_name'));
+});
+
+/**
+ * Live contacts sharing an email, a phone or the name skeleton, up to 10 per kind, each row with
+ * the contact's summary and the kind it matched by (a contact matching twice comes twice). One
+ * statement: the form's check runs whenever a person pauses typing.
+ */
+export async function contactsSharingKeys(db: Db, dialect: Dialect, workspaceId: string, keys: MatchKeys): Promise<SharedKeyRow[]> {
+  if (!keys.emails.length && !keys.e164s.length && !keys.skeleton) return [];
+  const { rows } = await sharingKeys(dialect, db as Kysely<DB>, workspaceId, listArg(dialect, keys.emails), listArg(dialect, keys.e164s), keys.skeleton, keys.excludeId ?? null, keys.ownerScope);
+  return rows as SharedKeyRow[];
 }
 
 export interface PairRow {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Dialect } from '../../db/database.js';
 import type { DuplicateMatch } from '../../../shared/contracts/contacts.js';
 import type { DismissDuplicateBody, DuplicateCheckBody, DuplicatePair } from '../../../shared/contracts/contacts-merge.js';
 import { notFound } from '../../http/errors.js';
@@ -15,19 +16,16 @@ import { fullNameOf, nameSkeleton } from './name-keys.js';
 import { parsePhone } from './phone-numbers.js';
 
 /** Likely duplicates of the given keys, strongest reasons first. */
-export async function findDuplicates(db: Db, workspaceId: string, keys: MatchKeys): Promise<DuplicateMatch[]> {
-  const found = await contactsSharingKeys(db, workspaceId, keys);
-  const reasons = new Map<string, Set<DuplicateMatch['reasons'][number]>>();
-  const add = (ids: string[], reason: DuplicateMatch['reasons'][number]) => ids.forEach((id) => (reasons.get(id) ?? reasons.set(id, new Set()).get(id)!).add(reason));
-  add(found.byEmail, 'email');
-  add(found.byPhone, 'phone');
-  add(found.byName, 'name');
-  const rows = await findContactRows(db, workspaceId, [...reasons.keys()]);
-  const weight = (r: Set<string>) => (r.has('email') ? 4 : 0) + (r.has('phone') ? 4 : 0) + (r.has('name') ? 1 : 0);
-  return rows
-    .map((r) => ({ contactId: r.id, fullName: r.full_name, primaryEmail: r.primary_email, primaryPhone: r.primary_phone, typeKey: r.type_key, reasons: [...reasons.get(r.id)!] }))
-    .sort((a, b) => weight(new Set(b.reasons)) - weight(new Set(a.reasons)) || a.fullName.localeCompare(b.fullName))
-    .slice(0, 10);
+export async function findDuplicates(db: Db, dialect: Dialect, workspaceId: string, keys: MatchKeys): Promise<DuplicateMatch[]> {
+  const matches = new Map<string, DuplicateMatch>();
+  for (const r of await contactsSharingKeys(db, dialect, workspaceId, keys)) {
+    const match = matches.get(r.id) ?? matches.set(r.id, { contactId: r.id, fullName: r.full_name, primaryEmail: r.primary_email, primaryPhone: r.primary_phone, typeKey: r.type_key, reasons: [] }).get(r.id)!;
+    if (!match.reasons.includes(r.reason)) match.reasons.push(r.reason);
+  }
+  const order: DuplicateMatch['reasons'] = ['email', 'phone', 'name'];
+  for (const m of matches.values()) m.reasons.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const weight = (m: DuplicateMatch) => (m.reasons.includes('email') ? 4 : 0) + (m.reasons.includes('phone') ? 4 : 0) + (m.reasons.includes('name') ? 1 : 0);
+  return [...matches.values()].sort((a, b) => weight(b) - weight(a) || a.fullName.localeCompare(b.fullName)).slice(0, 10);
 }
 
 /** The check the create/edit form runs while a person types (nothing is written). */
@@ -37,7 +35,7 @@ export async function checkDuplicates(ctx: AppContext, actor: Actor, input: z.ou
   const e164s = (input.phones ?? []).map((p) => parsePhone(p, ws.phoneRegion)?.e164).filter((p): p is string => Boolean(p));
   const skeleton = input.firstName ? nameSkeleton(fullNameOf(input.firstName, input.lastName)) : null;
   if (!emails.length && !e164s.length && !skeleton) return [];
-  return findDuplicates(ctx.db, actor.workspaceId, { emails, e164s, skeleton, excludeId: input.excludeId, ownerScope: ownerScope(actor) });
+  return findDuplicates(ctx.db, ctx.dialect, actor.workspaceId, { emails, e164s, skeleton, excludeId: input.excludeId, ownerScope: ownerScope(actor) });
 }
 
 /** Likely duplicate pairs across the workspace (the duplicates view). */
