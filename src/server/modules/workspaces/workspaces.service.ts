@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { CreateWorkspaceBody, UpdateWorkspaceBody, Workspace } from '../../../shared/contracts/workspaces.js';
 import { newId } from '../../db/ids.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 import type { DB } from '../../db/schema.js';
 import { fromJson, toJson } from '../../db/sql-helpers.js';
 import { notFound } from '../../http/errors.js';
@@ -76,8 +77,13 @@ async function applyTemplate(ctx: AppContext, trx: Transaction<DB>, ws: { id: st
   for (const contribute of ctx.templateContributions) await contribute(trx, ws, actor, now);
 }
 
+/** The workspace row by id, read on most writes (phone region, currency): reusable, so prepared once on PostgreSQL. */
+const workspaceById = reusableQuery((_d, db, id) =>
+  db.selectFrom('workspaces').select(['id', 'slug', 'name', 'template', 'timezone', 'phone_region', 'currency', 'locale', 'settings', 'created_at', 'updated_at']).where('id', '=', id),
+);
+
 export async function getWorkspace(ctx: AppContext, id: string): Promise<Workspace> {
-  const row = await ctx.db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = (await workspaceById(ctx.dialect, ctx.db, id)).rows[0];
   if (!row) throw notFound('Workspace');
   return toWorkspace(row);
 }
