@@ -78,7 +78,7 @@ export async function moveDealInTransaction(ctx: AppContext, trx: Db, actor: Act
     { action: 'deal.moved', entityType: 'deal', entityId: row.id, before: { stageId: from.id, stage: from.name, status: row.status }, after: { stageId: to.id, stage: to.name, status: to.kind }, meta: { reason: input.reason ?? null, secondsInPrevious: secondsIn, ...(convertedTo ? { contactTypeChangedTo: convertedTo } : {}) } },
     now,
   );
-  const payload = { pipelineId: pipeline.id, fromStageId: from.id, toStageId: to.id, fromStage: from.name, toStage: to.name, contactId: next.contact_id, title: next.title, reason: input.reason ?? null, version: version + 1 };
+  const payload = { pipelineId: pipeline.id, fromStageId: from.id, toStageId: to.id, fromStage: from.name, toStage: to.name, contactId: next.contact_id, ownerId: next.owner_id, title: next.title, reason: input.reason ?? null, version: version + 1 };
   await appendEvent(ctx, trx, actor, { type: 'deal.moved', entityType: 'deal', entityId: row.id, payload }, now);
   return { moved: true, version: version + 1 };
 }

@@ -42,7 +42,8 @@ export async function noticesFromEvent(ctx: AppContext, db: Db, actor: Actor, ev
 async function dealMoved(ctx: AppContext, db: Db, actor: Actor, event: DomainEvent) {
   const p = event.payload;
   const id = event.entityId!;
-  const deal = str(p.ownerId) ? null : await findDeal(ctx, db, event.workspaceId, id);
+  // moves name the owner (null: nobody to tell); other stage events are looked up
+  const deal = 'ownerId' in p ? null : await findDeal(ctx, db, event.workspaceId, id);
   const ownerId = str(p.ownerId) ?? deal?.ownerId ?? null;
   if (!ownerId) return;
   const title = str(p.title) ?? deal?.title ?? 'A deal';
