@@ -62,7 +62,10 @@ export function createDatabase(opts: DatabaseOptions): Database {
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
       types: pgTypes,
-      ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+      // No parallel workers: a parallel plan (a search for a common name, 30,000 matches) started
+      // workers that cost more than they saved, and under concurrency they take the cores other
+      // requests need. Requests here are short; the API answers many at once instead.
+      options: ['-c max_parallel_workers_per_gather=0', ...(opts.pgSchema ? [`-c search_path=${opts.pgSchema}`] : [])].join(' '),
     };
     const pool = new pg.Pool(pgConfig);
     pool.on('error', () => undefined); // idle client errors surface on the next query instead
