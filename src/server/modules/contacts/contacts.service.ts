@@ -63,7 +63,6 @@ export async function listScope(ctx: AppContext, db: Db, actor: Actor): Promise<
   return { dialect: ctx.dialect, workspaceId: actor.workspaceId, actorId: actor.id, ownerScope: ownerScope(actor), customFields: fields };
 }
 
-/** A row the actor may see: their workspace's, and their own when agents see only their own. */
 /** The row if the actor may see it (agents: their own contacts only); 404 otherwise. */
 function visibleOr404<R extends { owner_id: string | null }>(actor: Actor, row: R | undefined): R {
   const scope = ownerScope(actor);
@@ -71,6 +70,7 @@ function visibleOr404<R extends { owner_id: string | null }>(actor: Actor, row: 
   return row;
 }
 
+/** A row the actor may see: their workspace's, and their own when agents see only their own. */
 export async function visibleContactRow(db: Db, actor: Actor, id: string): Promise<ContactRow> {
   return visibleOr404(actor, await findContactRow(db, actor.workspaceId, id));
 }

@@ -34,7 +34,6 @@ export async function checkDuplicates(ctx: AppContext, actor: Actor, input: z.ou
   const emails = (input.emails ?? []).map((e) => e.trim().toLowerCase()).filter((e) => e.includes('@'));
   const e164s = (input.phones ?? []).map((p) => parsePhone(p, ws.phoneRegion)?.e164).filter((p): p is string => Boolean(p));
   const skeleton = input.firstName ? nameSkeleton(fullNameOf(input.firstName, input.lastName)) : null;
-  if (!emails.length && !e164s.length && !skeleton) return [];
   return findDuplicates(ctx.db, ctx.dialect, actor.workspaceId, { emails, e164s, skeleton, excludeId: input.excludeId, ownerScope: ownerScope(actor) });
 }
 
