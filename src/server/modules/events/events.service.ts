@@ -53,24 +53,23 @@ export async function appendEvent(deps: EventDeps, db: Db, actor: Actor, input: 
     payload: input.payload ?? {},
     createdAt: at,
   };
-  await db
-    .insertInto('events')
-    .values({
-      id: event.id,
-      workspace_id: event.workspaceId,
-      type: event.type,
-      entity_type: event.entityType,
-      entity_id: event.entityId,
-      actor_id: event.actorId,
-      payload: toJson(event.payload),
-      created_at: event.createdAt,
-    })
-    .execute();
-  for (const project of deps.eventProjectors ?? []) await project(db, actor, event);
+  const insert = db.insertInto('events').values({
+    id: event.id,
+    workspace_id: event.workspaceId,
+    type: event.type,
+    entity_type: event.entityType,
+    entity_id: event.entityId,
+    actor_id: event.actorId,
+    payload: toJson(event.payload),
+    created_at: event.createdAt,
+  });
   if (deps.dialect === 'postgres') {
-    await sql`select pg_notify(${deps.realtime.channel}, ${deps.realtime.encode(event)})`.execute(db);
+    // one round trip for the row and its NOTIFY (which PostgreSQL delivers at commit)
+    await sql`with appended as (${insert}) select pg_notify(${deps.realtime.channel}, ${deps.realtime.encode(event)})`.execute(db);
   } else {
+    await insert.execute();
     onCommit(db, () => deps.realtime.dispatch(event));
   }
+  for (const project of deps.eventProjectors ?? []) await project(db, actor, event);
   return event;
 }

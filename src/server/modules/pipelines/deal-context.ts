@@ -6,7 +6,7 @@ import type { Db } from '../../platform/transaction.js';
 import { listMembers } from '../users/users.service.js';
 import * as deals from './deals.repository.js';
 import { isId } from './ids.js';
-import type { CardContext, DealRow } from './pipelines.mappers.js';
+import type { CardContext, DealPageRow, DealRow } from './pipelines.mappers.js';
 import { loadPipeline } from './pipelines.service.js';
 
 /** What card and deal mapping needs: the pipeline's stages by id, owner names, and now. */
@@ -17,7 +17,15 @@ export async function cardContext(ctx: AppContext, db: Db, workspaceId: string, 
 
 /** The deal row if the actor may see it (agents: only their own unless the workspace shares all), else 404. */
 export async function visibleDeal(db: Db, actor: Actor, id: string): Promise<DealRow> {
-  const row = isId(id) ? await deals.findDealRow(db, actor.workspaceId, id) : undefined;
+  return seenBy(actor, isId(id) ? await deals.findDealRow(db, actor.workspaceId, id) : undefined);
+}
+
+/** The same, with the names its page shows (contact, company, owner) read along with it. */
+export async function visibleDealPage(ctx: AppContext, db: Db, actor: Actor, id: string): Promise<DealPageRow> {
+  return seenBy(actor, isId(id) ? await deals.findDealView(ctx.dialect, db, actor.workspaceId, id) : undefined);
+}
+
+function seenBy<Row extends DealRow>(actor: Actor, row: Row | undefined): Row {
   const scope = ownerScope(actor);
   if (!row || (scope && row.owner_id !== scope)) throw notFound('Deal');
   return row;

@@ -12,9 +12,9 @@ import { appendEvent } from '../events/events.service.js';
 import { convertContactOnWin } from './contact-conversion.js';
 import { listMatchingIds } from './board.repository.js';
 import { filterScope } from './board.service.js';
-import { assertReferences, pipelineForBody, visibleDeal } from './deal-context.js';
+import { assertReferences, pipelineForBody, visibleDeal, visibleDealPage } from './deal-context.js';
 import * as deals from './deals.repository.js';
-import { applyEdit, closingFields, dealView } from './deals.service.js';
+import { applyEdit, closingFields, dealView, toDealPage } from './deals.service.js';
 import { type DealRow } from './pipelines.mappers.js';
 import { loadPipeline } from './pipelines.service.js';
 import { applyForecastDelta } from './forecast-stats.repository.js';
@@ -28,13 +28,13 @@ export type MoveInput = Omit<z.output<typeof MoveDealBody>, 'version'> & { versi
  * (board, API, bulk, import, automation) comes through here, so every rule applies everywhere.
  * Writes the item, its stage history, the stage totals, the audit entry and the event together.
  */
-export async function moveDealInTransaction(ctx: AppContext, trx: Db, actor: Actor, row: DealRow, pipeline: Pipeline, input: MoveInput, now: string): Promise<{ moved: boolean; version: number }> {
+export async function moveDealInTransaction(ctx: AppContext, trx: Db, actor: Actor, row: DealRow, pipeline: Pipeline, input: MoveInput, now: string): Promise<{ moved: boolean; version: number; row: DealRow }> {
   const version = input.version ?? row.version;
   if (row.version !== version) throw new AppError('VERSION_CONFLICT', undefined, { data: { currentVersion: row.version } });
   const to = pipeline.stages.find((s) => s.id === input.stageId);
   if (!to) throw new AppError('STAGE_NOT_IN_PIPELINE', undefined, { field: 'stageId', errors: [{ field: 'stageId', message: 'Pick a stage of this item\'s pipeline' }] });
   const from = pipeline.stages.find((s) => s.id === row.stage_id)!;
-  if (to.id === from.id) return { moved: false, version };
+  if (to.id === from.id) return { moved: false, version, row };
   if (input.fields) await assertReferences(trx, actor.workspaceId, input.fields, 'fields.');
 
   // A reopened item, or one switching between won and lost, starts without the old close reason.
@@ -65,6 +65,7 @@ export async function moveDealInTransaction(ctx: AppContext, trx: Db, actor: Act
   await applyStatsDeltas(
     trx,
     actor.workspaceId,
+    pipeline.id,
     new Map([
       [from.id, { ...contributionOf(row, -1), exitedTotal: 1, exitedSecondsSum: secondsIn, advancedTotal: isForwardMove(from, to) ? 1 : 0 }],
       [to.id, { ...contributionOf(next), enteredTotal: 1 }],
@@ -80,16 +81,20 @@ export async function moveDealInTransaction(ctx: AppContext, trx: Db, actor: Act
   );
   const payload = { pipelineId: pipeline.id, fromStageId: from.id, toStageId: to.id, fromStage: from.name, toStage: to.name, contactId: next.contact_id, ownerId: next.owner_id, title: next.title, reason: input.reason ?? null, version: version + 1 };
   await appendEvent(ctx, trx, actor, { type: 'deal.moved', entityType: 'deal', entityId: row.id, payload }, now);
-  return { moved: true, version: version + 1 };
+  return { moved: true, version: version + 1, row: { ...next, version: version + 1 } };
 }
 
 export async function moveDeal(ctx: AppContext, actor: Actor, id: string, input: z.output<typeof MoveDealBody>): Promise<Deal> {
   const now = nowIso(ctx.clock);
   return withTransaction(ctx.db, async (trx) => {
-    const row = await visibleDeal(trx, actor, id);
+    const page = await visibleDealPage(ctx, trx, actor, id);
+    const { contact_name: _c, company_name: _co, owner_name: _o, ...row } = page;
     const pipeline = await loadPipeline(trx, actor.workspaceId, row.pipeline_id);
-    await moveDealInTransaction(ctx, trx, actor, row, pipeline, input, now);
-    return dealView(ctx, trx, actor.workspaceId, row.id, pipeline);
+    const moved = await moveDealInTransaction(ctx, trx, actor, row, pipeline, input, now);
+    // the names read with the deal still hold unless the move's fields pointed it elsewhere
+    const { contactId, companyId, ownerId } = input.fields ?? {};
+    if (contactId !== undefined || companyId !== undefined || ownerId !== undefined) return dealView(ctx, trx, actor.workspaceId, row.id, pipeline);
+    return toDealPage(ctx, { ...page, ...moved.row }, pipeline);
   });
 }
 

@@ -6,7 +6,8 @@ import { ilike, jsonArrayHas, jsonKeyText } from '../../db/sql-helpers.js';
 import { fieldError } from '../../http/errors.js';
 import type { Db } from '../../platform/transaction.js';
 import { isId } from './ids.js';
-import type { DealRow, DealViewRow } from './pipelines.mappers.js';
+import { reusableQuery } from '../../db/reusable-query.js';
+import type { DealPageRow, DealRow } from './pipelines.mappers.js';
 
 /** Deals with the contact's and company's names, for cards and pages. */
 function dealsWithNames(db: Db) {
@@ -68,8 +69,22 @@ function nextDay(date: string): string {
   return d.toISOString();
 }
 
-export function findDealView(db: Db, workspaceId: string, id: string): Promise<DealViewRow | undefined> {
-  return selectDealViews(db).where('d.workspace_id', '=', workspaceId).where('d.id', '=', id).executeTakeFirst() as Promise<DealViewRow | undefined>;
+/** Every column of a deal, named: a statement prepared on a connection must not select `d.*`. */
+const DEAL_COLUMNS = ['d.id', 'd.workspace_id', 'd.pipeline_id', 'd.stage_id', 'd.status', 'd.title', 'd.value_minor', 'd.probability', 'd.expected_close_date', 'd.contact_id', 'd.company_id', 'd.owner_id', 'd.source', 'd.tags', 'd.custom', 'd.close_reason', 'd.closed_at', 'd.closed_on', 'd.stage_entered_at', 'd.created_by', 'd.version', 'd.created_at', 'd.updated_at'] as const;
+
+/** One deal with its contact's, company's and owner's names: reusable, so prepared once on PostgreSQL. */
+const dealPageById = reusableQuery((_d, db, workspaceId, id) =>
+  dealsWithNames(db)
+    .leftJoin('memberships as m', (j) => j.onRef('m.workspace_id', '=', 'd.workspace_id').onRef('m.user_id', '=', 'd.owner_id'))
+    .leftJoin('users as u', 'u.id', 'm.user_id')
+    .select([...DEAL_COLUMNS, 'u.name as owner_name'])
+    .where('d.workspace_id', '=', workspaceId)
+    .where('d.id', '=', id),
+);
+
+/** A deal for its page: every column and the names it shows, in one read. */
+export async function findDealView(dialect: Dialect, db: Db, workspaceId: string, id: string): Promise<DealPageRow | undefined> {
+  return (await dealPageById(dialect, db, workspaceId, id)).rows[0] as DealPageRow | undefined;
 }
 
 export function findDealRow(db: Db, workspaceId: string, id: string): Promise<DealRow | undefined> {

@@ -14,7 +14,7 @@ import { convertContactOnWin } from './contact-conversion.js';
 import { assertReferences, cardContext, pipelineForBody, visibleDeal } from './deal-context.js';
 import * as deals from './deals.repository.js';
 import { localDate } from './local-date.js';
-import { auditSnapshot, toDeal, type DealRow } from './pipelines.mappers.js';
+import { auditSnapshot, toDeal, type DealPageRow, type DealRow } from './pipelines.mappers.js';
 import { loadPipeline } from './pipelines.service.js';
 import { workspaceLocale } from './pipelines.repository.js';
 import { applyForecastDelta } from './forecast-stats.repository.js';
@@ -23,10 +23,15 @@ import { applyStatsDeltas, contributionOf, addDeltas, type StatsDelta } from './
 
 /** A deal as the API shows it, read in the given transaction. */
 export async function dealView(ctx: AppContext, db: Db, workspaceId: string, id: string, pipeline?: Pipeline): Promise<Deal> {
-  const row = await deals.findDealView(db, workspaceId, id);
+  const row = await deals.findDealView(ctx.dialect, db, workspaceId, id);
   if (!row) throw notFound('Deal');
-  const p = pipeline ?? (await loadPipeline(db, workspaceId, row.pipeline_id));
-  return toDeal(row, p.currency, await cardContext(ctx, db, workspaceId, p.stages));
+  return toDealPage(ctx, row, pipeline ?? (await loadPipeline(db, workspaceId, row.pipeline_id)));
+}
+
+/** A deal as the API shows it, from its row with the names it shows (no list of members needed). */
+export function toDealPage(ctx: AppContext, row: DealPageRow, pipeline: Pipeline): Deal {
+  const ownerNames = new Map(row.owner_id && row.owner_name !== null ? [[row.owner_id, row.owner_name]] : []);
+  return toDeal(row, pipeline.currency, { stages: new Map(pipeline.stages.map((s) => [s.id, s])), ownerNames, now: ctx.clock.now() });
 }
 
 export async function getDeal(ctx: AppContext, actor: Actor, id: string): Promise<Deal> {
@@ -102,7 +107,7 @@ export async function createDealInTransaction(ctx: AppContext, trx: Db, actor: A
   assertRequiredFields(stage, row, 'created', '');
   await deals.insertDeal(trx, row);
   await deals.insertHistory(trx, { id: newId(), workspace_id: actor.workspaceId, deal_id: row.id, pipeline_id: pipeline.id, from_stage_id: null, to_stage_id: stage.id, actor_id: actor.kind === 'system' ? null : actor.id, actor_name: actor.name, reason: null, seconds_in_previous: null, created_at: now, updated_at: now });
-  await applyStatsDeltas(trx, actor.workspaceId, new Map([[stage.id, { ...contributionOf(row), enteredTotal: 1 }]]));
+  await applyStatsDeltas(trx, actor.workspaceId, pipeline.id, new Map([[stage.id, { ...contributionOf(row), enteredTotal: 1 }]]));
   await applyForecastDelta(trx, actor.workspaceId, pipeline.id, null, row);
   if (stage.kind === 'won') await convertContactOnWin(ctx, trx, actor, pipeline, row);
   await recordAudit(trx, actor, { action: 'deal.created', entityType: 'deal', entityId: row.id, after: auditSnapshot(row), meta: { pipelineId: pipeline.id } }, now);
@@ -157,7 +162,7 @@ export async function updateDeal(ctx: AppContext, actor: Actor, id: string, inpu
     const { id: _id, workspace_id: _ws, ...set } = next;
     if (!(await deals.updateDealRow(trx, actor.workspaceId, row.id, version, set))) throw new AppError('VERSION_CONFLICT');
     const delta: StatsDelta = addDeltas(contributionOf(next), contributionOf(row, -1));
-    if (delta.valueSum || delta.defaultProbValueSum || delta.ownWeightedSum) await applyStatsDeltas(trx, actor.workspaceId, new Map([[row.stage_id, delta]]));
+    if (delta.valueSum || delta.defaultProbValueSum || delta.ownWeightedSum) await applyStatsDeltas(trx, actor.workspaceId, row.pipeline_id, new Map([[row.stage_id, delta]]));
     await applyForecastDelta(trx, actor.workspaceId, row.pipeline_id, row, next);
     await recordAudit(trx, actor, { action: 'deal.updated', entityType: 'deal', entityId: row.id, before: auditSnapshot(row), after: auditSnapshot(next) }, now);
     await appendEvent(ctx, trx, actor, { type: 'deal.updated', entityType: 'deal', entityId: row.id, payload: { pipelineId: row.pipeline_id, stageId: row.stage_id, contactId: next.contact_id, title: next.title, version: version + 1 } }, now);
@@ -170,7 +175,7 @@ export async function deleteDeal(ctx: AppContext, actor: Actor, id: string): Pro
   await withTransaction(ctx.db, async (trx) => {
     const row = await visibleDeal(trx, actor, id);
     await deals.deleteDealRow(trx, actor.workspaceId, row.id);
-    await applyStatsDeltas(trx, actor.workspaceId, new Map([[row.stage_id, contributionOf(row, -1)]]));
+    await applyStatsDeltas(trx, actor.workspaceId, row.pipeline_id, new Map([[row.stage_id, contributionOf(row, -1)]]));
     await applyForecastDelta(trx, actor.workspaceId, row.pipeline_id, row, null);
     await recordAudit(trx, actor, { action: 'deal.deleted', entityType: 'deal', entityId: row.id, before: auditSnapshot(row), meta: { pipelineId: row.pipeline_id } }, now);
     await appendEvent(ctx, trx, actor, { type: 'deal.deleted', entityType: 'deal', entityId: row.id, payload: { pipelineId: row.pipeline_id, stageId: row.stage_id, contactId: row.contact_id, title: row.title } }, now);

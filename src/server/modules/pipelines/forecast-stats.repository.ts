@@ -46,12 +46,16 @@ export async function applyForecastDeltas(db: Db, workspaceId: string, pipelineI
       closed.set(k, prev ? { ...d, n: prev.n + d.n, value: prev.value + d.value } : d);
     }
   }
-  for (const k of [...open.keys()].sort()) {
-    const d = open.get(k)!;
-    if (!d.n && !d.value && !d.defaultProbValue && !d.ownWeighted) continue;
+  // one statement per table; rows go in key order, the order an upsert takes their locks in
+  const openRows = [...open.keys()]
+    .sort()
+    .map((k) => open.get(k)!)
+    .filter((d) => d.n || d.value || d.defaultProbValue || d.ownWeighted)
+    .map((d) => ({ workspace_id: workspaceId, pipeline_id: pipelineId, stage_id: d.stageId, month: d.month, deal_count: d.n, value_sum: d.value, default_prob_value_sum: d.defaultProbValue, own_weighted_sum: d.ownWeighted }));
+  if (openRows.length) {
     await db
       .insertInto('pipeline_open_month_stats')
-      .values({ workspace_id: workspaceId, pipeline_id: pipelineId, stage_id: d.stageId, month: d.month, deal_count: d.n, value_sum: d.value, default_prob_value_sum: d.defaultProbValue, own_weighted_sum: d.ownWeighted })
+      .values(openRows)
       .onConflict((oc) =>
         oc.columns(['stage_id', 'month']).doUpdateSet((eb) => ({
           deal_count: eb('pipeline_open_month_stats.deal_count', '+', eb.ref('excluded.deal_count')),
@@ -62,12 +66,15 @@ export async function applyForecastDeltas(db: Db, workspaceId: string, pipelineI
       )
       .execute();
   }
-  for (const k of [...closed.keys()].sort()) {
-    const d = closed.get(k)!;
-    if (!d.n && !d.value) continue;
+  const closedRows = [...closed.keys()]
+    .sort()
+    .map((k) => closed.get(k)!)
+    .filter((d) => d.n || d.value)
+    .map((d) => ({ workspace_id: workspaceId, pipeline_id: pipelineId, status: d.status, month: d.month, reason: d.reason, deal_count: d.n, value_sum: d.value }));
+  if (closedRows.length) {
     await db
       .insertInto('pipeline_closed_month_stats')
-      .values({ workspace_id: workspaceId, pipeline_id: pipelineId, status: d.status, month: d.month, reason: d.reason, deal_count: d.n, value_sum: d.value })
+      .values(closedRows)
       .onConflict((oc) =>
         oc.columns(['pipeline_id', 'status', 'month', 'reason']).doUpdateSet((eb) => ({
           deal_count: eb('pipeline_closed_month_stats.deal_count', '+', eb.ref('excluded.deal_count')),

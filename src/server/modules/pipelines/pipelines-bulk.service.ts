@@ -138,7 +138,7 @@ export async function insertDeals(ctx: AppContext, trx: Transaction<DB>, actor: 
   // inserts written directly: compiling thousands of values through the builder costs more than storing them
   await insertRowsFast(ctx.dialect, trx, 'deals', deals as Array<Record<string, unknown>>);
   await insertRowsFast(ctx.dialect, trx, 'deal_stage_history', history as Array<Record<string, unknown>>);
-  await applyStatsDeltas(trx, actor.workspaceId, deltas);
+  await applyStatsDeltas(trx, actor.workspaceId, dctx.pipeline.id, deltas);
   await applyForecastDeltas(trx, actor.workspaceId, dctx.pipeline.id, (deals as DealRow[]).map((row) => [null, row]));
   for (const row of deals as DealRow[]) if (row.status === 'won') await convertContactOnWin(ctx, trx, actor, dctx.pipeline, row);
   return deals.map((d) => d.id as string);
@@ -156,11 +156,14 @@ export async function undoDealBatch(ctx: AppContext, trx: Transaction<DB>, actor
   for (let i = 0; i < ids.length; i += 1000) {
     const rows = await trx.selectFrom('deals').selectAll().where('workspace_id', '=', actor.workspaceId).where('id', 'in', ids.slice(i, i + 1000)).execute();
     if (!rows.length) continue;
-    const deltas = new Map<string, StatsDelta>();
-    for (const row of rows) deltas.set(row.stage_id, deltas.has(row.stage_id) ? addDeltas(deltas.get(row.stage_id)!, contributionOf(row, -1)) : contributionOf(row, -1));
     await trx.deleteFrom('deals').where('workspace_id', '=', actor.workspaceId).where('id', 'in', rows.map((r) => r.id)).execute();
-    await applyStatsDeltas(trx, actor.workspaceId, deltas);
-    for (const pipelineId of new Set(rows.map((r) => r.pipeline_id))) await applyForecastDeltas(trx, actor.workspaceId, pipelineId, rows.filter((r) => r.pipeline_id === pipelineId).map((row) => [row, null]));
+    for (const pipelineId of new Set(rows.map((r) => r.pipeline_id))) {
+      const removedHere = rows.filter((r) => r.pipeline_id === pipelineId);
+      const deltas = new Map<string, StatsDelta>();
+      for (const row of removedHere) deltas.set(row.stage_id, deltas.has(row.stage_id) ? addDeltas(deltas.get(row.stage_id)!, contributionOf(row, -1)) : contributionOf(row, -1));
+      await applyStatsDeltas(trx, actor.workspaceId, pipelineId, deltas);
+      await applyForecastDeltas(trx, actor.workspaceId, pipelineId, removedHere.map((row) => [row, null]));
+    }
     removed += rows.length;
   }
   const meta = { importId: ref.importId, batch: ref.batchNo, removed };

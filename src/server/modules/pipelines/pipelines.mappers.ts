@@ -9,6 +9,8 @@ export type StageRow = DB['pipeline_stages'];
 export type DealRow = DB['deals'];
 /** A deal row with the display names its card needs. */
 export type DealViewRow = DealRow & { contact_name: string | null; company_name: string | null };
+/** A deal for its own page: also its owner's name. */
+export type DealPageRow = DealViewRow & { owner_name: string | null };
 /** What a board card is made of: a few of the deal's columns and the display names. */
 export type DealCardRow = Pick<DealViewRow, 'id' | 'stage_id' | 'status' | 'title' | 'value_minor' | 'probability' | 'expected_close_date' | 'contact_id' | 'company_id' | 'owner_id' | 'source' | 'tags' | 'stage_entered_at' | 'version' | 'contact_name' | 'company_name'>;
 

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder, type OnConflictDatabase, type OnConflictTables } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import type { Dialect } from '../../db/database.js';
 import { epochSeconds } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
@@ -44,30 +45,46 @@ export function addDeltas(a: StatsDelta, b: StatsDelta): StatsDelta {
 }
 
 /**
- * Applies deltas to several stages. Rows are updated in stage-id order so two transactions moving
- * items in opposite directions lock the same rows in the same order and cannot deadlock.
+ * Applies deltas to several stages of one pipeline in one statement. The rows go in stage-id order,
+ * and an upsert takes its rows' locks in that order, so two transactions moving items in opposite
+ * directions lock the same rows in the same order and cannot deadlock.
  */
-export async function applyStatsDeltas(db: Db, workspaceId: string, deltas: Map<string, StatsDelta>): Promise<void> {
-  for (const stageId of [...deltas.keys()].sort()) {
+export async function applyStatsDeltas(db: Db, workspaceId: string, pipelineId: string, deltas: Map<string, StatsDelta>): Promise<void> {
+  if (!deltas.size) return;
+  const rows = [...deltas.keys()].sort().map((stageId) => {
     const d = deltas.get(stageId)!;
-    await db
-      .updateTable('pipeline_stage_stats')
-      .set((eb) => ({
-        deal_count: eb('deal_count', '+', d.dealCount),
-        value_sum: eb('value_sum', '+', d.valueSum),
-        default_prob_value_sum: eb('default_prob_value_sum', '+', d.defaultProbValueSum),
-        own_weighted_sum: eb('own_weighted_sum', '+', d.ownWeightedSum),
-        entered_seconds_sum: eb('entered_seconds_sum', '+', d.enteredSecondsSum),
-        entered_total: eb('entered_total', '+', d.enteredTotal ?? 0),
-        advanced_total: eb('advanced_total', '+', d.advancedTotal ?? 0),
-        exited_total: eb('exited_total', '+', d.exitedTotal ?? 0),
-        exited_seconds_sum: eb('exited_seconds_sum', '+', d.exitedSecondsSum ?? 0),
-      }))
-      .where('workspace_id', '=', workspaceId)
-      .where('stage_id', '=', stageId)
-      .execute();
-  }
+    return {
+      stage_id: stageId,
+      workspace_id: workspaceId,
+      pipeline_id: pipelineId,
+      deal_count: d.dealCount,
+      value_sum: d.valueSum,
+      default_prob_value_sum: d.defaultProbValueSum,
+      own_weighted_sum: d.ownWeightedSum,
+      entered_seconds_sum: d.enteredSecondsSum,
+      entered_total: d.enteredTotal ?? 0,
+      advanced_total: d.advancedTotal ?? 0,
+      exited_total: d.exitedTotal ?? 0,
+      exited_seconds_sum: d.exitedSecondsSum ?? 0,
+    };
+  });
+  const add = (eb: ExpressionBuilder<OnConflictDatabase<DB, 'pipeline_stage_stats'>, OnConflictTables<'pipeline_stage_stats'>>, column: StatsColumn) =>
+    eb(`pipeline_stage_stats.${column}`, '+', eb.ref(`excluded.${column}`));
+  await db
+    .insertInto('pipeline_stage_stats')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .column('stage_id')
+        .doUpdateSet((eb) => Object.fromEntries(STATS_COLUMNS.map((c) => [c, add(eb, c)])))
+        // a stage of another workspace is never touched
+        .where('pipeline_stage_stats.workspace_id', '=', workspaceId),
+    )
+    .execute();
 }
+
+const STATS_COLUMNS = ['deal_count', 'value_sum', 'default_prob_value_sum', 'own_weighted_sum', 'entered_seconds_sum', 'entered_total', 'advanced_total', 'exited_total', 'exited_seconds_sum'] as const;
+type StatsColumn = (typeof STATS_COLUMNS)[number];
 
 export function listStageStats(db: Db, workspaceId: string, pipelineId: string) {
   return db.selectFrom('pipeline_stage_stats').selectAll().where('workspace_id', '=', workspaceId).where('pipeline_id', '=', pipelineId).execute();

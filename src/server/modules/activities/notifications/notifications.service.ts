@@ -69,8 +69,7 @@ export async function notify(ctx: AppContext, db: Db, actor: Actor, input: Notif
   await insertNotification(db, row);
   const notification = toNotification(row);
   await appendEvent(ctx, db, actor, { type: 'notification.created', entityType: 'notification', entityId: row.id, payload: { recipientUserId: input.userId, notification } }, now);
-  const settings = await getSettingsFor(db, actor.workspaceId, input.userId);
-  if (settings.emailKinds.includes(input.kind)) {
+  if (settingsOf(recipient).emailKinds.includes(input.kind)) {
     await ctx.jobs.enqueue(db, NOTIFICATION_EMAIL_JOB, { workspaceId: actor.workspaceId, notificationId: row.id }, { workspaceId: actor.workspaceId, idempotencyKey: `notification-email:${row.id}` });
   }
   return notification;
@@ -106,8 +105,12 @@ export async function notifyMentions(ctx: AppContext, db: Db, actor: Actor, text
 }
 
 async function getSettingsFor(db: Db, workspaceId: string, userId: string): Promise<NotificationSettings> {
-  const row = await findNotificationSettings(db, workspaceId, userId);
-  if (!row) return { emailKinds: DEFAULT_EMAIL_KINDS, dailyDigest: false, digestHour: 7 };
+  return settingsOf(await findNotificationSettings(db, workspaceId, userId));
+}
+
+/** A user's settings from their saved row (missing or null columns: the defaults). */
+function settingsOf(row: { email_kinds: string | string[] | null; daily_digest: boolean | null; digest_hour: number | null } | undefined): NotificationSettings {
+  if (!row || row.email_kinds === null || row.daily_digest === null || row.digest_hour === null) return { emailKinds: DEFAULT_EMAIL_KINDS, dailyDigest: false, digestHour: 7 };
   const kinds = fromJson<string[]>(row.email_kinds, []).filter((k): k is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(k));
   return { emailKinds: kinds, dailyDigest: row.daily_digest, digestHour: row.digest_hour };
 }
