@@ -11,7 +11,7 @@ import { withTransaction, type Db } from '../../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { appendEvent } from '../events/events.service.js';
 import { convertContactOnWin } from './contact-conversion.js';
-import { assertReferences, cardContext, pipelineForBody, visibleDeal } from './deal-context.js';
+import { assertReferences, pipelineForBody, visibleDeal } from './deal-context.js';
 import * as deals from './deals.repository.js';
 import { localDate } from './local-date.js';
 import { auditSnapshot, toDeal, type DealPageRow, type DealRow } from './pipelines.mappers.js';
