@@ -22,3 +22,23 @@ export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => Array<
   const items = hasMore ? rows.slice(0, limit) : rows;
   return { items, nextCursor: hasMore ? encodeCursor(cursorOf(items[items.length - 1])) : null };
 }
+
+/**
+ * Every page of a list, one page read ahead: the next page's query is already running while the
+ * caller handles this one (an export formats a page while PostgreSQL reads the next on the other
+ * core). `read` gets the cursor of the page to read (undefined: the first) and returns its items
+ * and the next page's cursor (null or undefined: it was the last).
+ */
+export async function* pagesReadAhead<T, C>(read: (cursor: C | undefined) => Promise<{ items: T[]; next: C | null | undefined }>): AsyncGenerator<T[]> {
+  let pending = read(undefined);
+  for (;;) {
+    const page = await pending;
+    const last = page.next === null || page.next === undefined;
+    if (!last) {
+      pending = read(page.next as C);
+      pending.catch(() => {}); // observed by the next turn's await; a caller that stops early leaves it unread
+    }
+    if (page.items.length) yield page.items;
+    if (last) return;
+  }
+}

@@ -5,6 +5,7 @@ import type { Task, TaskQuery } from '../../../shared/contracts/tasks.js';
 import { newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
+import { pagesReadAhead } from '../../http/pagination.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/transaction.js';
@@ -127,22 +128,16 @@ export async function undoActivityBatch(ctx: AppContext, trx: Transaction<DB>, a
 
 /** Activities the actor may see matching a list query, a page at a time, for exports. */
 export async function* activityExportPages(ctx: AppContext, actor: Actor, query: Omit<z.output<typeof ActivityQuery>, 'limit' | 'cursor'>, pageSize = 500): AsyncGenerator<Activity[]> {
-  let cursor: string | undefined;
-  for (;;) {
+  yield* pagesReadAhead(async (cursor: string | undefined) => {
     const page = await listActivitiesFor(ctx, actor, { ...query, limit: pageSize, cursor });
-    if (page.items.length) yield page.items;
-    if (!page.nextCursor) return;
-    cursor = page.nextCursor;
-  }
+    return { items: page.items, next: page.nextCursor };
+  });
 }
 
 /** Tasks the actor may see matching a list query, a page at a time, for exports. */
 export async function* taskExportPages(ctx: AppContext, actor: Actor, query: Omit<z.output<typeof TaskQuery>, 'limit' | 'cursor'>, pageSize = 500): AsyncGenerator<Task[]> {
-  let cursor: string | undefined;
-  for (;;) {
+  yield* pagesReadAhead(async (cursor: string | undefined) => {
     const page = await listTasksFor(ctx, actor, { ...query, limit: pageSize, cursor });
-    if (page.items.length) yield page.items;
-    if (!page.nextCursor) return;
-    cursor = page.nextCursor;
-  }
+    return { items: page.items, next: page.nextCursor };
+  });
 }

@@ -6,6 +6,7 @@ import { newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
 import { fromJson, toJson } from '../../db/sql-helpers.js';
 import { AppError } from '../../http/errors.js';
+import { pagesReadAhead } from '../../http/pagination.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -165,11 +166,8 @@ export async function undoCompanyBatch(ctx: AppContext, trx: Transaction<DB>, ac
 
 /** Live companies, a page at a time (oldest first), for exports. */
 export async function* companyExportPages(ctx: AppContext, actor: Actor, filter: { q?: string; industry?: string; owner?: string }, pageSize = 500): AsyncGenerator<Company[]> {
-  let cursor: string | undefined;
-  for (;;) {
+  yield* pagesReadAhead(async (cursor: string | undefined) => {
     const page = await listCompanies(ctx, actor, { ...filter, sort: 'createdAt', dir: 'asc', limit: pageSize, cursor });
-    if (page.items.length) yield page.items;
-    if (!page.nextCursor) return;
-    cursor = page.nextCursor;
-  }
+    return { items: page.items, next: page.nextCursor };
+  });
 }

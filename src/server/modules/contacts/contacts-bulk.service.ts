@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { newId } from '../../db/ids.js';
 import { fromJson, joinedText } from '../../db/sql-helpers.js';
 import type { DB } from '../../db/schema.js';
+import { pagesReadAhead } from '../../http/pagination.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/transaction.js';
@@ -142,8 +143,7 @@ export async function* contactExportPages(ctx: AppContext, actor: Actor, filter:
   const scope = await listScope(ctx, ctx.db, actor);
   const d = ctx.dialect;
   // keyset on the id alone (ids are time-ordered): one index range per page however large the list
-  let after: string | null = null;
-  for (;;) {
+  yield* pagesReadAhead(async (after: string | undefined) => {
     let q = applyContactFilter(ctx.db.selectFrom('contacts as c'), scope, filter)
       .leftJoin('companies as co', 'co.id', 'c.company_id')
       .select(['c.id', 'c.first_name', 'c.last_name', 'c.type_key', 'c.source_key', 'c.owner_id', 'c.team', 'c.birthday', 'c.gender', 'c.preferred_language', 'c.do_not_contact', 'c.address', 'c.custom', 'c.created_at', 'co.name as company_name'])
@@ -154,30 +154,28 @@ export async function* contactExportPages(ctx: AppContext, actor: Actor, filter:
       ]);
     if (after) q = q.where('c.id', '>', after);
     const rows = await q.orderBy('c.id').limit(pageSize).execute();
-    if (rows.length)
-      yield rows.map((r) => ({
-        id: r.id,
-        firstName: r.first_name,
-        lastName: r.last_name,
-        emails: r.emails ?? '',
-        phones: r.phones ?? '',
-        tags: r.tags ?? '',
-        companyName: r.company_name,
-        typeKey: r.type_key,
-        sourceKey: r.source_key,
-        ownerId: r.owner_id,
-        team: r.team,
-        birthday: r.birthday,
-        gender: r.gender,
-        preferredLanguage: r.preferred_language,
-        doNotContact: Boolean(r.do_not_contact),
-        address: fromJson<Contact['address']>(r.address, null),
-        custom: fromJson<Record<string, unknown>>(r.custom, {}),
-        createdAt: r.created_at,
-      }));
-    if (rows.length < pageSize) return;
-    after = rows[rows.length - 1].id;
-  }
+    const items: ContactExportRecord[] = rows.map((r) => ({
+      id: r.id,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      emails: r.emails ?? '',
+      phones: r.phones ?? '',
+      tags: r.tags ?? '',
+      companyName: r.company_name,
+      typeKey: r.type_key,
+      sourceKey: r.source_key,
+      ownerId: r.owner_id,
+      team: r.team,
+      birthday: r.birthday,
+      gender: r.gender,
+      preferredLanguage: r.preferred_language,
+      doNotContact: Boolean(r.do_not_contact),
+      address: fromJson<Contact['address']>(r.address, null),
+      custom: fromJson<Record<string, unknown>>(r.custom, {}),
+      createdAt: r.created_at,
+    }));
+    return { items, next: rows.length < pageSize ? null : rows[rows.length - 1].id };
+  });
 }
 
 /**

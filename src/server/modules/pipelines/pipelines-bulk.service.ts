@@ -6,6 +6,7 @@ import { newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
 import { insertRowsFast, toJson } from '../../db/sql-helpers.js';
 import { AppError, fieldError } from '../../http/errors.js';
+import { pagesReadAhead } from '../../http/pagination.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/transaction.js';
@@ -174,11 +175,8 @@ export async function undoDealBatch(ctx: AppContext, trx: Transaction<DB>, actor
 
 /** Deals matching a list query that the actor may see, a page at a time (oldest first), for exports. */
 export async function* dealExportPages(ctx: AppContext, actor: Actor, query: Omit<z.output<typeof DealListQuery>, 'limit' | 'cursor' | 'sort' | 'order'>, pageSize = 1000): AsyncGenerator<Deal[]> {
-  let cursor: string | undefined;
-  for (;;) {
+  yield* pagesReadAhead(async (cursor: string | undefined) => {
     const page = await listDeals(ctx, actor, { ...query, sort: 'createdAt', order: 'asc', limit: pageSize, cursor });
-    if (page.items.length) yield page.items;
-    if (!page.nextCursor) return;
-    cursor = page.nextCursor;
-  }
+    return { items: page.items, next: page.nextCursor };
+  });
 }
