@@ -37,6 +37,8 @@ export async function* pagesReadAhead<T, C>(read: (cursor: C | undefined) => Pro
     if (!last) {
       pending = read(page.next as C);
       pending.catch(() => {}); // observed by the next turn's await; a caller that stops early leaves it unread
+      // one turn of the event loop, so the read is sent before the caller's synchronous work starts
+      await new Promise((resolve) => setImmediate(resolve));
     }
     if (page.items.length) yield page.items;
     if (last) return;
