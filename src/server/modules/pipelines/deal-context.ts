@@ -12,7 +12,12 @@ import { loadPipeline } from './pipelines.service.js';
 /** What card and deal mapping needs: the pipeline's stages by id, owner names, and now. */
 export async function cardContext(ctx: AppContext, db: Db, workspaceId: string, stages: Stage[]): Promise<CardContext> {
   const members = await listMembers(db, workspaceId);
-  return { stages: new Map(stages.map((s) => [s.id, s])), ownerNames: new Map(members.map((m) => [m.id, m.name])), now: ctx.clock.now() };
+  return cardContextOf(ctx, stages, new Map(members.map((m) => [m.id, m.name])));
+}
+
+/** The same from owner names already at hand. */
+export function cardContextOf(ctx: AppContext, stages: Stage[], ownerNames: Map<string, string>): CardContext {
+  return { stages: new Map(stages.map((s) => [s.id, s])), ownerNames, now: ctx.clock.now() };
 }
 
 /** The deal row if the actor may see it (agents: only their own unless the workspace shares all), else 404. */

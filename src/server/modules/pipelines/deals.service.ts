@@ -11,7 +11,7 @@ import { withTransaction, type Db } from '../../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { appendEvent } from '../events/events.service.js';
 import { convertContactOnWin } from './contact-conversion.js';
-import { assertReferences, pipelineForBody, visibleDeal } from './deal-context.js';
+import { assertReferences, cardContextOf, pipelineForBody, visibleDeal } from './deal-context.js';
 import * as deals from './deals.repository.js';
 import { localDate } from './local-date.js';
 import { auditSnapshot, toDeal, type DealPageRow, type DealRow } from './pipelines.mappers.js';
@@ -31,7 +31,7 @@ export async function dealView(ctx: AppContext, db: Db, workspaceId: string, id:
 /** A deal as the API shows it, from its row with the names it shows (no list of members needed). */
 export function toDealPage(ctx: AppContext, row: DealPageRow, pipeline: Pipeline): Deal {
   const ownerNames = new Map(row.owner_id && row.owner_name !== null ? [[row.owner_id, row.owner_name]] : []);
-  return toDeal(row, pipeline.currency, { stages: new Map(pipeline.stages.map((s) => [s.id, s])), ownerNames, now: ctx.clock.now() });
+  return toDeal(row, pipeline.currency, cardContextOf(ctx, pipeline.stages, ownerNames));
 }
 
 export async function getDeal(ctx: AppContext, actor: Actor, id: string): Promise<Deal> {

@@ -20,7 +20,7 @@ import { closingFields } from './deals.service.js';
 import type { DealRow } from './pipelines.mappers.js';
 import { applyForecastDeltas } from './forecast-stats.repository.js';
 import { assertRequiredFields } from './stage-rules.js';
-import { addDeltas, applyStatsDeltas, contributionOf, type StatsDelta } from './stage-stats.repository.js';
+import { addToStage, applyStatsDeltas, contributionOf, type StatsDelta } from './stage-stats.repository.js';
 
 /**
  * Deals many at a time, for imports and exports, with the rules of deals.service.ts: every row
@@ -133,8 +133,7 @@ export async function insertDeals(ctx: AppContext, trx: Transaction<DB>, actor: 
     const row: DealRow = { ...item.row, id: newId(), ...(await closingFields(trx, actor.workspaceId, item.stage, now)), stage_entered_at: now, created_at: now, updated_at: now };
     deals.push(row);
     history.push({ id: newId(), workspace_id: actor.workspaceId, deal_id: row.id, pipeline_id: row.pipeline_id, from_stage_id: null, to_stage_id: row.stage_id, actor_id: actor.kind === 'system' ? null : actor.id, actor_name: actor.name, reason: null, seconds_in_previous: null, created_at: now, updated_at: now });
-    const contribution = { ...contributionOf(row), enteredTotal: 1 };
-    deltas.set(row.stage_id, deltas.has(row.stage_id) ? addDeltas(deltas.get(row.stage_id)!, contribution) : contribution);
+    addToStage(deltas, row.stage_id, { ...contributionOf(row), enteredTotal: 1 });
   }
   // inserts written directly: compiling thousands of values through the builder costs more than storing them
   await insertRowsFast(ctx.dialect, trx, 'deals', deals as Array<Record<string, unknown>>);
@@ -161,7 +160,7 @@ export async function undoDealBatch(ctx: AppContext, trx: Transaction<DB>, actor
     for (const pipelineId of new Set(rows.map((r) => r.pipeline_id))) {
       const removedHere = rows.filter((r) => r.pipeline_id === pipelineId);
       const deltas = new Map<string, StatsDelta>();
-      for (const row of removedHere) deltas.set(row.stage_id, deltas.has(row.stage_id) ? addDeltas(deltas.get(row.stage_id)!, contributionOf(row, -1)) : contributionOf(row, -1));
+      for (const row of removedHere) addToStage(deltas, row.stage_id, contributionOf(row, -1));
       await applyStatsDeltas(trx, actor.workspaceId, pipelineId, deltas);
       await applyForecastDeltas(trx, actor.workspaceId, pipelineId, removedHere.map((row) => [row, null]));
     }

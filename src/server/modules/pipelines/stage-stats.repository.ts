@@ -44,6 +44,12 @@ export function addDeltas(a: StatsDelta, b: StatsDelta): StatsDelta {
   };
 }
 
+/** Adds a delta to a stage's entry in a batch's deltas (bulk writers sum per stage, then apply once). */
+export function addToStage(deltas: Map<string, StatsDelta>, stageId: string, delta: StatsDelta): void {
+  const earlier = deltas.get(stageId);
+  deltas.set(stageId, earlier ? addDeltas(earlier, delta) : delta);
+}
+
 /**
  * Applies deltas to several stages of one pipeline in one statement. The rows go in stage-id order,
  * and an upsert takes its rows' locks in that order, so two transactions moving items in opposite
