@@ -45,6 +45,20 @@ describeEachDialect('export', (dialect) => {
     expect(JSON.stringify(audit[0].changes)).toContain('student_parent');
   });
 
+  it('a page\'s emails, phones and tags belong to its own contacts when the filter leaves out those between them', async () => {
+    t = await createImportApp(dialect);
+    const { admin } = await seeded(t);
+    await importThrough(t, admin, 'ortu.csv', PEOPLE);
+    // Jahat sits between Siti and Budi in id order and is filtered out
+    const { done, file } = await exportThrough(t, admin, { entity: 'contacts', format: 'csv', columns: ['firstName', 'email', 'phone', 'tags'], filter: { typeKeys: ['student_parent', 'prospect_parent'] } });
+    expect(done.rowCount).toBe(2);
+    const rows: string[][] = parse(file.body, { bom: true });
+    expect(rows.slice(1)).toEqual([
+      ['Siti', 'siti@example.id', '+6281234567001; +6281311110001', 'Asrama, Beasiswa'],
+      ['Budi', 'budi@example.id', '+6281234567003', ''],
+    ]);
+  });
+
   it('reports progress on its job while it writes (throttled, but never silent)', async () => {
     t = await createImportApp(dialect);
     const { admin } = await seeded(t);

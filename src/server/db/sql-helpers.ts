@@ -151,11 +151,6 @@ export function jsonArrayHas(dialect: Dialect, column: string, value: string): R
     : sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}) where json_each.value = ${value})`;
 }
 
-/** An aggregate joining a text expression over a group into one text, in the given order (null for no rows). */
-export function joinedText(dialect: Dialect, value: RawBuilder<unknown>, separator: string, orderBy: RawBuilder<unknown>): RawBuilder<string | null> {
-  return dialect === 'postgres' ? sql<string | null>`string_agg(${value}, ${separator} order by ${orderBy})` : sql<string | null>`group_concat(${value}, ${separator} order by ${orderBy})`;
-}
-
 /**
  * The rows of a subquery as one JSON array of objects keyed by its selected columns, in its order
  * (`[]` for none), so a record and its child rows come back from one statement. SQLite hands the

@@ -102,3 +102,29 @@ export async function existingTaggingPairs(db: Db, workspaceId: string, contactI
   const rows = await db.selectFrom('contact_tags').select(['contact_id', 'tag_id']).where('workspace_id', '=', workspaceId).where('contact_id', 'in', contactIds).execute();
   return new Set(rows.map((r) => `${r.contact_id}|${r.tag_id}`));
 }
+
+/**
+ * Emails, phones and tag names of every contact whose id falls between `first` and `last` (an
+ * export page, in id order): contact id -> values in display order. Three index ranges instead of
+ * a lookup per contact; contacts in the range that are not on the page are simply not asked for.
+ */
+export async function contactListsBetween(db: Db, workspaceId: string, first: string, last: string) {
+  const [emails, phones, tags] = await Promise.all([
+    db.selectFrom('contact_emails').select(['contact_id', 'email as v']).where('contact_id', '>=', first).where('contact_id', '<=', last).where('workspace_id', '=', workspaceId)
+      .orderBy('contact_id').orderBy('is_primary', 'desc').orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('contact_phones').select(['contact_id', 'e164 as v']).where('contact_id', '>=', first).where('contact_id', '<=', last).where('workspace_id', '=', workspaceId)
+      .orderBy('contact_id').orderBy('is_primary', 'desc').orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('contact_tags as ct').innerJoin('tags as t', 't.id', 'ct.tag_id').select(['ct.contact_id', 't.name as v']).where('ct.workspace_id', '=', workspaceId).where('ct.contact_id', '>=', first).where('ct.contact_id', '<=', last)
+      .orderBy('ct.contact_id').orderBy('t.name').execute(),
+  ]);
+  const group = (rows: Array<{ contact_id: string; v: string }>) => {
+    const by = new Map<string, string[]>();
+    for (const r of rows) {
+      const list = by.get(r.contact_id);
+      if (list) list.push(r.v);
+      else by.set(r.contact_id, [r.v]);
+    }
+    return by;
+  };
+  return { emails: group(emails), phones: group(phones), tags: group(tags) };
+}

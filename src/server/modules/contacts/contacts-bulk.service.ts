@@ -1,9 +1,9 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Contact } from '../../../shared/contracts/contacts.js';
 import type { ContactFilter } from '../../../shared/contracts/contacts-query.js';
 import type { z } from 'zod';
 import { newId } from '../../db/ids.js';
-import { fromJson, joinedText } from '../../db/sql-helpers.js';
+import { fromJson } from '../../db/sql-helpers.js';
 import type { DB } from '../../db/schema.js';
 import { pagesReadAhead } from '../../http/pagination.js';
 import type { Actor } from '../../platform/actor.js';
@@ -16,7 +16,7 @@ import { mergePrepared, type ContactRowPlan } from './contacts-bulk-plan.js';
 import type { ContactImportContext } from './contacts-bulk-prepare.js';
 import { restoreContacts, updateContacts, type ContactBeforeImage } from './contacts-bulk-update.js';
 import { insertContacts } from './contacts-bulk-write.js';
-import { companiesByNames, contactsByEmails, contactsByExternalIds, contactsByPhones, softDeleteCompanyIds, softDeleteContactIds } from './contacts-bulk.repository.js';
+import { companiesByNames, contactListsBetween, contactsByEmails, contactsByExternalIds, contactsByPhones, softDeleteCompanyIds, softDeleteContactIds } from './contacts-bulk.repository.js';
 import { findContactRows } from './contacts.repository.js';
 import { listScope } from './contacts.service.js';
 
@@ -141,26 +141,21 @@ export interface ContactExportRecord {
  */
 export async function* contactExportPages(ctx: AppContext, actor: Actor, filter: z.output<typeof ContactFilter>, pageSize = 1000): AsyncGenerator<ContactExportRecord[]> {
   const scope = await listScope(ctx, ctx.db, actor);
-  const d = ctx.dialect;
   // keyset on the id alone (ids are time-ordered): one index range per page however large the list
   yield* pagesReadAhead(async (after: string | undefined) => {
     let q = applyContactFilter(ctx.db.selectFrom('contacts as c'), scope, filter)
       .leftJoin('companies as co', 'co.id', 'c.company_id')
-      .select(['c.id', 'c.first_name', 'c.last_name', 'c.type_key', 'c.source_key', 'c.owner_id', 'c.team', 'c.birthday', 'c.gender', 'c.preferred_language', 'c.do_not_contact', 'c.address', 'c.custom', 'c.created_at', 'co.name as company_name'])
-      .select((eb) => [
-        eb.selectFrom('contact_emails as e').select(joinedText(d, sql.ref('e.email'), '; ', sql`e.is_primary desc, e.created_at, e.id`).as('v')).whereRef('e.contact_id', '=', 'c.id').whereRef('e.workspace_id', '=', 'c.workspace_id').as('emails'),
-        eb.selectFrom('contact_phones as p').select(joinedText(d, sql.ref('p.e164'), '; ', sql`p.is_primary desc, p.created_at, p.id`).as('v')).whereRef('p.contact_id', '=', 'c.id').whereRef('p.workspace_id', '=', 'c.workspace_id').as('phones'),
-        eb.selectFrom('contact_tags as ct').innerJoin('tags as t', 't.id', 'ct.tag_id').select(joinedText(d, sql.ref('t.name'), ', ', sql`t.name`).as('v')).whereRef('ct.contact_id', '=', 'c.id').whereRef('ct.workspace_id', '=', 'c.workspace_id').as('tags'),
-      ]);
+      .select(['c.id', 'c.first_name', 'c.last_name', 'c.type_key', 'c.source_key', 'c.owner_id', 'c.team', 'c.birthday', 'c.gender', 'c.preferred_language', 'c.do_not_contact', 'c.address', 'c.custom', 'c.created_at', 'co.name as company_name']);
     if (after) q = q.where('c.id', '>', after);
     const rows = await q.orderBy('c.id').limit(pageSize).execute();
+    const lists = rows.length ? await contactListsBetween(ctx.db, actor.workspaceId, rows[0].id, rows[rows.length - 1].id) : null;
     const items: ContactExportRecord[] = rows.map((r) => ({
       id: r.id,
       firstName: r.first_name,
       lastName: r.last_name,
-      emails: r.emails ?? '',
-      phones: r.phones ?? '',
-      tags: r.tags ?? '',
+      emails: lists?.emails.get(r.id)?.join('; ') ?? '',
+      phones: lists?.phones.get(r.id)?.join('; ') ?? '',
+      tags: lists?.tags.get(r.id)?.join(', ') ?? '',
       companyName: r.company_name,
       typeKey: r.type_key,
       sourceKey: r.source_key,
