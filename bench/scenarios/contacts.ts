@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { ContactFilter, ContactSort } from '../../src/shared/contracts/contacts-query.js';
 import { newId } from '../../src/server/db/ids.js';
-import { contactSearchSubquery, searchTokens } from '../../src/server/db/search.js';
+import { searchTokens } from '../../src/server/db/search.js';
+import { searchCandidates } from '../../src/server/modules/contacts/contact-search.service.js';
 import { contactFromProfile } from '../../src/server/modules/contacts/contact-mapper.js';
 import { listContactRows } from '../../src/server/modules/contacts/contact-list.repository.js';
 import { findContactProfile, insertContactRow, replaceEmails, replacePhones, saveSearchDocument } from '../../src/server/modules/contacts/contacts.repository.js';
@@ -68,18 +69,8 @@ export const contactSearch: Scenario = {
     const ws = b.manifest.workspaceId;
     return {
       request: { method: 'GET', setupRequest: (req) => ({ ...req, path: nextPath() }) },
-      // the query contact-search.service runs: full-text candidates (capped at 200), live contacts only
-      raw: async (i) => {
-        const sub = contactSearchSubquery(b.database.dialect, ws, terms[i % terms.length], 200)!;
-        return b.database.db
-          .selectFrom('contacts as c')
-          .select(['c.id', 'c.full_name', 'c.primary_email', 'c.primary_phone', 'c.type_key', 'c.company_id', 'c.updated_at'])
-          .where('c.workspace_id', '=', ws)
-          .where('c.deleted_at', 'is', null)
-          .where(sql<boolean>`c.id in (${sub})`)
-          .limit(200)
-          .execute();
-      },
+      // what contact-search.service reads: names starting with the words, else full-text candidates (capped at 200)
+      raw: (i) => searchCandidates({ db: b.database.db, dialect: b.database.dialect, workspaceId: ws, ownerId: null }, terms[i % terms.length], 10),
       details: { terms: terms.length, examples: terms.slice(0, 8) },
     };
   },

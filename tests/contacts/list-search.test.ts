@@ -105,6 +105,46 @@ describeEachDialect('contacts: lists, search, saved views and bulk actions', (di
     expect(await search('ani')).toEqual([]);
   });
 
+  it('answers with the names that start with the typed words when there are enough, else with the full-text match', async () => {
+    const { admin, workspace } = await seedWithClients(t, 'school');
+    const names: Array<[string, string | null, string?]> = [
+      ['Sari', 'Hartono'], ['Sari', 'Wulandari'], ['Sári', 'Utami'], ['Sari', 'Dewi'], ['Sarinah', 'Lubis'],
+      ['Dewi', 'Sari'], ['Lestari', 'Hartono'], ['Lestari', null, 'harini@mail.id'], ['Budi', 'Santoso', 'sari.budi@mail.id'],
+    ];
+    const byName = new Map<string, string>();
+    for (const [firstName, lastName, email] of names) {
+      const c = await createContact(admin, { firstName, lastName, typeKey: 'prospect_parent', ...(email ? { emails: [{ email }] } : {}) });
+      byName.set(c.fullName, c.id);
+      (t.clock as ManualClock).advance(60);
+    }
+    const search = async (q: string, limit: number) => (await admin.get(`/api/contacts/search?q=${encodeURIComponent(q)}&limit=${limit}`)).json().items.map((x: { fullName: string }) => x.fullName);
+    const startingWithSari = ['Sari Hartono', 'Sari Wulandari', 'Sári Utami', 'Sari Dewi', 'Sarinah Lubis'];
+
+    // five names start with "sari" (accents aside): three wanted, three of them, most recently changed first
+    expect(await search('sari', 3)).toEqual(['Sarinah Lubis', 'Sari Dewi', 'Sári Utami']);
+    // ten wanted: too few names, so the full-text match adds those with "sari" elsewhere, after them
+    const all = await search('sari', 10);
+    expect(all.slice(0, 5).sort()).toEqual([...startingWithSari].sort());
+    expect(all.slice(5).sort()).toEqual(['Budi Santoso', 'Dewi Sari']);
+    // "Lestari" whose email starts with "har" begins with the words too, but only the name answers both
+    expect(await search('Lestari Har', 1)).toEqual(['Lestari Hartono']);
+    expect(await search('lestari har', 5)).toEqual(['Lestari Hartono', 'Lestari']);
+
+    const { contactsStartingWith } = await import('../../src/server/modules/contacts/contact-search.service.js');
+    const scope = { db: t.ctx.db, dialect: t.ctx.dialect, workspaceId: workspace.id, ownerId: null };
+    const named = async (q: string) => (await contactsStartingWith(scope, q))?.map((r) => r.full_name).sort() ?? null;
+    expect(await named('SARI')).toEqual([...startingWithSari].sort());
+    expect(await named('sari w')).toEqual(['Sari Wulandari']);
+    expect(await named('0812 3456')).toBeNull();
+    await admin.delete(`/api/contacts/${byName.get('Sari Dewi')}`);
+    expect(await named('sari d')).toEqual([]);
+    expect(await search('sari', 4)).toEqual(['Sarinah Lubis', 'Sári Utami', 'Sari Wulandari', 'Sari Hartono']);
+    // a member who sees only their own contacts gets only theirs
+    const agentId = await userIdByEmail(t.ctx, 'agent@demo.test');
+    await admin.patch(`/api/contacts/${byName.get('Sari Hartono')}`, { version: 1, ownerId: agentId });
+    expect((await contactsStartingWith({ ...scope, ownerId: agentId }, 'sari'))?.map((r) => r.full_name)).toEqual(['Sari Hartono']);
+  });
+
   it('saves views per user or shared with the workspace', async () => {
     const { admin, agent, manager } = await seedWithClients(t, 'school');
     const view = { name: 'Prospects from WhatsApp', filter: { typeKeys: ['prospect_parent'], sourceKeys: ['whatsapp'] }, columns: ['fullName', 'primaryPhone', 'custom.grade_interest'], sort: { field: 'fullName', dir: 'asc' } };

@@ -38,6 +38,32 @@ export function searchQueryTerms(query: string): string[] {
   return searchTokens(trimmed).slice(0, 8);
 }
 
+/** Characters of a search document the name-prefix index keeps (migration 202612061000). */
+export const DOCUMENT_PREFIX_CHARS = 64;
+
+/**
+ * The documents that begin with the typed words, as a range of the name-prefix index: every
+ * document starts with the contact's name, so `lestari har` is the start of Lestari Hartono's.
+ * Documents and query are the same plain tokens, compared byte by byte (PostgreSQL's "C"
+ * collation, SQLite's BINARY), so the range is exactly the documents starting with the key. Null
+ * for a phone number, or when there is no word or too many characters to compare.
+ */
+export function documentPrefixRange(query: string): { from: string; to: string } | null {
+  const terms = searchQueryTerms(query);
+  if (!terms.length || PHONE_LIKE.test(query.trim())) return null;
+  const from = terms.join(' ');
+  if (from.length > DOCUMENT_PREFIX_CHARS) return null;
+  // just past every string that starts with `from`: its last character's code point plus one
+  const last = from.codePointAt(from.length - 1)!;
+  if (last >= 0xd7ff && last < 0xe000) return null;
+  return { from, to: from.slice(0, -1) + String.fromCodePoint(last + 1) };
+}
+
+/** The name-prefix index's expression, as the migration wrote it for each database. */
+export function documentPrefix(dialect: Dialect, column: string): RawBuilder<string> {
+  return dialect === 'postgres' ? sql<string>`(left(${sql.ref(column)}, ${sql.lit(DOCUMENT_PREFIX_CHARS)}) collate "C")` : sql<string>`substr(${sql.ref(column)}, 1, ${sql.lit(DOCUMENT_PREFIX_CHARS)})`;
+}
+
 /**
  * SQL for `select contact_id from ... where <matches>` within one workspace, to use as
  * `contacts.id in (...)`. Null when the query has no searchable term.

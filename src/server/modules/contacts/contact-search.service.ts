@@ -1,13 +1,77 @@
 import type { z } from 'zod';
 import type { ContactSearchHit } from '../../../shared/contracts/contacts.js';
-import { contactSearchSubquery, searchTokens } from '../../db/search.js';
+import type { Dialect } from '../../db/database.js';
+import { contactSearchSubquery, documentPrefix, documentPrefixRange, searchTokens } from '../../db/search.js';
 import { sql } from 'kysely';
 import { ownerScope, type Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
+import type { Db } from '../../platform/transaction.js';
 import { companyNames } from './contacts.repository.js';
 
 type Hit = z.infer<typeof ContactSearchHit>;
 const CANDIDATES = 200;
+
+const CANDIDATE_COLUMNS = ['c.id', 'c.full_name', 'c.primary_email', 'c.primary_phone', 'c.type_key', 'c.company_id', 'c.updated_at'] as const;
+
+/** How well a name answers the typed words: each word that starts one of its words, and the first word first. */
+function scorer(q: string) {
+  const terms = searchTokens(q);
+  return {
+    best: terms.length * 2 + 1,
+    score(name: string) {
+      const tokens = searchTokens(name);
+      return terms.filter((t) => tokens.some((n) => n.startsWith(t))).length * 2 + (tokens[0]?.startsWith(terms[0] ?? '\u0000') ? 1 : 0);
+    },
+  };
+}
+
+export interface SearchScope {
+  db: Db;
+  dialect: Dialect;
+  workspaceId: string;
+  /** Only this owner's contacts (a member who sees only their own), or null. */
+  ownerId: string | null;
+}
+
+/**
+ * Live, visible contacts whose search document begins with the typed words (up to 200, in
+ * document order), from a range of the name-prefix index. Null when the words cannot start a
+ * name (a phone number).
+ */
+export async function contactsStartingWith(s: SearchScope, q: string) {
+  const range = documentPrefixRange(q);
+  if (!range) return null;
+  let query = s.db
+    .selectFrom('contact_search as s')
+    .innerJoin('contacts as c', 'c.id', 's.contact_id')
+    .select(CANDIDATE_COLUMNS)
+    .where('s.workspace_id', '=', s.workspaceId)
+    .where(documentPrefix(s.dialect, 's.document'), '>=', range.from)
+    .where(documentPrefix(s.dialect, 's.document'), '<', range.to)
+    .where('c.deleted_at', 'is', null);
+  if (s.ownerId) query = query.where('c.owner_id', '=', s.ownerId);
+  return query.limit(CANDIDATES).execute();
+}
+
+/**
+ * The contacts a search considers, up to 200, live and visible. First the names that begin with
+ * what was typed (a range of the name-prefix index, which stops at 200 however common the name):
+ * when at least `wanted` of them answer every typed word as a start of a name word, nothing can
+ * rank above them and they are the candidates. Otherwise the full-text match over names, emails,
+ * phones, company and notes.
+ */
+export async function searchCandidates(s: SearchScope, q: string, wanted: number) {
+  const named = await contactsStartingWith(s, q);
+  if (named) {
+    const { best, score } = scorer(q);
+    if (named.filter((r) => score(r.full_name) === best).length >= wanted) return named;
+  }
+  const sub = contactSearchSubquery(s.dialect, s.workspaceId, q, CANDIDATES);
+  if (!sub) return [];
+  let query = s.db.selectFrom('contacts as c').select(CANDIDATE_COLUMNS).where('c.workspace_id', '=', s.workspaceId).where('c.deleted_at', 'is', null).where(sql<boolean>`c.id in (${sub})`);
+  if (s.ownerId) query = query.where('c.owner_id', '=', s.ownerId);
+  return query.limit(CANDIDATES).execute();
+}
 
 /**
  * Instant search (typeahead): full-text match over names, emails, phones, company and notes,
@@ -15,23 +79,10 @@ const CANDIDATES = 200;
  * very common prefix stays fast.
  */
 export async function searchContacts(ctx: AppContext, actor: Actor, q: string, limit: number): Promise<Hit[]> {
-  const sub = contactSearchSubquery(ctx.dialect, actor.workspaceId, q, CANDIDATES);
-  if (!sub) return [];
-  let query = ctx.db
-    .selectFrom('contacts as c')
-    .select(['c.id', 'c.full_name', 'c.primary_email', 'c.primary_phone', 'c.type_key', 'c.company_id', 'c.updated_at'])
-    .where('c.workspace_id', '=', actor.workspaceId)
-    .where('c.deleted_at', 'is', null)
-    .where(sql<boolean>`c.id in (${sub})`);
-  const scope = ownerScope(actor);
-  if (scope) query = query.where('c.owner_id', '=', scope);
-  const rows = await query.limit(CANDIDATES).execute();
-  const terms = searchTokens(q);
-  const score = (name: string) => {
-    const tokens = searchTokens(name);
-    return terms.filter((t) => tokens.some((n) => n.startsWith(t))).length * 2 + (tokens[0]?.startsWith(terms[0] ?? '\u0000') ? 1 : 0);
-  };
-  const top = rows.sort((a, b) => score(b.full_name) - score(a.full_name) || b.updated_at.localeCompare(a.updated_at)).slice(0, limit);
+  const rows = await searchCandidates({ db: ctx.db, dialect: ctx.dialect, workspaceId: actor.workspaceId, ownerId: ownerScope(actor) }, q, limit);
+  const { score } = scorer(q);
+  const scored = rows.map((r) => ({ r, score: score(r.full_name) }));
+  const top = scored.sort((a, b) => b.score - a.score || b.r.updated_at.localeCompare(a.r.updated_at)).slice(0, limit).map((x) => x.r);
   const companies = await companyNames(ctx.db, actor.workspaceId, top.map((r) => r.company_id).filter((x): x is string => Boolean(x)));
   return top.map((r) => ({ id: r.id, fullName: r.full_name, primaryEmail: r.primary_email, primaryPhone: r.primary_phone, typeKey: r.type_key, companyName: r.company_id ? companies.get(r.company_id) ?? null : null }));
 }
