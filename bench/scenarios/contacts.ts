@@ -48,7 +48,7 @@ export const contactList: Scenario = {
 };
 
 /** What people type into the search box: names, name prefixes, phone fragments as dialled, email starts. */
-async function searchTerms(b: BenchContext): Promise<string[]> {
+export async function searchTerms(b: BenchContext): Promise<string[]> {
   const terms: string[] = [];
   for (const c of await sampleContacts(b, 25)) {
     terms.push(`${c.first_name.split(' ')[0]} ${(c.last_name ?? '').slice(0, 3)}`.trim());
