@@ -110,6 +110,7 @@ describeEachDialect('contacts: lists, search, saved views and bulk actions', (di
     const names: Array<[string, string | null, string?]> = [
       ['Sari', 'Hartono'], ['Sari', 'Wulandari'], ['Sári', 'Utami'], ['Sari', 'Dewi'], ['Sarinah', 'Lubis'],
       ['Dewi', 'Sari'], ['Lestari', 'Hartono'], ['Lestari', null, 'harini@mail.id'], ['Budi', 'Santoso', 'sari.budi@mail.id'],
+      ['Rina', 'Nasution'], ['Andi', 'Nasution'], ['Yusuf', 'Harahap', 'nasution.y@mail.id'],
     ];
     const byName = new Map<string, string>();
     for (const [firstName, lastName, email] of names) {
@@ -130,12 +131,18 @@ describeEachDialect('contacts: lists, search, saved views and bulk actions', (di
     expect(await search('Lestari Har', 1)).toEqual(['Lestari Hartono']);
     expect(await search('lestari har', 5)).toEqual(['Lestari Hartono', 'Lestari']);
 
+    // a surname begins no name: the names whose second word begins with it answer, when there are enough
+    expect(await search('nasution', 2)).toEqual(['Andi Nasution', 'Rina Nasution']);
+    expect(await search('Nasution', 5)).toEqual(['Andi Nasution', 'Rina Nasution', 'Yusuf Harahap']);
+
     const { contactsStartingWith } = await import('../../src/server/modules/contacts/contact-search.service.js');
     const scope = { db: t.ctx.db, dialect: t.ctx.dialect, workspaceId: workspace.id, ownerId: null };
     const named = async (q: string) => (await contactsStartingWith(scope, q))?.map((r) => r.full_name).sort() ?? null;
     expect(await named('SARI')).toEqual([...startingWithSari].sort());
     expect(await named('sari w')).toEqual(['Sari Wulandari']);
     expect(await named('0812 3456')).toBeNull();
+    expect((await contactsStartingWith(scope, 'nasution', 'second'))?.map((r) => r.full_name).sort()).toEqual(['Andi Nasution', 'Rina Nasution']);
+    expect((await contactsStartingWith(scope, 'nasution'))?.length).toBe(0);
     await admin.delete(`/api/contacts/${byName.get('Sari Dewi')}`);
     expect(await named('sari d')).toEqual([]);
     expect(await search('sari', 4)).toEqual(['Sarinah Lubis', 'Sári Utami', 'Sari Wulandari', 'Sari Hartono']);

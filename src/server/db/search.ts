@@ -59,9 +59,15 @@ export function documentPrefixRange(query: string): { from: string; to: string }
   return { from, to: from.slice(0, -1) + String.fromCodePoint(last + 1) };
 }
 
-/** The name-prefix index's expression, as the migration wrote it for each database. */
-export function documentPrefix(dialect: Dialect, column: string): RawBuilder<string> {
-  return dialect === 'postgres' ? sql<string>`(left(${sql.ref(column)}, ${sql.lit(DOCUMENT_PREFIX_CHARS)}) collate "C")` : sql<string>`substr(${sql.ref(column)}, 1, ${sql.lit(DOCUMENT_PREFIX_CHARS)})`;
+/**
+ * The name-prefix indexes' expressions, as the migrations wrote them for each database: the
+ * document's first 64 characters (202612061000), or the 64 from its second word on (202612061100).
+ */
+export function documentPrefix(dialect: Dialect, column: string, from: 'first' | 'second' = 'first'): RawBuilder<string> {
+  const ref = sql.ref(column);
+  const n = sql.lit(DOCUMENT_PREFIX_CHARS);
+  if (dialect === 'postgres') return from === 'first' ? sql<string>`(left(${ref}, ${n}) collate "C")` : sql<string>`(substr(${ref}, strpos(${ref}, ' ') + 1, ${n}) collate "C")`;
+  return from === 'first' ? sql<string>`substr(${ref}, 1, ${n})` : sql<string>`substr(${ref}, instr(${ref}, ' ') + 1, ${n})`;
 }
 
 /**

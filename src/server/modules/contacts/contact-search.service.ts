@@ -34,11 +34,11 @@ export interface SearchScope {
 }
 
 /**
- * Live, visible contacts whose search document begins with the typed words (up to 200, in
- * document order), from a range of the name-prefix index. Null when the words cannot start a
- * name (a phone number).
+ * Live, visible contacts whose search document (first word, or second word on) begins with the
+ * typed words: up to 200, in document order, from a range of a name-prefix index. Null when the
+ * words cannot start a name (a phone number).
  */
-export async function contactsStartingWith(s: SearchScope, q: string) {
+export async function contactsStartingWith(s: SearchScope, q: string, from: 'first' | 'second' = 'first') {
   const range = documentPrefixRange(q);
   if (!range) return null;
   let query = s.db
@@ -46,8 +46,8 @@ export async function contactsStartingWith(s: SearchScope, q: string) {
     .innerJoin('contacts as c', 'c.id', 's.contact_id')
     .select(CANDIDATE_COLUMNS)
     .where('s.workspace_id', '=', s.workspaceId)
-    .where(documentPrefix(s.dialect, 's.document'), '>=', range.from)
-    .where(documentPrefix(s.dialect, 's.document'), '<', range.to)
+    .where(documentPrefix(s.dialect, 's.document', from), '>=', range.from)
+    .where(documentPrefix(s.dialect, 's.document', from), '<', range.to)
     .where('c.deleted_at', 'is', null);
   if (s.ownerId) query = query.where('c.owner_id', '=', s.ownerId);
   return query.limit(CANDIDATES).execute();
@@ -56,15 +56,22 @@ export async function contactsStartingWith(s: SearchScope, q: string) {
 /**
  * The contacts a search considers, up to 200, live and visible. First the names that begin with
  * what was typed (a range of the name-prefix index, which stops at 200 however common the name):
- * when at least `wanted` of them answer every typed word as a start of a name word, nothing can
- * rank above them and they are the candidates. Otherwise the full-text match over names, emails,
- * phones, company and notes.
+ * when at least `wanted` of them answer every typed word as the start of a name word, first word
+ * first, nothing can rank above them. Else, when that range held them all (fewer than 200), the
+ * names whose second word begins with it (surnames) join them: when at least `wanted` of the two
+ * answer every typed word, only names that begin with it could rank above, and all of those are
+ * there. Otherwise the full-text match over names, emails, phones, company and notes.
  */
 export async function searchCandidates(s: SearchScope, q: string, wanted: number) {
-  const named = await contactsStartingWith(s, q);
-  if (named) {
+  const first = await contactsStartingWith(s, q);
+  if (first) {
     const { best, score } = scorer(q);
-    if (named.filter((r) => score(r.full_name) === best).length >= wanted) return named;
+    if (first.filter((r) => score(r.full_name) === best).length >= wanted) return first;
+    if (first.length < CANDIDATES) {
+      const seen = new Set(first.map((r) => r.id));
+      const both = [...first, ...((await contactsStartingWith(s, q, 'second')) ?? []).filter((r) => !seen.has(r.id))].slice(0, CANDIDATES);
+      if (both.filter((r) => score(r.full_name) >= best - 1).length >= wanted) return both;
+    }
   }
   const sub = contactSearchSubquery(s.dialect, s.workspaceId, q, CANDIDATES);
   if (!sub) return [];
