@@ -1,7 +1,7 @@
 import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
-import { insertRowsFast } from '../../db/sql-helpers.js';
+import { amongSortedIds, insertRowsFast } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
 
 // SQL for writing and matching contacts many at a time (imports): inserts of many rows (see
@@ -104,17 +104,20 @@ export async function existingTaggingPairs(db: Db, workspaceId: string, contactI
 }
 
 /**
- * Emails, phones and tag names of every contact whose id falls between `first` and `last` (an
- * export page, in id order): contact id -> values in display order. Three index ranges instead of
- * a lookup per contact; contacts in the range that are not on the page are simply not asked for.
+ * Emails, phones and tag names of a page of contacts (ids ascending, as an export reads them):
+ * contact id -> values in display order. Three reads of the page's ids (`amongSortedIds`: one index
+ * range on PostgreSQL) instead of a lookup per contact; any other contact's values that come along
+ * are never asked for.
  */
-export async function contactListsBetween(db: Db, workspaceId: string, first: string, last: string) {
+export async function contactListsOf(db: Db, dialect: Dialect, workspaceId: string, sortedIds: string[]) {
+  if (!sortedIds.length) return { emails: new Map<string, string[]>(), phones: new Map<string, string[]>(), tags: new Map<string, string[]>() };
+  const among = (column: string) => amongSortedIds(dialect, column, sortedIds);
   const [emails, phones, tags] = await Promise.all([
-    db.selectFrom('contact_emails').select(['contact_id', 'email as v']).where('contact_id', '>=', first).where('contact_id', '<=', last).where('workspace_id', '=', workspaceId)
+    db.selectFrom('contact_emails').select(['contact_id', 'email as v']).where(among('contact_id')).where('workspace_id', '=', workspaceId)
       .orderBy('contact_id').orderBy('is_primary', 'desc').orderBy('created_at').orderBy('id').execute(),
-    db.selectFrom('contact_phones').select(['contact_id', 'e164 as v']).where('contact_id', '>=', first).where('contact_id', '<=', last).where('workspace_id', '=', workspaceId)
+    db.selectFrom('contact_phones').select(['contact_id', 'e164 as v']).where(among('contact_id')).where('workspace_id', '=', workspaceId)
       .orderBy('contact_id').orderBy('is_primary', 'desc').orderBy('created_at').orderBy('id').execute(),
-    db.selectFrom('contact_tags as ct').innerJoin('tags as t', 't.id', 'ct.tag_id').select(['ct.contact_id', 't.name as v']).where('ct.workspace_id', '=', workspaceId).where('ct.contact_id', '>=', first).where('ct.contact_id', '<=', last)
+    db.selectFrom('contact_tags as ct').innerJoin('tags as t', 't.id', 'ct.tag_id').select(['ct.contact_id', 't.name as v']).where('ct.workspace_id', '=', workspaceId).where(among('ct.contact_id'))
       .orderBy('ct.contact_id').orderBy('t.name').execute(),
   ]);
   const group = (rows: Array<{ contact_id: string; v: string }>) => {

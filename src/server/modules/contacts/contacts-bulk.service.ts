@@ -16,7 +16,7 @@ import { mergePrepared, type ContactRowPlan } from './contacts-bulk-plan.js';
 import type { ContactImportContext } from './contacts-bulk-prepare.js';
 import { restoreContacts, updateContacts, type ContactBeforeImage } from './contacts-bulk-update.js';
 import { insertContacts } from './contacts-bulk-write.js';
-import { companiesByNames, contactListsBetween, contactsByEmails, contactsByExternalIds, contactsByPhones, softDeleteCompanyIds, softDeleteContactIds } from './contacts-bulk.repository.js';
+import { companiesByNames, contactListsOf, contactsByEmails, contactsByExternalIds, contactsByPhones, softDeleteCompanyIds, softDeleteContactIds } from './contacts-bulk.repository.js';
 import { findContactRows } from './contacts.repository.js';
 import { listScope } from './contacts.service.js';
 
@@ -148,14 +148,14 @@ export async function* contactExportPages(ctx: AppContext, actor: Actor, filter:
       .select(['c.id', 'c.first_name', 'c.last_name', 'c.type_key', 'c.source_key', 'c.owner_id', 'c.team', 'c.birthday', 'c.gender', 'c.preferred_language', 'c.do_not_contact', 'c.address', 'c.custom', 'c.created_at', 'co.name as company_name']);
     if (after) q = q.where('c.id', '>', after);
     const rows = await q.orderBy('c.id').limit(pageSize).execute();
-    const lists = rows.length ? await contactListsBetween(ctx.db, actor.workspaceId, rows[0].id, rows[rows.length - 1].id) : null;
+    const lists = await contactListsOf(ctx.db, ctx.dialect, actor.workspaceId, rows.map((r) => r.id));
     const items: ContactExportRecord[] = rows.map((r) => ({
       id: r.id,
       firstName: r.first_name,
       lastName: r.last_name,
-      emails: lists?.emails.get(r.id)?.join('; ') ?? '',
-      phones: lists?.phones.get(r.id)?.join('; ') ?? '',
-      tags: lists?.tags.get(r.id)?.join(', ') ?? '',
+      emails: lists.emails.get(r.id)?.join('; ') ?? '',
+      phones: lists.phones.get(r.id)?.join('; ') ?? '',
+      tags: lists.tags.get(r.id)?.join(', ') ?? '',
       companyName: r.company_name,
       typeKey: r.type_key,
       sourceKey: r.source_key,
