@@ -37,7 +37,12 @@ declare module 'fastify' {
  * 100k benchmark's board went from 112-126 ms to 80 ms at p95 on SQLite.
  */
 function asBytes(payload: unknown): unknown {
-  return typeof payload === 'string' && payload.length > 16_384 ? Buffer.from(payload) : payload;
+  if (typeof payload !== 'string' || payload.length <= 16_384) return payload;
+  // measured, then written: for a 264 KB body 0.46 ms against Buffer.from's 1.49 (0.34 against 0.94
+  // when the string is one byte a character)
+  const bytes = Buffer.allocUnsafe(Buffer.byteLength(payload));
+  bytes.write(payload);
+  return bytes;
 }
 
 /** Builds the HTTP app over a context: security, docs, the route guard, every module's routes, the web app. */
