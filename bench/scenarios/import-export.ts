@@ -33,8 +33,13 @@ async function waitFor<T>(get: () => Promise<T>, done: (v: T) => boolean, timeou
   return v;
 }
 
-/** Rows an import run is measured with: a quarter of the scale, between 2,000 and 250,000. */
+/**
+ * Rows an import run is measured with: a quarter of the scale, between 2,000 and 250,000
+ * (BENCH_IMPORT_ROWS sets it, e.g. to profile a long import on a small dataset).
+ */
 export function importRowsFor(contacts: number): number {
+  const asked = Number(process.env.BENCH_IMPORT_ROWS);
+  if (asked > 0) return Math.round(asked);
   return Math.max(2000, Math.min(250_000, Math.round(contacts / 4)));
 }
 
