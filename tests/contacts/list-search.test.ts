@@ -3,6 +3,10 @@ import { ManualClock } from '../../src/server/platform/clock.js';
 import { userIdByEmail } from '../helpers/fixtures.js';
 import { createTestApp, describeEachDialect, seedWithClients, type TestApp } from '../helpers/test-app.js';
 import { createContact, errorFields, tagIdByName } from './helpers.js';
+import { ContactFilter, ContactSort } from '../../src/shared/contracts/contacts-query.js';
+import { listContactRows } from '../../src/server/modules/contacts/contact-list.repository.js';
+import { listScope } from '../../src/server/modules/contacts/contacts.service.js';
+import { systemActor } from '../../src/server/platform/actor.js';
 
 describeEachDialect('contacts: lists, search, saved views and bulk actions', (dialect) => {
   let t: TestApp;
@@ -202,4 +206,33 @@ describeEachDialect('contacts: lists, search, saved views and bulk actions', (di
     expect(errorFields(await manager.post('/api/contacts/bulk', { selection: { ids: [ani.id] }, action: { kind: 'type', typeKey: 'martian' } }))).toContain('action.typeKey');
     expect(errorFields(await manager.post('/api/contacts/bulk', { selection: { ids: [ani.id] }, action: { kind: 'explode' } })).length).toBeGreaterThan(0);
   });
+
+  it('answers a tag filter the same whether the tagged contacts are collected first or looked up per contact', async () => {
+    const { workspace, admin, manager } = await seedWithClients(t, 'school');
+    const [ani, budi, citra, , eka] = await seedPeople(admin);
+    const [asrama, beasiswa] = [await tagIdByName(admin, 'Asrama'), await tagIdByName(admin, 'Beasiswa')];
+    await manager.post('/api/contacts/bulk', { selection: { ids: [ani.id, citra.id, eka.id] }, action: { kind: 'tag', tagIds: [asrama] } });
+    await manager.post('/api/contacts/bulk', { selection: { ids: [budi.id, eka.id] }, action: { kind: 'tag', tagIds: [beasiswa] } });
+    await manager.post('/api/contacts/bulk', { selection: { ids: [citra.id] }, action: { kind: 'delete' } });
+    const scope = await listScope(t.ctx, t.ctx.db, systemActor(workspace.id));
+    const pages = async (tagMatch: 'in' | 'exists' | undefined, tagIds: string[], sort: { field: string; dir: 'asc' | 'desc' }) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listContactRows(t.ctx.db, { ...scope, tagMatch }, ContactFilter.parse({ tagIds }), ContactSort.parse(sort), { limit: 1, cursor });
+        ids.push(...page.rows.map((r) => r.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
+    };
+    for (const sort of [{ field: 'updatedAt', dir: 'desc' as const }, { field: 'fullName', dir: 'asc' as const }]) {
+      expect(await pages('in', [asrama], sort)).toEqual(sort.field === 'fullName' ? [ani.id, eka.id] : [eka.id, ani.id]);
+      expect(await pages('exists', [asrama], sort)).toEqual(await pages('in', [asrama], sort));
+      expect(await pages(undefined, [asrama], sort)).toEqual(await pages('in', [asrama], sort));
+      const either = await pages('in', [asrama, beasiswa], sort);
+      expect([...either].sort()).toEqual([ani.id, budi.id, eka.id].sort());
+      expect(await pages('exists', [asrama, beasiswa], sort)).toEqual(either);
+    }
+  });
 });
+

@@ -21,6 +21,34 @@ export interface ListScope extends FilterScope {
   actorId: string;
   /** Only this owner's contacts (agents), or null for all. */
   ownerScope: string | null;
+  /**
+   * How an any-of-these-tags filter is asked: `in` collects the tags' contacts first, `exists` asks
+   * per contact while reading in sort order (see tagMatchFor). Default `in`.
+   */
+  tagMatch?: 'in' | 'exists';
+}
+
+/**
+ * Tagged contacts from which SQLite reads a tag filter per contact (`exists`) rather than
+ * collecting them first (`in`). SQLite collects the ids of `c.id in (...)` into a temporary
+ * index before reading a single contact: 15 ms for the 70,000 of a tag at 1M contacts, against
+ * 2.2 ms to read contacts in sort order and look each up in contact_tags, which finds a page after
+ * ~700. For a rare tag the collection is the cheap side. Collecting costs ~0.2 µs an id and each
+ * lookup ~3 µs, so they meet at roughly sqrt(500 x contacts) tagged: ~22,000 at 1M.
+ */
+export const COMMON_TAG_CONTACTS = 20_000;
+
+/** The cheaper way to ask a list's tag filter (SQLite only: PostgreSQL's planner weighs it). */
+async function tagMatchFor(db: Db, scope: ListScope, f: FilterInput): Promise<'in' | 'exists'> {
+  if (scope.dialect !== 'sqlite' || !f.tagIds?.length || f.tagMode === 'all') return 'in';
+  const tagged = db
+    .selectFrom('contact_tags as t')
+    .select(sql.lit(1).as('one'))
+    .where('t.workspace_id', '=', scope.workspaceId)
+    .where('t.tag_id', 'in', f.tagIds)
+    .limit(COMMON_TAG_CONTACTS);
+  const row = await db.selectFrom(tagged.as('x')).select(countAll().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0) >= COMMON_TAG_CONTACTS ? 'exists' : 'in';
 }
 
 /** Applies a filter to a query over `contacts as c`. */
@@ -45,7 +73,12 @@ export function applyContactFilter(qb: ContactQuery, scope: ListScope, f: Filter
     if (f.tagMode === 'all') {
       for (const tagId of f.tagIds) q = q.where(sql<boolean>`exists (select 1 from contact_tags t where t.contact_id = c.id and t.tag_id = ${tagId})`) as QB;
     } else {
-      q = q.where(sql<boolean>`c.id in (select t.contact_id from contact_tags t where t.workspace_id = ${scope.workspaceId} and t.tag_id in (${sql.join(f.tagIds)}))`) as QB;
+      const tags = sql.join(f.tagIds);
+      q = q.where(
+        scope.tagMatch === 'exists'
+          ? sql<boolean>`exists (select 1 from contact_tags t where t.workspace_id = ${scope.workspaceId} and t.contact_id = c.id and t.tag_id in (${tags}))`
+          : sql<boolean>`c.id in (select t.contact_id from contact_tags t where t.workspace_id = ${scope.workspaceId} and t.tag_id in (${tags}))`,
+      ) as QB;
     }
   }
   if (f.createdFrom) q = q.where('c.created_at', '>=', new Date(f.createdFrom).toISOString()) as QB;
@@ -88,8 +121,9 @@ export interface ListResult {
   total?: number;
 }
 
-export async function listContactRows(db: Db, scope: ListScope, filter: FilterInput, sort: SortInput, page: { limit: number; cursor?: string; includeTotal?: boolean }): Promise<ListResult> {
-  const plan = sortPlan(scope, sort);
+export async function listContactRows(db: Db, listScope: ListScope, filter: FilterInput, sort: SortInput, page: { limit: number; cursor?: string; includeTotal?: boolean }): Promise<ListResult> {
+  const plan = sortPlan(listScope, sort);
+  const scope = listScope.tagMatch ? listScope : { ...listScope, tagMatch: await tagMatchFor(db, listScope, filter) };
   const base = applyContactFilter(db.selectFrom('contacts as c'), scope, filter);
   const total = page.includeTotal ? Number((await base.select(countAll().as('n')).executeTakeFirst())?.n ?? 0) : undefined;
   const cursor = decodeCursor(page.cursor, 2);
