@@ -235,4 +235,3 @@ describeEachDialect('contacts: lists, search, saved views and bulk actions', (di
     }
   });
 });
-

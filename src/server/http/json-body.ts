@@ -66,11 +66,11 @@ function write(sink: Sink, value: unknown, depth: number): void {
   push(sink, '}');
 }
 
-/** Whether the value's arrays, within `depth` levels, hold at least `wanted` elements in all. */
+/** Whether the arrays `write` would open, within `depth` levels, hold at least `wanted` elements in all. */
 function hasManyElements(value: unknown, depth: number, wanted: number): boolean {
   let left = wanted;
   const visit = (v: unknown, d: number): boolean => {
-    if (d === 0 || v === null || typeof v !== 'object') return false;
+    if (d === 0 || !isOpenable(v)) return false;
     if (Array.isArray(v)) {
       left -= v.length;
       if (left <= 0) return true;

@@ -70,14 +70,15 @@ export function applyContactFilter(qb: ContactQuery, scope: ListScope, f: Filter
     q = q.where((eb) => eb.or([...(ids.length ? [eb('c.owner_id', 'in', ids)] : []), ...(wantsNone ? [eb('c.owner_id', 'is', null)] : [])])) as QB;
   }
   if (f.tagIds?.length) {
+    // the contact holds one of these tags, asked per contact
+    const holdsOneOf = (tagIds: string[]) => sql<boolean>`exists (select 1 from contact_tags t where t.workspace_id = ${scope.workspaceId} and t.contact_id = c.id and t.tag_id in (${sql.join(tagIds)}))`;
     if (f.tagMode === 'all') {
-      for (const tagId of f.tagIds) q = q.where(sql<boolean>`exists (select 1 from contact_tags t where t.contact_id = c.id and t.tag_id = ${tagId})`) as QB;
+      for (const tagId of f.tagIds) q = q.where(holdsOneOf([tagId])) as QB;
     } else {
-      const tags = sql.join(f.tagIds);
       q = q.where(
         scope.tagMatch === 'exists'
-          ? sql<boolean>`exists (select 1 from contact_tags t where t.workspace_id = ${scope.workspaceId} and t.contact_id = c.id and t.tag_id in (${tags}))`
-          : sql<boolean>`c.id in (select t.contact_id from contact_tags t where t.workspace_id = ${scope.workspaceId} and t.tag_id in (${tags}))`,
+          ? holdsOneOf(f.tagIds)
+          : sql<boolean>`c.id in (select t.contact_id from contact_tags t where t.workspace_id = ${scope.workspaceId} and t.tag_id in (${sql.join(f.tagIds)}))`,
       ) as QB;
     }
   }
