@@ -102,7 +102,7 @@ export const move: Scenario = {
           const to = other(row.stage_id);
           await updateDealRow(trx, b.manifest.workspaceId, row.id, row.version, { stage_id: to, stage_entered_at: now, updated_at: now });
           await insertHistory(trx, { id: newId(), workspace_id: b.manifest.workspaceId, deal_id: row.id, pipeline_id: row.pipeline_id, from_stage_id: row.stage_id, to_stage_id: to, actor_id: b.actor.id, actor_name: b.actor.name, reason: null, seconds_in_previous: 1, created_at: now, updated_at: now });
-          await applyStatsDeltas(trx, b.manifest.workspaceId, row.pipeline_id, new Map([[row.stage_id, { ...contributionOf(row, -1), exitedTotal: 1 }], [to, { ...contributionOf({ ...row, stage_entered_at: now }), enteredTotal: 1 }]]));
+          await applyStatsDeltas(trx, b.database.dialect, b.manifest.workspaceId, row.pipeline_id, new Map([[row.stage_id, { ...contributionOf(row, -1), exitedTotal: 1 }], [to, { ...contributionOf({ ...row, stage_entered_at: now }), enteredTotal: 1 }]]));
         });
       },
       details: { stages: [a.name, c.name], pool: idle.length },

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { Pipeline } from '../../src/shared/contracts/pipelines.js';
 import type { ManualClock } from '../../src/server/platform/clock.js';
 import { insertContact } from '../helpers/fixtures.js';
-import type { TestApp, TestClient } from '../helpers/test-app.js';
+import { seedWithClients, type TestApp, type TestClient } from '../helpers/test-app.js';
 
 /** The workspace's pipelines (by name) as the API returns them. */
 export async function pipelinesByName(client: TestClient): Promise<Record<string, Pipeline>> {
@@ -39,3 +39,10 @@ export function clock(t: TestApp): ManualClock {
 
 /** Sessions outlive the months these tests travel through. */
 export const LONG_SESSIONS = { manualClock: true, config: { SESSION_TTL_HOURS: 24 * 3650 } };
+
+/** A school workspace with its clients and its enrollment funnel (seed 000). */
+export async function schoolFunnel(t: TestApp) {
+  const s = await seedWithClients(t, 'school');
+  const p = (await pipelinesByName(s.manager))['Enrollment 2027/28'];
+  return { ...s, p };
+}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Pipeline } from '../../src/shared/contracts/pipelines.js';
 import { createTestApp, describeEachDialect, seedWithClients, type TestApp } from '../helpers/test-app.js';
-import { createDeal, move, pipelinesByName, stageId, clock, LONG_SESSIONS } from './helpers.js';
+import { createDeal, move, pipelinesByName, schoolFunnel, stageId, clock, LONG_SESSIONS } from './helpers.js';
 
 describeEachDialect('moving items between stages', (dialect) => {
   let t: TestApp;
@@ -10,11 +10,7 @@ describeEachDialect('moving items between stages', (dialect) => {
   });
   afterEach(async () => t.close());
 
-  async function school() {
-    const s = await seedWithClients(t, 'school');
-    const p = (await pipelinesByName(s.manager))['Enrollment 2027/28'];
-    return { ...s, p };
-  }
+  const school = () => schoolFunnel(t);
 
   /** Expects a refusal naming its rule, and that the item did not change. */
   async function expectRefused(res: { statusCode: number; json(): any }, status: number, code: string, rule?: string) {

@@ -37,6 +37,19 @@ export function forUpdateSkipLocked<QB extends SelectQueryBuilder<any, any, any>
   return dialect === 'postgres' ? (qb.forUpdate().skipLocked() as QB) : qb;
 }
 
+/** How many rows a running total (stage counters, forecast totals) is spread over on PostgreSQL. */
+export const COUNTER_SLOTS = 16;
+
+/**
+ * The row of a running total that a write adds to; readers sum a key's rows. On PostgreSQL it is the
+ * writer's connection (its backend process id modulo COUNTER_SLOTS), so transactions open at the same
+ * time on different connections rarely touch the same row and don't queue on its lock until the
+ * first commits; one transaction keeps one slot throughout. SQLite has one writer at a time: slot 0.
+ */
+export function counterSlot(dialect: Dialect): RawBuilder<number> {
+  return dialect === 'postgres' ? sql<number>`pg_backend_pid() % ${sql.lit(COUNTER_SLOTS)}` : sql<number>`0`;
+}
+
 /** Case-insensitive LIKE ("contains") for ASCII and Unicode text. */
 export function ilike(dialect: Dialect, column: RawBuilder<unknown> | string, pattern: string): RawBuilder<boolean> {
   const col = typeof column === 'string' ? sql.ref(column) : column;

@@ -62,16 +62,6 @@ export async function moveDealInTransaction(ctx: AppContext, trx: Db, actor: Act
     created_at: now,
     updated_at: now,
   });
-  await applyStatsDeltas(
-    trx,
-    actor.workspaceId,
-    pipeline.id,
-    new Map([
-      [from.id, { ...contributionOf(row, -1), exitedTotal: 1, exitedSecondsSum: secondsIn, advancedTotal: isForwardMove(from, to) ? 1 : 0 }],
-      [to.id, { ...contributionOf(next), enteredTotal: 1 }],
-    ]),
-  );
-  await applyForecastDelta(trx, actor.workspaceId, pipeline.id, row, next);
   const convertedTo = to.kind === 'won' && from.kind !== 'won' ? await convertContactOnWin(ctx, trx, actor, pipeline, next) : null;
   await recordAudit(
     trx,
@@ -81,6 +71,18 @@ export async function moveDealInTransaction(ctx: AppContext, trx: Db, actor: Act
   );
   const payload = { pipelineId: pipeline.id, fromStageId: from.id, toStageId: to.id, fromStage: from.name, toStage: to.name, contactId: next.contact_id, ownerId: next.owner_id, title: next.title, reason: input.reason ?? null, version: version + 1 };
   await appendEvent(ctx, trx, actor, { type: 'deal.moved', entityType: 'deal', entityId: row.id, payload }, now);
+  // the running totals last: their rows are the ones other writers may share, held until commit
+  await applyStatsDeltas(
+    trx,
+    ctx.dialect,
+    actor.workspaceId,
+    pipeline.id,
+    new Map([
+      [from.id, { ...contributionOf(row, -1), exitedTotal: 1, exitedSecondsSum: secondsIn, advancedTotal: isForwardMove(from, to) ? 1 : 0 }],
+      [to.id, { ...contributionOf(next), enteredTotal: 1 }],
+    ]),
+  );
+  await applyForecastDelta(trx, ctx.dialect, actor.workspaceId, pipeline.id, row, next);
   return { moved: true, version: version + 1, row: { ...next, version: version + 1 } };
 }
 

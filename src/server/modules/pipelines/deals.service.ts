@@ -107,11 +107,12 @@ export async function createDealInTransaction(ctx: AppContext, trx: Db, actor: A
   assertRequiredFields(stage, row, 'created', '');
   await deals.insertDeal(trx, row);
   await deals.insertHistory(trx, { id: newId(), workspace_id: actor.workspaceId, deal_id: row.id, pipeline_id: pipeline.id, from_stage_id: null, to_stage_id: stage.id, actor_id: actor.kind === 'system' ? null : actor.id, actor_name: actor.name, reason: null, seconds_in_previous: null, created_at: now, updated_at: now });
-  await applyStatsDeltas(trx, actor.workspaceId, pipeline.id, new Map([[stage.id, { ...contributionOf(row), enteredTotal: 1 }]]));
-  await applyForecastDelta(trx, actor.workspaceId, pipeline.id, null, row);
   if (stage.kind === 'won') await convertContactOnWin(ctx, trx, actor, pipeline, row);
   await recordAudit(trx, actor, { action: 'deal.created', entityType: 'deal', entityId: row.id, after: auditSnapshot(row), meta: { pipelineId: pipeline.id } }, now);
   await appendEvent(ctx, trx, actor, { type: 'deal.created', entityType: 'deal', entityId: row.id, payload: { pipelineId: pipeline.id, stageId: stage.id, contactId: row.contact_id, title: row.title, version: 1 } }, now);
+  // the running totals last, as in a move: rows other writers may share are held the shortest time
+  await applyStatsDeltas(trx, ctx.dialect, actor.workspaceId, pipeline.id, new Map([[stage.id, { ...contributionOf(row), enteredTotal: 1 }]]));
+  await applyForecastDelta(trx, ctx.dialect, actor.workspaceId, pipeline.id, null, row);
   return row.id;
 }
 
@@ -162,8 +163,8 @@ export async function updateDeal(ctx: AppContext, actor: Actor, id: string, inpu
     const { id: _id, workspace_id: _ws, ...set } = next;
     if (!(await deals.updateDealRow(trx, actor.workspaceId, row.id, version, set))) throw new AppError('VERSION_CONFLICT');
     const delta: StatsDelta = addDeltas(contributionOf(next), contributionOf(row, -1));
-    if (delta.valueSum || delta.defaultProbValueSum || delta.ownWeightedSum) await applyStatsDeltas(trx, actor.workspaceId, row.pipeline_id, new Map([[row.stage_id, delta]]));
-    await applyForecastDelta(trx, actor.workspaceId, row.pipeline_id, row, next);
+    if (delta.valueSum || delta.defaultProbValueSum || delta.ownWeightedSum) await applyStatsDeltas(trx, ctx.dialect, actor.workspaceId, row.pipeline_id, new Map([[row.stage_id, delta]]));
+    await applyForecastDelta(trx, ctx.dialect, actor.workspaceId, row.pipeline_id, row, next);
     await recordAudit(trx, actor, { action: 'deal.updated', entityType: 'deal', entityId: row.id, before: auditSnapshot(row), after: auditSnapshot(next) }, now);
     await appendEvent(ctx, trx, actor, { type: 'deal.updated', entityType: 'deal', entityId: row.id, payload: { pipelineId: row.pipeline_id, stageId: row.stage_id, contactId: next.contact_id, title: next.title, version: version + 1 } }, now);
     return dealView(ctx, trx, actor.workspaceId, row.id, pipeline);
@@ -175,8 +176,8 @@ export async function deleteDeal(ctx: AppContext, actor: Actor, id: string): Pro
   await withTransaction(ctx.db, async (trx) => {
     const row = await visibleDeal(trx, actor, id);
     await deals.deleteDealRow(trx, actor.workspaceId, row.id);
-    await applyStatsDeltas(trx, actor.workspaceId, row.pipeline_id, new Map([[row.stage_id, contributionOf(row, -1)]]));
-    await applyForecastDelta(trx, actor.workspaceId, row.pipeline_id, row, null);
+    await applyStatsDeltas(trx, ctx.dialect, actor.workspaceId, row.pipeline_id, new Map([[row.stage_id, contributionOf(row, -1)]]));
+    await applyForecastDelta(trx, ctx.dialect, actor.workspaceId, row.pipeline_id, row, null);
     await recordAudit(trx, actor, { action: 'deal.deleted', entityType: 'deal', entityId: row.id, before: auditSnapshot(row), meta: { pipelineId: row.pipeline_id } }, now);
     await appendEvent(ctx, trx, actor, { type: 'deal.deleted', entityType: 'deal', entityId: row.id, payload: { pipelineId: row.pipeline_id, stageId: row.stage_id, contactId: row.contact_id, title: row.title } }, now);
   });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Dialect } from '../../db/database.js';
-import { monthOfDate } from '../../db/sql-helpers.js';
+import { counterSlot, monthOfDate } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
 import type { DealRow } from './pipelines.mappers.js';
 
@@ -22,14 +22,15 @@ function openPart(r: Row, sign: number): OpenDelta {
 
 /**
  * Moves an item's share of the forecast totals from what it was to what it is (null: it did not or
- * no longer exists). Rows are written in key order so concurrent writers cannot deadlock.
+ * no longer exists), in the writer's slot of each total (see counterSlot). Rows are written in key
+ * order so concurrent writers that share a slot cannot deadlock.
  */
-export async function applyForecastDelta(db: Db, workspaceId: string, pipelineId: string, before: Row | null, after: Row | null): Promise<void> {
-  await applyForecastDeltas(db, workspaceId, pipelineId, [[before, after]]);
+export async function applyForecastDelta(db: Db, dialect: Dialect, workspaceId: string, pipelineId: string, before: Row | null, after: Row | null): Promise<void> {
+  await applyForecastDeltas(db, dialect, workspaceId, pipelineId, [[before, after]]);
 }
 
 /** The same for many items at once (imports, undo of an import): one write per total row touched. */
-export async function applyForecastDeltas(db: Db, workspaceId: string, pipelineId: string, changes: Array<[before: Row | null, after: Row | null]>): Promise<void> {
+export async function applyForecastDeltas(db: Db, dialect: Dialect, workspaceId: string, pipelineId: string, changes: Array<[before: Row | null, after: Row | null]>): Promise<void> {
   const open = new Map<string, OpenDelta>();
   const closed = new Map<string, ClosedDelta>();
   for (const [r, sign] of changes.flatMap(([before, after]) => [[before, -1], [after, 1]] as const)) {
@@ -51,13 +52,13 @@ export async function applyForecastDeltas(db: Db, workspaceId: string, pipelineI
     .sort()
     .map((k) => open.get(k)!)
     .filter((d) => d.n || d.value || d.defaultProbValue || d.ownWeighted)
-    .map((d) => ({ workspace_id: workspaceId, pipeline_id: pipelineId, stage_id: d.stageId, month: d.month, deal_count: d.n, value_sum: d.value, default_prob_value_sum: d.defaultProbValue, own_weighted_sum: d.ownWeighted }));
+    .map((d) => ({ workspace_id: workspaceId, pipeline_id: pipelineId, stage_id: d.stageId, month: d.month, slot: counterSlot(dialect), deal_count: d.n, value_sum: d.value, default_prob_value_sum: d.defaultProbValue, own_weighted_sum: d.ownWeighted }));
   if (openRows.length) {
     await db
       .insertInto('pipeline_open_month_stats')
       .values(openRows)
       .onConflict((oc) =>
-        oc.columns(['stage_id', 'month']).doUpdateSet((eb) => ({
+        oc.columns(['stage_id', 'month', 'slot']).doUpdateSet((eb) => ({
           deal_count: eb('pipeline_open_month_stats.deal_count', '+', eb.ref('excluded.deal_count')),
           value_sum: eb('pipeline_open_month_stats.value_sum', '+', eb.ref('excluded.value_sum')),
           default_prob_value_sum: eb('pipeline_open_month_stats.default_prob_value_sum', '+', eb.ref('excluded.default_prob_value_sum')),
@@ -70,13 +71,13 @@ export async function applyForecastDeltas(db: Db, workspaceId: string, pipelineI
     .sort()
     .map((k) => closed.get(k)!)
     .filter((d) => d.n || d.value)
-    .map((d) => ({ workspace_id: workspaceId, pipeline_id: pipelineId, status: d.status, month: d.month, reason: d.reason, deal_count: d.n, value_sum: d.value }));
+    .map((d) => ({ workspace_id: workspaceId, pipeline_id: pipelineId, status: d.status, month: d.month, reason: d.reason, slot: counterSlot(dialect), deal_count: d.n, value_sum: d.value }));
   if (closedRows.length) {
     await db
       .insertInto('pipeline_closed_month_stats')
       .values(closedRows)
       .onConflict((oc) =>
-        oc.columns(['pipeline_id', 'status', 'month', 'reason']).doUpdateSet((eb) => ({
+        oc.columns(['pipeline_id', 'status', 'month', 'reason', 'slot']).doUpdateSet((eb) => ({
           deal_count: eb('pipeline_closed_month_stats.deal_count', '+', eb.ref('excluded.deal_count')),
           value_sum: eb('pipeline_closed_month_stats.value_sum', '+', eb.ref('excluded.value_sum')),
         })),
@@ -123,25 +124,28 @@ export async function rebuildForecastStats(db: Db, dialect: Dialect, workspaceId
   }
 }
 
-/** Open totals by stage and month within [from, to] (YYYY-MM), plus the '' (no date) rows. */
+/** Open totals by stage and month within [from, to] (YYYY-MM), plus the '' (no date) rows; slots summed. */
 export function readOpenMonthStats(db: Db, workspaceId: string, pipelineId: string, from: string, to: string) {
   return db
     .selectFrom('pipeline_open_month_stats')
-    .selectAll()
+    .select((eb) => ['stage_id', 'month', ...(['deal_count', 'value_sum', 'default_prob_value_sum', 'own_weighted_sum'] as const).map((c) => eb.fn.sum<number>(c).as(c))])
     .where('workspace_id', '=', workspaceId)
     .where('pipeline_id', '=', pipelineId)
     .where((eb) => eb.or([eb('month', '=', ''), eb.and([eb('month', '>=', from), eb('month', '<=', to)])]))
+    .groupBy(['stage_id', 'month'])
     .execute();
 }
 
+/** Closed totals by outcome, month and reason within [from, to]; slots summed, empty keys left out. */
 export function readClosedMonthStats(db: Db, workspaceId: string, pipelineId: string, from: string, to: string) {
   return db
     .selectFrom('pipeline_closed_month_stats')
-    .selectAll()
+    .select((eb) => ['status', 'month', 'reason', eb.fn.sum<number>('deal_count').as('deal_count'), eb.fn.sum<number>('value_sum').as('value_sum')])
     .where('workspace_id', '=', workspaceId)
     .where('pipeline_id', '=', pipelineId)
     .where('month', '>=', from)
     .where('month', '<=', to)
-    .where('deal_count', '>', 0)
+    .groupBy(['status', 'month', 'reason'])
+    .having((eb) => eb.fn.sum('deal_count'), '>', 0)
     .execute();
 }

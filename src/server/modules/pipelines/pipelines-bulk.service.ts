@@ -138,9 +138,10 @@ export async function insertDeals(ctx: AppContext, trx: Transaction<DB>, actor: 
   // inserts written directly: compiling thousands of values through the builder costs more than storing them
   await insertRowsFast(ctx.dialect, trx, 'deals', deals as Array<Record<string, unknown>>);
   await insertRowsFast(ctx.dialect, trx, 'deal_stage_history', history as Array<Record<string, unknown>>);
-  await applyStatsDeltas(trx, actor.workspaceId, dctx.pipeline.id, deltas);
-  await applyForecastDeltas(trx, actor.workspaceId, dctx.pipeline.id, (deals as DealRow[]).map((row) => [null, row]));
   for (const row of deals as DealRow[]) if (row.status === 'won') await convertContactOnWin(ctx, trx, actor, dctx.pipeline, row);
+  // contacts before the running totals, the order every deal write takes its locks in
+  await applyStatsDeltas(trx, ctx.dialect, actor.workspaceId, dctx.pipeline.id, deltas);
+  await applyForecastDeltas(trx, ctx.dialect, actor.workspaceId, dctx.pipeline.id, (deals as DealRow[]).map((row) => [null, row]));
   return deals.map((d) => d.id as string);
 }
 
@@ -161,8 +162,8 @@ export async function undoDealBatch(ctx: AppContext, trx: Transaction<DB>, actor
       const removedHere = rows.filter((r) => r.pipeline_id === pipelineId);
       const deltas = new Map<string, StatsDelta>();
       for (const row of removedHere) addToStage(deltas, row.stage_id, contributionOf(row, -1));
-      await applyStatsDeltas(trx, actor.workspaceId, pipelineId, deltas);
-      await applyForecastDeltas(trx, actor.workspaceId, pipelineId, removedHere.map((row) => [row, null]));
+      await applyStatsDeltas(trx, ctx.dialect, actor.workspaceId, pipelineId, deltas);
+      await applyForecastDeltas(trx, ctx.dialect, actor.workspaceId, pipelineId, removedHere.map((row) => [row, null]));
     }
     removed += rows.length;
   }

@@ -81,6 +81,8 @@ declare module '../../db/schema.js' {
     };
     pipeline_stage_stats: {
       stage_id: string;
+      /** Which of the stage's rows this is (sql-helpers counterSlot); the stage's totals are the sum. */
+      slot: Generated<number>;
       workspace_id: string;
       pipeline_id: string;
       deal_count: Generated<number>;
@@ -99,6 +101,7 @@ declare module '../../db/schema.js' {
       stage_id: string;
       /** YYYY-MM of the expected close date, '' when there is none. */
       month: string;
+      slot: Generated<number>;
       deal_count: Generated<number>;
       value_sum: Generated<number>;
       default_prob_value_sum: Generated<number>;
@@ -110,6 +113,7 @@ declare module '../../db/schema.js' {
       status: string;
       month: string;
       reason: string;
+      slot: Generated<number>;
       deal_count: Generated<number>;
       value_sum: Generated<number>;
     };

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type OnConflictDatabase, type OnConflictTables } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Dialect } from '../../db/database.js';
-import { epochSeconds } from '../../db/sql-helpers.js';
+import { counterSlot, epochSeconds } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
 import type { DealRow } from './pipelines.mappers.js';
 
@@ -51,16 +51,19 @@ export function addToStage(deltas: Map<string, StatsDelta>, stageId: string, del
 }
 
 /**
- * Applies deltas to several stages of one pipeline in one statement. The rows go in stage-id order,
- * and an upsert takes its rows' locks in that order, so two transactions moving items in opposite
- * directions lock the same rows in the same order and cannot deadlock.
+ * Applies deltas to several stages of one pipeline in one statement, to the writer's slot of each
+ * stage (see counterSlot): concurrent transactions on other connections add to other rows and never
+ * wait for each other. The rows go in stage-id order, and an upsert takes its rows' locks in that
+ * order, so two transactions that do share a slot lock the same rows in the same order and cannot
+ * deadlock.
  */
-export async function applyStatsDeltas(db: Db, workspaceId: string, pipelineId: string, deltas: Map<string, StatsDelta>): Promise<void> {
+export async function applyStatsDeltas(db: Db, dialect: Dialect, workspaceId: string, pipelineId: string, deltas: Map<string, StatsDelta>): Promise<void> {
   if (!deltas.size) return;
   const rows = [...deltas.keys()].sort().map((stageId) => {
     const d = deltas.get(stageId)!;
     return {
       stage_id: stageId,
+      slot: counterSlot(dialect),
       workspace_id: workspaceId,
       pipeline_id: pipelineId,
       deal_count: d.dealCount,
@@ -81,7 +84,7 @@ export async function applyStatsDeltas(db: Db, workspaceId: string, pipelineId: 
     .values(rows)
     .onConflict((oc) =>
       oc
-        .column('stage_id')
+        .columns(['stage_id', 'slot'])
         .doUpdateSet((eb) => Object.fromEntries(STATS_COLUMNS.map((c) => [c, add(eb, c)])))
         // a stage of another workspace is never touched
         .where('pipeline_stage_stats.workspace_id', '=', workspaceId),
@@ -92,11 +95,21 @@ export async function applyStatsDeltas(db: Db, workspaceId: string, pipelineId: 
 const STATS_COLUMNS = ['deal_count', 'value_sum', 'default_prob_value_sum', 'own_weighted_sum', 'entered_seconds_sum', 'entered_total', 'advanced_total', 'exited_total', 'exited_seconds_sum'] as const;
 type StatsColumn = (typeof STATS_COLUMNS)[number];
 
+/** Each stage's totals: the sum of its slots (a slot alone may be negative: an item can leave by another slot than it came in by). */
 export function listStageStats(db: Db, workspaceId: string, pipelineId: string) {
-  return db.selectFrom('pipeline_stage_stats').selectAll().where('workspace_id', '=', workspaceId).where('pipeline_id', '=', pipelineId).execute();
+  return db
+    .selectFrom('pipeline_stage_stats')
+    .select((eb) => ['stage_id', ...STATS_COLUMNS.map((c) => eb.fn.sum<number>(c).as(c))])
+    .where('workspace_id', '=', workspaceId)
+    .where('pipeline_id', '=', pipelineId)
+    .groupBy('stage_id')
+    .execute();
 }
 
-/** Recounts a stage's current-item totals from its deals (after bulk changes such as a stage merge). */
+/**
+ * Recounts a stage's current-item totals from its deals (after bulk changes such as a stage merge):
+ * slot 0 holds them, the other slots' current totals go to zero (their running totals stay).
+ */
 export async function recountStage(db: Db, dialect: Dialect, workspaceId: string, pipelineId: string, stageId: string): Promise<void> {
   const agg = await db
     .selectFrom('deals')
@@ -111,15 +124,16 @@ export async function recountStage(db: Db, dialect: Dialect, workspaceId: string
     .where('pipeline_id', '=', pipelineId)
     .where('stage_id', '=', stageId)
     .executeTakeFirstOrThrow();
+  const slot0 = (eb: ExpressionBuilder<DB, 'pipeline_stage_stats'>) => eb('slot', '=', 0);
   await db
     .updateTable('pipeline_stage_stats')
-    .set({
-      deal_count: Number(agg.n),
-      value_sum: Number(agg.value_sum),
-      default_prob_value_sum: Number(agg.default_prob_value_sum),
-      own_weighted_sum: Number(agg.own_weighted_sum),
-      entered_seconds_sum: Number(agg.entered_seconds_sum),
-    })
+    .set((eb) => ({
+      deal_count: eb.case().when(slot0(eb)).then(Number(agg.n)).else(0).end(),
+      value_sum: eb.case().when(slot0(eb)).then(Number(agg.value_sum)).else(0).end(),
+      default_prob_value_sum: eb.case().when(slot0(eb)).then(Number(agg.default_prob_value_sum)).else(0).end(),
+      own_weighted_sum: eb.case().when(slot0(eb)).then(Number(agg.own_weighted_sum)).else(0).end(),
+      entered_seconds_sum: eb.case().when(slot0(eb)).then(Number(agg.entered_seconds_sum)).else(0).end(),
+    }))
     .where('workspace_id', '=', workspaceId)
     .where('stage_id', '=', stageId)
     .execute();
@@ -131,5 +145,6 @@ export async function addToStageTotals(db: Db, workspaceId: string, stageId: str
     .set((eb) => ({ entered_total: eb('entered_total', '+', entered), exited_seconds_sum: eb('exited_seconds_sum', '+', exitedSeconds) }))
     .where('workspace_id', '=', workspaceId)
     .where('stage_id', '=', stageId)
+    .where('slot', '=', 0)
     .execute();
 }
