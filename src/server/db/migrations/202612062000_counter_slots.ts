@@ -7,6 +7,18 @@ import { types, type Migration, type MigrationContext } from './_kit.js';
 // committed. Each key now has up to 16 rows, one per slot; a writer adds to the slot of its database
 // connection, a reader sums the slots. Existing totals become slot 0.
 const TABLES = ['pipeline_stage_stats', 'pipeline_open_month_stats', 'pipeline_closed_month_stats'] as const;
+/** Each table's columns before this migration: its key, then its totals. */
+const COLUMNS: Record<(typeof TABLES)[number], { key: string[]; other: string[]; totals: string[] }> = {
+  pipeline_stage_stats: {
+    key: ['stage_id'],
+    other: ['workspace_id', 'pipeline_id'],
+    totals: ['deal_count', 'value_sum', 'default_prob_value_sum', 'own_weighted_sum', 'entered_seconds_sum', 'entered_total', 'advanced_total', 'exited_total', 'exited_seconds_sum'],
+  },
+  pipeline_open_month_stats: { key: ['stage_id', 'month'], other: ['workspace_id', 'pipeline_id'], totals: ['deal_count', 'value_sum', 'default_prob_value_sum', 'own_weighted_sum'] },
+  pipeline_closed_month_stats: { key: ['pipeline_id', 'status', 'month', 'reason'], other: ['workspace_id'], totals: ['deal_count', 'value_sum'] },
+};
+const columnsOf = (table: (typeof TABLES)[number]) => [...COLUMNS[table].key, ...COLUMNS[table].other, ...COLUMNS[table].totals];
+const refs = (columns: string[]) => sql.join(columns.map((c) => sql.ref(c)));
 
 export const migration: Migration = {
   async up(db: Kysely<any>, ctx: MigrationContext) {
@@ -68,8 +80,8 @@ export const migration: Migration = {
       .execute();
 
     for (const table of TABLES) {
-      const columns = await copiedColumns(db, table);
-      await sql`insert into ${sql.table(`${table}_slots`)} (${sql.join(columns.map((c) => sql.ref(c)))}) select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)}`.execute(db);
+      const columns = columnsOf(table);
+      await sql`insert into ${sql.table(`${table}_slots`)} (${refs(columns)}) select ${refs(columns)} from ${sql.table(table)}`.execute(db);
       await db.schema.dropTable(table).execute();
       await db.schema.alterTable(`${table}_slots`).renameTo(table).execute();
     }
@@ -80,27 +92,17 @@ export const migration: Migration = {
 
   async down(db: Kysely<any>, ctx: MigrationContext) {
     // folds the slots back into one row per key, which is unique again (the slot column stays, 0)
-    const keys = { pipeline_stage_stats: ['stage_id'], pipeline_open_month_stats: ['stage_id', 'month'], pipeline_closed_month_stats: ['pipeline_id', 'status', 'month', 'reason'] };
     for (const table of TABLES) {
-      const columns = (await copiedColumns(db, table)).filter((c) => c !== 'slot');
-      const kept = columns.filter((c) => !/_(count|sum|total)$/.test(c));
-      const sums = columns.filter((c) => !kept.includes(c));
+      const { key, other, totals } = COLUMNS[table];
+      const kept = [...key, ...other];
       const folded = `${table}_folded`;
-      await sql`create table ${sql.table(folded)} as select ${sql.join([...kept.map((c) => sql.ref(c)), ...sums.map((c) => sql`sum(${sql.ref(c)}) as ${sql.ref(c)}`)])} from ${sql.table(table)} group by ${sql.join(kept.map((c) => sql.ref(c)))}`.execute(db);
+      await sql`create table ${sql.table(folded)} as select ${refs(kept)}, ${sql.join(totals.map((c) => sql`sum(${sql.ref(c)}) as ${sql.ref(c)}`))} from ${sql.table(table)} group by ${refs(kept)}`.execute(db);
       await sql`delete from ${sql.table(table)}`.execute(db);
-      await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(folded)}`.execute(db);
+      await sql`insert into ${sql.table(table)} (${refs(columnsOf(table))}) select ${refs(columnsOf(table))} from ${sql.table(folded)}`.execute(db);
       await db.schema.dropTable(folded).execute();
-      await db.schema.createIndex(`${table}_key_idx`).unique().on(table).columns(keys[table]).execute();
+      await db.schema.createIndex(`${table}_key_idx`).unique().on(table).columns(key).execute();
       // PostgreSQL's constraint names are per schema: free this one for the up migration's new table
       if (ctx.dialect === 'postgres') await sql`alter table ${sql.table(table)} rename constraint ${sql.ref(`${table}_slot_pk`)} to ${sql.ref(`${table}_folded_pk`)}`.execute(db);
     }
   },
 };
-
-/** The columns of a totals table as it is now (the slot tables hold the same ones, plus slot). */
-async function copiedColumns(db: Kysely<any>, table: string): Promise<string[]> {
-  const meta = await db.introspection.getTables();
-  const found = meta.find((m) => m.name === table);
-  if (!found) throw new Error(`table ${table} not found`);
-  return found.columns.map((c) => c.name);
-}

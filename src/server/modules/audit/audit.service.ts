@@ -38,10 +38,15 @@ export interface AuditEntry {
 
 /** Writes one audit row in the caller's transaction: who, what, when, from where, and the diff. */
 export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry, at: string): Promise<void> {
+  await auditInsert(db, actor, entry, at).execute();
+}
+
+/** The audit row's insert, not yet run (to go with other writes: see appendEvent's `together`). */
+export function auditInsert(db: Db, actor: Actor, entry: AuditEntry, at: string) {
   const before = entry.before ? (maskSensitive(entry.before) as Record<string, unknown>) : null;
   const after = entry.after ? (maskSensitive(entry.after) as Record<string, unknown>) : null;
   const changes: AuditChanges = { before, after, diff: diffRecords(before, after), ...(entry.meta ? { meta: maskSensitive(entry.meta) } : {}) };
-  await db
+  return db
     .insertInto('audit_log')
     .values({
       id: newId(),
@@ -56,6 +61,5 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry, at: s
       ip: actor.ip ?? null,
       user_agent: actor.userAgent ?? null,
       created_at: at,
-    })
-    .execute();
+    });
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Compilable } from 'kysely';
 import { newId } from '../../db/ids.js';
 import { toJson } from '../../db/sql-helpers.js';
 import type { Dialect } from '../../db/database.js';
@@ -37,12 +37,19 @@ export interface EventDeps {
   eventProjectors?: ReadonlyArray<EventProjector>;
 }
 
+/** A write that goes with an event (see appendEvent's `together`). */
+export type TogetherWrite = Compilable & { execute(): Promise<unknown> };
+
 /**
  * Appends a domain event in the caller's transaction (the outbox that timeline, automations,
  * webhooks and realtime read). Live delivery happens only after commit: PostgreSQL's NOTIFY is
  * transactional; on SQLite the event is handed to the hub by an after-commit callback.
+ *
+ * `together` are writes that belong with the event (its history and audit rows, counters), none of
+ * which reads what another writes or changes the same row: on PostgreSQL they go in the event's
+ * own statement as data-modifying CTEs, one round trip for all; on SQLite they run first, in order.
  */
-export async function appendEvent(deps: EventDeps, db: Db, actor: Actor, input: EventInput, at: string): Promise<DomainEvent> {
+export async function appendEvent(deps: EventDeps, db: Db, actor: Actor, input: EventInput, at: string, together: ReadonlyArray<TogetherWrite> = []): Promise<DomainEvent> {
   const event: DomainEvent = {
     id: newId(),
     workspaceId: actor.workspaceId,
@@ -65,8 +72,10 @@ export async function appendEvent(deps: EventDeps, db: Db, actor: Actor, input: 
   });
   if (deps.dialect === 'postgres') {
     // one round trip for the row and its NOTIFY (which PostgreSQL delivers at commit)
-    await sql`with appended as (${insert}) select pg_notify(${deps.realtime.channel}, ${deps.realtime.encode(event)})`.execute(db);
+    const writes = together.map((w, i) => sql`${sql.id(`together_${i}`)} as (${w}), `);
+    await sql`with ${sql.join(writes, sql``)}appended as (${insert}) select pg_notify(${deps.realtime.channel}, ${deps.realtime.encode(event)})`.execute(db);
   } else {
+    for (const w of together) await w.execute();
     await insert.execute();
     onCommit(db, () => deps.realtime.dispatch(event));
   }

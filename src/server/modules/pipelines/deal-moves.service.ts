@@ -7,7 +7,7 @@ import { can, type Actor } from '../../platform/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import { withTransaction, type Db } from '../../platform/transaction.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditInsert } from '../audit/audit.service.js';
 import { appendEvent } from '../events/events.service.js';
 import { convertContactOnWin } from './contact-conversion.js';
 import { listMatchingIds } from './board.repository.js';
@@ -17,9 +17,9 @@ import * as deals from './deals.repository.js';
 import { applyEdit, closingFields, dealView, toDealPage } from './deals.service.js';
 import { type DealRow } from './pipelines.mappers.js';
 import { loadPipeline } from './pipelines.service.js';
-import { applyForecastDelta } from './forecast-stats.repository.js';
+import { forecastUpserts } from './forecast-stats.repository.js';
 import { assertMoveAllowed, isForwardMove } from './stage-rules.js';
-import { applyStatsDeltas, contributionOf } from './stage-stats.repository.js';
+import { contributionOf, statsUpsert } from './stage-stats.repository.js';
 
 export type MoveInput = Omit<z.output<typeof MoveDealBody>, 'version'> & { version?: number };
 
@@ -48,7 +48,10 @@ export async function moveDealInTransaction(ctx: AppContext, trx: Db, actor: Act
   if (!(await deals.updateDealRow(trx, actor.workspaceId, row.id, version, set))) throw new AppError('VERSION_CONFLICT');
 
   const secondsIn = Math.max(0, Math.floor((new Date(now).getTime() - new Date(row.stage_entered_at).getTime()) / 1000));
-  await deals.insertHistory(trx, {
+  const convertedTo = to.kind === 'won' && from.kind !== 'won' ? await convertContactOnWin(ctx, trx, actor, pipeline, next) : null;
+  // The history row, the audit entry and the running totals go with the event: one statement on
+  // PostgreSQL. The totals are taken after any contact conversion, as every deal write takes them.
+  const history = deals.historyInsert(trx, {
     id: newId(),
     workspace_id: actor.workspaceId,
     deal_id: row.id,
@@ -62,17 +65,13 @@ export async function moveDealInTransaction(ctx: AppContext, trx: Db, actor: Act
     created_at: now,
     updated_at: now,
   });
-  const convertedTo = to.kind === 'won' && from.kind !== 'won' ? await convertContactOnWin(ctx, trx, actor, pipeline, next) : null;
-  await recordAudit(
+  const audit = auditInsert(
     trx,
     actor,
     { action: 'deal.moved', entityType: 'deal', entityId: row.id, before: { stageId: from.id, stage: from.name, status: row.status }, after: { stageId: to.id, stage: to.name, status: to.kind }, meta: { reason: input.reason ?? null, secondsInPrevious: secondsIn, ...(convertedTo ? { contactTypeChangedTo: convertedTo } : {}) } },
     now,
   );
-  const payload = { pipelineId: pipeline.id, fromStageId: from.id, toStageId: to.id, fromStage: from.name, toStage: to.name, contactId: next.contact_id, ownerId: next.owner_id, title: next.title, reason: input.reason ?? null, version: version + 1 };
-  await appendEvent(ctx, trx, actor, { type: 'deal.moved', entityType: 'deal', entityId: row.id, payload }, now);
-  // the running totals last: their rows are the ones other writers may share, held until commit
-  await applyStatsDeltas(
+  const stageTotals = statsUpsert(
     trx,
     ctx.dialect,
     actor.workspaceId,
@@ -81,8 +80,10 @@ export async function moveDealInTransaction(ctx: AppContext, trx: Db, actor: Act
       [from.id, { ...contributionOf(row, -1), exitedTotal: 1, exitedSecondsSum: secondsIn, advancedTotal: isForwardMove(from, to) ? 1 : 0 }],
       [to.id, { ...contributionOf(next), enteredTotal: 1 }],
     ]),
-  );
-  await applyForecastDelta(trx, ctx.dialect, actor.workspaceId, pipeline.id, row, next);
+  )!;
+  const forecastTotals = forecastUpserts(trx, ctx.dialect, actor.workspaceId, pipeline.id, [[row, next]]);
+  const payload = { pipelineId: pipeline.id, fromStageId: from.id, toStageId: to.id, fromStage: from.name, toStage: to.name, contactId: next.contact_id, ownerId: next.owner_id, title: next.title, reason: input.reason ?? null, version: version + 1 };
+  await appendEvent(ctx, trx, actor, { type: 'deal.moved', entityType: 'deal', entityId: row.id, payload }, now, [history, audit, stageTotals, ...forecastTotals]);
   return { moved: true, version: version + 1, row: { ...next, version: version + 1 } };
 }
 

@@ -112,7 +112,12 @@ export async function deleteDealRow(db: Db, workspaceId: string, id: string): Pr
 }
 
 export async function insertHistory(db: Db, row: Insertable<DB['deal_stage_history']>): Promise<void> {
-  await db.insertInto('deal_stage_history').values(row).execute();
+  await historyInsert(db, row).execute();
+}
+
+/** insertHistory's statement, not yet run. */
+export function historyInsert(db: Db, row: Insertable<DB['deal_stage_history']>) {
+  return db.insertInto('deal_stage_history').values(row);
 }
 
 export function listHistory(db: Db, workspaceId: string, dealId: string) {

@@ -31,6 +31,11 @@ export async function applyForecastDelta(db: Db, dialect: Dialect, workspaceId: 
 
 /** The same for many items at once (imports, undo of an import): one write per total row touched. */
 export async function applyForecastDeltas(db: Db, dialect: Dialect, workspaceId: string, pipelineId: string, changes: Array<[before: Row | null, after: Row | null]>): Promise<void> {
+  for (const write of forecastUpserts(db, dialect, workspaceId, pipelineId, changes)) await write.execute();
+}
+
+/** applyForecastDeltas' statements, not yet run: one per table with totals to change (open, closed). */
+export function forecastUpserts(db: Db, dialect: Dialect, workspaceId: string, pipelineId: string, changes: Array<[before: Row | null, after: Row | null]>) {
   const open = new Map<string, OpenDelta>();
   const closed = new Map<string, ClosedDelta>();
   for (const [r, sign] of changes.flatMap(([before, after]) => [[before, -1], [after, 1]] as const)) {
@@ -53,8 +58,9 @@ export async function applyForecastDeltas(db: Db, dialect: Dialect, workspaceId:
     .map((k) => open.get(k)!)
     .filter((d) => d.n || d.value || d.defaultProbValue || d.ownWeighted)
     .map((d) => ({ workspace_id: workspaceId, pipeline_id: pipelineId, stage_id: d.stageId, month: d.month, slot: counterSlot(dialect), deal_count: d.n, value_sum: d.value, default_prob_value_sum: d.defaultProbValue, own_weighted_sum: d.ownWeighted }));
+  const writes = [];
   if (openRows.length) {
-    await db
+    const open = db
       .insertInto('pipeline_open_month_stats')
       .values(openRows)
       .onConflict((oc) =>
@@ -64,8 +70,8 @@ export async function applyForecastDeltas(db: Db, dialect: Dialect, workspaceId:
           default_prob_value_sum: eb('pipeline_open_month_stats.default_prob_value_sum', '+', eb.ref('excluded.default_prob_value_sum')),
           own_weighted_sum: eb('pipeline_open_month_stats.own_weighted_sum', '+', eb.ref('excluded.own_weighted_sum')),
         })),
-      )
-      .execute();
+      );
+    writes.push(open);
   }
   const closedRows = [...closed.keys()]
     .sort()
@@ -73,7 +79,7 @@ export async function applyForecastDeltas(db: Db, dialect: Dialect, workspaceId:
     .filter((d) => d.n || d.value)
     .map((d) => ({ workspace_id: workspaceId, pipeline_id: pipelineId, status: d.status, month: d.month, reason: d.reason, slot: counterSlot(dialect), deal_count: d.n, value_sum: d.value }));
   if (closedRows.length) {
-    await db
+    const closed = db
       .insertInto('pipeline_closed_month_stats')
       .values(closedRows)
       .onConflict((oc) =>
@@ -81,9 +87,10 @@ export async function applyForecastDeltas(db: Db, dialect: Dialect, workspaceId:
           deal_count: eb('pipeline_closed_month_stats.deal_count', '+', eb.ref('excluded.deal_count')),
           value_sum: eb('pipeline_closed_month_stats.value_sum', '+', eb.ref('excluded.value_sum')),
         })),
-      )
-      .execute();
+      );
+    writes.push(closed);
   }
+  return writes;
 }
 
 /** Rebuilds a pipeline's forecast totals from its items (after bulk changes: stage merges, kind changes). */

@@ -58,7 +58,12 @@ export function addToStage(deltas: Map<string, StatsDelta>, stageId: string, del
  * deadlock.
  */
 export async function applyStatsDeltas(db: Db, dialect: Dialect, workspaceId: string, pipelineId: string, deltas: Map<string, StatsDelta>): Promise<void> {
-  if (!deltas.size) return;
+  await statsUpsert(db, dialect, workspaceId, pipelineId, deltas)?.execute();
+}
+
+/** applyStatsDeltas' statement, not yet run (null when there is nothing to add). */
+export function statsUpsert(db: Db, dialect: Dialect, workspaceId: string, pipelineId: string, deltas: Map<string, StatsDelta>) {
+  if (!deltas.size) return null;
   const rows = [...deltas.keys()].sort().map((stageId) => {
     const d = deltas.get(stageId)!;
     return {
@@ -79,7 +84,7 @@ export async function applyStatsDeltas(db: Db, dialect: Dialect, workspaceId: st
   });
   const add = (eb: ExpressionBuilder<OnConflictDatabase<DB, 'pipeline_stage_stats'>, OnConflictTables<'pipeline_stage_stats'>>, column: StatsColumn) =>
     eb(`pipeline_stage_stats.${column}`, '+', eb.ref(`excluded.${column}`));
-  await db
+  return db
     .insertInto('pipeline_stage_stats')
     .values(rows)
     .onConflict((oc) =>
@@ -88,8 +93,7 @@ export async function applyStatsDeltas(db: Db, dialect: Dialect, workspaceId: st
         .doUpdateSet((eb) => Object.fromEntries(STATS_COLUMNS.map((c) => [c, add(eb, c)])))
         // a stage of another workspace is never touched
         .where('pipeline_stage_stats.workspace_id', '=', workspaceId),
-    )
-    .execute();
+    );
 }
 
 const STATS_COLUMNS = ['deal_count', 'value_sum', 'default_prob_value_sum', 'own_weighted_sum', 'entered_seconds_sum', 'entered_total', 'advanced_total', 'exited_total', 'exited_seconds_sum'] as const;
