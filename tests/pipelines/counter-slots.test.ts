@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { DB } from '../../src/server/db/schema.js';
-import { COUNTER_SLOTS } from '../../src/server/db/sql-helpers.js';
+import { counterSlot } from '../../src/server/db/sql-helpers.js';
 import { applyForecastDeltas, readClosedMonthStats, readOpenMonthStats } from '../../src/server/modules/pipelines/forecast-stats.repository.js';
 import { applyStatsDeltas, contributionOf, listStageStats, recountStage } from '../../src/server/modules/pipelines/stage-stats.repository.js';
 import { createTestApp, describeEachDialect, type TestApp } from '../helpers/test-app.js';
@@ -35,7 +35,7 @@ describeEachDialect('running totals in slots', (dialect) => {
     const held: Array<{ conn: Kysely<DB>; slot: number }> = [];
     const take = (): Promise<void> =>
       db.connection().execute(async (conn) => {
-        const slot = Number((await sql<{ slot: number }>`select pg_backend_pid() % ${sql.lit(COUNTER_SLOTS)} as slot`.execute(conn)).rows[0].slot);
+        const slot = Number((await sql<{ slot: number }>`select ${counterSlot('postgres')} as slot`.execute(conn)).rows[0].slot);
         const other = held.find((h) => h.slot !== slot);
         if (other) return fn(other.conn, conn);
         if (held.length >= 3) throw new Error('the pool\'s connections all share one slot');

@@ -72,8 +72,8 @@ export async function appendEvent(deps: EventDeps, db: Db, actor: Actor, input: 
   });
   if (deps.dialect === 'postgres') {
     // one round trip for the row and its NOTIFY (which PostgreSQL delivers at commit)
-    const writes = together.map((w, i) => sql`${sql.id(`together_${i}`)} as (${w}), `);
-    await sql`with ${sql.join(writes, sql``)}appended as (${insert}) select pg_notify(${deps.realtime.channel}, ${deps.realtime.encode(event)})`.execute(db);
+    const writes = [...together.map((w, i) => sql`${sql.id(`together_${i}`)} as (${w})`), sql`appended as (${insert})`];
+    await sql`with ${sql.join(writes)} select pg_notify(${deps.realtime.channel}, ${deps.realtime.encode(event)})`.execute(db);
   } else {
     for (const w of together) await w.execute();
     await insert.execute();

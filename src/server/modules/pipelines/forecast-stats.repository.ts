@@ -60,18 +60,19 @@ export function forecastUpserts(db: Db, dialect: Dialect, workspaceId: string, p
     .map((d) => ({ workspace_id: workspaceId, pipeline_id: pipelineId, stage_id: d.stageId, month: d.month, slot: counterSlot(dialect), deal_count: d.n, value_sum: d.value, default_prob_value_sum: d.defaultProbValue, own_weighted_sum: d.ownWeighted }));
   const writes = [];
   if (openRows.length) {
-    const open = db
-      .insertInto('pipeline_open_month_stats')
-      .values(openRows)
-      .onConflict((oc) =>
-        oc.columns(['stage_id', 'month', 'slot']).doUpdateSet((eb) => ({
-          deal_count: eb('pipeline_open_month_stats.deal_count', '+', eb.ref('excluded.deal_count')),
-          value_sum: eb('pipeline_open_month_stats.value_sum', '+', eb.ref('excluded.value_sum')),
-          default_prob_value_sum: eb('pipeline_open_month_stats.default_prob_value_sum', '+', eb.ref('excluded.default_prob_value_sum')),
-          own_weighted_sum: eb('pipeline_open_month_stats.own_weighted_sum', '+', eb.ref('excluded.own_weighted_sum')),
-        })),
-      );
-    writes.push(open);
+    writes.push(
+      db
+        .insertInto('pipeline_open_month_stats')
+        .values(openRows)
+        .onConflict((oc) =>
+          oc.columns(['stage_id', 'month', 'slot']).doUpdateSet((eb) => ({
+            deal_count: eb('pipeline_open_month_stats.deal_count', '+', eb.ref('excluded.deal_count')),
+            value_sum: eb('pipeline_open_month_stats.value_sum', '+', eb.ref('excluded.value_sum')),
+            default_prob_value_sum: eb('pipeline_open_month_stats.default_prob_value_sum', '+', eb.ref('excluded.default_prob_value_sum')),
+            own_weighted_sum: eb('pipeline_open_month_stats.own_weighted_sum', '+', eb.ref('excluded.own_weighted_sum')),
+          })),
+        ),
+    );
   }
   const closedRows = [...closed.keys()]
     .sort()
@@ -79,16 +80,17 @@ export function forecastUpserts(db: Db, dialect: Dialect, workspaceId: string, p
     .filter((d) => d.n || d.value)
     .map((d) => ({ workspace_id: workspaceId, pipeline_id: pipelineId, status: d.status, month: d.month, reason: d.reason, slot: counterSlot(dialect), deal_count: d.n, value_sum: d.value }));
   if (closedRows.length) {
-    const closed = db
-      .insertInto('pipeline_closed_month_stats')
-      .values(closedRows)
-      .onConflict((oc) =>
-        oc.columns(['pipeline_id', 'status', 'month', 'reason', 'slot']).doUpdateSet((eb) => ({
-          deal_count: eb('pipeline_closed_month_stats.deal_count', '+', eb.ref('excluded.deal_count')),
-          value_sum: eb('pipeline_closed_month_stats.value_sum', '+', eb.ref('excluded.value_sum')),
-        })),
-      );
-    writes.push(closed);
+    writes.push(
+      db
+        .insertInto('pipeline_closed_month_stats')
+        .values(closedRows)
+        .onConflict((oc) =>
+          oc.columns(['pipeline_id', 'status', 'month', 'reason', 'slot']).doUpdateSet((eb) => ({
+            deal_count: eb('pipeline_closed_month_stats.deal_count', '+', eb.ref('excluded.deal_count')),
+            value_sum: eb('pipeline_closed_month_stats.value_sum', '+', eb.ref('excluded.value_sum')),
+          })),
+        ),
+    );
   }
   return writes;
 }

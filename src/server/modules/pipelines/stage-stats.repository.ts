@@ -118,7 +118,7 @@ export async function recountStage(db: Db, dialect: Dialect, workspaceId: string
   const agg = await db
     .selectFrom('deals')
     .select([
-      sql<number>`count(*)`.as('n'),
+      sql<number>`count(*)`.as('deal_count'),
       sql<number>`coalesce(sum(value_minor), 0)`.as('value_sum'),
       sql<number>`coalesce(sum(case when probability is null then value_minor else 0 end), 0)`.as('default_prob_value_sum'),
       sql<number>`coalesce(sum(case when probability is null then 0 else value_minor * probability / 100 end), 0)`.as('own_weighted_sum'),
@@ -128,16 +128,9 @@ export async function recountStage(db: Db, dialect: Dialect, workspaceId: string
     .where('pipeline_id', '=', pipelineId)
     .where('stage_id', '=', stageId)
     .executeTakeFirstOrThrow();
-  const slot0 = (eb: ExpressionBuilder<DB, 'pipeline_stage_stats'>) => eb('slot', '=', 0);
   await db
     .updateTable('pipeline_stage_stats')
-    .set((eb) => ({
-      deal_count: eb.case().when(slot0(eb)).then(Number(agg.n)).else(0).end(),
-      value_sum: eb.case().when(slot0(eb)).then(Number(agg.value_sum)).else(0).end(),
-      default_prob_value_sum: eb.case().when(slot0(eb)).then(Number(agg.default_prob_value_sum)).else(0).end(),
-      own_weighted_sum: eb.case().when(slot0(eb)).then(Number(agg.own_weighted_sum)).else(0).end(),
-      entered_seconds_sum: eb.case().when(slot0(eb)).then(Number(agg.entered_seconds_sum)).else(0).end(),
-    }))
+    .set((eb) => Object.fromEntries(Object.entries(agg).map(([column, value]) => [column, eb.case().when('slot', '=', 0).then(Number(value)).else(0).end()])))
     .where('workspace_id', '=', workspaceId)
     .where('stage_id', '=', stageId)
     .execute();
