@@ -55,7 +55,7 @@ export interface DatasetOptions {
   log?: (line: string) => void;
 }
 
-function pgDatabaseUrl(base: string, name: string): string {
+export function pgDatabaseUrl(base: string, name: string): string {
   const u = new URL(base);
   u.pathname = `/${name}`;
   return u.toString();
