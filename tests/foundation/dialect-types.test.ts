@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pgTimestampToIso } from '../../src/server/db/database.js';
 import { types } from '../../src/server/db/migrations/_kit.js';
 import { reusableQuery } from '../../src/server/db/reusable-query.js';
 import { countAll, fromJson, inList, insertRowsFast, jsonRows, listArg, toJson, unlessNull } from '../../src/server/db/sql-helpers.js';
@@ -140,5 +141,33 @@ describeEachDialect('column types come back the same on both dialects', (dialect
     const clash = [{ id: 'x1', flag: true, big: 1, settings: null, at: '2026-12-06T00:00:00.000Z', day: null, amount: 1 }, { id: 'a', flag: true, big: 1, settings: null, at: '2026-12-06T00:00:00.000Z', day: null, amount: 1 }];
     await expect(db.transaction().execute((trx) => insertRowsFast(dialect, trx, 'type_probe', clash))).rejects.toThrow();
     expect((await db.selectFrom('type_probe').select(countAll().as('n')).executeTakeFirstOrThrow()).n).toBe(before);
+  });
+});
+
+describe("PostgreSQL's timestamp text to ISO", () => {
+  /** What the conversion gave before its text fast path: the Date's own ISO form. */
+  const viaDate = (v: string) => {
+    let s = v.replace(' ', 'T');
+    if (/[+-]\d\d$/.test(s)) s += ':00';
+    else if (!/(Z|[+-]\d\d:?\d\d)$/.test(s)) s += 'Z';
+    return new Date(s).toISOString();
+  };
+
+  it('rearranges UTC timestamps as text exactly as a Date would write them', () => {
+    const samples = ['2026-11-22 01:48:41+00', '2026-11-22 01:48:41.9+00', '2026-11-22 01:48:41.94+00', '2026-11-22 01:48:41.944+00', '2026-11-22 01:48:41.9449+00', '2026-11-22 01:48:41.999999+00', '1999-12-31 23:59:59.5+00', '0999-01-01 00:00:00+00'];
+    let seed = 7;
+    for (let i = 0; i < 2000; i++) {
+      seed = (seed * 48271) % 2147483647;
+      const at = new Date(Date.UTC(1970, 0, 1) + (seed % 2_000_000_000) * 1000 + (seed % 1000)).toISOString();
+      const digits = String(seed % 1_000_000).padStart(6, '0').slice(0, 1 + (seed % 6));
+      samples.push(`${at.slice(0, 10)} ${at.slice(11, 19)}${seed % 7 === 0 ? '' : `.${digits}`}+00`);
+    }
+    for (const v of samples) expect(pgTimestampToIso(v), v).toBe(viaDate(v));
+  });
+
+  it('converts other zones and zoneless timestamps through a Date', () => {
+    expect(pgTimestampToIso('2026-11-22 08:48:41.944+07')).toBe('2026-11-22T01:48:41.944Z');
+    expect(pgTimestampToIso('2026-11-22 01:48:41.944')).toBe('2026-11-22T01:48:41.944Z');
+    expect(pgTimestampToIso('2026-11-22 03:18:41.944+01:30')).toBe('2026-11-22T01:48:41.944Z');
   });
 });

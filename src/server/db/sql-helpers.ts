@@ -157,20 +157,6 @@ export function jsonKeyText(dialect: Dialect, column: string, key: string): RawB
   return dialect === 'postgres' ? sql<string | null>`(${sql.ref(column)} ->> ${key})` : sql<string | null>`cast(json_extract(${sql.ref(column)}, ${`$.${key}`}) as text)`;
 }
 
-/**
- * Rows whose `column` is one of a page's ids, sorted ascending (an export page). PostgreSQL reads
- * the range from the first id to the last, one index range however many ids (rows of ids between
- * them that are not on the page come along and are left aside by the caller). SQLite is given the
- * ids themselves, probed one by one in-process: given a range it preferred an index leading with
- * workspace_id and read the whole workspace for every page (an export of 100,000 contacts at 3,199
- * rows/s).
- */
-export function amongSortedIds(dialect: Dialect, column: string, ids: string[]): RawBuilder<boolean> {
-  if (!ids.length) return sql<boolean>`1 = 0`;
-  const ref = sql.ref(column);
-  return dialect === 'postgres' ? sql<boolean>`${ref} between ${ids[0]} and ${ids[ids.length - 1]}` : sql<boolean>`${ref} in (${sql.join(ids)})`;
-}
-
 /** Whether a json array column holds the given string. */
 export function jsonArrayHas(dialect: Dialect, column: string, value: string): RawBuilder<boolean> {
   return dialect === 'postgres'

@@ -16,7 +16,7 @@ import { mergePrepared, type ContactRowPlan } from './contacts-bulk-plan.js';
 import type { ContactImportContext } from './contacts-bulk-prepare.js';
 import { restoreContacts, updateContacts, type ContactBeforeImage } from './contacts-bulk-update.js';
 import { insertContacts } from './contacts-bulk-write.js';
-import { companiesByNames, contactListsOf, contactsByEmails, contactsByExternalIds, contactsByPhones, softDeleteCompanyIds, softDeleteContactIds } from './contacts-bulk.repository.js';
+import { companiesByNames, contactsByEmails, contactsByExternalIds, contactsByPhones, softDeleteCompanyIds, softDeleteContactIds, withContactLists } from './contacts-bulk.repository.js';
 import { findContactRows } from './contacts.repository.js';
 import { listScope } from './contacts.service.js';
 
@@ -105,10 +105,6 @@ export async function undoContactBatch(ctx: AppContext, trx: Transaction<DB>, ac
   return { removed, restored, conflicts };
 }
 
-/**
- * The contacts an actor may see that match a list filter, oldest first, a page at a time with every
- * email and phone (exports stream these; memory stays at one page).
- */
 /** A contact as an export writes it: emails, phones and tags already joined into one text each. */
 export interface ContactExportRecord {
   id: string;
@@ -147,15 +143,14 @@ export async function* contactExportPages(ctx: AppContext, actor: Actor, filter:
       .leftJoin('companies as co', 'co.id', 'c.company_id')
       .select(['c.id', 'c.first_name', 'c.last_name', 'c.type_key', 'c.source_key', 'c.owner_id', 'c.team', 'c.birthday', 'c.gender', 'c.preferred_language', 'c.do_not_contact', 'c.address', 'c.custom', 'c.created_at', 'co.name as company_name']);
     if (after) q = q.where('c.id', '>', after);
-    const rows = await q.orderBy('c.id').limit(pageSize).execute();
-    const lists = await contactListsOf(ctx.db, ctx.dialect, actor.workspaceId, rows.map((r) => r.id));
+    const rows = await withContactLists(ctx.db, ctx.dialect, actor.workspaceId, q.orderBy('c.id').limit(pageSize));
     const items: ContactExportRecord[] = rows.map((r) => ({
       id: r.id,
       firstName: r.first_name,
       lastName: r.last_name,
-      emails: lists.emails.get(r.id)?.join('; ') ?? '',
-      phones: lists.phones.get(r.id)?.join('; ') ?? '',
-      tags: lists.tags.get(r.id)?.join(', ') ?? '',
+      emails: r.emails ?? '',
+      phones: r.phones ?? '',
+      tags: r.tags ?? '',
       companyName: r.company_name,
       typeKey: r.type_key,
       sourceKey: r.source_key,
