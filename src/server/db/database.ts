@@ -58,7 +58,7 @@ const UTC_TIMESTAMP = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/
  */
 export function pgTimestampToIso(v: string): string {
   const utc = UTC_TIMESTAMP.exec(v);
-  if (utc) return `${utc[1]}T${utc[2]}.${utc[3] === undefined ? '000' : utc[3].length >= 3 ? utc[3].slice(0, 3) : utc[3].padEnd(3, '0')}Z`;
+  if (utc) return `${utc[1]}T${utc[2]}.${(utc[3] ?? '').slice(0, 3).padEnd(3, '0')}Z`;
   let s = v.replace(' ', 'T');
   if (/[+-]\d\d$/.test(s)) s += ':00';
   else if (!/(Z|[+-]\d\d:?\d\d)$/.test(s)) s += 'Z';
