@@ -120,13 +120,15 @@ export type WithContactLists<R> = R & { emails: string | null; phones: string | 
  * address of the workspace for every page.
  */
 export async function withContactLists<R extends { id: string }>(db: Db, dialect: Dialect, workspaceId: string, page: SelectQueryBuilder<any, any, R>): Promise<Array<WithContactLists<R>>> {
-  const inPage = dialect === 'postgres' ? sql`between (select id from page order by id limit 1) and (select id from page order by id desc limit 1)` : sql`in (select id from page)`;
+  // PostgreSQL: the page's first and last id, found once for the three lists
+  const bounds = dialect === 'postgres' ? sql`, bounds as (select (select id from page order by id limit 1) as lo, (select id from page order by id desc limit 1) as hi)` : sql``;
+  const inPage = dialect === 'postgres' ? sql`between (select lo from bounds) and (select hi from bounds)` : sql`in (select id from page)`;
   const list = (table: string, value: string, separator: string, order: string) =>
     sql`(select contact_id, ${joinedIn(dialect, value, separator, order)} as v from ${sql.table(table)} where workspace_id = ${workspaceId} and contact_id ${inPage} group by contact_id)`;
   const tags = sql`(select ct.contact_id, ${joinedIn(dialect, 't.name', ', ', 't.name')} as v from contact_tags ct inner join tags t on t.id = ct.tag_id
     where ct.workspace_id = ${workspaceId} and ct.contact_id ${inPage} group by ct.contact_id)`;
   // an interpolated query comes wrapped in parentheses: `with page as (select …)`
-  const result = await sql<WithContactLists<R>>`with page as ${page}
+  const result = await sql<WithContactLists<R>>`with page as ${page}${bounds}
     select page.*, em.v as emails, ph.v as phones, tg.v as tags from page
     left join ${list('contact_emails', 'email', '; ', 'is_primary desc, created_at, id')} em on em.contact_id = page.id
     left join ${list('contact_phones', 'e164', '; ', 'is_primary desc, created_at, id')} ph on ph.contact_id = page.id
