@@ -32,7 +32,7 @@ export async function describeMachine(pgUrl: string): Promise<Machine> {
   const sqlite = new BetterSqlite3(':memory:');
   const sqliteVersion = (sqlite.prepare('select sqlite_version() as v').get() as { v: string }).v;
   sqlite.close();
-  let commit: string | null = null;
+  let commit: string | null;
   try {
     commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
   } catch {

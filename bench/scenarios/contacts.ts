@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { ContactFilter, ContactSort } from '../../src/shared/contracts/contacts-query.js';
 import { newId } from '../../src/server/db/ids.js';
 import { searchTokens } from '../../src/server/db/search.js';

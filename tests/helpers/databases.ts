@@ -16,7 +16,7 @@ export async function postgresAvailable(): Promise<boolean> {
     await client.query('select 1');
     pgReachable = true;
   } catch (err) {
-    if (process.env.REQUIRE_POSTGRES === '1') throw new Error(`PostgreSQL is required but unreachable at ${TEST_DATABASE_URL}: ${(err as Error).message}`);
+    if (process.env.REQUIRE_POSTGRES === '1') throw new Error(`PostgreSQL is required but unreachable at ${TEST_DATABASE_URL}: ${(err as Error).message}`, { cause: err });
     pgReachable = false;
   } finally {
     await client.end().catch(() => undefined);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Pipeline } from '../../src/shared/contracts/pipelines.js';
 import { createTestApp, describeEachDialect, seedWithClients, type TestApp } from '../helpers/test-app.js';
-import { createDeal, move, pipelinesByName, stageId, clock, LONG_SESSIONS } from './helpers.js';
+import { createDeal, move, pipelinesByName, stageId, LONG_SESSIONS } from './helpers.js';
 
 describeEachDialect('bulk stage change', (dialect) => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { userIdByEmail } from '../helpers/fixtures.js';
 import { createTestApp, describeEachDialect, seedWithClients, type TestApp } from '../helpers/test-app.js';
-import { contact, createDeal, pipelinesByName, stageId, clock, LONG_SESSIONS } from './helpers.js';
+import { contact, createDeal, pipelinesByName, stageId, LONG_SESSIONS } from './helpers.js';
 
 describeEachDialect('deals', (dialect) => {
   let t: TestApp;

@@ -24,9 +24,9 @@ export interface ContextOptions {
 
 /** Builds the per-process context and registers every module's jobs and template defaults. */
 export function createContext(opts: ContextOptions): AppContext {
-  let ctx: AppContext;
-  const jobs = new JobQueue(() => ctx);
-  ctx = {
+  // the queue reads the context lazily: it is built before the context it belongs to
+  const jobs: JobQueue = new JobQueue(() => ctx);
+  const ctx: AppContext = {
     config: opts.config,
     database: opts.database,
     db: opts.database.db,

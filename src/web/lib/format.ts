@@ -70,14 +70,12 @@ export function formatNumber(value: number | null | undefined, s: FormatSettings
 /** Formatting bound to the current workspace's locale, time zone and currency. */
 export function useFormat() {
   const { data } = useSessionQuery();
-  const settings: FormatSettings = {
-    locale: toLocaleTag(data?.workspace.locale ?? 'en'),
-    timeZone: data?.workspace.timezone ?? 'UTC',
-    currency: data?.workspace.currency ?? 'USD',
-  };
-  const key = `${settings.locale}|${settings.timeZone}|${settings.currency}`;
-  return useMemo(
-    () => ({
+  const locale = toLocaleTag(data?.workspace.locale ?? 'en');
+  const timeZone = data?.workspace.timezone ?? 'UTC';
+  const currency = data?.workspace.currency ?? 'USD';
+  return useMemo(() => {
+    const settings: FormatSettings = { locale, timeZone, currency };
+    return {
       settings,
       date: (iso: string | null | undefined) => formatDate(iso, settings, 'date'),
       dateTime: (iso: string | null | undefined) => formatDate(iso, settings, 'datetime'),
@@ -85,10 +83,9 @@ export function useFormat() {
       relative: (iso: string | null | undefined) => formatRelative(iso, settings),
       money: (minor: number | null | undefined, currency?: string) => formatMoney(minor, settings, currency),
       number: (value: number | null | undefined, options?: Intl.NumberFormatOptions) => formatNumber(value, settings, options),
-    }),
+    };
     // Recomputed only when the workspace's formatting settings change.
-    [key],
-  );
+  }, [locale, timeZone, currency]);
 }
 
 /** Minutes the zone is ahead of UTC at a given instant (Asia/Jakarta: 420). */

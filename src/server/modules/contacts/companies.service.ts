@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { Company, CompanyListQuery, CreateCompanyBody, UpdateCompanyBody } from '../../../shared/contracts/companies.js';
 import { newId } from '../../db/ids.js';
-import type { DB } from '../../db/schema.js';
 import { fromJson, toJson } from '../../db/sql-helpers.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
 import type { Actor } from '../../platform/actor.js';

@@ -4,7 +4,7 @@ import type { Stage } from '../../../shared/contracts/pipelines.js';
 import { fieldError } from '../../http/errors.js';
 import { ownerScope, type Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
-import { filterScope, pipelineOrNotFound } from './board.service.js';
+import { pipelineOrNotFound } from './board.service.js';
 import * as f from './forecast.repository.js';
 import { readClosedMonthStats, readOpenMonthStats } from './forecast-stats.repository.js';
 import { addMonths, localDate } from './local-date.js';
@@ -52,8 +52,13 @@ export async function getForecast(ctx: AppContext, actor: Actor, pipelineId: str
   for (const r of closed) {
     const slot = closedBy.get(periodOf(r.period, q.interval));
     if (!slot) continue;
-    if (r.status === 'won') (slot.wonCount += r.n), (slot.wonValue += r.value);
-    else (slot.lostCount += r.n), (slot.lostValue += r.value);
+    if (r.status === 'won') {
+      slot.wonCount += r.n;
+      slot.wonValue += r.value;
+    } else {
+      slot.lostCount += r.n;
+      slot.lostValue += r.value;
+    }
   }
   const reasonList = (status: string) => reasons.filter((r) => r.status === status).slice(0, 20).map((r) => ({ reason: r.reason ?? '', count: r.n, valueSum: r.value }));
   return {

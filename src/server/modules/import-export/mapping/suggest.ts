@@ -1,4 +1,4 @@
-import type { ImportEntity, ImportField } from '../../../../shared/contracts/import-export.js';
+import type { ImportField } from '../../../../shared/contracts/import-export.js';
 import { looseKey } from '../values/scalars.js';
 
 // Which field a column is, from its header: what this workspace mapped that header to before, a

@@ -12,6 +12,7 @@ import { CalendarFeedCard } from './calendar-feed-card';
 import './activities.css';
 
 const DAY = 86_400_000;
+const NO_ITEMS: CalendarItem[] = [];
 const dayKey = (d: Date) => `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
 
 /** Six weeks around a month, starting on Monday (in the browser's zone). */
@@ -35,7 +36,7 @@ export function CalendarPage() {
   const days = useMemo(() => monthGrid(month), [month]);
   const from = days[0].toISOString();
   const to = new Date(days[41].getTime() + DAY).toISOString();
-  const items = useCalendar(from, to, who || undefined).data ?? [];
+  const items = useCalendar(from, to, who || undefined).data ?? NO_ITEMS;
   const byDay = useMemo(() => {
     const map = new Map<string, CalendarItem[]>();
     for (const item of items) {

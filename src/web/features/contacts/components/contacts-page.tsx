@@ -24,6 +24,9 @@ import './contacts.css';
 import { ImportExportActions } from '../../import-export';
 
 /** The contacts list: saved views, instant search, filters, column chooser, bulk actions, virtualized rows. */
+/** One empty list for every render while settings load, so memoized columns stay put. */
+const NONE: never[] = [];
+
 export function ContactsPage() {
   const { t } = useTranslation('contacts');
   const navigate = useNavigate();
@@ -33,9 +36,9 @@ export function ContactsPage() {
   const state = useContactListState();
   const { filter, sort, columns } = state;
   const list = useContactList(filter, sort);
-  const types = useContactTypes().data ?? [];
-  const sources = useContactSources().data ?? [];
-  const fields = useCustomFields().data ?? [];
+  const types = useContactTypes().data ?? NONE;
+  const sources = useContactSources().data ?? NONE;
+  const fields = useCustomFields().data ?? NONE;
   const [isFiltering, setFiltering] = useState(false);
   const [isChoosingColumns, setChoosingColumns] = useState(false);
   const [isCreating, setCreating] = useState(false);
