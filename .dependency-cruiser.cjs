@@ -11,11 +11,17 @@ module.exports = {
     {
       name: 'module-internals',
       severity: 'error',
-      comment: 'A server module reaches another only through its service, errors, tables types, job definitions or module file.',
+      comment:
+        'A server module reaches another only through its service, errors, tables types, job definitions or module file.',
       from: { path: '^src/server/modules/([^/]+)/' },
       to: {
         path: '^src/server/modules/([^/]+)/',
-        pathNot: ['^src/server/modules/$1/', '\\.(service|errors|tables|jobs)\\.ts$', '/(module|templates|job-definition|job-queue|realtime|mailer|demo-seed)\\.ts$', '^src/server/modules/(index|module)\\.ts$'],
+        pathNot: [
+          '^src/server/modules/$1/',
+          '\\.(service|errors|tables|jobs)\\.ts$',
+          '/(module|templates|job-definition|job-queue|realtime|mailer|demo-seed)\\.ts$',
+          '^src/server/modules/(index|module)\\.ts$',
+        ],
       },
     },
     {

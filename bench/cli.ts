@@ -24,7 +24,17 @@ const USAGE = `Usage: npm run bench -- [--scale 1m|100k|10k] [--db sqlite|postgr
        [--duration seconds] [--warmup seconds] [--raw-seconds seconds] [--regenerate] [--prepare-only] [--profile dir] [--out dir] [--cache-dir dir] [--pg-url url]`;
 
 export function parseArgs(argv: string[]): BenchOptions {
-  const opts: BenchOptions = { scale: '100k', db: 'sqlite', only: [], seconds: 10, warmupSeconds: 2, rawSeconds: 3, regenerate: false, prepareOnly: false, outDir: 'bench/results' };
+  const opts: BenchOptions = {
+    scale: '100k',
+    db: 'sqlite',
+    only: [],
+    seconds: 10,
+    warmupSeconds: 2,
+    rawSeconds: 3,
+    regenerate: false,
+    prepareOnly: false,
+    outDir: 'bench/results',
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i] ?? '';
@@ -34,25 +44,56 @@ export function parseArgs(argv: string[]): BenchOptions {
       return n;
     };
     switch (flag) {
-      case '--scale': opts.scale = value().toLowerCase(); parseScale(opts.scale); break;
+      case '--scale':
+        opts.scale = value().toLowerCase();
+        parseScale(opts.scale);
+        break;
       case '--db': {
         const db = value();
         if (db !== 'sqlite' && db !== 'postgres') throw new Error(`--db: sqlite or postgres\n${USAGE}`);
         opts.db = db;
         break;
       }
-      case '--only': opts.only = value().split(',').map((s) => s.trim()).filter(Boolean); break;
-      case '--duration': opts.seconds = number('--duration'); break;
-      case '--warmup': opts.warmupSeconds = number('--warmup'); break;
-      case '--raw-seconds': opts.rawSeconds = number('--raw-seconds'); break;
-      case '--regenerate': opts.regenerate = true; break;
-      case '--prepare-only': opts.prepareOnly = true; break;
-      case '--profile': opts.profileDir = value(); break;
-      case '--out': opts.outDir = value(); break;
-      case '--cache-dir': opts.cacheDir = value(); break;
-      case '--pg-url': opts.pgUrl = value(); break;
-      case '--help': case '-h': console.log(USAGE); process.exit(0); break;
-      default: throw new Error(`Unknown option ${argv[i]}\n${USAGE}`);
+      case '--only':
+        opts.only = value()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        break;
+      case '--duration':
+        opts.seconds = number('--duration');
+        break;
+      case '--warmup':
+        opts.warmupSeconds = number('--warmup');
+        break;
+      case '--raw-seconds':
+        opts.rawSeconds = number('--raw-seconds');
+        break;
+      case '--regenerate':
+        opts.regenerate = true;
+        break;
+      case '--prepare-only':
+        opts.prepareOnly = true;
+        break;
+      case '--profile':
+        opts.profileDir = value();
+        break;
+      case '--out':
+        opts.outDir = value();
+        break;
+      case '--cache-dir':
+        opts.cacheDir = value();
+        break;
+      case '--pg-url':
+        opts.pgUrl = value();
+        break;
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`Unknown option ${argv[i]}\n${USAGE}`);
     }
   }
   return opts;

@@ -32,17 +32,36 @@ if (dataset.sqliteFile) {
   const raw = openSqlite(dataset.sqliteFile);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: wrapSqlite(raw) }), log });
   database = { db, dialect: 'sqlite', sqliteFile: dataset.sqliteFile, close: () => db.destroy() };
-  explain = async (sql, params) => (raw.prepare(`explain query plan ${sql}`).all(...(params as unknown[]).map((p) => (p === true ? 1 : p === false ? 0 : p))) as Array<{ detail: string }>).map((r) => r.detail);
+  explain = async (sql, params) =>
+    (
+      raw
+        .prepare(`explain query plan ${sql}`)
+        .all(...(params as unknown[]).map((p) => (p === true ? 1 : p === false ? 0 : p))) as Array<{ detail: string }>
+    ).map((r) => r.detail);
 } else {
   const pool = new pg.Pool({ connectionString: dataset.databaseUrl, max: 2 });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
   database = { db, dialect: 'postgres', close: () => db.destroy() };
-  explain = async (sql, params) => (await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sql}`, params as unknown[])).rows.map((r) => r['QUERY PLAN']);
+  explain = async (sql, params) =>
+    (await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sql}`, params as unknown[])).rows.map(
+      (r) => r['QUERY PLAN'],
+    );
 }
 
 const { manifest } = dataset;
-const ctx = createContext({ config: loadConfig({ LOG_LEVEL: 'warn', RUN_WORKER: 'false', SEED_DEMO: 'false', SERVE_WEB: 'false' }), database, log: createLogger('warn') });
-const actor: Actor = { kind: 'user', id: manifest.benchUser.id, name: 'Ayu Admin', workspaceId: manifest.workspaceId, role: 'admin', agentsSeeAll: false };
+const ctx = createContext({
+  config: loadConfig({ LOG_LEVEL: 'warn', RUN_WORKER: 'false', SEED_DEMO: 'false', SERVE_WEB: 'false' }),
+  database,
+  log: createLogger('warn'),
+});
+const actor: Actor = {
+  kind: 'user',
+  id: manifest.benchUser.id,
+  name: 'Ayu Admin',
+  workspaceId: manifest.workspaceId,
+  role: 'admin',
+  agentsSeeAll: false,
+};
 const b = { dataset, manifest, database, ctx, actor } as BenchContext;
 for (const s of SCENARIOS) {
   if (!selected(s.name, opts.only)) continue;
@@ -54,7 +73,8 @@ for (const s of SCENARIOS) {
     console.log(`\n=== ${s.name} (call ${i + 1}) ===`);
     for (const q of [...captured]) {
       console.log(`\n-- ${q.ms.toFixed(2)} ms: ${q.sql}\n   params: ${JSON.stringify(q.params).slice(0, 300)}`);
-      if (/^\s*(select|with)/i.test(q.sql)) for (const line of await explain(q.sql, q.params)) console.log(`   ${line}`);
+      if (/^\s*(select|with)/i.test(q.sql))
+        for (const line of await explain(q.sql, q.params)) console.log(`   ${line}`);
     }
   }
   await prepared.cleanup?.();

@@ -63,7 +63,19 @@ function* rowsOf(workspaceId: string, count: number, seed: number): Generator<Fl
     const names = nameColumns(p.firstName, p.lastName);
     const id = v7();
     yield {
-      contact: [id, workspaceId, NOW, NOW, names.first_name, names.last_name, names.full_name, names.name_key, names.name_skeleton, email, phone.e164],
+      contact: [
+        id,
+        workspaceId,
+        NOW,
+        NOW,
+        names.first_name,
+        names.last_name,
+        names.full_name,
+        names.name_key,
+        names.name_skeleton,
+        email,
+        phone.e164,
+      ],
       email: [v7(), workspaceId, NOW, NOW, id, email],
       phone: [v7(), workspaceId, NOW, NOW, id, phone.e164, phone.raw],
       search: [id, workspaceId, searchDocument(names.full_name, [email], phone.searchForms, null)],
@@ -75,9 +87,11 @@ function* rowsOf(workspaceId: string, count: number, seed: number): Generator<Fl
 function dropStatements(fullText: string, indexesOf: (table: string) => string[]): string[] {
   const out: string[] = [];
   if (without.has('fts')) out.push(fullText);
-  if (without.has('search-indexes')) out.push('drop index contact_search_ws_prefix_idx', 'drop index contact_search_ws_second_idx');
+  if (without.has('search-indexes'))
+    out.push('drop index contact_search_ws_prefix_idx', 'drop index contact_search_ws_second_idx');
   if (without.has('contact-indexes')) out.push(...indexesOf('contacts').map((i) => `drop index ${i}`));
-  if (without.has('child-indexes')) out.push(...['contact_emails', 'contact_phones'].flatMap(indexesOf).map((i) => `drop index ${i}`));
+  if (without.has('child-indexes'))
+    out.push(...['contact_emails', 'contact_phones'].flatMap(indexesOf).map((i) => `drop index ${i}`));
   return out;
 }
 
@@ -87,13 +101,26 @@ async function prepareSchema(where: { url?: string; sqliteFile?: string }): Prom
   const workspaceId = v7();
   await database.db
     .insertInto('workspaces')
-    .values({ id: workspaceId, slug: `floor-${workspaceId}`, name: 'Floor', template: 'school', timezone: 'Asia/Jakarta', phone_region: 'ID', currency: 'IDR', locale: 'id', settings: '{}', created_at: NOW, updated_at: NOW } as never)
+    .values({
+      id: workspaceId,
+      slug: `floor-${workspaceId}`,
+      name: 'Floor',
+      template: 'school',
+      timezone: 'Asia/Jakarta',
+      phone_region: 'ID',
+      currency: 'IDR',
+      locale: 'id',
+      settings: '{}',
+      created_at: NOW,
+      updated_at: NOW,
+    } as never)
     .execute();
   await database.close();
   return workspaceId;
 }
 
-const CONTACT_COLUMNS = 'id, workspace_id, created_at, updated_at, first_name, last_name, full_name, name_key, name_skeleton, primary_email, primary_phone, version, do_not_contact, custom';
+const CONTACT_COLUMNS =
+  'id, workspace_id, created_at, updated_at, first_name, last_name, full_name, name_key, name_skeleton, primary_email, primary_phone, version, do_not_contact, custom';
 
 async function sqliteFloor(): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-floor-'));
@@ -105,11 +132,20 @@ async function sqliteFloor(): Promise<number> {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     db.pragma(`cache_size = -${Number(o['cache-mb']) * 1000}`);
-    const indexesOf = (t: string) => (db.prepare(`select name from sqlite_master where type = 'index' and tbl_name = ? and sql is not null`).all(t) as Array<{ name: string }>).map((r) => r.name);
+    const indexesOf = (t: string) =>
+      (
+        db
+          .prepare(`select name from sqlite_master where type = 'index' and tbl_name = ? and sql is not null`)
+          .all(t) as Array<{ name: string }>
+      ).map((r) => r.name);
     for (const s of dropStatements('drop trigger contact_search_ai', indexesOf)) db.exec(s);
     const contact = db.prepare(`insert into contacts (${CONTACT_COLUMNS}) values (?,?,?,?,?,?,?,?,?,?,?,1,0,'{}')`);
-    const email = db.prepare('insert into contact_emails (id, workspace_id, created_at, updated_at, contact_id, email, is_primary) values (?,?,?,?,?,?,1)');
-    const phone = db.prepare('insert into contact_phones (id, workspace_id, created_at, updated_at, contact_id, e164, raw, is_primary) values (?,?,?,?,?,?,?,1)');
+    const email = db.prepare(
+      'insert into contact_emails (id, workspace_id, created_at, updated_at, contact_id, email, is_primary) values (?,?,?,?,?,?,1)',
+    );
+    const phone = db.prepare(
+      'insert into contact_phones (id, workspace_id, created_at, updated_at, contact_id, e164, raw, is_primary) values (?,?,?,?,?,?,?,1)',
+    );
     const search = db.prepare('insert into contact_search (contact_id, workspace_id, document) values (?,?,?)');
     const write = db.transaction((rows: FloorRow[]) => {
       for (const r of rows) {
@@ -152,15 +188,25 @@ function* batches(rows: Iterable<FloorRow>): Generator<FloorRow[]> {
 
 /** One batch a statement per table (arrays unnested), in one transaction. */
 async function pgWrite(client: pg.Client, rows: FloorRow[]): Promise<void> {
-  const columns = (pick: (r: FloorRow) => unknown[], n: number) => Array.from({ length: n }, (_, k) => rows.map((r) => pick(r)[k]));
+  const columns = (pick: (r: FloorRow) => unknown[], n: number) =>
+    Array.from({ length: n }, (_, k) => rows.map((r) => pick(r)[k]));
   await client.query('begin');
   await client.query(
     `insert into contacts (${CONTACT_COLUMNS}) select * , 1, false, '{}'::jsonb from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])`,
     columns((r) => r.contact, 11),
   );
-  await client.query('insert into contact_emails (id, workspace_id, created_at, updated_at, contact_id, email, is_primary) select *, true from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::uuid[], $6::text[])', columns((r) => r.email, 6));
-  await client.query('insert into contact_phones (id, workspace_id, created_at, updated_at, contact_id, e164, raw, is_primary) select *, true from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::uuid[], $6::text[], $7::text[])', columns((r) => r.phone, 7));
-  await client.query('insert into contact_search (contact_id, workspace_id, document) select * from unnest($1::uuid[], $2::uuid[], $3::text[])', columns((r) => r.search, 3));
+  await client.query(
+    'insert into contact_emails (id, workspace_id, created_at, updated_at, contact_id, email, is_primary) select *, true from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::uuid[], $6::text[])',
+    columns((r) => r.email, 6),
+  );
+  await client.query(
+    'insert into contact_phones (id, workspace_id, created_at, updated_at, contact_id, e164, raw, is_primary) select *, true from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::uuid[], $6::text[], $7::text[])',
+    columns((r) => r.phone, 7),
+  );
+  await client.query(
+    'insert into contact_search (contact_id, workspace_id, document) select * from unnest($1::uuid[], $2::uuid[], $3::text[])',
+    columns((r) => r.search, 3),
+  );
   await client.query('commit');
 }
 
@@ -174,22 +220,33 @@ async function postgresFloor(): Promise<number> {
   const url = pgDatabaseUrl(base, name);
   try {
     const workspaceId = await prepareSchema({ url });
-    const clients = await Promise.all(Array.from({ length: connections }, async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      return c;
-    }));
-    const indexesOf = async (t: string) => (await clients[0].query(`select indexname from pg_indexes where tablename = $1 and indexdef not like '%UNIQUE%'`, [t])).rows.map((r) => r.indexname as string);
+    const clients = await Promise.all(
+      Array.from({ length: connections }, async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        return c;
+      }),
+    );
+    const indexesOf = async (t: string) =>
+      (
+        await clients[0].query(
+          `select indexname from pg_indexes where tablename = $1 and indexdef not like '%UNIQUE%'`,
+          [t],
+        )
+      ).rows.map((r) => r.indexname as string);
     const names = new Map<string, string[]>();
     for (const t of ['contacts', 'contact_emails', 'contact_phones']) names.set(t, await indexesOf(t));
-    for (const s of dropStatements('drop index contact_search_vector_idx', (t) => names.get(t) ?? [])) await clients[0].query(s);
+    for (const s of dropStatements('drop index contact_search_vector_idx', (t) => names.get(t) ?? []))
+      await clients[0].query(s);
     for (const rows of batches(rowsOf(workspaceId, preload, 1))) await pgWrite(clients[0], rows);
     await clients[0].query('checkpoint');
     const pending = [...batches(rowsOf(workspaceId, rowsWanted, 2))];
     const t = performance.now();
-    await Promise.all(clients.map(async (c) => {
-      for (let next = pending.shift(); next; next = pending.shift()) await pgWrite(c, next);
-    }));
+    await Promise.all(
+      clients.map(async (c) => {
+        for (let next = pending.shift(); next; next = pending.shift()) await pgWrite(c, next);
+      }),
+    );
     const seconds = (performance.now() - t) / 1000;
     await Promise.all(clients.map((c) => c.end()));
     return seconds;
@@ -200,5 +257,12 @@ async function postgresFloor(): Promise<number> {
 }
 
 const seconds = o.db === 'postgres' ? await postgresFloor() : await sqliteFloor();
-const setting = [`batch ${batch}`, o.db === 'postgres' ? `${connections} connection(s)` : `cache ${o['cache-mb']} MB`, preload ? `after ${preload.toLocaleString('en')} contacts` : 'empty workspace', without.size ? `without ${[...without].join(', ')}` : 'full schema'];
-console.log(`import floor on ${o.db} (${setting.join('; ')}): ${rowsWanted.toLocaleString('en')} contacts in ${seconds.toFixed(1)} s = ${Math.round(rowsWanted / seconds).toLocaleString('en')} rows/s`);
+const setting = [
+  `batch ${batch}`,
+  o.db === 'postgres' ? `${connections} connection(s)` : `cache ${o['cache-mb']} MB`,
+  preload ? `after ${preload.toLocaleString('en')} contacts` : 'empty workspace',
+  without.size ? `without ${[...without].join(', ')}` : 'full schema',
+];
+console.log(
+  `import floor on ${o.db} (${setting.join('; ')}): ${rowsWanted.toLocaleString('en')} contacts in ${seconds.toFixed(1)} s = ${Math.round(rowsWanted / seconds).toLocaleString('en')} rows/s`,
+);

@@ -23,14 +23,33 @@ function run(opts: LoadOptions, seconds: number, record: boolean): Promise<LoadR
   return new Promise((resolve, reject) => {
     const durations: number[] = [];
     const instance = autocannon(
-      { url: opts.baseUrl, connections: opts.connections, duration: seconds, timeout: 30, headers: opts.headers, requests: [opts.request] },
+      {
+        url: opts.baseUrl,
+        connections: opts.connections,
+        duration: seconds,
+        timeout: 30,
+        headers: opts.headers,
+        requests: [opts.request],
+      },
       (err, result) => {
         if (err) return reject(err);
-        const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]));
-        resolve({ ...summarize(durations), requestsPerSecond: result.requests.total / result.duration, total: result.requests.total, errors: result.errors + result.timeouts, non2xx: result.non2xx, statusCodes });
+        const statusCodes = Object.fromEntries(
+          Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]),
+        );
+        resolve({
+          ...summarize(durations),
+          requestsPerSecond: result.requests.total / result.duration,
+          total: result.requests.total,
+          errors: result.errors + result.timeouts,
+          non2xx: result.non2xx,
+          statusCodes,
+        });
       },
     );
-    if (record) instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => durations.push(responseTime));
+    if (record)
+      instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+        durations.push(responseTime),
+      );
   });
 }
 

@@ -34,7 +34,9 @@ export async function describeMachine(pgUrl: string): Promise<Machine> {
   sqlite.close();
   let commit: string | null;
   try {
-    commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     commit = null;
   }

@@ -47,17 +47,26 @@ export function judge(row: ResultRow): ResultRow {
   const t = TARGETS[row.scenario];
   const target = describeTarget(t);
   const hasCriteria = t && (t.p95Ms ?? t.minShareOfBareRps ?? t.minRowsPerSecond ?? t.maxPeakRssMb) !== undefined;
-  if (!t || !hasCriteria || (row.p95Ms === null && row.rowsPerSecond == null && row.shareOfBareRps == null)) return { ...row, target, met: null };
+  if (!t || !hasCriteria || (row.p95Ms === null && row.rowsPerSecond == null && row.shareOfBareRps == null))
+    return { ...row, target, met: null };
   const tooManyFailures = row.requests !== null && row.failures > Math.max(1, row.requests * 0.01);
   const checks: boolean[] = [!tooManyFailures];
   if (t.p95Ms !== undefined) checks.push(row.p95Ms !== null && row.p95Ms <= t.p95Ms);
   if (t.minShareOfBareRps !== undefined) checks.push((row.shareOfBareRps ?? 0) >= t.minShareOfBareRps);
   if (t.minRowsPerSecond !== undefined) checks.push((row.rowsPerSecond ?? 0) >= t.minRowsPerSecond);
   if (t.maxPeakRssMb !== undefined) checks.push(row.peakRssMb != null && row.peakRssMb < t.maxPeakRssMb);
-  return { ...row, target, met: checks.every(Boolean), ...(tooManyFailures ? { note: `${row.failures} failed requests${row.note ? `; ${row.note}` : ''}` } : {}) };
+  return {
+    ...row,
+    target,
+    met: checks.every(Boolean),
+    ...(tooManyFailures ? { note: `${row.failures} failed requests${row.note ? `; ${row.note}` : ''}` } : {}),
+  };
 }
 
-const num = (v: number | null | undefined, digits = 0) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const num = (v: number | null | undefined, digits = 0) =>
+  v === null || v === undefined || !Number.isFinite(v)
+    ? '—'
+    : v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const msText = (v: number | null) => (v === null ? '—' : String(ms(v)));
 
 /** The readable table (also the README's Performance section, as Markdown). */
@@ -65,9 +74,27 @@ export function formatTable(rows: ResultRow[]): string {
   const header = ['Scenario', 'Conc.', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'raw p95 ms', 'API/raw', 'Target', 'Met'];
   const body = rows.map((r) => {
     const rate = r.rowsPerSecond != null ? `${num(r.rowsPerSecond)} rows/s` : num(r.requestsPerSecond);
-    const extra = [r.shareOfBareRps != null ? `${Math.round(r.shareOfBareRps * 100)}% of bare` : '', r.peakRssMb != null ? `peak RSS ${num(r.peakRssMb)} MB` : '', r.note ?? ''].filter(Boolean).join('; ');
-    const met = r.met === null ? (extra ? `— (${extra})` : '—') : `${r.met ? 'met' : 'NOT met'}${extra ? ` (${extra})` : ''}`;
-    return [r.scenario, r.concurrency === null ? '—' : String(r.concurrency), msText(r.p50Ms), msText(r.p95Ms), msText(r.p99Ms), rate, msText(r.rawP95Ms), r.ratio === null ? '—' : `${num(r.ratio, 1)}x`, r.target || '—', met];
+    const extra = [
+      r.shareOfBareRps != null ? `${Math.round(r.shareOfBareRps * 100)}% of bare` : '',
+      r.peakRssMb != null ? `peak RSS ${num(r.peakRssMb)} MB` : '',
+      r.note ?? '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    const met =
+      r.met === null ? (extra ? `— (${extra})` : '—') : `${r.met ? 'met' : 'NOT met'}${extra ? ` (${extra})` : ''}`;
+    return [
+      r.scenario,
+      r.concurrency === null ? '—' : String(r.concurrency),
+      msText(r.p50Ms),
+      msText(r.p95Ms),
+      msText(r.p99Ms),
+      rate,
+      msText(r.rawP95Ms),
+      r.ratio === null ? '—' : `${num(r.ratio, 1)}x`,
+      r.target || '—',
+      met,
+    ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;

@@ -26,18 +26,41 @@ const startedAt = new Date().toISOString();
 const pgUrl = opts.pgUrl ?? process.env.BENCH_DATABASE_URL ?? DEFAULT_PG_URL;
 const machine = await describeMachine(pgUrl);
 for (const line of machineLines(machine)) console.log(line);
-console.log(`Scale ${opts.scale} on ${opts.db}; ${opts.seconds} s per scenario after ${opts.warmupSeconds} s warm-up; raw floor ${opts.rawSeconds} s\n`);
+console.log(
+  `Scale ${opts.scale} on ${opts.db}; ${opts.seconds} s per scenario after ${opts.warmupSeconds} s warm-up; raw floor ${opts.rawSeconds} s\n`,
+);
 
-const dataset = await ensureDataset({ scale: opts.scale, dialect: opts.db, regenerate: opts.regenerate, pgUrl, cacheDir: opts.cacheDir, log });
+const dataset = await ensureDataset({
+  scale: opts.scale,
+  dialect: opts.db,
+  regenerate: opts.regenerate,
+  pgUrl,
+  cacheDir: opts.cacheDir,
+  log,
+});
 const { manifest } = dataset;
-if (!dataset.generated) log(`Reusing the cached ${opts.scale} dataset (generated ${manifest.generatedAt} in ${manifest.generationSeconds} s)`);
+if (!dataset.generated)
+  log(
+    `Reusing the cached ${opts.scale} dataset (generated ${manifest.generatedAt} in ${manifest.generationSeconds} s)`,
+  );
 if (opts.prepareOnly) {
   console.log(`Dataset ready: ${JSON.stringify(manifest.rows)}`);
   process.exit(0);
 }
 const database = createDatabase({ url: dataset.databaseUrl, sqliteFile: dataset.sqliteFile, poolSize: 4 });
-const ctx = createContext({ config: loadConfig({ LOG_LEVEL: 'warn', RUN_WORKER: 'false', SEED_DEMO: 'false', SERVE_WEB: 'false' }), database, log: createLogger('warn') });
-const actor: Actor = { kind: 'user', id: manifest.benchUser.id, name: 'Ayu Admin', workspaceId: manifest.workspaceId, role: 'admin', agentsSeeAll: false };
+const ctx = createContext({
+  config: loadConfig({ LOG_LEVEL: 'warn', RUN_WORKER: 'false', SEED_DEMO: 'false', SERVE_WEB: 'false' }),
+  database,
+  log: createLogger('warn'),
+});
+const actor: Actor = {
+  kind: 'user',
+  id: manifest.benchUser.id,
+  name: 'Ayu Admin',
+  workspaceId: manifest.workspaceId,
+  role: 'admin',
+  agentsSeeAll: false,
+};
 
 const workDir = path.resolve(opts.cacheDir ?? CACHE_DIR, `work-${opts.scale}-${opts.db}`);
 fs.rmSync(workDir, { recursive: true, force: true });
@@ -47,7 +70,11 @@ let memory: ReturnType<BenchServer['memory']> = { rssMb: null, peakRssMb: null }
 
 /** Runs scenarios against a freshly started server (with the job worker for import/export). */
 async function withServer(worker: boolean, run: (b: BenchContext) => Promise<void>): Promise<void> {
-  const server = await startServer(dataset, { worker, dataDir: workDir, profileDir: opts.profileDir && path.resolve(opts.profileDir) });
+  const server = await startServer(dataset, {
+    worker,
+    dataDir: workDir,
+    profileDir: opts.profileDir && path.resolve(opts.profileDir),
+  });
   try {
     const session = await signIn(server.baseUrl, manifest.benchUser.email, manifest.benchUser.password);
     await run({ dataset, manifest, database, ctx, actor, server, session, workDir });
@@ -61,12 +88,14 @@ async function withServer(worker: boolean, run: (b: BenchContext) => Promise<voi
 try {
   const requestScenarios = SCENARIOS.filter((s) => selected(s.name, opts.only));
   const jobScenarios = THROUGHPUT_SCENARIOS.filter((s) => selected(s.name, opts.only));
-  if (requestScenarios.length) await withServer(false, async (b) => {
-    for (const s of requestScenarios) rows.push(await runScenario(b, s, opts, log));
-  });
-  if (jobScenarios.length) await withServer(true, async (b) => {
-    for (const s of jobScenarios) rows.push(await runThroughput(b, s, log));
-  });
+  if (requestScenarios.length)
+    await withServer(false, async (b) => {
+      for (const s of requestScenarios) rows.push(await runScenario(b, s, opts, log));
+    });
+  if (jobScenarios.length)
+    await withServer(true, async (b) => {
+      for (const s of jobScenarios) rows.push(await runThroughput(b, s, log));
+    });
 } finally {
   await database.close();
   fs.rmSync(workDir, { recursive: true, force: true });
@@ -80,11 +109,18 @@ const report = {
   startedAt,
   finishedAt: new Date().toISOString(),
   machine,
-  dataset: { generated: dataset.generated, generationSeconds: manifest.generationSeconds, rows: manifest.rows, generatorVersion: manifest.generatorVersion },
+  dataset: {
+    generated: dataset.generated,
+    generationSeconds: manifest.generationSeconds,
+    rows: manifest.rows,
+    generatorVersion: manifest.generatorVersion,
+  },
   settings: { seconds: opts.seconds, warmupSeconds: opts.warmupSeconds, rawSeconds: opts.rawSeconds },
   serverRssMb: { afterRun: memory.rssMb, peak: memory.peakRssMb },
   rows: finalRows,
 };
 console.log(`\n${formatTable(finalRows)}\n`);
-console.log(`Targets are for 1,000,000 contacts (bench/targets.ts). Raw = the same SQL in-process, one call at a time. Server peak RSS ${memory.peakRssMb?.toFixed(0) ?? '?'} MB.`);
+console.log(
+  `Targets are for 1,000,000 contacts (bench/targets.ts). Raw = the same SQL in-process, one call at a time. Server peak RSS ${memory.peakRssMb?.toFixed(0) ?? '?'} MB.`,
+);
 console.log(`Report: ${writeReport(opts.outDir, report)}`);

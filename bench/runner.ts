@@ -7,12 +7,19 @@ import type { BenchContext, Scenario, ThroughputScenario } from './scenarios/typ
 const round = (v: number) => (Number.isFinite(v) ? Math.round(v * 1000) / 1000 : null);
 
 /** One request scenario: its raw floor (server idle), then the API under load at its concurrency. */
-export async function runScenario(b: BenchContext, s: Scenario, opts: BenchOptions, log: (line: string) => void): Promise<ResultRow> {
+export async function runScenario(
+  b: BenchContext,
+  s: Scenario,
+  opts: BenchOptions,
+  log: (line: string) => void,
+): Promise<ResultRow> {
   log(`${s.name}: preparing…`);
   const prepared = await s.prepare(b);
   try {
     const raw = prepared.raw ? await measureRaw(prepared.raw, opts.rawSeconds) : null;
-    log(`${s.name}: ${raw ? `raw p95 ${raw.p95.toFixed(2)} ms; ` : ''}load at concurrency ${s.connections} for ${opts.seconds} s…`);
+    log(
+      `${s.name}: ${raw ? `raw p95 ${raw.p95.toFixed(2)} ms; ` : ''}load at concurrency ${s.connections} for ${opts.seconds} s…`,
+    );
     const load = await runLoad({
       baseUrl: b.server.baseUrl,
       connections: s.connections,
@@ -46,7 +53,11 @@ export async function runScenario(b: BenchContext, s: Scenario, opts: BenchOptio
 }
 
 /** An import/export scenario: rows per second through the job and the server's peak memory. */
-export async function runThroughput(b: BenchContext, s: ThroughputScenario, log: (line: string) => void): Promise<ResultRow> {
+export async function runThroughput(
+  b: BenchContext,
+  s: ThroughputScenario,
+  log: (line: string) => void,
+): Promise<ResultRow> {
   log(`${s.name}: running…`);
   const r = await s.run(b);
   const row: ResultRow = {
@@ -75,5 +86,9 @@ export async function runThroughput(b: BenchContext, s: ThroughputScenario, log:
 /** contacts.get@50 is judged against the bare route measured in the same run. */
 export function compareWithBare(rows: ResultRow[]): ResultRow[] {
   const bare = rows.find((r) => r.scenario === 'http.hello');
-  return rows.map((r) => (r.scenario === 'contacts.get@50' && bare?.requestsPerSecond && r.requestsPerSecond !== null ? judge({ ...r, shareOfBareRps: Math.round((r.requestsPerSecond / bare.requestsPerSecond) * 1000) / 1000 }) : r));
+  return rows.map((r) =>
+    r.scenario === 'contacts.get@50' && bare?.requestsPerSecond && r.requestsPerSecond !== null
+      ? judge({ ...r, shareOfBareRps: Math.round((r.requestsPerSecond / bare.requestsPerSecond) * 1000) / 1000 })
+      : r,
+  );
 }

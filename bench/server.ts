@@ -52,7 +52,10 @@ async function waitUntilUp(baseUrl: string, child: ChildProcess, output: () => s
  * job worker (except for the import/export scenarios, which run as jobs), no web app, warnings
  * only, rate limit out of the way, the bench-only routes on.
  */
-export async function startServer(dataset: Dataset, opts: { worker?: boolean; dataDir: string; profileDir?: string }): Promise<BenchServer> {
+export async function startServer(
+  dataset: Dataset,
+  opts: { worker?: boolean; dataDir: string; profileDir?: string },
+): Promise<BenchServer> {
   const port = await freePort();
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
@@ -73,7 +76,10 @@ export async function startServer(dataset: Dataset, opts: { worker?: boolean; da
   // forks), so the child's pid is the server's, for its memory readings
   execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
   const profile = opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : [];
-  const child = spawn(process.execPath, [...profile, 'dist/server/cli/start.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...profile, 'dist/server/cli/start.js'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   let out = '';

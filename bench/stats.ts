@@ -14,7 +14,14 @@ export function summarize(durations: number[]): LatencySummary {
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
   let sum = 0;
   for (const d of sorted) sum += d;
-  return { n: sorted.length, p50: at(50), p95: at(95), p99: at(99), mean: sum / sorted.length, max: sorted[sorted.length - 1] };
+  return {
+    n: sorted.length,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    mean: sum / sorted.length,
+    max: sorted[sorted.length - 1],
+  };
 }
 
 /** Rounds for display and JSON: 2 decimals under 10 ms, 1 above. */

@@ -18,11 +18,14 @@ export interface Target {
 
 export const TARGETS: Record<string, Target> = {
   'http.hello': { source: 'reference: bare route in the same process (issue 7)' },
-  'contacts.get@50': { minShareOfBareRps: 0.5, source: 'issue 7: contact by id >= 50% of the bare route\'s requests/s' },
+  'contacts.get@50': { minShareOfBareRps: 0.5, source: "issue 7: contact by id >= 50% of the bare route's requests/s" },
   'contacts.list': { p95Ms: 50, source: 'issue 3 / 7: list page (50 rows, one filter, sorted) p95 <= 50 ms' },
   'contacts.search': { p95Ms: 50, source: 'issue 3 / 7: search p95 <= 50 ms' },
   'contacts.get': { p95Ms: 10, source: 'issue 7: contact by id p95 <= 10 ms' },
-  'contacts.duplicates': { p95Ms: 20, source: 'issue 3: duplicate check on create <= 20 ms (the check the form runs before saving)' },
+  'contacts.duplicates': {
+    p95Ms: 20,
+    source: 'issue 3: duplicate check on create <= 20 ms (the check the form runs before saving)',
+  },
   // issue 7 lists "create contact with duplicate check" as a scenario and sets it no target; issue
   // 3's 20 ms is for the duplicate check within it, measured alone above
   'contacts.create': { source: 'issue 7: measured, no target of its own (its duplicate check is contacts.duplicates)' },
@@ -31,8 +34,16 @@ export const TARGETS: Record<string, Target> = {
   'pipelines.forecast': { p95Ms: 500, source: 'issue 4 / 7: forecast <= 500 ms' },
   'timeline.page': { p95Ms: 30, source: 'issue 5 / 7: any page of a 100,000-event timeline p95 <= 30 ms' },
   'tasks.overdue': { p95Ms: 30, source: 'issue 5 / 7: "my overdue" with 1,000,000 tasks p95 <= 30 ms' },
-  'import.contacts': { minRowsPerSecond: 20_000, maxPeakRssMb: 300, source: 'issue 6 / 7: import >= 20,000 rows/s, peak RSS < 300 MB' },
-  'export.contacts': { minRowsPerSecond: 50_000, maxPeakRssMb: 300, source: 'issue 6 / 7: export >= 50,000 rows/s, peak RSS < 300 MB' },
+  'import.contacts': {
+    minRowsPerSecond: 20_000,
+    maxPeakRssMb: 300,
+    source: 'issue 6 / 7: import >= 20,000 rows/s, peak RSS < 300 MB',
+  },
+  'export.contacts': {
+    minRowsPerSecond: 50_000,
+    maxPeakRssMb: 300,
+    source: 'issue 6 / 7: export >= 50,000 rows/s, peak RSS < 300 MB',
+  },
 };
 
 /** Short text of a target for the table. */

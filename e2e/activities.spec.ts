@@ -7,9 +7,15 @@ async function csrf(request: APIRequestContext): Promise<string> {
 }
 
 async function createContact(page: Page, firstName: string): Promise<string> {
-  const res = await page.request.post('/api/contacts', { data: { firstName, lastName: 'Wulandari' }, headers: { 'x-csrf-token': await csrf(page.request) } });
+  const res = await page.request.post('/api/contacts', {
+    data: { firstName, lastName: 'Wulandari' },
+    headers: { 'x-csrf-token': await csrf(page.request) },
+  });
   expect(res.ok(), await res.text()).toBe(true);
-  return ((await res.json()) as { contact?: { id: string }; id?: string }).contact?.id ?? ((await res.json()) as { id: string }).id;
+  return (
+    ((await res.json()) as { contact?: { id: string }; id?: string }).contact?.id ??
+    ((await res.json()) as { id: string }).id
+  );
 }
 
 test('log a call from the contact page and see it on the timeline', async ({ page }) => {
@@ -47,7 +53,12 @@ test('a notification arrives live in the top bar', async ({ page, playwright, ba
   await login(page, 'agent', { next: '/activities/tasks' });
   const bell = page.getByRole('button', { name: /^Notifications/ });
   await expect(bell).toBeVisible();
-  const before = Number((await page.getByTestId('unread-count').textContent({ timeout: 1000 }).catch(() => '0')) || 0);
+  const before = Number(
+    (await page
+      .getByTestId('unread-count')
+      .textContent({ timeout: 1000 })
+      .catch(() => '0')) || 0,
+  );
 
   // the manager assigns the agent a task from another session
   const manager = await playwright.request.newContext({ baseURL });
@@ -56,7 +67,10 @@ test('a notification arrives live in the top bar', async ({ page, playwright, ba
     const users = (await (await manager.get('/api/users')).json()) as { items: Array<{ id: string; email: string }> };
     const agentId = users.items.find((u) => u.email === 'agent@demo.test')!.id;
     const title = unique('Call the Siregar family');
-    const res = await manager.post('/api/tasks', { data: { title, assigneeId: agentId, priority: 'high' }, headers: { 'x-csrf-token': await csrf(manager) } });
+    const res = await manager.post('/api/tasks', {
+      data: { title, assigneeId: agentId, priority: 'high' },
+      headers: { 'x-csrf-token': await csrf(manager) },
+    });
     expect(res.ok(), await res.text()).toBe(true);
 
     // no reload: the toast, the count and the list arrive over the realtime stream

@@ -15,7 +15,11 @@ async function shot(page: Page, name: string) {
 
 test('creating a contact warns about a likely duplicate before saving', async ({ page }) => {
   await login(page, 'admin', { next: '/contacts' });
-  const existing = await apiCreateContact(page, { firstName: unique('Bambang'), lastName: 'Susanto', phones: [{ number: '+62 813 9000 1122' }] });
+  const existing = await apiCreateContact(page, {
+    firstName: unique('Bambang'),
+    lastName: 'Susanto',
+    phones: [{ number: '+62 813 9000 1122' }],
+  });
   await page.getByRole('button', { name: 'New contact' }).click();
   const dialog = page.getByRole('dialog', { name: 'New contact' });
   await dialog.getByRole('radio', { name: 'Orang tua calon siswa' }).check();
@@ -44,8 +48,18 @@ test('creating a contact warns about a likely duplicate before saving', async ({
 test('merges two contacts from the duplicates view, then undoes it', async ({ page }) => {
   await login(page, 'manager', { next: '/contacts' });
   const last = unique('Kusuma');
-  const a = await apiCreateContact(page, { firstName: 'Indah', lastName: last, phones: [{ number: '+62 857 4000 7766' }], emails: [{ email: `${last.toLowerCase()}@mail.id` }] });
-  const b = await apiCreateContact(page, { firstName: 'Indah', lastName: `${last}h`, team: 'Admissions', phones: [{ number: '0857-4000-7766' }, { number: '0811 7000 1234' }] });
+  const a = await apiCreateContact(page, {
+    firstName: 'Indah',
+    lastName: last,
+    phones: [{ number: '+62 857 4000 7766' }],
+    emails: [{ email: `${last.toLowerCase()}@mail.id` }],
+  });
+  const b = await apiCreateContact(page, {
+    firstName: 'Indah',
+    lastName: `${last}h`,
+    team: 'Admissions',
+    phones: [{ number: '0857-4000-7766' }, { number: '0811 7000 1234' }],
+  });
   await page.goto('/contacts/duplicates');
   const pair = page.locator('.dup-card').filter({ hasText: a.fullName }).filter({ hasText: b.fullName });
   await expect(pair).toBeVisible();
@@ -53,7 +67,10 @@ test('merges two contacts from the duplicates view, then undoes it', async ({ pa
   await pair.getByRole('button', { name: 'Merge…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Merge contacts' });
   await expect(dialog.getByText('Admissions')).toBeVisible();
-  await dialog.getByRole('radio', { name: new RegExp(a.fullName) }).first().check();
+  await dialog
+    .getByRole('radio', { name: new RegExp(a.fullName) })
+    .first()
+    .check();
   await shot(page, 'merge-dialog');
   await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
   await expect(page.getByText(`Merged into ${a.fullName}`)).toBeVisible();
@@ -75,7 +92,12 @@ test('merges two contacts from the duplicates view, then undoes it', async ({ pa
 test('filters the list, saves the view and opens it again', async ({ page }) => {
   await login(page, 'admin', { next: '/contacts' });
   const marker = unique('Alumni');
-  await apiCreateContact(page, { firstName: 'Hartono', lastName: marker, typeKey: 'alumni_parent', sourceKey: 'alumni' });
+  await apiCreateContact(page, {
+    firstName: 'Hartono',
+    lastName: marker,
+    typeKey: 'alumni_parent',
+    sourceKey: 'alumni',
+  });
   await expect(page.getByRole('table', { name: 'Contacts' }).getByRole('row').nth(1)).toBeVisible();
 
   await page.getByRole('button', { name: 'Filters' }).click();

@@ -24,12 +24,19 @@ export interface LoginOptions {
  * sets the profile language, opens `next` and waits for the shell. Specs that test the sign-in form
  * itself use `loginThroughForm`.
  */
-export async function login(page: Page, role: DemoRole = 'admin', { next = '/', language = 'en' }: LoginOptions = {}): Promise<void> {
+export async function login(
+  page: Page,
+  role: DemoRole = 'admin',
+  { next = '/', language = 'en' }: LoginOptions = {},
+): Promise<void> {
   const res = await page.request.post('/api/auth/login', { data: { email: demoEmail(role), password: DEMO_PASSWORD } });
   expect(res.ok(), `login as ${role}: ${res.status()} ${await res.text()}`).toBe(true);
   const session = (await res.json()) as { csrfToken: string; user: { locale: Language } };
   if (session.user.locale !== language) {
-    const patched = await page.request.patch('/api/auth/profile', { data: { locale: language }, headers: { 'x-csrf-token': session.csrfToken } });
+    const patched = await page.request.patch('/api/auth/profile', {
+      data: { locale: language },
+      headers: { 'x-csrf-token': session.csrfToken },
+    });
     expect(patched.ok()).toBe(true);
   }
   await page.goto(next);

@@ -6,9 +6,12 @@ function phone(): string {
   return `0812-9${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 }
 
-const shot = (name: string) => (process.env.E2E_SCREENSHOTS ? { path: `/tmp/import-${name}.png`, fullPage: true } : undefined);
+const shot = (name: string) =>
+  process.env.E2E_SCREENSHOTS ? { path: `/tmp/import-${name}.png`, fullPage: true } : undefined;
 
-test('import wizard: upload, preview, mapping, duplicates, check, run with progress, result, undo', async ({ page }) => {
+test('import wizard: upload, preview, mapping, duplicates, check, run with progress, result, undo', async ({
+  page,
+}) => {
   const tag = unique('Impor');
   const [a, b] = [`Sari ${tag}`, `Tono ${tag}`];
   const csv = `\uFEFFNama Lengkap;No. HP;Email;Kota;Catatan\n${a};${phone()};sari.${tag}@example.id;Bandung;-\n${b};${phone()};;Jakarta;pindahan\nSalah ${tag};12345;;;\n`;
@@ -16,7 +19,9 @@ test('import wizard: upload, preview, mapping, duplicates, check, run with progr
   await expect(page.getByRole('heading', { name: 'Import data' })).toBeVisible();
   if (shot('1-upload')) await page.screenshot(shot('1-upload'));
 
-  await page.getByTestId('import-file').setInputFiles({ name: `${tag}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: `${tag}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.getByText(`First rows of ${tag}.csv`)).toBeVisible();
   await expect(page.getByText(/separated by ";"/)).toBeVisible();
   await expect(page.getByRole('cell', { name: a })).toBeVisible();
@@ -41,7 +46,9 @@ test('import wizard: upload, preview, mapping, duplicates, check, run with progr
   await page.getByRole('button', { name: 'Check the file' }).click();
 
   // the dry run reports per row and column before anything is written
-  await expect(page.getByRole('cell', { name: /"12345" is not a valid phone number/ })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('cell', { name: /"12345" is not a valid phone number/ })).toBeVisible({
+    timeout: 20_000,
+  });
   await expect(page.locator('.ie-stat').filter({ hasText: 'will be added' })).toContainText('2');
   await expect(page.locator('.ie-stat').filter({ hasText: 'have problems' })).toContainText('1');
   if (shot('5-check')) await page.screenshot(shot('5-check'));
@@ -85,7 +92,10 @@ test('export dialog from the contacts list: columns, progress, download', async 
   if (shot('8-export')) await page.screenshot(shot('8-export'));
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(dialog.getByText(/Your file is ready/)).toBeVisible({ timeout: 30_000 });
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('link', { name: 'Download' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('link', { name: 'Download' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^contacts-\d{4}-\d{2}-\d{2}\.csv$/);
   if (shot('9-export-ready')) await page.screenshot(shot('9-export-ready'));
 });

@@ -25,11 +25,15 @@ test('switching to Bahasa Indonesia relabels the app and is remembered at the ne
   await page.locator('input[name="email"]').fill('manager@demo.test');
   await page.locator('input[name="password"]').fill('demo1234');
   await page.locator('form button[type="submit"]').click();
-  await expect(page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Kontak' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Kontak' }),
+  ).toBeVisible();
 
   await page.getByRole('button', { name: 'Ganti bahasa' }).click();
   await page.getByRole('menuitemradio', { name: 'English' }).click();
-  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Contacts' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Contacts' }),
+  ).toBeVisible();
 });
 
 test('the sign-in page can be read in either language before signing in', async ({ page }) => {

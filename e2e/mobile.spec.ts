@@ -44,8 +44,17 @@ test('on a phone every settings page fits the screen width', async ({ page }) =>
   for (const path of ['/settings/workspace', '/settings/users', '/settings/api-keys', '/settings/audit']) {
     await page.goto(path);
     await expect(page.locator('.settings-content h2').first()).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
-    expect(await page.evaluate(() => { const m = document.getElementById('main')!; return m.scrollWidth - m.clientWidth; }), path).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      path,
+    ).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => {
+        const m = document.getElementById('main')!;
+        return m.scrollWidth - m.clientWidth;
+      }),
+      path,
+    ).toBeLessThanOrEqual(0);
   }
   await page.screenshot({ path: '/tmp/crm-mobile-audit.png' });
 });

@@ -24,7 +24,10 @@ async function enrollment(request: APIRequestContext): Promise<Pipeline> {
 const stageId = (p: Pipeline, name: string) => p.stages.find((s) => s.name === name)!.id;
 
 async function createApplication(request: APIRequestContext, p: Pipeline, stage: string, title: string) {
-  const res = await request.post('/api/deals', { data: { pipelineId: p.id, stageId: stageId(p, stage), title }, headers: { 'x-csrf-token': await csrf(request) } });
+  const res = await request.post('/api/deals', {
+    data: { pipelineId: p.id, stageId: stageId(p, stage), title },
+    headers: { 'x-csrf-token': await csrf(request) },
+  });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()) as { id: string; version: number };
 }
@@ -127,7 +130,10 @@ test.describe('pipeline board', () => {
     const target = card(page, title);
     await target.hover();
     await target.getByRole('button', { name: `Move ${title} to another stage` }).click();
-    await page.getByRole('dialog', { name: `Move "${title}"` }).getByRole('button', { name: /^Lost/ }).click();
+    await page
+      .getByRole('dialog', { name: `Move "${title}"` })
+      .getByRole('button', { name: /^Lost/ })
+      .click();
     const dialog = page.getByRole('dialog', { name: `Move "${title}" to Lost` });
     await expect(dialog).toBeVisible();
     await dialog.getByLabel('Why was it lost?').fill('Chose another school');

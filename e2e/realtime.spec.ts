@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { login } from './helpers';
 
-test('a rename by one user appears live in another user\'s top bar', async ({ page, browser }) => {
+test("a rename by one user appears live in another user's top bar", async ({ page, browser }) => {
   await login(page, 'admin', { next: '/settings/workspace' });
   const other = await browser.newContext();
   const otherPage = await other.newPage();

@@ -62,11 +62,18 @@ test('an admin creates an API key, sees it once, and revokes it', async ({ page 
   await expect(row).toContainText(`crm_${prefix}_…`);
 
   // The key works against the API until it is revoked.
-  expect((await page.request.get('/api/workspace', { headers: { authorization: `Bearer ${key}` } })).status()).toBe(200);
+  expect((await page.request.get('/api/workspace', { headers: { authorization: `Bearer ${key}` } })).status()).toBe(
+    200,
+  );
   await row.getByRole('button', { name: `Revoke ${name}` }).click();
-  await page.getByRole('dialog', { name: `Revoke ${name}?` }).getByRole('button', { name: 'Revoke' }).click();
+  await page
+    .getByRole('dialog', { name: `Revoke ${name}?` })
+    .getByRole('button', { name: 'Revoke' })
+    .click();
   await expect(row).toContainText('Revoked');
-  expect((await page.request.get('/api/workspace', { headers: { authorization: `Bearer ${key}` } })).status()).toBe(401);
+  expect((await page.request.get('/api/workspace', { headers: { authorization: `Bearer ${key}` } })).status()).toBe(
+    401,
+  );
 });
 
 test('workspace settings show server field errors and save', async ({ page }) => {
@@ -95,11 +102,13 @@ test('the audit log lists changes, filters by action and expands a row to its be
   await expect(table.locator('tbody tr.table-row').first()).toContainText('workspace.updated');
   await expect(table.locator('tbody tr.table-row', { hasNotText: 'workspace.updated' })).toHaveCount(0);
 
-
   // More entries than one page (50): "Load more" appends the next page.
   const session = await (await page.request.get('/api/auth/session')).json();
   for (let i = 0; i < 51; i++) {
-    await page.request.patch('/api/auth/profile', { data: { name: 'Ayu Admin' }, headers: { 'x-csrf-token': session.csrfToken } });
+    await page.request.patch('/api/auth/profile', {
+      data: { name: 'Ayu Admin' },
+      headers: { 'x-csrf-token': session.csrfToken },
+    });
   }
   await page.getByRole('search').getByLabel('Action').fill('user.profile_updated');
   await expect(page.getByText(/^Showing 50 of \d+$/)).toBeVisible();
@@ -130,7 +139,7 @@ test('a viewer sees settings read-only and no admin-only sections', async ({ pag
   await expect(page.getByRole('table', { name: 'Roles and permissions' })).toBeVisible();
 });
 
-test('an admin changes a member\'s role and deactivates then reactivates them', async ({ page }) => {
+test("an admin changes a member's role and deactivates then reactivates them", async ({ page }) => {
   await login(page, 'admin', { next: '/settings/users' });
   const members = page.getByRole('table', { name: 'Members' });
   const dewi = members.getByRole('row', { name: /Dewi Viewer/ });
@@ -143,18 +152,26 @@ test('an admin changes a member\'s role and deactivates then reactivates them', 
     await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await confirm.getByRole('button', { name: 'Deactivate' }).click();
     await expect(dewi).toContainText('Deactivated');
-    const denied = await page.request.post('/api/auth/login', { data: { email: 'viewer@demo.test', password: 'demo1234' } });
+    const denied = await page.request.post('/api/auth/login', {
+      data: { email: 'viewer@demo.test', password: 'demo1234' },
+    });
     expect(denied.status()).toBe(403);
 
     await dewi.getByRole('button', { name: 'Reactivate' }).click();
     await expect(dewi).toContainText('Active');
     // The last admin cannot demote themself: the server refuses and the toast says why.
-    await members.getByRole('row', { name: /Ayu Admin/ }).getByRole('combobox').selectOption('viewer');
+    await members
+      .getByRole('row', { name: /Ayu Admin/ })
+      .getByRole('combobox')
+      .selectOption('viewer');
     await expect(page.getByText('A workspace needs at least one active admin')).toBeVisible();
   } finally {
     const session = await (await page.request.get('/api/auth/session')).json();
     const list = await (await page.request.get('/api/users')).json();
     const viewer = list.items.find((m: { email: string }) => m.email === 'viewer@demo.test');
-    await page.request.patch(`/api/users/${viewer.id}`, { data: { role: 'viewer', isActive: true }, headers: { 'x-csrf-token': session.csrfToken } });
+    await page.request.patch(`/api/users/${viewer.id}`, {
+      data: { role: 'viewer', isActive: true },
+      headers: { 'x-csrf-token': session.csrfToken },
+    });
   }
 });

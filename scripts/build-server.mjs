@@ -15,4 +15,12 @@ for (const dir of ['server', 'shared']) {
     if (file.endsWith('.ts') && !file.endsWith('.d.ts')) entryPoints.push(path.join(root, 'src', dir, file));
   }
 }
-await build({ entryPoints, outdir: path.join(root, 'dist'), outbase: path.join(root, 'src'), format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
+await build({
+  entryPoints,
+  outdir: path.join(root, 'dist'),
+  outbase: path.join(root, 'src'),
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});

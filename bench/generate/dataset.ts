@@ -76,7 +76,8 @@ async function readManifest(database: Database, log: (line: string) => void): Pr
     log(`The cached dataset is out of date (${stale}); generating it again.`);
     return null;
   }
-  if (JSON.stringify(hashes) !== JSON.stringify(manifest.migrations)) await saveManifest(database, { ...manifest, migrations: hashes });
+  if (JSON.stringify(hashes) !== JSON.stringify(manifest.migrations))
+    await saveManifest(database, { ...manifest, migrations: hashes });
   return { ...manifest, migrations: hashes };
 }
 
@@ -95,7 +96,8 @@ export async function ensureDataset(opts: DatasetOptions): Promise<Dataset> {
       if (manifest) return { dialect: 'sqlite', sqliteFile: file, manifest, generated: false };
     }
     const tmp = `${file}.tmp`;
-    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, file, `${file}-wal`, `${file}-shm`])
+      fs.rmSync(f, { force: true });
     const manifest = await generate(opts, { sqliteFile: tmp }, () => new SqliteLoader(tmp), log);
     fs.renameSync(tmp, file);
     return { dialect: 'sqlite', sqliteFile: file, manifest, generated: true };
@@ -122,10 +124,17 @@ export async function ensureDataset(opts: DatasetOptions): Promise<Dataset> {
   return { dialect: 'postgres', databaseUrl: url, manifest, generated: true };
 }
 
-async function generate(opts: DatasetOptions, where: { url?: string; sqliteFile?: string }, newLoader: () => BulkLoader, log: (line: string) => void): Promise<Manifest> {
+async function generate(
+  opts: DatasetOptions,
+  where: { url?: string; sqliteFile?: string },
+  newLoader: () => BulkLoader,
+  log: (line: string) => void,
+): Promise<Manifest> {
   const started = Date.now();
   const plan = planFor(opts.scale);
-  log(`Generating the ${opts.scale} dataset on ${opts.dialect} (${plan.contacts.toLocaleString('en')} contacts; generator v${GENERATOR_VERSION}, seed ${SEED})…`);
+  log(
+    `Generating the ${opts.scale} dataset on ${opts.dialect} (${plan.contacts.toLocaleString('en')} contacts; generator v${GENERATOR_VERSION}, seed ${SEED})…`,
+  );
   let database = createDatabase(where);
   await migrateToLatest(database);
   const setup = await setUpWorkspace(database);
@@ -138,13 +147,24 @@ async function generate(opts: DatasetOptions, where: { url?: string; sqliteFile?
   const manager = setup.users.find((u) => u.role === 'manager')!;
   const agents = setup.users.filter((u) => u.role === 'agent');
   const state: GenState = {
-    sink, setup, plan, ws: setup.workspaceId, companies: [], contactIds: [], stats: new StageStats(), heavyIndex: Math.floor(plan.contacts * 0.05),
+    sink,
+    setup,
+    plan,
+    ws: setup.workspaceId,
+    companies: [],
+    contactIds: [],
+    stats: new StageStats(),
+    heavyIndex: Math.floor(plan.contacts * 0.05),
     owners: [[admin.id, 5], [manager.id, 10], ...agents.map((a) => [a.id, 85 / agents.length] as const)],
     assignees: [[admin.id, 14], [manager.id, 14], ...agents.map((a) => [a.id, 72 / agents.length] as const)],
     userNames: new Map(setup.users.map((u) => [u.id, u.name])),
     recent: { phone: null, email: null },
   };
-  await generateWorkspaceData(state, new Rng(SEED), (done) => log(`  ${done.toLocaleString('en')} / ${plan.contacts.toLocaleString('en')} contacts (${((Date.now() - started) / 1000).toFixed(0)} s)`));
+  await generateWorkspaceData(state, new Rng(SEED), (done) =>
+    log(
+      `  ${done.toLocaleString('en')} / ${plan.contacts.toLocaleString('en')} contacts (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+    ),
+  );
   log(`  rows written in ${((Date.now() - started) / 1000).toFixed(0)} s; building indexes…`);
   await loader.finish();
   await loader.close();
@@ -156,9 +176,18 @@ async function generate(opts: DatasetOptions, where: { url?: string; sqliteFile?
     if (rebuilt.length) log(`  projections rebuilt by their modules: ${rebuilt.join(', ')}`);
     if (database.dialect === 'postgres') await sql`vacuum (analyze)`.execute(database.db);
     const manifest: Manifest = {
-      generatorVersion: GENERATOR_VERSION, scale: opts.scale, plan, workspaceId: setup.workspaceId, funnelPipelineId: setup.funnelPipelineId, heavyContactId: state.contactIds[state.heavyIndex],
-      benchUser: { email: admin.email, password: BENCH_PASSWORD, id: admin.id }, users: setup.users, rows: Object.fromEntries(sink.counts),
-      generatedAt: new Date().toISOString(), generationSeconds: Math.round((Date.now() - started) / 1000), migrations: migrationHashes(),
+      generatorVersion: GENERATOR_VERSION,
+      scale: opts.scale,
+      plan,
+      workspaceId: setup.workspaceId,
+      funnelPipelineId: setup.funnelPipelineId,
+      heavyContactId: state.contactIds[state.heavyIndex],
+      benchUser: { email: admin.email, password: BENCH_PASSWORD, id: admin.id },
+      users: setup.users,
+      rows: Object.fromEntries(sink.counts),
+      generatedAt: new Date().toISOString(),
+      generationSeconds: Math.round((Date.now() - started) / 1000),
+      migrations: migrationHashes(),
     };
     await saveManifest(database, manifest);
     log(`  dataset ready in ${manifest.generationSeconds} s`);

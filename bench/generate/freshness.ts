@@ -10,8 +10,15 @@ const MIGRATIONS_DIR = path.resolve('src/server/db/migrations');
 /** Each migration file's content hash, by migration name. */
 export function migrationHashes(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of fs.readdirSync(MIGRATIONS_DIR).filter((x) => /^\d{12}_.+\.ts$/.test(x)).sort()) {
-    out[f.replace(/\.ts$/, '')] = crypto.createHash('sha1').update(fs.readFileSync(path.join(MIGRATIONS_DIR, f))).digest('hex').slice(0, 12);
+  for (const f of fs
+    .readdirSync(MIGRATIONS_DIR)
+    .filter((x) => /^\d{12}_.+\.ts$/.test(x))
+    .sort()) {
+    out[f.replace(/\.ts$/, '')] = crypto
+      .createHash('sha1')
+      .update(fs.readFileSync(path.join(MIGRATIONS_DIR, f)))
+      .digest('hex')
+      .slice(0, 12);
   }
   return out;
 }
@@ -22,13 +29,17 @@ export function migrationHashes(): Record<string, string> {
  * sort after its last (the migrator refuses others). New ones are applied here, backfills included,
  * and recorded. Returns a reason when the dataset must be generated again.
  */
-export async function refreshDataset(database: Database, recorded: Record<string, string> | string[]): Promise<{ stale: string | null; hashes: Record<string, string> }> {
+export async function refreshDataset(
+  database: Database,
+  recorded: Record<string, string> | string[],
+): Promise<{ stale: string | null; hashes: Record<string, string> }> {
   const current = migrationHashes();
   const applied = (await migrationStatus(database)).filter((m) => m.executedAt).map((m) => m.name);
   const known = Array.isArray(recorded) ? null : recorded;
   for (const name of applied) {
     if (!current[name]) return { stale: `migration ${name} it has was removed`, hashes: current };
-    if (known && known[name] && known[name] !== current[name]) return { stale: `migration ${name} changed since`, hashes: current };
+    if (known && known[name] && known[name] !== current[name])
+      return { stale: `migration ${name} changed since`, hashes: current };
   }
   const last = applied[applied.length - 1] ?? '';
   const early = Object.keys(current).filter((n) => !applied.includes(n) && n < last);
@@ -40,5 +51,7 @@ export async function refreshDataset(database: Database, recorded: Record<string
 export async function saveManifest(database: Database, manifest: object): Promise<void> {
   await sql`create table if not exists bench_dataset (key text primary key, value text not null)`.execute(database.db);
   await sql`delete from bench_dataset where key = 'manifest'`.execute(database.db);
-  await sql`insert into bench_dataset (key, value) values ('manifest', ${JSON.stringify(manifest)})`.execute(database.db);
+  await sql`insert into bench_dataset (key, value) values ('manifest', ${JSON.stringify(manifest)})`.execute(
+    database.db,
+  );
 }

@@ -26,7 +26,11 @@ export function generatePerson(rng: Rng): Person {
 
 /** An email as people pick them: name parts, initials, a year or a number; a few share a family address. */
 export function emailFor(rng: Rng, p: Person, n: number): string {
-  const parts = `${p.firstName} ${p.lastName ?? ''}`.toLowerCase().replace(/[^a-z ]/g, '').trim().split(/\s+/);
+  const parts = `${p.firstName} ${p.lastName ?? ''}`
+    .toLowerCase()
+    .replace(/[^a-z ]/g, '')
+    .trim()
+    .split(/\s+/);
   const first = parts[0];
   const last = parts[parts.length - 1];
   const local = rng.weighted<() => string>([
@@ -41,7 +45,13 @@ export function emailFor(rng: Rng, p: Person, n: number): string {
 
 export function addressFor(rng: Rng) {
   const [city, region] = rng.pick(v.CITIES);
-  return { line1: `${rng.pick(v.STREETS)} No. ${rng.int(1, 250)}`, city, region, postalCode: String(rng.int(10110, 99999)), country: 'ID' };
+  return {
+    line1: `${rng.pick(v.STREETS)} No. ${rng.int(1, 250)}`,
+    city,
+    region,
+    postalCode: String(rng.int(10110, 99999)),
+    country: 'ID',
+  };
 }
 
 export function birthdayFor(rng: Rng): string {
@@ -52,6 +62,10 @@ export function birthdayFor(rng: Rng): string {
 /** A company name such as "PT Sinar Harapan Nusantara". */
 export function companyName(rng: Rng): string {
   const prefix = rng.pick(v.COMPANY_PREFIXES);
-  const words = [rng.pick(v.COMPANY_WORDS), rng.pick(v.COMPANY_WORDS), ...(rng.chance(0.5) ? [rng.pick(v.COMPANY_WORDS)] : [])];
+  const words = [
+    rng.pick(v.COMPANY_WORDS),
+    rng.pick(v.COMPANY_WORDS),
+    ...(rng.chance(0.5) ? [rng.pick(v.COMPANY_WORDS)] : []),
+  ];
   return `${prefix} ${words.join(' ')}`;
 }

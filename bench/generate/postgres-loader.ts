@@ -27,7 +27,9 @@ export class PostgresLoader implements BulkLoader {
 
   async prepare(tables: string[]): Promise<void> {
     await this.client.connect();
-    await this.client.query(`set session_replication_role = replica; set synchronous_commit = off; set maintenance_work_mem = '1GB'`);
+    await this.client.query(
+      `set session_replication_role = replica; set synchronous_commit = off; set maintenance_work_mem = '1GB'`,
+    );
     const res = await this.client.query<{ indexname: string; indexdef: string }>(
       `select i.indexname, i.indexdef from pg_indexes i
        where i.schemaname = current_schema() and i.tablename = any($1)
@@ -39,7 +41,9 @@ export class PostgresLoader implements BulkLoader {
   }
 
   async write(table: string, columns: string[], rows: Row[]): Promise<void> {
-    const stream = this.client.query(copyFrom(`copy "${table}" (${columns.map((c) => `"${c}"`).join(',')}) from stdin`));
+    const stream = this.client.query(
+      copyFrom(`copy "${table}" (${columns.map((c) => `"${c}"`).join(',')}) from stdin`),
+    );
     const done = new Promise<void>((resolve, reject) => {
       stream.on('finish', resolve);
       stream.on('error', reject);

@@ -16,21 +16,40 @@ interface Rebuild {
   perPipeline: boolean;
 }
 
-const REBUILDS: Rebuild[] = [{ table: 'pipeline_open_month_stats', module: 'src/server/modules/pipelines/forecast-stats.repository.ts', fn: 'rebuildForecastStats', perPipeline: true }];
+const REBUILDS: Rebuild[] = [
+  {
+    table: 'pipeline_open_month_stats',
+    module: 'src/server/modules/pipelines/forecast-stats.repository.ts',
+    fn: 'rebuildForecastStats',
+    perPipeline: true,
+  },
+];
 
-export async function rebuildProjections(database: Database, workspaceId: string, log: (line: string) => void): Promise<string[]> {
+export async function rebuildProjections(
+  database: Database,
+  workspaceId: string,
+  log: (line: string) => void,
+): Promise<string[]> {
   const tables = new Set(await listTables(database.dialect, database.db));
   const done: string[] = [];
   for (const r of REBUILDS) {
     if (!tables.has(r.table)) continue;
-    const mod = (await import(pathToFileURL(path.resolve(r.module)).href).catch(() => null)) as Record<string, unknown> | null;
+    const mod = (await import(pathToFileURL(path.resolve(r.module)).href).catch(() => null)) as Record<
+      string,
+      unknown
+    > | null;
     const rebuild = mod?.[r.fn] as ((...args: unknown[]) => Promise<void>) | undefined;
     if (!rebuild) {
       log(`  warning: ${r.table} exists but ${r.module} has no ${r.fn}(); it stays empty`);
       continue;
     }
-    const pipelines = await database.db.selectFrom('pipelines').select('id').where('workspace_id', '=', workspaceId).execute();
-    for (const p of r.perPipeline ? pipelines : [{ id: null }]) await rebuild(database.db, database.dialect, workspaceId, p.id);
+    const pipelines = await database.db
+      .selectFrom('pipelines')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .execute();
+    for (const p of r.perPipeline ? pipelines : [{ id: null }])
+      await rebuild(database.db, database.dialect, workspaceId, p.id);
     done.push(r.table);
   }
   return done;

@@ -33,11 +33,25 @@ export interface WorkspaceSetup {
 }
 
 const USERS: Array<[name: string, role: Role]> = [
-  ['Ayu Admin', 'admin'], ['Budi Manager', 'manager'], ['Citra Agent', 'agent'], ['Dimas Agent', 'agent'], ['Eka Agent', 'agent'],
-  ['Fajar Agent', 'agent'], ['Gita Agent', 'agent'], ['Hana Agent', 'agent'], ['Indra Viewer', 'viewer'],
+  ['Ayu Admin', 'admin'],
+  ['Budi Manager', 'manager'],
+  ['Citra Agent', 'agent'],
+  ['Dimas Agent', 'agent'],
+  ['Eka Agent', 'agent'],
+  ['Fajar Agent', 'agent'],
+  ['Gita Agent', 'agent'],
+  ['Hana Agent', 'agent'],
+  ['Indra Viewer', 'viewer'],
 ];
 
-const EXTRA_TAGS: Array<[string, string]> = [['Angkatan 2027', '#0ea5e9'], ['Alumni SMP', '#a855f7'], ['Donatur', '#f59e0b'], ['Open house 2026', '#22c55e'], ['Newsletter', '#64748b'], ['Saudara kandung', '#ec4899']];
+const EXTRA_TAGS: Array<[string, string]> = [
+  ['Angkatan 2027', '#0ea5e9'],
+  ['Alumni SMP', '#a855f7'],
+  ['Donatur', '#f59e0b'],
+  ['Open house 2026', '#22c55e'],
+  ['Newsletter', '#64748b'],
+  ['Saudara kandung', '#ec4899'],
+];
 
 /** The detailed admissions funnel: ten stages, backward moves allowed (the move scenario needs them). */
 const FUNNEL = {
@@ -72,7 +86,12 @@ export async function setUpWorkspace(database: Database): Promise<WorkspaceSetup
   await withTransaction(ctx.db, async (trx) => {
     for (const [name, role] of USERS) {
       const email = `${name.split(' ')[0].toLowerCase()}@bench.test`;
-      users.push({ id: await addMember(trx, ws.id, { email, name, password: BENCH_PASSWORD, role, locale: 'id' }, now), email, name, role });
+      users.push({
+        id: await addMember(trx, ws.id, { email, name, password: BENCH_PASSWORD, role, locale: 'id' }, now),
+        email,
+        name,
+        role,
+      });
     }
     for (const [name, color] of EXTRA_TAGS) await insertTag(trx, ws.id, { name, color }, now);
   });
@@ -83,7 +102,12 @@ export async function setUpWorkspace(database: Database): Promise<WorkspaceSetup
     db.selectFrom('contact_types').select('key').where('workspace_id', '=', ws.id).orderBy('position').execute(),
     db.selectFrom('contact_sources').select('key').where('workspace_id', '=', ws.id).orderBy('position').execute(),
     db.selectFrom('tags').select(['id', 'name']).where('workspace_id', '=', ws.id).orderBy('name').execute(),
-    db.selectFrom('activity_types').select(['id', 'key', 'name', 'icon', 'color']).where('workspace_id', '=', ws.id).orderBy('position').execute(),
+    db
+      .selectFrom('activity_types')
+      .select(['id', 'key', 'name', 'icon', 'color'])
+      .where('workspace_id', '=', ws.id)
+      .orderBy('position')
+      .execute(),
   ]);
   return {
     workspaceId: ws.id,

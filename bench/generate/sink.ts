@@ -53,6 +53,20 @@ export class RowSink {
 
 /** Tables the generator fills in bulk (their secondary indexes are rebuilt after loading). */
 export const BULK_TABLES = [
-  'companies', 'company_relationships', 'contacts', 'contact_emails', 'contact_phones', 'contact_tags', 'contact_search', 'notes', 'contact_relationships', 'external_links',
-  'deals', 'deal_stage_history', 'activities', 'tasks', 'events', 'timeline_entries',
+  'companies',
+  'company_relationships',
+  'contacts',
+  'contact_emails',
+  'contact_phones',
+  'contact_tags',
+  'contact_search',
+  'notes',
+  'contact_relationships',
+  'external_links',
+  'deals',
+  'deal_stage_history',
+  'activities',
+  'tasks',
+  'events',
+  'timeline_entries',
 ];

@@ -39,7 +39,11 @@ export class SqliteLoader implements BulkLoader {
 
   async prepare(tables: string[]): Promise<void> {
     const list = tables.map((t) => `'${t}'`).join(',');
-    this.dropped = this.db.prepare(`select type, name, sql from sqlite_master where type in ('index', 'trigger') and sql is not null and tbl_name in (${list})`).all() as typeof this.dropped;
+    this.dropped = this.db
+      .prepare(
+        `select type, name, sql from sqlite_master where type in ('index', 'trigger') and sql is not null and tbl_name in (${list})`,
+      )
+      .all() as typeof this.dropped;
     for (const d of this.dropped) this.db.exec(`drop ${d.type} "${d.name}"`);
     this.db.exec('begin');
   }
@@ -49,7 +53,9 @@ export class SqliteLoader implements BulkLoader {
     let stmt = this.statements.get(key);
     if (!stmt) {
       const tuple = `(${columns.map(() => '?').join(',')})`;
-      stmt = this.db.prepare(`insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) values ${Array(rows).fill(tuple).join(',')}`);
+      stmt = this.db.prepare(
+        `insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) values ${Array(rows).fill(tuple).join(',')}`,
+      );
       this.statements.set(key, stmt);
     }
     return stmt;

@@ -13,7 +13,17 @@ interface Totals {
   exited_seconds_sum: number;
 }
 
-const empty = (): Totals => ({ deal_count: 0, value_sum: 0, default_prob_value_sum: 0, own_weighted_sum: 0, entered_seconds_sum: 0, entered_total: 0, advanced_total: 0, exited_total: 0, exited_seconds_sum: 0 });
+const empty = (): Totals => ({
+  deal_count: 0,
+  value_sum: 0,
+  default_prob_value_sum: 0,
+  own_weighted_sum: 0,
+  entered_seconds_sum: 0,
+  entered_total: 0,
+  advanced_total: 0,
+  exited_total: 0,
+  exited_seconds_sum: 0,
+});
 
 /**
  * The per-stage running totals the pipelines module keeps in pipeline_stage_stats (the board reads
@@ -53,7 +63,12 @@ export class StageStats {
   /** Writes the totals into the rows the app created with each stage. */
   async save(db: Kysely<DB>, workspaceId: string): Promise<void> {
     for (const [stageId, t] of this.byStage) {
-      await db.updateTable('pipeline_stage_stats').set(t).where('workspace_id', '=', workspaceId).where('stage_id', '=', stageId).execute();
+      await db
+        .updateTable('pipeline_stage_stats')
+        .set(t)
+        .where('workspace_id', '=', workspaceId)
+        .where('stage_id', '=', stageId)
+        .execute();
     }
   }
 }

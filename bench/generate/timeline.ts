@@ -24,7 +24,16 @@ export interface GeneratedEvent {
 export async function emitEvent(sink: RowSink, rng: Rng, workspaceId: string, e: GeneratedEvent): Promise<void> {
   const createdAt = new Date(e.at).toISOString();
   const eventId = uuidv7At(e.at, rng);
-  await sink.add('events', { id: eventId, workspace_id: workspaceId, type: e.type, entity_type: e.entityType, entity_id: e.entityId, actor_id: e.actorId, payload: e.payload, created_at: createdAt });
+  await sink.add('events', {
+    id: eventId,
+    workspace_id: workspaceId,
+    type: e.type,
+    entity_type: e.entityType,
+    entity_id: e.entityId,
+    actor_id: e.actorId,
+    payload: e.payload,
+    created_at: createdAt,
+  });
   const occurredAt = new Date(e.occurredAt ?? e.at).toISOString();
   const seen = new Set<string>();
   for (const [type, id] of e.subjects) {

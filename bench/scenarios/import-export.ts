@@ -17,7 +17,11 @@ async function hasRoute(b: BenchContext, prefix: string): Promise<boolean> {
 }
 
 async function api<T>(b: BenchContext, method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${b.server.baseUrl}${url}`, { method, headers: body === undefined ? b.session.headers : b.session.writeHeaders, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${b.server.baseUrl}${url}`, {
+    method,
+    headers: body === undefined ? b.session.headers : b.session.writeHeaders,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${(await res.text()).slice(0, 500)}`);
   return (await res.json()) as T;
 }
@@ -55,7 +59,9 @@ async function writeImportCsv(file: string, rows: number, knownPhones: string[])
     const p = generatePerson(rng);
     const phone = knownPhones.length && rng.chance(0.1) ? rng.pick(knownPhones) : generatePhone(rng, p.isExpat).raw;
     // a multiple of 7 makes emailFor append it: new parents have addresses of their own
-    lines.push([p.firstName, p.lastName ?? '', emailFor(rng, p, 7 * (100_000_000 + i)), phone, rng.pick(CITIES)[0]].join(';'));
+    lines.push(
+      [p.firstName, p.lastName ?? '', emailFor(rng, p, 7 * (100_000_000 + i)), phone, rng.pick(CITIES)[0]].join(';'),
+    );
     if (lines.length >= 5000) {
       if (!out.write(`${lines.join('\n')}\n`)) await once(out, 'drain');
       lines.length = 0;
@@ -67,8 +73,14 @@ async function writeImportCsv(file: string, rows: number, knownPhones: string[])
 
 /** Removes for good what an undone import created (see purgeContacts). */
 async function purgeImported(b: BenchContext, importId: string): Promise<number> {
-  const batches = await b.database.db.selectFrom('import_batches').select('created_ids').where('import_id', '=', importId).execute();
-  const ids = batches.flatMap((r) => (typeof r.created_ids === 'string' ? (JSON.parse(r.created_ids) as string[]) : r.created_ids));
+  const batches = await b.database.db
+    .selectFrom('import_batches')
+    .select('created_ids')
+    .where('import_id', '=', importId)
+    .execute();
+  const ids = batches.flatMap((r) =>
+    typeof r.created_ids === 'string' ? (JSON.parse(r.created_ids) as string[]) : r.created_ids,
+  );
   await purgeContacts(b, ids);
   return ids.length;
 }
@@ -83,24 +95,34 @@ interface ImportView {
   error: string | null;
 }
 
-const seconds = (from: string | null, to: string | null) => (from && to ? (new Date(to).getTime() - new Date(from).getTime()) / 1000 : NaN);
+const seconds = (from: string | null, to: string | null) =>
+  from && to ? (new Date(to).getTime() - new Date(from).getTime()) / 1000 : NaN;
 
 export const importContacts: ThroughputScenario = {
   name: 'import.contacts',
   title: 'Import a CSV of new parents (validation, phone normalization, duplicate check): rows/s, peak RSS',
   async run(b): Promise<ThroughputResult> {
-    if (!(await hasRoute(b, '/api/imports'))) return { available: false, note: 'not available yet (no import endpoint)' };
+    if (!(await hasRoute(b, '/api/imports')))
+      return { available: false, note: 'not available yet (no import endpoint)' };
     const rows = importRowsFor(b.manifest.plan.contacts);
     const file = path.join(b.workDir, `import-${rows}.csv`);
     await writeImportCsv(file, rows, await knownPhones(b));
     const form = new FormData();
     form.append('file', await fs.openAsBlob(file, { type: 'text/csv' }), 'orang-tua-baru.csv');
-    const res = await fetch(`${b.server.baseUrl}/api/imports?entity=contacts`, { method: 'POST', headers: { cookie: b.session.cookie, 'x-csrf-token': b.session.csrfToken }, body: form });
+    const res = await fetch(`${b.server.baseUrl}/api/imports?entity=contacts`, {
+      method: 'POST',
+      headers: { cookie: b.session.cookie, 'x-csrf-token': b.session.csrfToken },
+      body: form,
+    });
     if (res.status !== 201) throw new Error(`upload: ${res.status} ${(await res.text()).slice(0, 500)}`);
     const uploaded = (await res.json()) as ImportView;
     const stopSampling = b.server.sampleRss();
     await api(b, 'POST', `/api/imports/${uploaded.id}/run`, {});
-    const finished = await waitFor(() => api<ImportView>(b, 'GET', `/api/imports/${uploaded.id}`), (v) => ['completed', 'failed', 'cancelled'].includes(v.status), 30 * 60_000);
+    const finished = await waitFor(
+      () => api<ImportView>(b, 'GET', `/api/imports/${uploaded.id}`),
+      (v) => ['completed', 'failed', 'cancelled'].includes(v.status),
+      30 * 60_000,
+    );
     const peakRssMb = stopSampling();
     const took = seconds(finished.startedAt, finished.finishedAt);
     const counts = finished.counts;
@@ -108,11 +130,22 @@ export const importContacts: ThroughputScenario = {
     let undo = 'nothing to undo';
     if (counts.created || counts.updated) {
       await api(b, 'POST', `/api/imports/${uploaded.id}/undo`, {});
-      undo = (await waitFor(() => api<ImportView>(b, 'GET', `/api/imports/${uploaded.id}`), (v) => v.status === 'undone' || v.status === 'failed', 30 * 60_000)).status;
+      undo = (
+        await waitFor(
+          () => api<ImportView>(b, 'GET', `/api/imports/${uploaded.id}`),
+          (v) => v.status === 'undone' || v.status === 'failed',
+          30 * 60_000,
+        )
+      ).status;
       if (undo === 'undone') undo += `, ${(await purgeImported(b, uploaded.id)).toLocaleString('en')} rows purged`;
     }
     fs.rmSync(file, { force: true });
-    if (finished.status !== 'completed') return { available: true, rows: counts.rowsDone, note: `import ${finished.status}: ${finished.error ?? ''} (mapping ${JSON.stringify(uploaded.mapping)})` };
+    if (finished.status !== 'completed')
+      return {
+        available: true,
+        rows: counts.rowsDone,
+        note: `import ${finished.status}: ${finished.error ?? ''} (mapping ${JSON.stringify(uploaded.mapping)})`,
+      };
     return {
       available: true,
       rows: counts.rowsDone,
@@ -138,10 +171,15 @@ export const exportContacts: ThroughputScenario = {
   name: 'export.contacts',
   title: 'Export every contact to CSV (all columns, phones included) as a job: rows/s, peak RSS',
   async run(b): Promise<ThroughputResult> {
-    if (!(await hasRoute(b, '/api/exports'))) return { available: false, note: 'not available yet (no export endpoint)' };
+    if (!(await hasRoute(b, '/api/exports')))
+      return { available: false, note: 'not available yet (no export endpoint)' };
     const stopSampling = b.server.sampleRss();
     const created = await api<ExportView>(b, 'POST', '/api/exports', { entity: 'contacts', format: 'csv' });
-    const finished = await waitFor(() => api<ExportView>(b, 'GET', `/api/exports/${created.id}`), (v) => v.status === 'completed' || v.status === 'failed', 30 * 60_000);
+    const finished = await waitFor(
+      () => api<ExportView>(b, 'GET', `/api/exports/${created.id}`),
+      (v) => v.status === 'completed' || v.status === 'failed',
+      30 * 60_000,
+    );
     const peakRssMb = stopSampling();
     const took = seconds(finished.createdAt, finished.finishedAt);
     return {

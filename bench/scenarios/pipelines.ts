@@ -2,8 +2,15 @@ import { newId } from '../../src/server/db/ids.js';
 import { countEnteredBefore, listFirstCards } from '../../src/server/modules/pipelines/board.repository.js';
 import { STALE_COUNT_CAP } from '../../src/server/modules/pipelines/board.service.js';
 import { findDealRow, insertHistory, updateDealRow } from '../../src/server/modules/pipelines/deals.repository.js';
-import { readClosedMonthStats, readOpenMonthStats } from '../../src/server/modules/pipelines/forecast-stats.repository.js';
-import { applyStatsDeltas, contributionOf, listStageStats } from '../../src/server/modules/pipelines/stage-stats.repository.js';
+import {
+  readClosedMonthStats,
+  readOpenMonthStats,
+} from '../../src/server/modules/pipelines/forecast-stats.repository.js';
+import {
+  applyStatsDeltas,
+  contributionOf,
+  listStageStats,
+} from '../../src/server/modules/pipelines/stage-stats.repository.js';
 import { withTransaction } from '../../src/server/platform/transaction.js';
 import type { BenchContext, Scenario } from './types.js';
 
@@ -19,7 +26,7 @@ async function funnelStages(b: BenchContext) {
 
 export const board: Scenario = {
   name: 'pipelines.board',
-  title: 'Board of the 10-stage pipeline: every column\'s metrics and first 50 cards',
+  title: "Board of the 10-stage pipeline: every column's metrics and first 50 cards",
   connections: 4,
   async prepare(b) {
     const { workspaceId: ws, funnelPipelineId: pipelineId } = b.manifest;
@@ -30,11 +37,33 @@ export const board: Scenario = {
       // what board.service reads: the stage counters, every column's first cards, the open columns' stale counts
       raw: async () => {
         await listStageStats(b.database.db, ws, pipelineId);
-        await listFirstCards(b.database.db, ws, pipelineId, stages.map((s) => s.id), {}, scope, 50);
-        const cutoffs = stages.filter((s) => s.kind === 'open' && s.stale_days).map((s) => ({ stageId: s.id, cutoff: new Date(Date.now() - s.stale_days! * 86_400_000).toISOString() }));
+        await listFirstCards(
+          b.database.db,
+          ws,
+          pipelineId,
+          stages.map((s) => s.id),
+          {},
+          scope,
+          50,
+        );
+        const cutoffs = stages
+          .filter((s) => s.kind === 'open' && s.stale_days)
+          .map((s) => ({ stageId: s.id, cutoff: new Date(Date.now() - s.stale_days! * 86_400_000).toISOString() }));
         await countEnteredBefore(b.database.db, ws, pipelineId, cutoffs, {}, scope, STALE_COUNT_CAP);
       },
-      details: { deals: Number((await b.database.db.selectFrom('deals').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', ws).where('pipeline_id', '=', pipelineId).executeTakeFirst())?.n ?? 0), stages: stages.length },
+      details: {
+        deals: Number(
+          (
+            await b.database.db
+              .selectFrom('deals')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('workspace_id', '=', ws)
+              .where('pipeline_id', '=', pipelineId)
+              .executeTakeFirst()
+          )?.n ?? 0,
+        ),
+        stages: stages.length,
+      },
     };
   },
 };
@@ -79,7 +108,11 @@ export const move: Scenario = {
           const deal = idle.shift();
           if (!deal) return null;
           context.deal = deal;
-          return { ...req, path: `/api/deals/${deal.id}/move`, body: JSON.stringify({ stageId: other(deal.stageId), version: deal.version }) };
+          return {
+            ...req,
+            path: `/api/deals/${deal.id}/move`,
+            body: JSON.stringify({ stageId: other(deal.stageId), version: deal.version }),
+          };
         },
         onResponse: (status, body, context) => {
           const deal = context.deal as PooledDeal;
@@ -100,9 +133,35 @@ export const move: Scenario = {
         await withTransaction(b.database.db, async (trx) => {
           const row = (await findDealRow(trx, b.manifest.workspaceId, pooled.id))!;
           const to = other(row.stage_id);
-          await updateDealRow(trx, b.manifest.workspaceId, row.id, row.version, { stage_id: to, stage_entered_at: now, updated_at: now });
-          await insertHistory(trx, { id: newId(), workspace_id: b.manifest.workspaceId, deal_id: row.id, pipeline_id: row.pipeline_id, from_stage_id: row.stage_id, to_stage_id: to, actor_id: b.actor.id, actor_name: b.actor.name, reason: null, seconds_in_previous: 1, created_at: now, updated_at: now });
-          await applyStatsDeltas(trx, b.database.dialect, b.manifest.workspaceId, row.pipeline_id, new Map([[row.stage_id, { ...contributionOf(row, -1), exitedTotal: 1 }], [to, { ...contributionOf({ ...row, stage_entered_at: now }), enteredTotal: 1 }]]));
+          await updateDealRow(trx, b.manifest.workspaceId, row.id, row.version, {
+            stage_id: to,
+            stage_entered_at: now,
+            updated_at: now,
+          });
+          await insertHistory(trx, {
+            id: newId(),
+            workspace_id: b.manifest.workspaceId,
+            deal_id: row.id,
+            pipeline_id: row.pipeline_id,
+            from_stage_id: row.stage_id,
+            to_stage_id: to,
+            actor_id: b.actor.id,
+            actor_name: b.actor.name,
+            reason: null,
+            seconds_in_previous: 1,
+            created_at: now,
+            updated_at: now,
+          });
+          await applyStatsDeltas(
+            trx,
+            b.database.dialect,
+            b.manifest.workspaceId,
+            row.pipeline_id,
+            new Map([
+              [row.stage_id, { ...contributionOf(row, -1), exitedTotal: 1 }],
+              [to, { ...contributionOf({ ...row, stage_entered_at: now }), enteredTotal: 1 }],
+            ]),
+          );
         });
       },
       details: { stages: [a.name, c.name], pool: idle.length },
@@ -117,7 +176,8 @@ export const forecastScenario: Scenario = {
   async prepare(b) {
     const { workspaceId: ws, funnelPipelineId: pipelineId } = b.manifest;
     const now = new Date();
-    const month = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
+    const month = (offset: number) =>
+      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
     return {
       request: { method: 'GET', path: `/api/pipelines/${pipelineId}/forecast` },
       // the whole pipeline's forecast reads the per-month totals kept in step with every deal write

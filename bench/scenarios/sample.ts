@@ -56,12 +56,16 @@ export async function knownPhones(b: BenchContext): Promise<string[]> {
 export async function purgeContacts(b: BenchContext, ids: string[]): Promise<void> {
   if (!ids.length) return;
   const { db, dialect } = b.database;
-  const refs = (await listForeignKeys(dialect, db)).filter((f) => f.references === 'contacts' && f.table !== 'contacts');
+  const refs = (await listForeignKeys(dialect, db)).filter(
+    (f) => f.references === 'contacts' && f.table !== 'contacts',
+  );
   // rows about a contact by (entity|subject)_type and _id, under the workspace, as their indexes lead
   const byEntity: Array<[table: string, kind: string, column: string]> = [];
   for (const table of await listTables(dialect, db)) {
     const columns = await listColumns(dialect, db, table);
-    for (const prefix of ['entity', 'subject']) if (columns.includes(`${prefix}_id`) && columns.includes(`${prefix}_type`)) byEntity.push([table, `${prefix}_type`, `${prefix}_id`]);
+    for (const prefix of ['entity', 'subject'])
+      if (columns.includes(`${prefix}_id`) && columns.includes(`${prefix}_type`))
+        byEntity.push([table, `${prefix}_type`, `${prefix}_id`]);
   }
   const ws = b.manifest.workspaceId;
   if (dialect === 'sqlite') await sql`pragma foreign_keys = off`.execute(db);
@@ -70,8 +74,12 @@ export async function purgeContacts(b: BenchContext, ids: string[]): Promise<voi
       const chunk = ids.slice(i, i + 500);
       await db.transaction().execute(async (trx) => {
         if (dialect === 'postgres') await sql`set local session_replication_role = replica`.execute(trx);
-        for (const [table, kind, column] of byEntity) await sql`delete from ${sql.table(table)} where workspace_id = ${ws} and ${sql.ref(kind)} = 'contact' and ${sql.ref(column)} in (${sql.join(chunk)})`.execute(trx);
-        for (const f of refs) await sql`delete from ${sql.table(f.table)} where ${sql.ref(f.column)} in (${sql.join(chunk)})`.execute(trx);
+        for (const [table, kind, column] of byEntity)
+          await sql`delete from ${sql.table(table)} where workspace_id = ${ws} and ${sql.ref(kind)} = 'contact' and ${sql.ref(column)} in (${sql.join(chunk)})`.execute(
+            trx,
+          );
+        for (const f of refs)
+          await sql`delete from ${sql.table(f.table)} where ${sql.ref(f.column)} in (${sql.join(chunk)})`.execute(trx);
         await sql`delete from contacts where id in (${sql.join(chunk)})`.execute(trx);
       });
     }
@@ -80,5 +88,8 @@ export async function purgeContacts(b: BenchContext, ids: string[]): Promise<voi
   }
   // PostgreSQL's autovacuum may be off (it is on the benchmark machine): without this each run
   // left its rows dead in contacts and their tables, and the next run's reads waded through them
-  if (dialect === 'postgres') await sql`vacuum (analyze) ${sql.join([...new Set(['contacts', ...refs.map((f) => f.table)])].map((t) => sql.table(t)))}`.execute(db);
+  if (dialect === 'postgres')
+    await sql`vacuum (analyze) ${sql.join([...new Set(['contacts', ...refs.map((f) => f.table)])].map((t) => sql.table(t)))}`.execute(
+      db,
+    );
 }

@@ -76,7 +76,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
-  const origins = ctx.config.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+  const origins = ctx.config.CORS_ORIGINS.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   await app.register(cors, { origin: origins.length ? origins : false, credentials: true });
   await app.register(compress, { threshold: 1024 });
 
@@ -92,8 +94,18 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'CRM API', version: '1.0.0', description: 'Contacts, pipelines, activities, campaigns and automations. Authenticate with the session cookie (send X-CSRF-Token on changes) or `Authorization: Bearer <API key>`.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'crm_session' } } },
+      info: {
+        title: 'CRM API',
+        version: '1.0.0',
+        description:
+          'Contacts, pipelines, activities, campaigns and automations. Authenticate with the session cookie (send X-CSRF-Token on changes) or `Authorization: Bearer <API key>`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'crm_session' },
+        },
+      },
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
@@ -107,7 +119,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   if (process.env.BENCH_ROUTES === 'true') await app.register((await import('./http/bench-routes.js')).benchRoutes);
   if (ctx.config.SERVE_WEB) await registerWebApp(app);
   app.addHook('onResponse', async (req, reply) => {
-    ctx.metrics.httpDuration.observe({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    ctx.metrics.httpDuration.observe(
+      { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
   });
   return app;
 }

@@ -10,7 +10,10 @@ const schema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   TRUST_PROXY: z
     .string()
-    .regex(/^(true|false|\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'use true, false, a hop count, or comma-separated proxy addresses/CIDRs (or loopback)')
+    .regex(
+      /^(true|false|\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/,
+      'use true, false, a hop count, or comma-separated proxy addresses/CIDRs (or loopback)',
+    )
     .default('loopback'),
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z
@@ -23,12 +26,23 @@ const schema = z.object({
   CORS_ORIGINS: z.string().default(''),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).default(24 * 14),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(100 * 1024 * 1024),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 14),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   MAIL_TRANSPORT: z.enum(['log', 'smtp']).default('log'),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must look like smtp://user:password@host:587 (or smtps://)').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must look like smtp://user:password@host:587 (or smtps://)')
+    .optional(),
   MAIL_FROM: z.string().default('CRM <no-reply@localhost>'),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   RUN_WORKER: bool.default(true),
@@ -51,7 +65,10 @@ export function trustProxyOption(value: string): boolean | string | ((address: s
     const hops = Number(value);
     return (_address, hop) => hop < hops;
   }
-  return value.split(',').map((s) => s.trim()).join(',');
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .join(',');
 }
 
 /** Reads settings from an env-like record; exits with a readable message naming each bad setting. */
@@ -71,5 +88,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export class ConfigError extends Error {}
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...schema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RUN_WORKER: 'false', SEED_DEMO: 'false', SERVE_WEB: 'false' }), ...overrides };
+  return {
+    ...schema.parse({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      RUN_WORKER: 'false',
+      SEED_DEMO: 'false',
+      SERVE_WEB: 'false',
+    }),
+    ...overrides,
+  };
 }

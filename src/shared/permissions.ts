@@ -29,7 +29,14 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLES = ['admin', 'manager', 'agent', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-const VIEW: Permission[] = ['contacts.view', 'deals.view', 'activities.view', 'broadcasts.view', 'workflows.view', 'analytics.view'];
+const VIEW: Permission[] = [
+  'contacts.view',
+  'deals.view',
+  'activities.view',
+  'broadcasts.view',
+  'workflows.view',
+  'analytics.view',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,

@@ -13,10 +13,26 @@ describeEachDialect('activity types', (dialect) => {
   it('each template starts with its own types', async () => {
     const s = await seedWithClients(t, 'school');
     const school = (await s.viewer.get('/api/activity-types')).json().items;
-    expect(school.map((x: { name: string; icon: string }) => `${x.icon} ${x.name}`)).toEqual(['📞 Phone Call', '💬 WhatsApp Message', '📧 Email', '🏫 School Visit', '👥 Meeting', '📝 Note', '📋 Assessment', '🔜 Follow-up']);
+    expect(school.map((x: { name: string; icon: string }) => `${x.icon} ${x.name}`)).toEqual([
+      '📞 Phone Call',
+      '💬 WhatsApp Message',
+      '📧 Email',
+      '🏫 School Visit',
+      '👥 Meeting',
+      '📝 Note',
+      '📋 Assessment',
+      '🔜 Follow-up',
+    ]);
     const names = async (template: 'hospital' | 'sales') => {
       const ws = await seedDemoWorkspace(t.ctx, template, `T ${template}`);
-      return (await t.ctx.db.selectFrom('activity_types').select('name').where('workspace_id', '=', ws.workspace.id).orderBy('position').execute()).map((r) => r.name);
+      return (
+        await t.ctx.db
+          .selectFrom('activity_types')
+          .select('name')
+          .where('workspace_id', '=', ws.workspace.id)
+          .orderBy('position')
+          .execute()
+      ).map((r) => r.name);
     };
     expect(await names('hospital')).toEqual(['Phone call', 'Email', 'SMS', 'WhatsApp', 'In-person', 'Video call']);
     expect(await names('sales')).toEqual(['Call', 'Email', 'Meeting', 'Demo', 'Note']);
@@ -26,22 +42,43 @@ describeEachDialect('activity types', (dialect) => {
     const s = await seedWithClients(t);
     const p = await people(t, s.workspace.id);
     expect((await s.manager.post('/api/activity-types', { name: 'Home visit' })).statusCode).toBe(403);
-    const created = await s.admin.post('/api/activity-types', { name: 'Home visit', icon: '🏠', color: '#0ea5e9', hasDuration: true });
+    const created = await s.admin.post('/api/activity-types', {
+      name: 'Home visit',
+      icon: '🏠',
+      color: '#0ea5e9',
+      hasDuration: true,
+    });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ key: 'home_visit', name: 'Home visit', hasDuration: true, hasOutcome: false, position: 8 });
-    expect((await s.admin.post('/api/activity-types', { name: 'Home visit' })).json().code).toBe('ACTIVITY_TYPE_KEY_TAKEN');
-    expect((await s.admin.post('/api/activity-types', { name: 'Bad colour', color: 'blue' })).json().field).toBe('color');
+    expect(created.json()).toMatchObject({
+      key: 'home_visit',
+      name: 'Home visit',
+      hasDuration: true,
+      hasOutcome: false,
+      position: 8,
+    });
+    expect((await s.admin.post('/api/activity-types', { name: 'Home visit' })).json().code).toBe(
+      'ACTIVITY_TYPE_KEY_TAKEN',
+    );
+    expect((await s.admin.post('/api/activity-types', { name: 'Bad colour', color: 'blue' })).json().field).toBe(
+      'color',
+    );
     const id = created.json().id;
     const renamed = await s.admin.patch(`/api/activity-types/${id}`, { name: 'Home visit (parents)', version: 1 });
     expect(renamed.json()).toMatchObject({ name: 'Home visit (parents)', version: 2 });
     expect((await s.admin.patch(`/api/activity-types/${id}`, { name: 'stale', version: 1 })).statusCode).toBe(409);
 
-    expect((await s.agent.post('/api/activities', { typeId: id, contactId: p.contactId, title: 'Visited' })).statusCode).toBe(201);
+    expect(
+      (await s.agent.post('/api/activities', { typeId: id, contactId: p.contactId, title: 'Visited' })).statusCode,
+    ).toBe(201);
     expect((await s.admin.delete(`/api/activity-types/${id}`)).json().code).toBe('ACTIVITY_TYPE_IN_USE');
     expect((await s.admin.patch(`/api/activity-types/${id}`, { isArchived: true, version: 2 })).statusCode).toBe(200);
     expect((await s.agent.get('/api/activity-types')).json().items.map((x: { id: string }) => x.id)).not.toContain(id);
-    expect((await s.agent.get('/api/activity-types?includeArchived=true')).json().items.map((x: { id: string }) => x.id)).toContain(id);
-    expect((await s.agent.post('/api/activities', { typeId: id, contactId: p.contactId, title: 'Again' })).json().field).toBe('typeId');
+    expect(
+      (await s.agent.get('/api/activity-types?includeArchived=true')).json().items.map((x: { id: string }) => x.id),
+    ).toContain(id);
+    expect(
+      (await s.agent.post('/api/activities', { typeId: id, contactId: p.contactId, title: 'Again' })).json().field,
+    ).toBe('typeId');
     // old activities keep their archived type
     expect((await s.agent.get('/api/activities')).json().items[0].type.name).toBe('Home visit (parents)');
 

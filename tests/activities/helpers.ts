@@ -10,13 +10,30 @@ import { insertContact, userIdByEmail } from '../helpers/fixtures.js';
 export async function runDueJobs(t: TestApp): Promise<string[]> {
   const ran: string[] = [];
   for (let round = 0; round < 5; round++) {
-    const due = await t.ctx.db.selectFrom('jobs').selectAll().where('status', '=', 'pending').where('run_at', '<=', t.clock.now().toISOString()).orderBy('run_at').execute();
+    const due = await t.ctx.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .where('run_at', '<=', t.clock.now().toISOString())
+      .orderBy('run_at')
+      .execute();
     if (!due.length) break;
     for (const job of due) {
       const def = t.ctx.jobs.definitions.get(job.name);
       if (!def) continue;
-      await def.handler(t.ctx, { id: job.id, workspaceId: job.workspace_id, payload: def.schema.parse(fromJson(job.payload, {})), attempt: 1, progress: async () => undefined, signal: new AbortController().signal });
-      await t.ctx.db.updateTable('jobs').set({ status: 'succeeded', finished_at: t.clock.now().toISOString() }).where('id', '=', job.id).execute();
+      await def.handler(t.ctx, {
+        id: job.id,
+        workspaceId: job.workspace_id,
+        payload: def.schema.parse(fromJson(job.payload, {})),
+        attempt: 1,
+        progress: async () => undefined,
+        signal: new AbortController().signal,
+      });
+      await t.ctx.db
+        .updateTable('jobs')
+        .set({ status: 'succeeded', finished_at: t.clock.now().toISOString() })
+        .where('id', '=', job.id)
+        .execute();
       ran.push(job.name);
     }
   }
@@ -42,11 +59,21 @@ export async function people(t: TestApp, workspaceId: string) {
     agent: await userIdByEmail(t.ctx, 'agent@demo.test'),
     viewer: await userIdByEmail(t.ctx, 'viewer@demo.test'),
   };
-  const contactId = await insertContact(t.ctx, workspaceId, { firstName: 'Siti', lastName: 'Rahma', ownerId: ids.agent });
+  const contactId = await insertContact(t.ctx, workspaceId, {
+    firstName: 'Siti',
+    lastName: 'Rahma',
+    ownerId: ids.agent,
+  });
   return { ...ids, contactId };
 }
 
-export async function countRows(t: TestApp, table: 'activities' | 'tasks' | 'events' | 'notifications' | 'timeline_entries'): Promise<number> {
-  const row = await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+export async function countRows(
+  t: TestApp,
+  table: 'activities' | 'tasks' | 'events' | 'notifications' | 'timeline_entries',
+): Promise<number> {
+  const row = await t.ctx.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

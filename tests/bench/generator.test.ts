@@ -9,7 +9,10 @@ describe('benchmark data generator', () => {
   it('is deterministic: the same seed gives the same people and numbers', () => {
     const draw = (seed: number) => {
       const rng = new Rng(seed);
-      return Array.from({ length: 50 }, () => ({ person: generatePerson(rng), phone: generatePhone(rng, rng.chance(0.3)).raw }));
+      return Array.from({ length: 50 }, () => ({
+        person: generatePerson(rng),
+        phone: generatePhone(rng, rng.chance(0.3)).raw,
+      }));
     };
     expect(draw(7)).toEqual(draw(7));
     expect(draw(7)).not.toEqual(draw(8));
@@ -21,7 +24,8 @@ describe('benchmark data generator', () => {
     for (let i = 0; i < 2000; i++) {
       const p = generatePhone(rng, i % 3 === 0);
       const parsed = parsePhone(p.raw, 'ID');
-      if (parsed?.e164 !== p.e164 || JSON.stringify(parsed.searchForms) !== JSON.stringify(p.searchForms)) mismatches.push(`${p.raw} -> ${JSON.stringify(parsed)}, generated ${p.e164}`);
+      if (parsed?.e164 !== p.e164 || JSON.stringify(parsed.searchForms) !== JSON.stringify(p.searchForms))
+        mismatches.push(`${p.raw} -> ${JSON.stringify(parsed)}, generated ${p.e164}`);
     }
     expect(mismatches).toEqual([]);
   });
@@ -38,6 +42,11 @@ describe('benchmark data generator', () => {
     expect(parseScale('1m')).toBe(1_000_000);
     expect(parseScale('100k')).toBe(100_000);
     expect(() => parseScale('lots')).toThrow(/--scale/);
-    expect(planFor('1m')).toMatchObject({ contacts: 1_000_000, funnelDeals: 1_000_000, tasks: 1_000_000, heavyContactEvents: 100_000 });
+    expect(planFor('1m')).toMatchObject({
+      contacts: 1_000_000,
+      funnelDeals: 1_000_000,
+      tasks: 1_000_000,
+      heavyContactEvents: 100_000,
+    });
   });
 });

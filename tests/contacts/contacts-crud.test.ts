@@ -31,7 +31,10 @@ describeEachDialect('contacts: create, read, update, delete', (dialect) => {
     expect(c.phones.map((p: { e164: string }) => p.e164)).toEqual(['+6281234567890', '+14155550134']);
     expect(c.primaryPhone).toBe('+6281234567890');
     expect(c.primaryEmail).toBe('siti.work@example.com');
-    expect(c.emails.map((e: { email: string }) => e.email).sort()).toEqual(['siti.work@example.com', 'siti@example.com']);
+    expect(c.emails.map((e: { email: string }) => e.email).sort()).toEqual([
+      'siti.work@example.com',
+      'siti@example.com',
+    ]);
     expect(c.ownerId).toBe(await userIdByEmail(t.ctx, 'agent@demo.test'));
     expect(c.version).toBe(1);
     const got = await agent.get(`/api/contacts/${c.id}`);
@@ -52,37 +55,56 @@ describeEachDialect('contacts: create, read, update, delete', (dialect) => {
     });
     for (const name of ['Zeta', 'Alumni 2020']) {
       const tag = (await admin.post('/api/tags', { name })).json();
-      expect((await admin.post('/api/contacts/tags/add', { contactIds: [c.id], tagIds: [tag.id] })).statusCode).toBe(200);
+      expect((await admin.post('/api/contacts/tags/add', { contactIds: [c.id], tagIds: [tag.id] })).statusCode).toBe(
+        200,
+      );
     }
     const got = (await admin.get(`/api/contacts/${c.id}`)).json();
     expect(got.ownerName).toBe('Ayu Admin');
     expect(got.companyName).toBe('Koperasi Sejahtera');
     expect(got.tags.map((x: { name: string }) => x.name)).toEqual(['Alumni 2020', 'Zeta']);
-    expect(got.emails.map((e: { email: string; isPrimary: boolean }) => [e.email, e.isPrimary])).toEqual([['dewi.kantor@example.com', true], ['dewi@example.com', false]]);
-    expect(got.phones.map((p: { e164: string; label: string | null; isPrimary: boolean }) => [p.e164, p.label, p.isPrimary])).toEqual([['+6281333334444', 'WhatsApp', true], ['+6281211112222', null, false]]);
+    expect(got.emails.map((e: { email: string; isPrimary: boolean }) => [e.email, e.isPrimary])).toEqual([
+      ['dewi.kantor@example.com', true],
+      ['dewi@example.com', false],
+    ]);
+    expect(
+      got.phones.map((p: { e164: string; label: string | null; isPrimary: boolean }) => [p.e164, p.label, p.isPrimary]),
+    ).toEqual([
+      ['+6281333334444', 'WhatsApp', true],
+      ['+6281211112222', null, false],
+    ]);
     expect(got.version).toBe(c.version);
     // the new contact is found by its company, its second email and its number as typed
-    for (const q of ['koperasi', 'dewi.kantor', '0812 1111']) expect((await admin.get(`/api/contacts/search?q=${encodeURIComponent(q)}`)).json().items.map((x: { id: string }) => x.id), q).toEqual([c.id]);
+    for (const q of ['koperasi', 'dewi.kantor', '0812 1111'])
+      expect(
+        (await admin.get(`/api/contacts/search?q=${encodeURIComponent(q)}`))
+          .json()
+          .items.map((x: { id: string }) => x.id),
+        q,
+      ).toEqual([c.id]);
     // an agent sees only contacts they own; an unknown id is a 404 too
     expect((await agent.get(`/api/contacts/${c.id}`)).statusCode).toBe(404);
     expect((await admin.get('/api/contacts/0190f0f0-0000-7000-8000-000000000000')).statusCode).toBe(404);
   });
 
-  it.runIf(dialect === 'postgres')('keeps reading a contact on a connection whose prepared read predates a new column', async () => {
-    const { admin, workspace } = await seedWithClients(t, 'school');
-    const c = await createContact(admin, { firstName: 'Rudi', lastName: 'Hartono' });
-    const ws = workspace.id;
-    const rolledBack = new Error('roll back the probe column');
-    await expect(
-      t.ctx.db.transaction().execute(async (trx) => {
-        expect((await findContactProfile(trx, dialect, ws, c.id))?.full_name).toBe('Rudi Hartono');
-        // what another node's migration does while this connection keeps the prepared statement
-        await sql`alter table contacts add column probe_column text`.execute(trx);
-        expect((await findContactProfile(trx, dialect, ws, c.id))?.full_name).toBe('Rudi Hartono');
-        throw rolledBack;
-      }),
-    ).rejects.toBe(rolledBack);
-  });
+  it.runIf(dialect === 'postgres')(
+    'keeps reading a contact on a connection whose prepared read predates a new column',
+    async () => {
+      const { admin, workspace } = await seedWithClients(t, 'school');
+      const c = await createContact(admin, { firstName: 'Rudi', lastName: 'Hartono' });
+      const ws = workspace.id;
+      const rolledBack = new Error('roll back the probe column');
+      await expect(
+        t.ctx.db.transaction().execute(async (trx) => {
+          expect((await findContactProfile(trx, dialect, ws, c.id))?.full_name).toBe('Rudi Hartono');
+          // what another node's migration does while this connection keeps the prepared statement
+          await sql`alter table contacts add column probe_column text`.execute(trx);
+          expect((await findContactProfile(trx, dialect, ws, c.id))?.full_name).toBe('Rudi Hartono');
+          throw rolledBack;
+        }),
+      ).rejects.toBe(rolledBack);
+    },
+  );
 
   it('rejects bad input with a 4xx naming the field and writes nothing', async () => {
     const { admin } = await seedWithClients(t, 'school');
@@ -115,8 +137,16 @@ describeEachDialect('contacts: create, read, update, delete', (dialect) => {
 
   it('updates with optimistic concurrency: a stale version gets 409 and loses nothing', async () => {
     const { admin, manager } = await seedWithClients(t, 'school');
-    const c = await createContact(admin, { firstName: 'Budi', lastName: 'Santoso', phones: [{ number: '0813 2211 4455' }] });
-    const first = await admin.patch(`/api/contacts/${c.id}`, { version: 1, team: 'Admissions', phones: [{ number: '0813 2211 4455' }, { number: '0857-1122-3344' }] });
+    const c = await createContact(admin, {
+      firstName: 'Budi',
+      lastName: 'Santoso',
+      phones: [{ number: '0813 2211 4455' }],
+    });
+    const first = await admin.patch(`/api/contacts/${c.id}`, {
+      version: 1,
+      team: 'Admissions',
+      phones: [{ number: '0813 2211 4455' }, { number: '0857-1122-3344' }],
+    });
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json().version).toBe(2);
     const stale = await manager.patch(`/api/contacts/${c.id}`, { version: 1, team: 'Finance' });
@@ -147,10 +177,24 @@ describeEachDialect('contacts: create, read, update, delete', (dialect) => {
     const clock = t.clock as ManualClock;
     clock.advance(89 * 86_400);
     await admin.login('admin@demo.test'); // the session expired meanwhile
-    await contactPurgeJob.handler(t.ctx, { id: 'j', workspaceId: null, payload: {}, attempt: 1, progress: async () => undefined, signal: new AbortController().signal });
+    await contactPurgeJob.handler(t.ctx, {
+      id: 'j',
+      workspaceId: null,
+      payload: {},
+      attempt: 1,
+      progress: async () => undefined,
+      signal: new AbortController().signal,
+    });
     expect(await countRows(admin, { deleted: true })).toBe(1);
     clock.advance(2 * 86_400);
-    const result = await contactPurgeJob.handler(t.ctx, { id: 'j', workspaceId: null, payload: {}, attempt: 1, progress: async () => undefined, signal: new AbortController().signal });
+    const result = await contactPurgeJob.handler(t.ctx, {
+      id: 'j',
+      workspaceId: null,
+      payload: {},
+      attempt: 1,
+      progress: async () => undefined,
+      signal: new AbortController().signal,
+    });
     expect(result).toEqual({ purged: 1 });
     expect(await countRows(admin, { deleted: true })).toBe(0);
     expect((await admin.get(`/api/contacts/${c.id}`)).statusCode).toBe(404);
@@ -165,7 +209,14 @@ describeEachDialect('contacts: create, read, update, delete', (dialect) => {
     const c = await createContact(admin, { firstName: 'Short', lastName: 'Lived' });
     await admin.delete(`/api/contacts/${c.id}`);
     (t.clock as ManualClock).advance(8 * 86_400);
-    await contactPurgeJob.handler(t.ctx, { id: 'j', workspaceId: null, payload: {}, attempt: 1, progress: async () => undefined, signal: new AbortController().signal });
+    await contactPurgeJob.handler(t.ctx, {
+      id: 'j',
+      workspaceId: null,
+      payload: {},
+      attempt: 1,
+      progress: async () => undefined,
+      signal: new AbortController().signal,
+    });
     expect(await countRows(admin, { deleted: true })).toBe(0);
   });
 
@@ -187,7 +238,12 @@ describeEachDialect('contacts: create, read, update, delete', (dialect) => {
     const audit = (await admin.get(`/api/audit?entityType=contact&entityId=${c.id}`)).json().items;
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['contact.updated', 'contact.created']);
     expect(audit[0].changes.diff.firstName).toEqual({ from: 'Audit', to: 'Audited' });
-    const events = await t.ctx.db.selectFrom('events').select(['type', 'payload']).where('entity_id', '=', c.id).orderBy('id').execute();
+    const events = await t.ctx.db
+      .selectFrom('events')
+      .select(['type', 'payload'])
+      .where('entity_id', '=', c.id)
+      .orderBy('id')
+      .execute();
     expect(events.map((e) => e.type)).toEqual(['contact.created', 'contact.updated']);
   });
 });

@@ -15,19 +15,31 @@ describeEachDialect('contacts: tags and notes', (dialect) => {
   it('manages tags with tags.manage only and tags many contacts in one request', async () => {
     const { admin, manager, agent } = await seedWithClients(t, 'school');
     expect((await agent.post('/api/tags', { name: 'Alumni 2020' })).statusCode).toBe(403);
-    const tag = await manager.post('/api/tags', { name: 'Alumni 2020', color: '#0ea5e9', description: 'Graduated in 2020' });
+    const tag = await manager.post('/api/tags', {
+      name: 'Alumni 2020',
+      color: '#0ea5e9',
+      description: 'Graduated in 2020',
+    });
     expect(tag.statusCode).toBe(201);
     expect((await manager.post('/api/tags', { name: 'alumni 2020' })).json().code).toBe('KEY_TAKEN');
     const people = [];
     for (const name of ['Ani', 'Budi', 'Citra']) people.push(await createContact(agent, { firstName: name }));
     const asrama = await tagIdByName(admin, 'Asrama');
-    const tagged = await agent.post('/api/contacts/tags/add', { contactIds: people.map((p) => p.id), tagIds: [tag.json().id, asrama] });
+    const tagged = await agent.post('/api/contacts/tags/add', {
+      contactIds: people.map((p) => p.id),
+      tagIds: [tag.json().id, asrama],
+    });
     expect(tagged.statusCode, tagged.body).toBe(200);
     expect(tagged.json().changed).toBe(6);
-    expect((await agent.post('/api/contacts/tags/add', { contactIds: [people[0].id], tagIds: [asrama] })).json().changed).toBe(0);
+    expect(
+      (await agent.post('/api/contacts/tags/add', { contactIds: [people[0].id], tagIds: [asrama] })).json().changed,
+    ).toBe(0);
     await agent.post('/api/contacts/tags/remove', { contactIds: [people[2].id], tagIds: [asrama] });
 
-    const ids = async (filter: Record<string, unknown>) => (await admin.post('/api/contacts/query', { filter, sort: { field: 'firstName', dir: 'asc' } })).json().items.map((x: { firstName: string }) => x.firstName);
+    const ids = async (filter: Record<string, unknown>) =>
+      (await admin.post('/api/contacts/query', { filter, sort: { field: 'firstName', dir: 'asc' } }))
+        .json()
+        .items.map((x: { firstName: string }) => x.firstName);
     expect(await ids({ tagIds: [asrama] })).toEqual(['Ani', 'Budi']);
     expect(await ids({ tagIds: [asrama, tag.json().id], tagMode: 'all' })).toEqual(['Ani', 'Budi']);
     expect(await ids({ tagIds: [asrama, tag.json().id], tagMode: 'any' })).toEqual(['Ani', 'Budi', 'Citra']);
@@ -45,7 +57,10 @@ describeEachDialect('contacts: tags and notes', (dialect) => {
     expect(other.workspace.id).not.toBe(workspace.id);
     const foreign = await createTag(t.ctx, systemActor(other.workspace.id), { name: 'Foreign', color: '#000000' });
     const c = await createContact(admin, { firstName: 'Ani' });
-    const res = await admin.post('/api/contacts/tags/add', { contactIds: [c.id], tagIds: [await tagIdByName(admin, 'Asrama'), foreign.id] });
+    const res = await admin.post('/api/contacts/tags/add', {
+      contactIds: [c.id],
+      tagIds: [await tagIdByName(admin, 'Asrama'), foreign.id],
+    });
     expect(res.statusCode).toBe(400);
     expect(errorFields(res)).toContain('tagIds.1');
     expect((await admin.get(`/api/contacts/${c.id}`)).json().tags).toEqual([]);
@@ -57,20 +72,28 @@ describeEachDialect('contacts: tags and notes', (dialect) => {
   it('renders markdown notes sanitized, pinned first, with author and edit history', async () => {
     const { admin, agent, manager } = await seedWithClients(t, 'school');
     const c = await createContact(agent, { firstName: 'Siti' });
-    const evil = await agent.post(`/api/contacts/${c.id}/notes`, { body: '**Call back** <script>alert(1)</script> <img src=x onerror=alert(2)> [site](javascript:alert(3)) [ok](https://school.example)' });
+    const evil = await agent.post(`/api/contacts/${c.id}/notes`, {
+      body: '**Call back** <script>alert(1)</script> <img src=x onerror=alert(2)> [site](javascript:alert(3)) [ok](https://school.example)',
+    });
     expect(evil.statusCode, evil.body).toBe(201);
     const html: string = evil.json().bodyHtml;
     expect(html).toContain('<strong>Call back</strong>');
     expect(html).not.toMatch(/<script|onerror|javascript:|<img/i);
     expect(html).toContain('href="https://school.example"');
     expect(evil.json().authorName).toBe('Citra Agent');
-    const pinned = await agent.post(`/api/contacts/${c.id}/notes`, { body: 'Prefers WhatsApp after 7pm', isPinned: true });
+    const pinned = await agent.post(`/api/contacts/${c.id}/notes`, {
+      body: 'Prefers WhatsApp after 7pm',
+      isPinned: true,
+    });
     await agent.post(`/api/contacts/${c.id}/notes`, { body: 'Newest note' });
     const notes = (await admin.get(`/api/contacts/${c.id}/notes`)).json().items.map((n: { body: string }) => n.body);
     expect(notes[0]).toBe('Prefers WhatsApp after 7pm');
     expect(notes[1]).toBe('Newest note');
 
-    const edited = await agent.patch(`/notes/${pinned.json().id}`.replace('/notes', '/api/notes'), { version: 1, body: 'Prefers WhatsApp after 8pm' });
+    const edited = await agent.patch(`/notes/${pinned.json().id}`.replace('/notes', '/api/notes'), {
+      version: 1,
+      body: 'Prefers WhatsApp after 8pm',
+    });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json().editCount).toBe(1);
     const history = (await admin.get(`/api/notes/${pinned.json().id}/revisions`)).json().items;
@@ -88,9 +111,13 @@ describeEachDialect('contacts: tags and notes', (dialect) => {
 
     // notes on companies too, and notes are searchable on their contact
     const company = await admin.post('/api/companies', { name: 'PT Maju', domain: 'maju.co.id' });
-    expect((await admin.post(`/api/companies/${company.json().id}/notes`, { body: 'Signed the MoU' })).statusCode).toBe(201);
+    expect((await admin.post(`/api/companies/${company.json().id}/notes`, { body: 'Signed the MoU' })).statusCode).toBe(
+      201,
+    );
     expect((await admin.get(`/api/companies/${company.json().id}/notes`)).json().items[0].body).toBe('Signed the MoU');
-    const found = (await admin.get('/api/contacts/search?q=whatsapp 8pm')).json().items.map((x: { id: string }) => x.id);
+    const found = (await admin.get('/api/contacts/search?q=whatsapp 8pm'))
+      .json()
+      .items.map((x: { id: string }) => x.id);
     expect(found).toEqual([c.id]);
   });
 });

@@ -31,25 +31,47 @@ describeEachDialect('accounts: invitations, password reset, deactivation, roles,
     const token = tokenIn(mail?.text);
 
     const preview = await t.app.inject({ method: 'GET', url: `/api/auth/invitations/${token}` });
-    expect(preview.json()).toEqual({ email: 'ustadzah.aisyah@pesantren.test', workspaceName: workspace.name, role: 'agent', userExists: false });
+    expect(preview.json()).toEqual({
+      email: 'ustadzah.aisyah@pesantren.test',
+      workspaceName: workspace.name,
+      role: 'agent',
+      userExists: false,
+    });
 
-    const accepted = await t.app.inject({ method: 'POST', url: '/api/auth/invitations/accept', payload: { token, name: 'Aisyah', password: PASSWORD } });
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitations/accept',
+      payload: { token, name: 'Aisyah', password: PASSWORD },
+    });
     expect(accepted.statusCode).toBe(200);
-    expect(accepted.json()).toMatchObject({ role: 'agent', workspace: { id: workspace.id }, user: { email: 'ustadzah.aisyah@pesantren.test', name: 'Aisyah' } });
+    expect(accepted.json()).toMatchObject({
+      role: 'agent',
+      workspace: { id: workspace.id },
+      user: { email: 'ustadzah.aisyah@pesantren.test', name: 'Aisyah' },
+    });
     const invitee = new TestClient(t.app);
     invitee.cookie = String(accepted.headers['set-cookie']).split(';')[0];
     expect((await invitee.get('/api/auth/session')).json().role).toBe('agent');
-    expect((await admin.get('/api/users')).json().items.map((m: { email: string }) => m.email)).toContain('ustadzah.aisyah@pesantren.test');
+    expect((await admin.get('/api/users')).json().items.map((m: { email: string }) => m.email)).toContain(
+      'ustadzah.aisyah@pesantren.test',
+    );
 
     // Single use, and the invitation list shows it accepted.
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/invitations/accept', payload: { token, name: 'Aisyah', password: PASSWORD } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitations/accept',
+      payload: { token, name: 'Aisyah', password: PASSWORD },
+    });
     expect(again.json().code).toBe('TOKEN_INVALID');
     expect((await admin.get('/api/users/invitations')).json().items[0].acceptedAt).not.toBeNull();
 
     // A second invitation expires after a week.
     await admin.post('/api/users/invitations', { email: 'late@pesantren.test', role: 'viewer' });
     (t.clock as ManualClock).advance(8 * 86_400);
-    const expired = await t.app.inject({ method: 'GET', url: `/api/auth/invitations/${tokenIn(t.mailer.last('late@pesantren.test')?.text)}` });
+    const expired = await t.app.inject({
+      method: 'GET',
+      url: `/api/auth/invitations/${tokenIn(t.mailer.last('late@pesantren.test')?.text)}`,
+    });
     expect(expired.statusCode).toBe(400);
     expect(expired.json().code).toBe('TOKEN_INVALID');
   });
@@ -62,51 +84,100 @@ describeEachDialect('accounts: invitations, password reset, deactivation, roles,
     const token = tokenIn(t.mailer.last('rina@other.test')?.text);
     expect((await t.app.inject({ method: 'GET', url: `/api/auth/invitations/${token}` })).json().userExists).toBe(true);
 
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/invitations/accept', payload: { token, name: 'Rina', password: 'not-her-password' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitations/accept',
+      payload: { token, name: 'Rina', password: 'not-her-password' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', field: 'password' });
     expect((await admin.get('/api/users')).json().items).toHaveLength(4);
 
-    const right = await t.app.inject({ method: 'POST', url: '/api/auth/invitations/accept', payload: { token, name: 'Rina', password: PASSWORD } });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitations/accept',
+      payload: { token, name: 'Rina', password: PASSWORD },
+    });
     expect(right.statusCode).toBe(200);
     expect(right.json().workspace.id).toBe(workspace.id);
-    expect(right.json().workspaces.map((w: { id: string }) => w.id).sort()).toEqual([workspace.id, other.workspace.id].sort());
+    expect(
+      right
+        .json()
+        .workspaces.map((w: { id: string }) => w.id)
+        .sort(),
+    ).toEqual([workspace.id, other.workspace.id].sort());
   });
 
   it('resets a password by emailed token without revealing which emails exist', async () => {
     t = await createTestApp(dialect, { manualClock: true });
     const { manager } = await seedWithClients(t);
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: 'nobody@demo.test' } });
-    const known = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: 'manager@demo.test' } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email: 'nobody@demo.test' },
+    });
+    const known = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email: 'manager@demo.test' },
+    });
     expect([unknown.statusCode, known.statusCode]).toEqual([202, 202]);
     expect(unknown.body).toBe(known.body);
     expect(t.mailer.outbox.map((m) => m.to)).toEqual(['manager@demo.test']);
     const token = tokenIn(t.mailer.last('manager@demo.test')?.text);
 
-    const short = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'short' } });
+    const short = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, password: 'short' },
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().field).toBe('password');
 
-    const done = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', headers: { 'user-agent': 'ResetAgent/1.0' }, payload: { token, password: 'a-new-password' } });
+    const done = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      headers: { 'user-agent': 'ResetAgent/1.0' },
+      payload: { token, password: 'a-new-password' },
+    });
     expect(done.statusCode).toBe(200);
     expect((await manager.get('/api/auth/session')).statusCode).toBe(401); // signed out everywhere
-    const oldPw = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'manager@demo.test', password: 'demo1234' } });
+    const oldPw = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'manager@demo.test', password: 'demo1234' },
+    });
     expect(oldPw.statusCode).toBe(401);
     await new TestClient(t.app).login('manager@demo.test', 'a-new-password');
-    const reused = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'yet-another-one' } });
+    const reused = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, password: 'yet-another-one' },
+    });
     expect(reused.json().code).toBe('TOKEN_INVALID');
 
     const admin = new TestClient(t.app);
     await admin.login('admin@demo.test');
     const audit = (await admin.get('/api/audit?action=user.password_reset')).json().items;
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: await userIdByEmail(t.ctx, 'manager@demo.test'), userAgent: 'ResetAgent/1.0' });
+    expect(audit[0]).toMatchObject({
+      actorId: await userIdByEmail(t.ctx, 'manager@demo.test'),
+      userAgent: 'ResetAgent/1.0',
+    });
     expect(JSON.stringify(audit)).not.toContain('a-new-password');
 
     // Links expire after an hour.
-    await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: 'manager@demo.test' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email: 'manager@demo.test' },
+    });
     (t.clock as ManualClock).advance(3601);
-    const late = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token: tokenIn(t.mailer.last()?.text), password: 'too-late-now' } });
+    const late = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token: tokenIn(t.mailer.last()?.text), password: 'too-late-now' },
+    });
     expect(late.json().code).toBe('TOKEN_INVALID');
   });
 
@@ -120,7 +191,11 @@ describeEachDialect('accounts: invitations, password reset, deactivation, roles,
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: agentId, isActive: false });
     expect((await agent.get('/api/auth/session')).statusCode).toBe(401);
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'agent@demo.test', password: 'demo1234' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'agent@demo.test', password: 'demo1234' },
+    });
     expect(login.statusCode).toBe(403);
     expect(login.json().code).toBe('ACCOUNT_DEACTIVATED');
 
@@ -128,7 +203,7 @@ describeEachDialect('accounts: invitations, password reset, deactivation, roles,
     await new TestClient(t.app).login('agent@demo.test');
   });
 
-  it('applies a role change to the member\'s open session at once', async () => {
+  it("applies a role change to the member's open session at once", async () => {
     t = await createTestApp(dialect);
     const { admin, agent } = await seedWithClients(t);
     const agentId = await userIdByEmail(t.ctx, 'agent@demo.test');
@@ -162,13 +237,24 @@ describeEachDialect('accounts: invitations, password reset, deactivation, roles,
     expect(created.statusCode).toBe(201);
     const clinic = created.json();
     expect(clinic).toMatchObject({ template: 'hospital', timezone: 'Asia/Jakarta', currency: 'IDR' });
-    expect((await admin.get('/api/auth/session')).json().workspaces.map((w: { id: string }) => w.id).sort()).toEqual([workspace.id, clinic.id].sort());
+    expect(
+      (await admin.get('/api/auth/session'))
+        .json()
+        .workspaces.map((w: { id: string }) => w.id)
+        .sort(),
+    ).toEqual([workspace.id, clinic.id].sort());
 
     const switched = await admin.post('/api/auth/switch-workspace', { workspaceId: clinic.id });
     expect(switched.json()).toMatchObject({ workspace: { id: clinic.id }, role: 'admin' });
     expect((await admin.get('/api/workspace')).json().name).toBe('Klinik Sehat');
-    expect((await admin.get('/api/users')).json().items.map((m: { email: string }) => m.email)).toEqual(['admin@demo.test']);
-    expect((await admin.get('/api/audit?entityType=workspace')).json().items.every((e: { entityId: string }) => e.entityId === clinic.id)).toBe(true);
+    expect((await admin.get('/api/users')).json().items.map((m: { email: string }) => m.email)).toEqual([
+      'admin@demo.test',
+    ]);
+    expect(
+      (await admin.get('/api/audit?entityType=workspace'))
+        .json()
+        .items.every((e: { entityId: string }) => e.entityId === clinic.id),
+    ).toBe(true);
 
     await admin.post('/api/auth/switch-workspace', { workspaceId: workspace.id });
     expect((await admin.get('/api/users')).json().items).toHaveLength(4);
@@ -187,7 +273,9 @@ describeEachDialect('accounts: invitations, password reset, deactivation, roles,
     expect(await scopeOf(agent)).toBe(agentId);
     expect(await scopeOf(manager)).toBeNull();
     expect(await scopeOf(admin)).toBeNull();
-    expect((await admin.patch('/api/workspace', { settings: { agentsSeeAll: true } })).json().settings.agentsSeeAll).toBe(true);
+    expect(
+      (await admin.patch('/api/workspace', { settings: { agentsSeeAll: true } })).json().settings.agentsSeeAll,
+    ).toBe(true);
     expect(await scopeOf(agent)).toBeNull();
   });
 });

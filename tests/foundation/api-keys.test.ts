@@ -64,7 +64,9 @@ describeEachDialect('API keys', (dialect) => {
     expect(after.json().code).toBe('UNAUTHENTICATED');
     expect((await dashboard.get('/api/workspace')).statusCode).toBe(200);
 
-    const actions = (await admin.get('/api/audit?entityType=api_key')).json().items.map((e: { action: string }) => e.action);
+    const actions = (await admin.get('/api/audit?entityType=api_key'))
+      .json()
+      .items.map((e: { action: string }) => e.action);
     expect(actions.sort()).toEqual(['api_key.created', 'api_key.created', 'api_key.revoked']);
   });
 

@@ -9,7 +9,15 @@ import { userIdByEmail } from '../helpers/fixtures.js';
 import { createTestApp, describeEachDialect, seedWithClients, type TestApp } from '../helpers/test-app.js';
 import { otherWorkspace } from './support.js';
 
-type Entry = { id: string; action: string; actorId: string | null; entityType: string; entityId: string | null; createdAt: string; changes: any };
+type Entry = {
+  id: string;
+  action: string;
+  actorId: string | null;
+  entityType: string;
+  entityId: string | null;
+  createdAt: string;
+  changes: any;
+};
 
 describeEachDialect('audit log', (dialect) => {
   let t: TestApp;
@@ -18,7 +26,12 @@ describeEachDialect('audit log', (dialect) => {
   it('records who, what, when, from where, and the before/after diff', async () => {
     t = await createTestApp(dialect, { manualClock: true });
     const { admin, workspace } = await seedWithClients(t);
-    const res = await admin.request('PATCH', '/api/workspace', { name: 'Pesantren Al-Hikmah', settings: { agentsSeeAll: true } }, { 'user-agent': 'Mozilla/5.0 (Audit test)', 'x-forwarded-for': '198.51.100.7' });
+    const res = await admin.request(
+      'PATCH',
+      '/api/workspace',
+      { name: 'Pesantren Al-Hikmah', settings: { agentsSeeAll: true } },
+      { 'user-agent': 'Mozilla/5.0 (Audit test)', 'x-forwarded-for': '198.51.100.7' },
+    );
     expect(res.statusCode).toBe(200);
     const [entry] = (await admin.get('/api/audit?entityType=workspace&action=workspace.updated')).json().items;
     expect(entry).toMatchObject({
@@ -31,7 +44,10 @@ describeEachDialect('audit log', (dialect) => {
       createdAt: nowIso(t.clock),
     });
     expect(entry.changes.diff.name).toEqual({ from: workspace.name, to: 'Pesantren Al-Hikmah' });
-    expect(entry.changes.diff.settings).toEqual({ from: { agentsSeeAll: false, auditRetentionDays: 365 }, to: { agentsSeeAll: true, auditRetentionDays: 365 } });
+    expect(entry.changes.diff.settings).toEqual({
+      from: { agentsSeeAll: false, auditRetentionDays: 365 },
+      to: { agentsSeeAll: true, auditRetentionDays: 365 },
+    });
     expect(entry.changes.diff).not.toHaveProperty('timezone');
     expect(entry.changes.before.name).toBe(workspace.name);
   });
@@ -43,7 +59,17 @@ describeEachDialect('audit log', (dialect) => {
       recordAudit(
         trx,
         systemActor(workspace.id),
-        { action: 'integration.configured', entityType: 'integration', entityId: 'wa-1', before: { password: 'old-pass', name: 'WA' }, after: { password: 'new-pass', name: 'WA gateway', config: { apiKey: 'wa_live_123', accessToken: 'tok-456', webhook: { secret: 's3' } } } },
+        {
+          action: 'integration.configured',
+          entityType: 'integration',
+          entityId: 'wa-1',
+          before: { password: 'old-pass', name: 'WA' },
+          after: {
+            password: 'new-pass',
+            name: 'WA gateway',
+            config: { apiKey: 'wa_live_123', accessToken: 'tok-456', webhook: { secret: 's3' } },
+          },
+        },
         nowIso(t.clock),
       ),
     );
@@ -71,9 +97,15 @@ describeEachDialect('audit log', (dialect) => {
 
     const byActor = (await admin.get(`/api/audit?actorId=${managerId}&action=user.profile_updated`)).json();
     expect(byActor.items.map((e: Entry) => [e.action, e.entityId])).toEqual([['user.profile_updated', managerId]]);
-    expect((await admin.get(`/api/audit?entityType=user&entityId=${managerId}&action=user.profile_updated`)).json().items).toHaveLength(1);
+    expect(
+      (await admin.get(`/api/audit?entityType=user&entityId=${managerId}&action=user.profile_updated`)).json().items,
+    ).toHaveLength(1);
 
-    const dayOne = (await admin.get('/api/audit?action=workspace.updated&from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&includeTotal=true')).json();
+    const dayOne = (
+      await admin.get(
+        '/api/audit?action=workspace.updated&from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&includeTotal=true',
+      )
+    ).json();
     expect(dayOne.total).toBe(3);
     expect(dayOne.items.map((e: Entry) => e.changes.after.name)).toEqual(['Day one C', 'Day one B', 'Day one A']);
 
@@ -81,7 +113,9 @@ describeEachDialect('audit log', (dialect) => {
     const seen: Entry[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: Entry[]; nextCursor: string | null } = (await admin.get(`/api/audit?entityType=workspace&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: Entry[]; nextCursor: string | null } = (
+        await admin.get(`/api/audit?entityType=workspace&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items);
       cursor = page.nextCursor;
@@ -91,7 +125,10 @@ describeEachDialect('audit log', (dialect) => {
     expect(new Set(seen.map((e) => e.id)).size).toBe(seen.length);
     expect(all.length).toBeGreaterThanOrEqual(5);
 
-    expect((await admin.get('/api/audit?cursor=garbage')).json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'cursor' });
+    expect((await admin.get('/api/audit?cursor=garbage')).json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'cursor',
+    });
     expect((await admin.get('/api/audit?from=last-tuesday')).json().field).toBe('from');
     expect((await viewer.get('/api/audit')).statusCode).toBe(403);
     expect((await manager.get('/api/audit')).statusCode).toBe(200);
@@ -107,15 +144,28 @@ describeEachDialect('audit log', (dialect) => {
     await admin.patch(`/api/users/${await userIdByEmail(t.ctx, 'viewer@demo.test')}`, { role: 'agent' });
     await manager.patch('/api/auth/profile', { locale: 'id' });
 
-    const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('workspace_id', '=', workspace.id).where('action', 'not like', 'auth.%').execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('workspace_id', '=', workspace.id)
+      .where('action', 'not like', 'auth.%')
+      .execute();
     const events = await t.ctx.db.selectFrom('events').selectAll().where('workspace_id', '=', workspace.id).execute();
     expect(audit.length).toBeGreaterThanOrEqual(7);
-    const unmatched = audit.filter((a) => !events.some((e) => e.entity_id === a.entity_id && e.created_at === a.created_at && e.actor_id === a.actor_id));
+    const unmatched = audit.filter(
+      (a) =>
+        !events.some((e) => e.entity_id === a.entity_id && e.created_at === a.created_at && e.actor_id === a.actor_id),
+    );
     expect(unmatched.map((a) => a.action)).toEqual([]);
 
-    const counts = async () => [(await t.ctx.db.selectFrom('audit_log').select('id').execute()).length, (await t.ctx.db.selectFrom('events').select('id').execute()).length];
+    const counts = async () => [
+      (await t.ctx.db.selectFrom('audit_log').select('id').execute()).length,
+      (await t.ctx.db.selectFrom('events').select('id').execute()).length,
+    ];
     const before = await counts();
-    const refused = await admin.patch(`/api/users/${await userIdByEmail(t.ctx, 'admin@demo.test')}`, { role: 'viewer' });
+    const refused = await admin.patch(`/api/users/${await userIdByEmail(t.ctx, 'admin@demo.test')}`, {
+      role: 'viewer',
+    });
     expect(refused.json().code).toBe('LAST_ADMIN');
     expect(await counts()).toEqual(before);
   });
@@ -132,7 +182,14 @@ describeEachDialect('audit log', (dialect) => {
     await admin.login('admin@demo.test');
     await admin.patch('/api/workspace', { name: 'February name' });
 
-    const run = { id: 'test', workspaceId: null, payload: {}, attempt: 1, progress: async () => undefined, signal: new AbortController().signal } as JobRun<Record<string, never>>;
+    const run = {
+      id: 'test',
+      workspaceId: null,
+      payload: {},
+      attempt: 1,
+      progress: async () => undefined,
+      signal: new AbortController().signal,
+    } as JobRun<Record<string, never>>;
     const result = (await auditRetentionJob.handler(t.ctx, run)) as { deleted: number };
     expect(result.deleted).toBeGreaterThan(0);
 
@@ -140,7 +197,11 @@ describeEachDialect('audit log', (dialect) => {
     expect(mine.every((e) => e.createdAt >= '2026-01-16T00:00:00.000Z')).toBe(true);
     expect(mine.map((e) => e.action)).toContain('workspace.updated');
     // The other workspace keeps a year by default: its January entries stay.
-    const theirs = await t.ctx.db.selectFrom('audit_log').select('created_at').where('workspace_id', '=', other.workspace.id).execute();
+    const theirs = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('created_at')
+      .where('workspace_id', '=', other.workspace.id)
+      .execute();
     expect(theirs.some((e) => e.created_at.startsWith('2026-01-01'))).toBe(true);
     // Running again finds nothing more to delete (idempotent).
     expect(((await auditRetentionJob.handler(t.ctx, run)) as { deleted: number }).deleted).toBe(0);

@@ -24,7 +24,11 @@ describeEachDialect('sign-in, sessions and CSRF', (dialect) => {
 
   it('sets an HttpOnly SameSite session cookie', async () => {
     await seedWithClients(t);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@demo.test', password: 'demo1234' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'admin@demo.test', password: 'demo1234' },
+    });
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/crm_session=/);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -34,12 +38,20 @@ describeEachDialect('sign-in, sessions and CSRF', (dialect) => {
   it('refuses a wrong password with a problem body, and throttles repeated failures', async () => {
     await seedWithClients(t);
     for (let i = 0; i < 5; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'agent@demo.test', password: 'wrong-password' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'agent@demo.test', password: 'wrong-password' },
+      });
       expect(res.statusCode).toBe(401);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(res.json().code).toBe('INVALID_CREDENTIALS');
     }
-    const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'agent@demo.test', password: 'demo1234' } });
+    const locked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'agent@demo.test', password: 'demo1234' },
+    });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().code).toBe('LOGIN_THROTTLED');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
@@ -47,7 +59,12 @@ describeEachDialect('sign-in, sessions and CSRF', (dialect) => {
 
   it('rejects a cookie-authenticated change without the CSRF header', async () => {
     const { admin } = await seedWithClients(t);
-    const res = await t.app.inject({ method: 'PATCH', url: '/api/workspace', headers: { cookie: admin.cookie }, payload: { name: 'Renamed' } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/workspace',
+      headers: { cookie: admin.cookie },
+      payload: { name: 'Renamed' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('CSRF_INVALID');
     const ok = await admin.patch('/api/workspace', { name: 'Renamed' });

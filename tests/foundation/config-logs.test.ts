@@ -19,7 +19,9 @@ function configError(env: Record<string, string>): string {
 describe('settings', () => {
   it('rejects bad values with a message naming each setting', () => {
     expect(configError({ PORT: 'abc' })).toMatch(/^\s+PORT: /m);
-    expect(configError({ DATABASE_URL: 'mysql://root@localhost/crm' })).toMatch(/DATABASE_URL: must start with postgres:\/\//);
+    expect(configError({ DATABASE_URL: 'mysql://root@localhost/crm' })).toMatch(
+      /DATABASE_URL: must start with postgres:\/\//,
+    );
     expect(configError({ RUN_WORKER: 'maybe' })).toMatch(/RUN_WORKER/);
     expect(configError({ MAIL_TRANSPORT: 'smtp' })).toMatch(/SMTP_URL: required when MAIL_TRANSPORT=smtp/);
     expect(configError({ TRUST_PROXY: 'everyone!' })).toMatch(/TRUST_PROXY/);
@@ -30,7 +32,13 @@ describe('settings', () => {
 
   it('has working defaults and ignores empty values', () => {
     const config = loadConfig({ PORT: '', DATABASE_URL: '' });
-    expect(config).toMatchObject({ PORT: 3000, RATE_LIMIT_PER_MINUTE: 1000, AUDIT_RETENTION_DAYS: 365, MAIL_TRANSPORT: 'log', RUN_WORKER: true });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      RATE_LIMIT_PER_MINUTE: 1000,
+      AUDIT_RETENTION_DAYS: 365,
+      MAIL_TRANSPORT: 'log',
+      RUN_WORKER: true,
+    });
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
@@ -40,9 +48,13 @@ describe('settings', () => {
     for (const name of SETTING_NAMES) {
       const at = lines.findIndex((l) => l.startsWith(`# ${name}=`));
       expect({ name, listed: at >= 0 }).toEqual({ name, listed: true });
-      expect({ name, comment: /^# \S/.test(lines[at - 1] ?? '') && !/^# [A-Z_]+=/.test(lines[at - 1]) }).toEqual({ name, comment: true });
+      expect({ name, comment: /^# \S/.test(lines[at - 1] ?? '') && !/^# [A-Z_]+=/.test(lines[at - 1]) }).toEqual({
+        name,
+        comment: true,
+      });
       const value = lines[at].slice(`# ${name}=`.length);
-      if (defaults[name] !== undefined) expect({ name, value: loadConfig({ [name]: value })[name] }).toEqual({ name, value: defaults[name] });
+      if (defaults[name] !== undefined)
+        expect({ name, value: loadConfig({ [name]: value })[name] }).toEqual({ name, value: defaults[name] });
       else expect(() => loadConfig({ [name]: value })).not.toThrow();
     }
     expect(lines.filter((l) => /^[A-Z_]+=/.test(l))).toEqual([]);
@@ -51,7 +63,11 @@ describe('settings', () => {
   it('stops the CLI with a readable message on a bad setting', () => {
     const env: Record<string, string | undefined> = { ...process.env, PORT: 'abc' };
     delete env.DATABASE_URL;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli/db.ts', 'status'], { env, encoding: 'utf8', timeout: 80_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli/db.ts', 'status'], {
+      env,
+      encoding: 'utf8',
+      timeout: 80_000,
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/Invalid settings[\s\S]*PORT/);
     expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
@@ -69,10 +85,17 @@ describe('logs', () => {
 
   it('mask emails and phone numbers in messages, fields and errors', () => {
     const { log, lines, entries } = captureLog('info');
-    log.info({ contact: { email: 'siti.aminah@example.id', phones: ['+62 812-3456-7890', '081234567890'] }, count: 12345678901 }, 'WhatsApp to +6281234567890 for wali siti.aminah@example.id');
+    log.info(
+      {
+        contact: { email: 'siti.aminah@example.id', phones: ['+62 812-3456-7890', '081234567890'] },
+        count: 12345678901,
+      },
+      'WhatsApp to +6281234567890 for wali siti.aminah@example.id',
+    );
     log.error({ err: new Error('duplicate key (email)=(budi@example.com)') }, 'insert failed');
     const text = lines.join('');
-    for (const secret of ['siti.aminah@', 'budi@', '812-3456-7890', '081234567890', '6281234567890']) expect(text).not.toContain(secret);
+    for (const secret of ['siti.aminah@', 'budi@', '812-3456-7890', '081234567890', '6281234567890'])
+      expect(text).not.toContain(secret);
     const [info, error] = entries() as Array<Record<string, any>>;
     expect(info.msg).toContain('s***@example.id');
     expect(info.contact.email).toBe('s***@example.id');
@@ -84,7 +107,13 @@ describe('logs', () => {
 
   it('redact authorization and cookie headers', () => {
     const { log, lines } = captureLog('info');
-    log.info({ req: { headers: { authorization: 'Bearer crm_abcdef123456_secretsecretsecret', cookie: 'crm_session=s3cr3t' } }, headers: { authorization: 'Basic dXNlcjpwYXNz' } }, 'outgoing call');
+    log.info(
+      {
+        req: { headers: { authorization: 'Bearer crm_abcdef123456_secretsecretsecret', cookie: 'crm_session=s3cr3t' } },
+        headers: { authorization: 'Basic dXNlcjpwYXNz' },
+      },
+      'outgoing call',
+    );
     const text = lines.join('');
     expect(text).not.toMatch(/secretsecret|s3cr3t|dXNlcjpwYXNz/);
     expect(text).toContain('[redacted]');
@@ -99,8 +128,13 @@ describe('logs', () => {
     const admin = new TestClient(node.app);
     await admin.login('admin@demo.test');
     await admin.get('/api/audit?entityId=siti@example.com');
-    const incoming = entries().filter((e) => e.msg === 'incoming request') as Array<{ req: { method: string; url: string } }>;
-    expect(incoming.map((e) => `${e.req.method} ${e.req.url}`)).toEqual(['POST /api/auth/login', 'GET /api/audit?entityId=s***@example.com']);
+    const incoming = entries().filter((e) => e.msg === 'incoming request') as Array<{
+      req: { method: string; url: string };
+    }>;
+    expect(incoming.map((e) => `${e.req.method} ${e.req.url}`)).toEqual([
+      'POST /api/auth/login',
+      'GET /api/audit?entityId=s***@example.com',
+    ]);
     const text = lines.join('');
     expect(text).not.toContain('siti@example.com');
     expect(text).not.toContain('demo1234');
@@ -110,7 +144,11 @@ describe('logs', () => {
   it('the development mail transport prints the message, with the recipient masked', async () => {
     const { log, entries } = captureLog('info');
     const mailer = createMailer(testConfig({ MAIL_TRANSPORT: 'log' }), log);
-    await mailer.send({ to: 'wali.santri@example.id', subject: 'Reset your password', text: 'Reset here: http://localhost:3000/reset-password?token=abc123' });
+    await mailer.send({
+      to: 'wali.santri@example.id',
+      subject: 'Reset your password',
+      text: 'Reset here: http://localhost:3000/reset-password?token=abc123',
+    });
     const [entry] = entries() as Array<Record<string, any>>;
     expect(entry.msg).toContain('Reset your password');
     expect(entry.text).toContain('/reset-password?token=abc123');

@@ -52,7 +52,8 @@ describeEachDialect('HTTP contract: permissions, schemas, OpenAPI, problems', (d
     expect(login.responses['200'].content['application/json'].schema.properties).toHaveProperty('csrfToken');
 
     let docs = await t.app.inject({ method: 'GET', url: '/api/docs' });
-    if (docs.statusCode === 302) docs = await t.app.inject({ method: 'GET', url: String(docs.headers.location).replace(/^\.\//, '/api/docs/') });
+    if (docs.statusCode === 302)
+      docs = await t.app.inject({ method: 'GET', url: String(docs.headers.location).replace(/^\.\//, '/api/docs/') });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toMatch(/text\/html/);
     expect(docs.body).toMatch(/swagger/i);
@@ -62,25 +63,47 @@ describeEachDialect('HTTP contract: permissions, schemas, OpenAPI, problems', (d
     t = await createTestApp(dialect, { config: { BODY_LIMIT_BYTES: 2048 } });
     const { admin } = await seedWithClients(t);
 
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@demo.test', password: 'demo1234', rememberMe: true } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'admin@demo.test', password: 'demo1234', rememberMe: true },
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(unknown.json()).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', field: 'rememberMe', type: '/problems/validation-failed' });
+    expect(unknown.json()).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'rememberMe',
+      type: '/problems/validation-failed',
+    });
 
     const nested = await admin.patch('/api/workspace', { settings: { agentsSeeAll: true, superpowers: 1 } });
     expect(nested.statusCode).toBe(400);
     expect(nested.json().errors.map((e: { field: string }) => e.field)).toContain('settings.superpowers');
 
-    const invalid = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'not-an-email', password: 'x' } });
+    const invalid = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'not-an-email', password: 'x' },
+    });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().field).toBe('email');
 
-    const malformed = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email": "admin@demo.test",' });
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": "admin@demo.test",',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(malformed.json().code).toBe('BAD_REQUEST');
 
-    const tooLarge = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@demo.test', password: 'x'.repeat(4000) } });
+    const tooLarge = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'admin@demo.test', password: 'x'.repeat(4000) },
+    });
     expect(tooLarge.statusCode).toBe(413);
     expect(tooLarge.json()).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
 
@@ -93,11 +116,17 @@ describeEachDialect('HTTP contract: permissions, schemas, OpenAPI, problems', (d
   it('treats malformed ids as bad input, not as a server error', async () => {
     t = await createTestApp(dialect);
     const { admin } = await seedWithClients(t);
-    for (const res of [await admin.patch('/api/users/not-an-id', { role: 'viewer' }), await admin.delete('/api/api-keys/123'), await admin.post('/api/auth/switch-workspace', { workspaceId: 'nope' })]) {
+    for (const res of [
+      await admin.patch('/api/users/not-an-id', { role: 'viewer' }),
+      await admin.delete('/api/api-keys/123'),
+      await admin.post('/api/auth/switch-workspace', { workspaceId: 'nope' }),
+    ]) {
       expect(res.statusCode).toBe(400);
       expect(res.json().code).toBe('VALIDATION_FAILED');
     }
-    expect((await admin.patch('/api/users/0190f5d2-7a1e-7cc0-8f00-000000000000', { role: 'viewer' })).statusCode).toBe(404);
+    expect((await admin.patch('/api/users/0190f5d2-7a1e-7cc0-8f00-000000000000', { role: 'viewer' })).statusCode).toBe(
+      404,
+    );
   });
 
   it('hides internals of a 500 from the client and logs them in full', async () => {
@@ -113,10 +142,17 @@ describeEachDialect('HTTP contract: permissions, schemas, OpenAPI, problems', (d
     const res = await admin.get('/api/audit');
     expect(res.statusCode).toBe(500);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.json()).toEqual({ type: '/problems/internal', title: 'Something went wrong on our side', status: 500, code: 'INTERNAL', instance: '/api/audit' });
+    expect(res.json()).toEqual({
+      type: '/problems/internal',
+      title: 'Something went wrong on our side',
+      status: 500,
+      code: 'INTERNAL',
+      instance: '/api/audit',
+    });
     expect(res.body).not.toMatch(/audit_log|select|\bat\s|\.ts|node_modules|\/work\//i);
 
-    const logged = entries().find((e) => e.msg === 'unhandled error') as { err: { message: string; stack: string } } | undefined;
+    const logged = entries().find((e) => e.msg === 'unhandled error') as
+      { err: { message: string; stack: string } } | undefined;
     expect(logged?.err.message).toMatch(/audit_log/);
     expect(logged?.err.stack).toMatch(/\bat\b/);
     expect(lines.join('')).not.toContain('demo1234');
@@ -153,14 +189,30 @@ describeEachDialect('security headers, CORS, compression, rate limit, health', (
 
   it('allows only origins from CORS_ORIGINS', async () => {
     t = await createTestApp(dialect, { config: { CORS_ORIGINS: 'https://pesantren.example, https://crm.example' } });
-    const allowed = await t.app.inject({ method: 'OPTIONS', url: '/api/auth/login', headers: { origin: 'https://crm.example', 'access-control-request-method': 'POST' } });
+    const allowed = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/api/auth/login',
+      headers: { origin: 'https://crm.example', 'access-control-request-method': 'POST' },
+    });
     expect(allowed.headers['access-control-allow-origin']).toBe('https://crm.example');
     expect(allowed.headers['access-control-allow-credentials']).toBe('true');
-    const simple = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { origin: 'https://pesantren.example' } });
+    const simple = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { origin: 'https://pesantren.example' },
+    });
     expect(simple.headers['access-control-allow-origin']).toBe('https://pesantren.example');
-    const denied = await t.app.inject({ method: 'OPTIONS', url: '/api/auth/login', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const denied = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/api/auth/login',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(denied.headers['access-control-allow-origin']).toBeUndefined();
-    const deniedSimple = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { origin: 'https://evil.example' } });
+    const deniedSimple = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(deniedSimple.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -181,14 +233,20 @@ describeEachDialect('security headers, CORS, compression, rate limit, health', (
     const { admin } = await seedWithClients(t);
     // 40 tags of 480-character descriptions: a body of ~20 KB holding characters beyond Latin-1
     const description = 'Orang tua — wali santri, angkatan 2027/28; café ✓ '.repeat(10).slice(0, 480);
-    for (let i = 0; i < 40; i++) expect((await admin.post('/api/tags', { name: `Angkatan ${i}`, description })).statusCode).toBe(201);
+    for (let i = 0; i < 40; i++)
+      expect((await admin.post('/api/tags', { name: `Angkatan ${i}`, description })).statusCode).toBe(201);
     const plain = await admin.get('/api/tags');
     expect(plain.statusCode).toBe(200);
     expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(plain.rawPayload.length).toBeGreaterThan(16_384);
     expect(Number(plain.headers['content-length'])).toBe(plain.rawPayload.length);
-    const items = JSON.parse(plain.rawPayload.toString('utf8')).items as Array<{ name: string; description: string | null }>;
-    expect(items.filter((tag) => tag.name.startsWith('Angkatan')).map((tag) => tag.description)).toEqual(Array(40).fill(description));
+    const items = JSON.parse(plain.rawPayload.toString('utf8')).items as Array<{
+      name: string;
+      description: string | null;
+    }>;
+    expect(items.filter((tag) => tag.name.startsWith('Angkatan')).map((tag) => tag.description)).toEqual(
+      Array(40).fill(description),
+    );
     const zipped = await admin.request('GET', '/api/tags', undefined, { 'accept-encoding': 'gzip' });
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(zlib.gunzipSync(zipped.rawPayload).equals(plain.rawPayload)).toBe(true);
@@ -224,7 +282,9 @@ describeEachDialect('security headers, CORS, compression, rate limit, health', (
     const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.statusCode).toBe(200);
     expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
-    expect(metrics.body).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/auth\/session",status="401"\} 1/);
+    expect(metrics.body).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/auth\/session",status="401"\} 1/,
+    );
 
     await rollbackOne(t.ctx.database);
     const notReady = await t.app.inject({ method: 'GET', url: '/readyz' });
@@ -240,9 +300,19 @@ describe('client IP behind proxies', () => {
   it('believes X-Forwarded-For only from trusted proxies', async () => {
     t = await createTestApp('sqlite', { config: { TRUST_PROXY: 'false' } });
     await seedWithClients(t);
-    const spoofed = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-for': '203.0.113.9' }, payload: { email: 'admin@demo.test', password: 'demo1234' } });
+    const spoofed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+      payload: { email: 'admin@demo.test', password: 'demo1234' },
+    });
     expect(spoofed.statusCode).toBe(200);
-    const audit = await t.ctx.db.selectFrom('audit_log').select('ip').where('action', '=', 'auth.login').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('ip')
+      .where('action', '=', 'auth.login')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit.ip).toBe('127.0.0.1');
   });
 });

@@ -8,7 +8,10 @@ import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../hel
 import { DIALECTS, describeEachDialect } from '../helpers/test-app.js';
 
 const MIGRATIONS_DIR = path.resolve('src/server/db/migrations');
-const migrationFiles = fs.readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{12}_.+\.ts$/.test(f)).sort();
+const migrationFiles = fs
+  .readdirSync(MIGRATIONS_DIR)
+  .filter((f) => /^\d{12}_.+\.ts$/.test(f))
+  .sort();
 const bookkeeping = [MIGRATION_TABLE, `${MIGRATION_TABLE}_lock`];
 
 describeEachDialect('migrations', (dialect) => {
@@ -28,7 +31,9 @@ describeEachDialect('migrations', (dialect) => {
     expect(status.map((m) => m.name)).toEqual(applied);
     expect(status.every((m) => m.executedAt && !Number.isNaN(Date.parse(m.executedAt)))).toBe(true);
     expect(await migrateToLatest(db)).toEqual([]);
-    expect(await listTables(dialect, db.db)).toEqual(expect.arrayContaining(['workspaces', 'users', 'audit_log', 'events', ...bookkeeping]));
+    expect(await listTables(dialect, db.db)).toEqual(
+      expect.arrayContaining(['workspaces', 'users', 'audit_log', 'events', ...bookkeeping]),
+    );
 
     // Every down works, newest first.
     for (const name of [...applied].reverse()) {
@@ -72,7 +77,9 @@ describe.skipIf(!DIALECTS.includes('postgres'))('migrations on PostgreSQL nodes 
     try {
       // The neighbour sees our schema_migrations in the database, yet must migrate its own schema.
       expect(await migrateToLatest(neighbour.database)).toHaveLength(migrationFiles.length);
-      expect(await listTables('postgres', neighbour.database.db)).toEqual(expect.arrayContaining(['workspaces', ...bookkeeping]));
+      expect(await listTables('postgres', neighbour.database.db)).toEqual(
+        expect.arrayContaining(['workspaces', ...bookkeeping]),
+      );
     } finally {
       await neighbour.drop();
     }
@@ -84,7 +91,11 @@ describe('migrations are frozen', () => {
     const offenders: string[] = [];
     for (const file of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.ts'))) {
       const text = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
-      const specifiers = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? m[2] ?? m[3]);
+      const specifiers = [
+        ...text.matchAll(
+          /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm,
+        ),
+      ].map((m) => m[1] ?? m[2] ?? m[3]);
       for (const spec of specifiers) {
         const isRelative = spec.startsWith('.') || spec.startsWith('/');
         const inFolder = isRelative && path.dirname(path.resolve(MIGRATIONS_DIR, spec)) === MIGRATIONS_DIR;
@@ -100,7 +111,11 @@ describe('migrations are frozen', () => {
     expect(names.filter((f) => !/^\d{12}_[a-z0-9_]+\.ts$/.test(f))).toEqual([]);
     for (const f of migrationFiles) {
       const mod = (await import(path.join(MIGRATIONS_DIR, f))) as { migration?: { up?: unknown; down?: unknown } };
-      expect({ f, up: typeof mod.migration?.up, down: typeof mod.migration?.down }).toEqual({ f, up: 'function', down: 'function' });
+      expect({ f, up: typeof mod.migration?.up, down: typeof mod.migration?.down }).toEqual({
+        f,
+        up: 'function',
+        down: 'function',
+      });
     }
   });
 });

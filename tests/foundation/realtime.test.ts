@@ -3,7 +3,14 @@ import { appendEvent, type DomainEvent } from '../../src/server/modules/events/e
 import { systemActor } from '../../src/server/platform/actor.js';
 import { nowIso } from '../../src/server/platform/clock.js';
 import { withTransaction } from '../../src/server/platform/transaction.js';
-import { createTestApp, describeEachDialect, DIALECTS, seedWithClients, TestClient, type TestApp } from '../helpers/test-app.js';
+import {
+  createTestApp,
+  describeEachDialect,
+  DIALECTS,
+  seedWithClients,
+  TestClient,
+  type TestApp,
+} from '../helpers/test-app.js';
 import { eventually, otherWorkspace, startNode } from './support.js';
 
 interface SseMessage {
@@ -28,7 +35,11 @@ async function openStream(baseUrl: string, client: TestClient) {
         for (let at = buffer.indexOf('\n\n'); at >= 0; at = buffer.indexOf('\n\n')) {
           const block = buffer.slice(0, at);
           buffer = buffer.slice(at + 2);
-          const field = (name: string) => block.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
+          const field = (name: string) =>
+            block
+              .split('\n')
+              .find((l) => l.startsWith(`${name}: `))
+              ?.slice(name.length + 2);
           const event = field('event');
           const data = field('data');
           if (event && data) messages.push({ event, data: JSON.parse(data) });
@@ -43,7 +54,8 @@ async function openStream(baseUrl: string, client: TestClient) {
     contentType: res.headers.get('content-type'),
     messages,
     types: () => messages.map((m) => m.event),
-    waitFor: (type: string, ms?: number) => eventually(() => messages.find((m) => m.event === type), ms, `event ${type}`),
+    waitFor: (type: string, ms?: number) =>
+      eventually(() => messages.find((m) => m.event === type), ms, `event ${type}`),
     close: () => abort.abort(),
   };
 }
@@ -72,7 +84,8 @@ describeEachDialect('realtime', (dialect) => {
     const received: DomainEvent[] = [];
     const unsubscribe = t.ctx.realtime.subscribe(workspace.id, (e) => received.push(e));
     const actor = systemActor(workspace.id);
-    const emit = (trx: Parameters<typeof appendEvent>[1], type: string) => appendEvent(t.ctx, trx, actor, { type, entityType: 'test' }, nowIso(t.clock));
+    const emit = (trx: Parameters<typeof appendEvent>[1], type: string) =>
+      appendEvent(t.ctx, trx, actor, { type, entityType: 'test' }, nowIso(t.clock));
 
     await withTransaction(t.ctx.db, async (trx) => {
       await emit(trx, 'workspace.test_committed');
@@ -150,7 +163,15 @@ describe.skipIf(!DIALECTS.includes('postgres'))('realtime across nodes (PostgreS
     expect(message.data).toMatchObject({ workspaceId: workspace.id, type: 'workspace.updated' });
 
     // A large event travels by reference and is read back from the table on node B.
-    await withTransaction(t.ctx.db, (trx) => appendEvent(t.ctx, trx, systemActor(workspace.id), { type: 'workspace.bulk_note', entityType: 'workspace', payload: { note: 'x'.repeat(10_000) } }, nowIso(t.clock)));
+    await withTransaction(t.ctx.db, (trx) =>
+      appendEvent(
+        t.ctx,
+        trx,
+        systemActor(workspace.id),
+        { type: 'workspace.bulk_note', entityType: 'workspace', payload: { note: 'x'.repeat(10_000) } },
+        nowIso(t.clock),
+      ),
+    );
     const big = await stream.waitFor('workspace.bulk_note');
     expect((big.data.payload as { note: string }).note).toHaveLength(10_000);
   });

@@ -17,22 +17,38 @@ export const PASSWORD = 'correct-horse-42';
 
 /** A second workspace with its own admin (not one of the demo users), signed in. */
 export async function otherWorkspace(t: TestApp, email = 'rina@other.test') {
-  const ws = await createWorkspace(t.ctx, { name: `Other ${crypto.randomBytes(3).toString('hex')}`, template: 'blank' }, null);
-  const userId = await addMember(t.ctx.db, ws.id, { email, name: 'Rina Other', password: PASSWORD, role: 'admin' }, nowIso(t.ctx.clock));
+  const ws = await createWorkspace(
+    t.ctx,
+    { name: `Other ${crypto.randomBytes(3).toString('hex')}`, template: 'blank' },
+    null,
+  );
+  const userId = await addMember(
+    t.ctx.db,
+    ws.id,
+    { email, name: 'Rina Other', password: PASSWORD, role: 'admin' },
+    nowIso(t.ctx.clock),
+  );
   const client = new TestClient(t.app);
   await client.login(email, PASSWORD);
   return { workspace: ws, userId, client };
 }
 
 /** Log lines written by a logger, parsed. */
-export function captureLog(level = 'info'): { log: Logger; lines: string[]; entries: () => Array<Record<string, unknown>> } {
+export function captureLog(level = 'info'): {
+  log: Logger;
+  lines: string[];
+  entries: () => Array<Record<string, unknown>>;
+} {
   const lines: string[] = [];
   const log = createLogger(level, { write: (line: string) => void lines.push(line) });
   return { log, lines, entries: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
 /** Another app node over an existing test database (a second server sharing one PostgreSQL). */
-export async function startNode(testDb: TestDatabase, opts: { channelSuffix: string; config?: Partial<Config>; log?: Logger; clock?: Clock }) {
+export async function startNode(
+  testDb: TestDatabase,
+  opts: { channelSuffix: string; config?: Partial<Config>; log?: Logger; clock?: Clock },
+) {
   const mailer = new CaptureMailer();
   const ctx: AppContext = createContext({
     config: testConfig(opts.config),
@@ -61,7 +77,11 @@ export function tmpPath(name: string): string {
 }
 
 /** Waits for a condition that another process or node brings about; fails after `ms`. */
-export async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, ms = 5000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  ms = 5000,
+  what = 'condition',
+): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const v = await probe();

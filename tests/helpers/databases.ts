@@ -16,7 +16,10 @@ export async function postgresAvailable(): Promise<boolean> {
     await client.query('select 1');
     pgReachable = true;
   } catch (err) {
-    if (process.env.REQUIRE_POSTGRES === '1') throw new Error(`PostgreSQL is required but unreachable at ${TEST_DATABASE_URL}: ${(err as Error).message}`, { cause: err });
+    if (process.env.REQUIRE_POSTGRES === '1')
+      throw new Error(`PostgreSQL is required but unreachable at ${TEST_DATABASE_URL}: ${(err as Error).message}`, {
+        cause: err,
+      });
     pgReachable = false;
   } finally {
     await client.end().catch(() => undefined);
@@ -39,7 +42,10 @@ export interface TestDatabase {
 }
 
 /** A fresh, empty database: a private schema on PostgreSQL, an in-memory (or temp file) SQLite. */
-export async function createTestDatabase(dialect: Dialect, opts: { sqliteFile?: string; poolSize?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: Dialect,
+  opts: { sqliteFile?: string; poolSize?: number } = {},
+): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const database = createDatabase({ sqliteFile: opts.sqliteFile ?? ':memory:' });
     return { database, name: opts.sqliteFile ?? ':memory:', drop: () => database.close() };

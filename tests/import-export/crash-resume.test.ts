@@ -19,9 +19,22 @@ describeEachDialect('import crash safety', (dialect) => {
     return { admin, workspace, id: created.id as string };
   }
 
-  function runOf(workspaceId: string, importId: string, attempt: number, onProgress: () => void = () => undefined): JobRun<{ importId: string; workspaceId: string }> & { controller: AbortController } {
+  function runOf(
+    workspaceId: string,
+    importId: string,
+    attempt: number,
+    onProgress: () => void = () => undefined,
+  ): JobRun<{ importId: string; workspaceId: string }> & { controller: AbortController } {
     const controller = new AbortController();
-    return { id: `job-${attempt}`, workspaceId, payload: { importId, workspaceId }, attempt, signal: controller.signal, controller, progress: async () => onProgress() };
+    return {
+      id: `job-${attempt}`,
+      workspaceId,
+      payload: { importId, workspaceId },
+      attempt,
+      signal: controller.signal,
+      controller,
+      progress: async () => onProgress(),
+    };
   }
 
   it('a job stopped after two batches continues from the third when run again, with no row twice', async () => {
@@ -36,21 +49,39 @@ describeEachDialect('import crash safety', (dialect) => {
     await expect(handler(t.ctx, first)).rejects.toThrow('the process died');
     const halfway = await getImport(admin, id);
     expect(halfway).toMatchObject({ status: 'running', counts: { rowsDone: 6, created: 6 } });
-    const contactsNow = await t.ctx.db.selectFrom('contacts').select('id').where('workspace_id', '=', workspace.id).execute();
+    const contactsNow = await t.ctx.db
+      .selectFrom('contacts')
+      .select('id')
+      .where('workspace_id', '=', workspace.id)
+      .execute();
     expect(contactsNow).toHaveLength(6);
 
     await handler(t.ctx, runOf(workspace.id, id, 2));
     const done = await getImport(admin, id);
-    expect(done).toMatchObject({ status: 'completed', counts: { rowsDone: ROWS, created: ROWS, skipped: 0, failed: 0 } });
-    const phones = await t.ctx.db.selectFrom('contact_phones').select('e164').where('workspace_id', '=', workspace.id).execute();
+    expect(done).toMatchObject({
+      status: 'completed',
+      counts: { rowsDone: ROWS, created: ROWS, skipped: 0, failed: 0 },
+    });
+    const phones = await t.ctx.db
+      .selectFrom('contact_phones')
+      .select('e164')
+      .where('workspace_id', '=', workspace.id)
+      .execute();
     expect(phones).toHaveLength(ROWS);
     expect(new Set(phones.map((p) => p.e164)).size).toBe(ROWS);
-    const batchesDone = await t.ctx.db.selectFrom('import_batches').select('batch_no').where('import_id', '=', id).orderBy('batch_no').execute();
+    const batchesDone = await t.ctx.db
+      .selectFrom('import_batches')
+      .select('batch_no')
+      .where('import_id', '=', id)
+      .orderBy('batch_no')
+      .execute();
     expect(batchesDone.map((b) => b.batch_no)).toEqual([0, 1, 2, 3]);
 
     // a duplicate delivery of the finished job changes nothing
     await handler(t.ctx, runOf(workspace.id, id, 3));
-    expect((await t.ctx.db.selectFrom('contacts').select('id').where('workspace_id', '=', workspace.id).execute())).toHaveLength(ROWS);
+    expect(
+      await t.ctx.db.selectFrom('contacts').select('id').where('workspace_id', '=', workspace.id).execute(),
+    ).toHaveLength(ROWS);
   });
 
   it('undo after a crash part-way finishes the remaining batches only', async () => {
@@ -63,7 +94,15 @@ describeEachDialect('import crash safety', (dialect) => {
     // undo walks batches newest first; the process dies after the first one
     const first = runOf(workspace.id, id, 1, () => first.controller.abort(new Error('the process died')));
     await expect(handler(t.ctx, first)).rejects.toThrow('the process died');
-    const live = async () => (await t.ctx.db.selectFrom('contacts').select('id').where('workspace_id', '=', workspace.id).where('deleted_at', 'is', null).execute()).length;
+    const live = async () =>
+      (
+        await t.ctx.db
+          .selectFrom('contacts')
+          .select('id')
+          .where('workspace_id', '=', workspace.id)
+          .where('deleted_at', 'is', null)
+          .execute()
+      ).length;
     expect(await live()).toBe(ROWS - 1); // the last batch held the tenth row only
     await handler(t.ctx, runOf(workspace.id, id, 2));
     expect(await live()).toBe(0);
@@ -76,7 +115,12 @@ describeEachDialect('import crash safety', (dialect) => {
     const cancelled = await admin.post(`/api/imports/${id}/cancel`);
     expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
     await runJobs(t);
-    expect((await t.ctx.db.selectFrom('contacts').select('id').where('workspace_id', '=', workspace.id).execute())).toHaveLength(0);
-    expect((await admin.post(`/api/imports/${id}/run`)).json()).toMatchObject({ status: 409, code: 'IMPORT_NOT_RUNNABLE' });
+    expect(
+      await t.ctx.db.selectFrom('contacts').select('id').where('workspace_id', '=', workspace.id).execute(),
+    ).toHaveLength(0);
+    expect((await admin.post(`/api/imports/${id}/run`)).json()).toMatchObject({
+      status: 409,
+      code: 'IMPORT_NOT_RUNNABLE',
+    });
   });
 });

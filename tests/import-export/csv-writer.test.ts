@@ -6,8 +6,33 @@ import { csvLines, csvWriter, neutralizeFormula } from '../../src/server/modules
 // The export writes CSV itself, a page at a time; files must stay byte for byte what csv-stringify
 // (default options, formulas neutralized first) wrote before.
 const CELLS = [
-  '', 'plain', 'Nasution, Siti', 'say "hi"', 'two\nlines', 'cr\rhere', 'crlf\r\nhere', '"', ',', ' spaced ', 'Ça va', '日本語', '😀 emoji',
-  '=HYPERLINK("http://evil.example")', '@Jahat', '-2+3', '+6281234567001; +6281311110001', '-1500', '+62 (812) 345-67', '\tTab', '\r', '+1;', '=1,2', '-', '+', "'quoted", 'a;b',
+  '',
+  'plain',
+  'Nasution, Siti',
+  'say "hi"',
+  'two\nlines',
+  'cr\rhere',
+  'crlf\r\nhere',
+  '"',
+  ',',
+  ' spaced ',
+  'Ça va',
+  '日本語',
+  '😀 emoji',
+  '=HYPERLINK("http://evil.example")',
+  '@Jahat',
+  '-2+3',
+  '+6281234567001; +6281311110001',
+  '-1500',
+  '+62 (812) 345-67',
+  '\tTab',
+  '\r',
+  '+1;',
+  '=1,2',
+  '-',
+  '+',
+  "'quoted",
+  'a;b',
 ];
 
 const library = (rows: string[][]) => stringify(rows.map((row) => row.map(neutralizeFormula)));

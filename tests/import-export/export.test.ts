@@ -13,7 +13,11 @@ const PEOPLE = [
   'Budi,Santoso,0812-3456-7003,budi@example.id,Jakarta,Orang tua calon siswa,,,1,tidak,SD',
 ].join('\n');
 
-async function exportThrough(t: Awaited<ReturnType<typeof createImportApp>>, client: TestClient, body: Record<string, unknown>) {
+async function exportThrough(
+  t: Awaited<ReturnType<typeof createImportApp>>,
+  client: TestClient,
+  body: Record<string, unknown>,
+) {
   const res = await client.post('/api/exports', body);
   expect(res.statusCode, res.body).toBe(202);
   await runJobs(t);
@@ -32,25 +36,65 @@ describeEachDialect('export', (dialect) => {
     t = await createImportApp(dialect);
     const { admin, workspace } = await seeded(t);
     await importThrough(t, admin, 'ortu.csv', PEOPLE);
-    const { done, file } = await exportThrough(t, admin, { entity: 'contacts', format: 'csv', columns: ['firstName', 'lastName', 'email', 'phone', 'address.city', 'typeKey', 'tags', 'custom.children_count'], filter: { typeKeys: ['student_parent', 'external'] } });
+    const { done, file } = await exportThrough(t, admin, {
+      entity: 'contacts',
+      format: 'csv',
+      columns: ['firstName', 'lastName', 'email', 'phone', 'address.city', 'typeKey', 'tags', 'custom.children_count'],
+      filter: { typeKeys: ['student_parent', 'external'] },
+    });
     expect(done).toMatchObject({ rowCount: 2, totalRows: 2, includesPhones: true, entity: 'contacts' });
     expect(file.headers['content-disposition']).toMatch(/attachment; filename="contacts-\d{4}-\d{2}-\d{2}\.csv"/);
     const rows: string[][] = parse(file.body, { bom: true });
-    expect(rows[0]).toEqual(['First name', 'Last name', 'Email', 'Phone', 'City', 'Contact type', 'Tags', 'Jumlah anak']);
-    expect(rows[1]).toEqual(['Siti', 'Rahmawati', 'siti@example.id', '+6281234567001; +6281311110001', 'Bandung', 'Orang tua siswa', 'Asrama, Beasiswa', '2']);
+    expect(rows[0]).toEqual([
+      'First name',
+      'Last name',
+      'Email',
+      'Phone',
+      'City',
+      'Contact type',
+      'Tags',
+      'Jumlah anak',
+    ]);
+    expect(rows[1]).toEqual([
+      'Siti',
+      'Rahmawati',
+      'siti@example.id',
+      '+6281234567001; +6281311110001',
+      'Bandung',
+      'Orang tua siswa',
+      'Asrama, Beasiswa',
+      '2',
+    ]);
     // cells that a spreadsheet would run are written as text; plain numbers and phone numbers are not touched
-    expect(rows[2].slice(0, 5)).toEqual(["'=HYPERLINK(\"http://evil.example\")", "'@Jahat", 'jahat@example.id', '+6281234567002', "'-2+3"]);
-    const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'changes']).where('workspace_id', '=', workspace.id).where('entity_type', '=', 'export').orderBy('created_at').execute();
+    expect(rows[2].slice(0, 5)).toEqual([
+      '\'=HYPERLINK("http://evil.example")',
+      "'@Jahat",
+      'jahat@example.id',
+      '+6281234567002',
+      "'-2+3",
+    ]);
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'changes'])
+      .where('workspace_id', '=', workspace.id)
+      .where('entity_type', '=', 'export')
+      .orderBy('created_at')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['export.created', 'export.completed', 'export.downloaded']);
     expect(JSON.stringify(audit[0].changes)).toContain('student_parent');
   });
 
-  it('a page\'s emails, phones and tags belong to its own contacts when the filter leaves out those between them', async () => {
+  it("a page's emails, phones and tags belong to its own contacts when the filter leaves out those between them", async () => {
     t = await createImportApp(dialect);
     const { admin } = await seeded(t);
     await importThrough(t, admin, 'ortu.csv', PEOPLE);
     // Jahat sits between Siti and Budi in id order and is filtered out
-    const { done, file } = await exportThrough(t, admin, { entity: 'contacts', format: 'csv', columns: ['firstName', 'email', 'phone', 'tags'], filter: { typeKeys: ['student_parent', 'prospect_parent'] } });
+    const { done, file } = await exportThrough(t, admin, {
+      entity: 'contacts',
+      format: 'csv',
+      columns: ['firstName', 'email', 'phone', 'tags'],
+      filter: { typeKeys: ['student_parent', 'prospect_parent'] },
+    });
     expect(done.rowCount).toBe(2);
     const rows: string[][] = parse(file.body, { bom: true });
     expect(rows.slice(1)).toEqual([
@@ -64,7 +108,12 @@ describeEachDialect('export', (dialect) => {
     const { admin } = await seeded(t);
     await importThrough(t, admin, 'ortu.csv', PEOPLE);
     const { done } = await exportThrough(t, admin, { entity: 'contacts', columns: ['firstName'] });
-    const job = await t.ctx.db.selectFrom('exports as x').innerJoin('jobs as j', 'j.id', 'x.job_id').select(['j.progress']).where('x.id', '=', done.id).executeTakeFirstOrThrow();
+    const job = await t.ctx.db
+      .selectFrom('exports as x')
+      .innerJoin('jobs as j', 'j.id', 'x.job_id')
+      .select(['j.progress'])
+      .where('x.id', '=', done.id)
+      .executeTakeFirstOrThrow();
     expect(fromJson(job.progress, null)).toEqual({ rowsDone: 3, totalRows: 3 });
   });
 
@@ -74,7 +123,10 @@ describeEachDialect('export', (dialect) => {
     await importThrough(t, admin, 'ortu.csv', PEOPLE);
     const refused = await manager.post('/api/exports', { entity: 'contacts', columns: ['firstName', 'phone'] });
     expect(refused.statusCode).toBe(403);
-    expect(refused.json()).toMatchObject({ field: 'columns', detail: expect.stringContaining('contacts.export_phones') });
+    expect(refused.json()).toMatchObject({
+      field: 'columns',
+      detail: expect.stringContaining('contacts.export_phones'),
+    });
     const columns = (await manager.get('/api/exports/columns/contacts')).json().columns;
     expect(columns.find((c: { key: string }) => c.key === 'phone')).toMatchObject({ isPhone: true, isDefault: false });
     const { file } = await exportThrough(t, manager, { entity: 'contacts' });
@@ -91,18 +143,31 @@ describeEachDialect('export', (dialect) => {
     t = await createImportApp(dialect);
     const { admin } = await seeded(t);
     await importThrough(t, admin, 'ortu.csv', PEOPLE);
-    const { file } = await exportThrough(t, admin, { entity: 'contacts', format: 'xlsx', columns: ['firstName', 'email'] });
+    const { file } = await exportThrough(t, admin, {
+      entity: 'contacts',
+      format: 'xlsx',
+      columns: ['firstName', 'email'],
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
     expect(sheet.getRow(1).values).toEqual([undefined, 'First name', 'Email']);
     expect(sheet.rowCount).toBe(4);
-    expect(sheet.getRow(3).getCell(1).value).toBe("'=HYPERLINK(\"http://evil.example\")");
-    const streamed = await admin.post('/api/exports/stream', { entity: 'contacts', columns: ['firstName'], filter: { q: 'Budi' } });
+    expect(sheet.getRow(3).getCell(1).value).toBe('\'=HYPERLINK("http://evil.example")');
+    const streamed = await admin.post('/api/exports/stream', {
+      entity: 'contacts',
+      columns: ['firstName'],
+      filter: { q: 'Budi' },
+    });
     expect(streamed.statusCode).toBe(200);
     expect(parse(streamed.body, { bom: true })).toEqual([['First name'], ['Budi']]);
-    expect((await admin.post('/api/exports', { entity: 'contacts', filter: { shoeSize: 42 } })).json()).toMatchObject({ status: 400, field: 'filter.shoeSize' });
-    expect((await admin.post('/api/exports', { entity: 'contacts', columns: ['firstName', 'salary'] })).json()).toMatchObject({ status: 400, field: 'columns.1' });
+    expect((await admin.post('/api/exports', { entity: 'contacts', filter: { shoeSize: 42 } })).json()).toMatchObject({
+      status: 400,
+      field: 'filter.shoeSize',
+    });
+    expect(
+      (await admin.post('/api/exports', { entity: 'contacts', columns: ['firstName', 'salary'] })).json(),
+    ).toMatchObject({ status: 400, field: 'columns.1' });
   });
 
   it('round trip: exporting and importing into an empty workspace reproduces the contacts', async () => {
@@ -121,27 +186,57 @@ describeEachDialect('export', (dialect) => {
     expect(imp.counts).toMatchObject({ created: 3, failed: 0 });
 
     const snapshot = async (client: TestClient) => {
-      const items = (await client.post('/api/contacts/query', { sort: { field: 'fullName', dir: 'asc' } })).json().items;
-      return Promise.all(items.map(async (c: { id: string }) => {
-        const full = (await client.get(`/api/contacts/${c.id}`)).json();
-        return { name: full.fullName, first: full.firstName, last: full.lastName, type: full.typeKey, emails: full.emails.map((e: { email: string }) => e.email).sort(), phones: full.phones.map((p: { e164: string }) => p.e164).sort(), tags: full.tags.map((x: { name: string }) => x.name).sort(), birthday: full.birthday, address: full.address, custom: full.custom, owner: full.ownerName };
-      }));
+      const items = (await client.post('/api/contacts/query', { sort: { field: 'fullName', dir: 'asc' } })).json()
+        .items;
+      return Promise.all(
+        items.map(async (c: { id: string }) => {
+          const full = (await client.get(`/api/contacts/${c.id}`)).json();
+          return {
+            name: full.fullName,
+            first: full.firstName,
+            last: full.lastName,
+            type: full.typeKey,
+            emails: full.emails.map((e: { email: string }) => e.email).sort(),
+            phones: full.phones.map((p: { e164: string }) => p.e164).sort(),
+            tags: full.tags.map((x: { name: string }) => x.name).sort(),
+            birthday: full.birthday,
+            address: full.address,
+            custom: full.custom,
+            owner: full.ownerName,
+          };
+        }),
+      );
     };
     expect(await snapshot(other)).toEqual(await snapshot(admin));
   });
 
-  it('exports deals, activities, tasks and companies with their lists\' filters', async () => {
+  it("exports deals, activities, tasks and companies with their lists' filters", async () => {
     t = await createImportApp(dialect);
     const { admin } = await seeded(t);
     const pipelines = (await admin.get('/api/pipelines')).json();
     const pipeline = (Array.isArray(pipelines) ? pipelines : pipelines.items)[0];
-    const deal = await admin.post('/api/deals', { pipelineId: pipeline.id, title: 'Pendaftaran Rina', valueMinor: 150_000_000 });
+    const deal = await admin.post('/api/deals', {
+      pipelineId: pipeline.id,
+      title: 'Pendaftaran Rina',
+      valueMinor: 150_000_000,
+    });
     expect(deal.statusCode, deal.body).toBe(201);
-    const deals = await exportThrough(t, admin, { entity: 'deals', columns: ['title', 'value', 'stage', 'status'], filter: { pipelineId: pipeline.id } });
-    expect(parse(deals.file.body, { bom: true })).toEqual([['Title', 'Value', 'Stage', 'Status'], ['Pendaftaran Rina', '1500000', pipeline.stages[0].name, 'open']]);
+    const deals = await exportThrough(t, admin, {
+      entity: 'deals',
+      columns: ['title', 'value', 'stage', 'status'],
+      filter: { pipelineId: pipeline.id },
+    });
+    expect(parse(deals.file.body, { bom: true })).toEqual([
+      ['Title', 'Value', 'Stage', 'Status'],
+      ['Pendaftaran Rina', '1500000', pipeline.stages[0].name, 'open'],
+    ]);
     const companies = await exportThrough(t, admin, { entity: 'companies', format: 'csv' });
     expect(parse(companies.file.body, { bom: true })).toHaveLength(1);
-    const tasks = await exportThrough(t, admin, { entity: 'tasks', columns: ['title'], filter: { view: 'all', status: 'any' } });
+    const tasks = await exportThrough(t, admin, {
+      entity: 'tasks',
+      columns: ['title'],
+      filter: { view: 'all', status: 'any' },
+    });
     expect(parse(tasks.file.body, { bom: true })[0]).toEqual(['Title']);
     const activities = await exportThrough(t, admin, { entity: 'activities', columns: ['title', 'contactEmail'] });
     expect(parse(activities.file.body, { bom: true })[0]).toEqual(['Title', 'Contact email']);

@@ -2,7 +2,16 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../helpers/test-app.js';
-import { contactsByName, createImportApp, fixture, getImport, importThrough, runJobs, seeded, upload } from './helpers.js';
+import {
+  contactsByName,
+  createImportApp,
+  fixture,
+  getImport,
+  importThrough,
+  runJobs,
+  seeded,
+  upload,
+} from './helpers.js';
 
 describeEachDialect('import files', (dialect) => {
   let t: Awaited<ReturnType<typeof createImportApp>>;
@@ -24,12 +33,32 @@ describeEachDialect('import files', (dialect) => {
       { row: 7, column: 'No. HP', problem: expect.stringContaining('"12345" is not a valid phone number') },
       { row: 10, column: 'Jenis Kontak', problem: 'Unknown contact type "Guru"' },
     ]);
-    expect(imp).toMatchObject({ status: 'completed', counts: { rowsDone: 9, created: 5, updated: 0, skipped: 1, failed: 3 } });
+    expect(imp).toMatchObject({
+      status: 'completed',
+      counts: { rowsDone: 9, created: 5, updated: 0, skipped: 1, failed: 3 },
+    });
 
     const people = await contactsByName(t, workspace.id);
-    expect([...people.keys()].sort()).toEqual(['Agus Wijaya', 'Ahmad "Ucok" Hidayat', 'Budi Santoso', 'Rina', 'Siti Rahmawati']);
-    expect(people.get('Siti Rahmawati')).toMatchObject({ phones: ['+6281234567001'], type_key: 'student_parent', birthday: '1985-03-15', first_name: 'Siti', last_name: 'Rahmawati' });
-    expect(people.get('Budi Santoso')).toMatchObject({ phones: ['+6281234567002'], emails: ['budi@example.id'], type_key: 'prospect_parent', birthday: '1980-07-01' });
+    expect([...people.keys()].sort()).toEqual([
+      'Agus Wijaya',
+      'Ahmad "Ucok" Hidayat',
+      'Budi Santoso',
+      'Rina',
+      'Siti Rahmawati',
+    ]);
+    expect(people.get('Siti Rahmawati')).toMatchObject({
+      phones: ['+6281234567001'],
+      type_key: 'student_parent',
+      birthday: '1985-03-15',
+      first_name: 'Siti',
+      last_name: 'Rahmawati',
+    });
+    expect(people.get('Budi Santoso')).toMatchObject({
+      phones: ['+6281234567002'],
+      emails: ['budi@example.id'],
+      type_key: 'prospect_parent',
+      birthday: '1980-07-01',
+    });
     expect(people.get('Agus Wijaya')!.phones.sort()).toEqual(['+6281234567004', '+6281311112222']);
     expect(people.get('Rina')).toMatchObject({ phones: ['+6281234567005'], last_name: null });
     expect(people.get('Ahmad "Ucok" Hidayat')).toMatchObject({ phones: ['+6281234567008'], type_key: 'external' });
@@ -44,7 +73,17 @@ describeEachDialect('import files', (dialect) => {
     const failed = await admin.get(`/api/imports/${imp.id}/failed-rows`);
     expect(failed.headers['content-type']).toContain('text/csv');
     const lines: string[][] = parse(failed.body, { bom: true });
-    expect(lines[0]).toEqual(['Row', 'Nama Lengkap', 'No. HP', 'Email', 'Kota', 'Jenis Kontak', 'Tag', 'Tanggal Lahir', 'Problem']);
+    expect(lines[0]).toEqual([
+      'Row',
+      'Nama Lengkap',
+      'No. HP',
+      'Email',
+      'Kota',
+      'Jenis Kontak',
+      'Tag',
+      'Tanggal Lahir',
+      'Problem',
+    ]);
     expect(lines.map((l) => l[0])).toEqual(['Row', '4', '7', '10']);
     expect(lines[1].slice(1, 8)).toEqual(['Dewi Lestari', '62 812-3456-7003', '', 'Surabaya', '', '', '31/02/1990']);
     expect(lines[1][8]).toMatch(/^Tanggal Lahir: "31\/02\/1990" is not a date/);
@@ -54,7 +93,11 @@ describeEachDialect('import files', (dialect) => {
     t = await createImportApp(dialect);
     const { admin, workspace } = await seeded(t);
     const imp = await importThrough(t, admin, 'export-lama.csv', fixture('semicolon-windows-1252.csv'));
-    expect(imp).toMatchObject({ encoding: 'windows-1252', delimiter: ';', mapping: ['fullName', 'phone', 'email', 'address.city'] });
+    expect(imp).toMatchObject({
+      encoding: 'windows-1252',
+      delimiter: ';',
+      mapping: ['fullName', 'phone', 'email', 'address.city'],
+    });
     expect(imp.counts).toMatchObject({ created: 3, failed: 0 });
     const people = await contactsByName(t, workspace.id);
     expect([...people.keys()].sort()).toEqual(['Françoise Dupré', 'José Müller', 'Ñoño Peña – “Ayah”']);
@@ -79,7 +122,11 @@ describeEachDialect('import files', (dialect) => {
     expect(res.json()).toMatchObject({ format: 'xlsx', sheets: ['Ringkasan', 'Orang Tua'], sheet: 'Ringkasan' });
     const patched = await admin.patch(`/api/imports/${res.json().id}`, { sheet: 'Orang Tua' });
     expect(patched.statusCode, patched.body).toBe(200);
-    expect(patched.json()).toMatchObject({ sheet: 'Orang Tua', headers: ['Nama', 'Nomor WhatsApp', 'Tanggal Lahir', 'Jumlah anak'], mapping: ['fullName', 'phone', 'birthday', 'custom.children_count'] });
+    expect(patched.json()).toMatchObject({
+      sheet: 'Orang Tua',
+      headers: ['Nama', 'Nomor WhatsApp', 'Tanggal Lahir', 'Jumlah anak'],
+      mapping: ['fullName', 'phone', 'birthday', 'custom.children_count'],
+    });
     await admin.post(`/api/imports/${res.json().id}/run`);
     await runJobs(t);
     expect((await getImport(admin, res.json().id)).counts).toMatchObject({ created: 2, failed: 0 });
@@ -98,7 +145,11 @@ describeEachDialect('import files', (dialect) => {
     const imp = await importThrough(t, admin, 'kontak-hp.vcf', fixture('contacts.vcf'));
     expect(imp.counts).toMatchObject({ created: 3, failed: 0 });
     const people = await contactsByName(t, workspace.id);
-    expect(people.get('Rudi Hartono')).toMatchObject({ phones: ['+6287822220001'], emails: ['rudi@example.id'], birthday: '1975-11-09' });
+    expect(people.get('Rudi Hartono')).toMatchObject({
+      phones: ['+6287822220001'],
+      emails: ['rudi@example.id'],
+      birthday: '1975-11-09',
+    });
     expect(people.get('Sri Mulyani Indrawati')).toMatchObject({ phones: ['+6287822220002'], last_name: 'Indrawati' });
     expect(people.get('Bambang Tri Wibowo')).toMatchObject({ phones: ['+6287822220003'], first_name: 'Bambang Tri' });
     const rudi = (await admin.get(`/api/contacts/${people.get('Rudi Hartono')!.id}`)).json();
@@ -128,11 +179,25 @@ describeEachDialect('import files', (dialect) => {
     const imp = await importThrough(t, admin, 'hubspot-crm-exports-all-contacts.csv', fixture('hubspot-contacts.csv'));
     expect(imp).toMatchObject({ preset: 'hubspot', options: { externalSystem: 'hubspot' } });
     expect(imp.counts).toMatchObject({ created: 2, failed: 1 });
-    expect(imp.validation!.issues).toEqual([{ row: 4, column: 'Contact owner', problem: '"someone@elsewhere.test" is not an active member of this workspace' }]);
+    expect(imp.validation!.issues).toEqual([
+      {
+        row: 4,
+        column: 'Contact owner',
+        problem: '"someone@elsewhere.test" is not an active member of this workspace',
+      },
+    ]);
     const people = await contactsByName(t, workspace.id);
-    const manager = await t.ctx.db.selectFrom('users').select('id').where('email', '=', 'manager@demo.test').executeTakeFirstOrThrow();
+    const manager = await t.ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'manager@demo.test')
+      .executeTakeFirstOrThrow();
     expect(people.get('Maria Tan')).toMatchObject({ phones: ['+6561234567'], owner_id: manager.id });
-    const link = await t.ctx.db.selectFrom('external_links').select(['system', 'external_id']).where('contact_id', '=', people.get('Kevin Lim')!.id).executeTakeFirstOrThrow();
+    const link = await t.ctx.db
+      .selectFrom('external_links')
+      .select(['system', 'external_id'])
+      .where('contact_id', '=', people.get('Kevin Lim')!.id)
+      .executeTakeFirstOrThrow();
     expect(link).toEqual({ system: 'hubspot', external_id: '502' });
   });
 });

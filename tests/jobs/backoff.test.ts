@@ -11,7 +11,9 @@ describe('retry backoff: min(cap, base * 2^(attempt-1)), half fixed and half ran
   });
 
   it('doubles the ceiling with each failed attempt', () => {
-    expect([1, 2, 3, 4, 5].map((a) => backoffDelayMs(a, policy, () => 0))).toEqual([5_000, 10_000, 20_000, 40_000, 80_000]);
+    expect([1, 2, 3, 4, 5].map((a) => backoffDelayMs(a, policy, () => 0))).toEqual([
+      5_000, 10_000, 20_000, 40_000, 80_000,
+    ]);
     expect(backoffDelayMs(3, policy, () => 0.25)).toBe(40_000 / 2 + 0.25 * 20_000);
   });
 

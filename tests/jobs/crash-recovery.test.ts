@@ -33,7 +33,13 @@ describeEachDialect('a worker killed mid-job (kill -9)', (dialect) => {
 
   /** Starts the doomed worker in its own process; resolves with the id of the job it claimed. */
   function startDoomedWorker(): Promise<string> {
-    const env = { ...process.env, CRASH_LEASE_SECONDS: String(LEASE_SECONDS), ...(dialect === 'postgres' ? { CRASH_DATABASE_URL: TEST_DATABASE_URL, CRASH_PG_SCHEMA: t.testDb.name } : { CRASH_SQLITE_FILE: t.testDb.name }) };
+    const env = {
+      ...process.env,
+      CRASH_LEASE_SECONDS: String(LEASE_SECONDS),
+      ...(dialect === 'postgres'
+        ? { CRASH_DATABASE_URL: TEST_DATABASE_URL, CRASH_PG_SCHEMA: t.testDb.name }
+        : { CRASH_SQLITE_FILE: t.testDb.name }),
+    };
     // node --import tsx (not the tsx CLI) so the pid we kill is the worker itself, not a launcher.
     child = spawn(process.execPath, ['--import', 'tsx', DOOMED_WORKER], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
@@ -45,12 +51,16 @@ describeEachDialect('a worker killed mid-job (kill -9)', (dialect) => {
         const claimed = /claimed (\S+)/.exec(out);
         if (claimed) resolve(claimed[1]);
       });
-      child!.on('exit', (code, signal) => reject(new Error(`doomed worker exited early (${code ?? signal}): ${stderr}`)));
+      child!.on('exit', (code, signal) =>
+        reject(new Error(`doomed worker exited early (${code ?? signal}): ${stderr}`)),
+      );
     });
   }
 
   it('runs the job again once the lease has expired, and it succeeds', async () => {
-    const { def, calls } = recordingJob('test.crash', async (p) => ({ recovered: p.n }), { leaseSeconds: LEASE_SECONDS });
+    const { def, calls } = recordingJob('test.crash', async (p) => ({ recovered: p.n }), {
+      leaseSeconds: LEASE_SECONDS,
+    });
     t.ctx.jobs.register(def);
     const { id } = await t.ctx.jobs.enqueue(t.ctx.db, 'test.crash', { n: 7 });
 

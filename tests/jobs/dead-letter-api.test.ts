@@ -12,10 +12,14 @@ describeEachDialect('dead-letter API: list, inspect, retry, discard', (dialect) 
   beforeEach(async () => {
     t = await createTestApp(dialect, { manualClock: true });
     isBroken = true;
-    const { def } = recordingJob('test.sync', async (p) => {
-      if (isBroken) throw new Error(`school app rejected record ${p.n}`);
-      return { synced: p.n };
-    }, { maxAttempts: 1 });
+    const { def } = recordingJob(
+      'test.sync',
+      async (p) => {
+        if (isBroken) throw new Error(`school app rejected record ${p.n}`);
+        return { synced: p.n };
+      },
+      { maxAttempts: 1 },
+    );
     t.ctx.jobs.register(def);
   });
   afterEach(async () => t.close());
@@ -32,7 +36,16 @@ describeEachDialect('dead-letter API: list, inspect, retry, discard', (dialect) 
     const id = await deadJob(workspace.id);
     const list = await admin.get('/api/jobs?status=dead');
     expect(list.statusCode).toBe(200);
-    expect(list.json().items).toEqual([expect.objectContaining({ id, name: 'test.sync', status: 'dead', attempts: 1, lastError: 'school app rejected record 1', payload: { n: 1 } })]);
+    expect(list.json().items).toEqual([
+      expect.objectContaining({
+        id,
+        name: 'test.sync',
+        status: 'dead',
+        attempts: 1,
+        lastError: 'school app rejected record 1',
+        payload: { n: 1 },
+      }),
+    ]);
     expect((await admin.get('/api/jobs?status=pending')).json().items).toEqual([]);
 
     isBroken = false;
@@ -47,7 +60,9 @@ describeEachDialect('dead-letter API: list, inspect, retry, discard', (dialect) 
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('JOB_NOT_DEAD');
     const audit = await admin.get('/api/audit?entityType=job');
-    expect(audit.json().items.map((e: { action: string; entityId: string }) => [e.action, e.entityId])).toEqual([['job.retried', id]]);
+    expect(audit.json().items.map((e: { action: string; entityId: string }) => [e.action, e.entityId])).toEqual([
+      ['job.retried', id],
+    ]);
   });
 
   it('discards a dead job for good, and refuses to discard a live one', async () => {
@@ -96,7 +111,9 @@ describeEachDialect('dead-letter API: list, inspect, retry, discard', (dialect) 
     const { admin, workspace } = await seedWithClients(t);
     const ids: string[] = [];
     for (const n of [1, 2, 3]) {
-      ids.push((await t.ctx.jobs.enqueue(t.ctx.db, 'test.sync', { n }, { workspaceId: workspace.id, delaySeconds: 60 })).id);
+      ids.push(
+        (await t.ctx.jobs.enqueue(t.ctx.db, 'test.sync', { n }, { workspaceId: workspace.id, delaySeconds: 60 })).id,
+      );
       (t.clock as ManualClock).advance(1);
     }
     const first = (await admin.get('/api/jobs?name=test.sync&limit=2&includeTotal=true')).json();

@@ -29,7 +29,13 @@ export async function jobsNamed(ctx: AppContext, name: string): Promise<JobRow[]
 export const PayloadSchema = z.object({ n: z.number().int() });
 
 /** A job whose handler the test controls; every call is recorded. */
-export function recordingJob(name: string, handler: (payload: { n: number }, attempt: number, signal: AbortSignal) => Promise<unknown> = async () => ({ ok: true }), extra: Pick<JobDefinition, 'maxAttempts' | 'leaseSeconds' | 'backoff'> = {}) {
+export function recordingJob(
+  name: string,
+  handler: (payload: { n: number }, attempt: number, signal: AbortSignal) => Promise<unknown> = async () => ({
+    ok: true,
+  }),
+  extra: Pick<JobDefinition, 'maxAttempts' | 'leaseSeconds' | 'backoff'> = {},
+) {
   const calls: Array<{ id: string; n: number; attempt: number }> = [];
   const def = defineJob({
     name,

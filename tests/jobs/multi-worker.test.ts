@@ -37,7 +37,11 @@ describeEachDialect('several workers on one database', (dialect) => {
         if (active.has(run.payload.n)) overlaps++;
         active.add(run.payload.n);
         runs.set(run.payload.n, (runs.get(run.payload.n) ?? 0) + 1);
-        const row = await ctx.db.selectFrom('jobs').select('locked_by').where('id', '=', run.id).executeTakeFirstOrThrow();
+        const row = await ctx.db
+          .selectFrom('jobs')
+          .select('locked_by')
+          .where('id', '=', run.id)
+          .executeTakeFirstOrThrow();
         byWorker.set(row.locked_by!, (byWorker.get(row.locked_by!) ?? 0) + 1);
         await sleep(3);
         active.delete(run.payload.n);
@@ -45,7 +49,11 @@ describeEachDialect('several workers on one database', (dialect) => {
     });
     for (let n = 0; n < 50; n++) await t.ctx.jobs.enqueue(t.ctx.db, 'test.send', { n });
     await startWorkers('node-a', 'node-b');
-    await waitFor(async () => (await jobsNamed(t.ctx, 'test.send')).every((j) => j.status === 'succeeded'), 'all 50 jobs to finish', 20_000);
+    await waitFor(
+      async () => (await jobsNamed(t.ctx, 'test.send')).every((j) => j.status === 'succeeded'),
+      'all 50 jobs to finish',
+      20_000,
+    );
 
     expect(overlaps).toBe(0);
     expect([...runs.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, n) => n));
@@ -67,7 +75,9 @@ describeEachDialect('several workers on one database', (dialect) => {
     clock.advance(5 * 60);
     await waitFor(() => calls.length >= 1, 'the 09:05 occurrence to run');
     await sleep(100); // both workers have polled the schedule several times since
-    expect((await jobsNamed(t.ctx, 'test.digest')).map((j) => j.idempotency_key)).toEqual(['test.digest@2026-01-05T09:05:00.000Z']);
+    expect((await jobsNamed(t.ctx, 'test.digest')).map((j) => j.idempotency_key)).toEqual([
+      'test.digest@2026-01-05T09:05:00.000Z',
+    ]);
 
     clock.advance(5 * 60);
     await Promise.all([enqueueDueRecurringJobs(t.ctx), enqueueDueRecurringJobs(t.ctx)]);
@@ -80,8 +90,16 @@ describeEachDialect('several workers on one database', (dialect) => {
     await waitFor(() => calls.length >= 3, 'the catch-up occurrence to run');
     await sleep(100);
     const keys = (await jobsNamed(t.ctx, 'test.digest')).map((j) => j.idempotency_key);
-    expect(keys).toEqual(['test.digest@2026-01-05T09:05:00.000Z', 'test.digest@2026-01-05T09:10:00.000Z', 'test.digest@2026-01-05T09:15:00.000Z']);
-    const schedule = await t.ctx.db.selectFrom('recurring_jobs').selectAll().where('name', '=', 'test.digest').executeTakeFirstOrThrow();
+    expect(keys).toEqual([
+      'test.digest@2026-01-05T09:05:00.000Z',
+      'test.digest@2026-01-05T09:10:00.000Z',
+      'test.digest@2026-01-05T09:15:00.000Z',
+    ]);
+    const schedule = await t.ctx.db
+      .selectFrom('recurring_jobs')
+      .selectAll()
+      .where('name', '=', 'test.digest')
+      .executeTakeFirstOrThrow();
     expect(schedule.next_run_at).toBe('2026-01-05T10:15:00.000Z');
   });
 });

@@ -79,22 +79,38 @@ describeEachDialect('job queue: enqueue, run, retry, dead letters', (dialect) =>
     const { id } = await t.ctx.jobs.enqueue(t.ctx.db, 'test.import', { n: 7 });
     await worker().runDueJobs();
     const row = await jobRow(t.ctx, id);
-    expect(row).toMatchObject({ status: 'succeeded', attempts: 1, result: { imported: 7 }, progress: { done: 7, of: 10 }, locked_by: null, finished_at: t.clock.now().toISOString() });
+    expect(row).toMatchObject({
+      status: 'succeeded',
+      attempts: 1,
+      result: { imported: 7 },
+      progress: { done: 7, of: 10 },
+      locked_by: null,
+      finished_at: t.clock.now().toISOString(),
+    });
     const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(metricValue(metrics.body, 'jobs_completed_total', 'name="test.import"')).toBe(1);
   });
 
   it('retries a failing job after the backoff and marks it dead after its last attempt', async () => {
-    const { def, calls } = recordingJob('test.flaky', async () => {
-      throw new Error('SMTP server unavailable');
-    }, { maxAttempts: 3, backoff: { baseSeconds: 10, capSeconds: 100 } });
+    const { def, calls } = recordingJob(
+      'test.flaky',
+      async () => {
+        throw new Error('SMTP server unavailable');
+      },
+      { maxAttempts: 3, backoff: { baseSeconds: 10, capSeconds: 100 } },
+    );
     t.ctx.jobs.register(def);
     const { id } = await t.ctx.jobs.enqueue(t.ctx.db, 'test.flaky', { n: 1 });
     const w = worker({ random: () => 0.5 });
 
     await w.runDueJobs();
     let row = await jobRow(t.ctx, id);
-    expect(row).toMatchObject({ status: 'pending', attempts: 1, last_error: 'SMTP server unavailable', locked_by: null });
+    expect(row).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      last_error: 'SMTP server unavailable',
+      locked_by: null,
+    });
     // attempt 1 failed: ceiling 10 s, delay 5 s + 0.5 * 5 s
     expect(row.run_at).toBe(new Date(t.clock.now().getTime() + 7_500).toISOString());
 
@@ -110,7 +126,12 @@ describeEachDialect('job queue: enqueue, run, retry, dead letters', (dialect) =>
     clock().advance(15);
     await w.runDueJobs();
     row = await jobRow(t.ctx, id);
-    expect(row).toMatchObject({ status: 'dead', attempts: 3, last_error: 'SMTP server unavailable', finished_at: t.clock.now().toISOString() });
+    expect(row).toMatchObject({
+      status: 'dead',
+      attempts: 3,
+      last_error: 'SMTP server unavailable',
+      finished_at: t.clock.now().toISOString(),
+    });
     clock().advance(3600);
     expect(await w.runDueJobs()).toBe(0);
     expect(calls.map((c) => c.attempt)).toEqual([1, 2, 3]);
@@ -124,7 +145,11 @@ describeEachDialect('job queue: enqueue, run, retry, dead letters', (dialect) =>
     const { def, calls } = recordingJob('test.echo');
     t.ctx.jobs.register(def);
     const { id } = await t.ctx.jobs.enqueue(t.ctx.db, 'test.echo', { n: 1 });
-    await t.ctx.db.updateTable('jobs').set({ payload: JSON.stringify({ n: 'one' }) }).where('id', '=', id).execute();
+    await t.ctx.db
+      .updateTable('jobs')
+      .set({ payload: JSON.stringify({ n: 'one' }) })
+      .where('id', '=', id)
+      .execute();
     await worker().runDueJobs();
     const row = await jobRow(t.ctx, id);
     expect(row.status).toBe('dead');
@@ -166,7 +191,12 @@ describeEachDialect('job queue: enqueue, run, retry, dead letters', (dialect) =>
     expect((await jobRow(t.ctx, id)).status).toBe('running');
     await w.stop(50);
     expect(signal!.aborted).toBe(true);
-    expect(await jobRow(t.ctx, id)).toMatchObject({ status: 'pending', attempts: 0, locked_by: null, locked_until: null });
+    expect(await jobRow(t.ctx, id)).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      locked_by: null,
+      locked_until: null,
+    });
   });
 
   it('ignores the outcome from a worker whose lease expired while another worker re-runs the job', async () => {

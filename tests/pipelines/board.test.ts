@@ -15,7 +15,13 @@ interface Column {
   conversionToNext: number | null;
   staleCount: number | null;
   staleCountCapped: boolean;
-  cards: Array<{ id: string; title: string; isStale: boolean; owner: { name: string } | null; contact: { name: string } | null }>;
+  cards: Array<{
+    id: string;
+    title: string;
+    isStale: boolean;
+    owner: { name: string } | null;
+    contact: { name: string } | null;
+  }>;
   nextCursor: string | null;
 }
 
@@ -29,11 +35,16 @@ describeEachDialect('board', (dialect) => {
   async function sales() {
     const s = await seedWithClients(t, 'sales');
     const p: Pipeline = (await pipelinesByName(s.manager)).Sales;
-    const column = (board: { columns: Column[] }, name: string) => board.columns.find((c) => c.stageId === stageId(p, name))!;
+    const column = (board: { columns: Column[] }, name: string) =>
+      board.columns.find((c) => c.stageId === stageId(p, name))!;
     const board = async (query = '') => {
       const res = await s.manager.get(`/api/pipelines/${p.id}/board${query}`);
       expect(res.statusCode, res.body).toBe(200);
-      return res.json() as { columns: Column[]; filtered: boolean; totals: { count: number; valueSum: number; weightedValue: number } };
+      return res.json() as {
+        columns: Column[];
+        filtered: boolean;
+        totals: { count: number; valueSum: number; weightedValue: number };
+      };
     };
     return { ...s, p, column, board };
   }
@@ -52,8 +63,21 @@ describeEachDialect('board', (dialect) => {
 
     const board = await s.board();
     expect(board.filtered).toBe(false);
-    expect(s.column(board, 'Lead')).toMatchObject({ count: 2, valueSum: 4000, weightedValue: 100 + 1500, avgDaysInStage: 6, conversionToNext: 0.333, avgDaysBeforeLeaving: 4 });
-    expect(s.column(board, 'Qualified')).toMatchObject({ count: 1, valueSum: 5000, weightedValue: 1250, avgDaysInStage: 2, conversionToNext: 0 });
+    expect(s.column(board, 'Lead')).toMatchObject({
+      count: 2,
+      valueSum: 4000,
+      weightedValue: 100 + 1500,
+      avgDaysInStage: 6,
+      conversionToNext: 0.333,
+      avgDaysBeforeLeaving: 4,
+    });
+    expect(s.column(board, 'Qualified')).toMatchObject({
+      count: 1,
+      valueSum: 5000,
+      weightedValue: 1250,
+      avgDaysInStage: 2,
+      conversionToNext: 0,
+    });
     expect(s.column(board, 'Won').conversionToNext).toBeNull();
     expect(board.totals).toEqual({ count: 3, valueSum: 9000, weightedValue: 2850 });
     expect(s.column(board, 'Lead').cards.map((x) => x.title)).toEqual(['B', 'A']);
@@ -67,10 +91,16 @@ describeEachDialect('board', (dialect) => {
     const after = s.column(await s.board(), 'Lead');
     expect(after).toMatchObject({ count: 2, valueSum: 5000, weightedValue: 2000 + 600 });
     const live = s.column(await s.board('?createdFrom=2020-01-01'), 'Lead');
-    expect(live).toMatchObject({ count: 2, valueSum: 5000, weightedValue: 2600, avgDaysInStage: 6, conversionToNext: null });
+    expect(live).toMatchObject({
+      count: 2,
+      valueSum: 5000,
+      weightedValue: 2600,
+      avgDaysInStage: 6,
+      conversionToNext: null,
+    });
   });
 
-  it('flags items past the stage\'s limit as stale and counts them', async () => {
+  it("flags items past the stage's limit as stale and counts them", async () => {
     const s = await sales();
     const old = await createDeal(s.manager, { pipelineId: s.p.id, title: 'Old' });
     clock(t).advance(10 * 86_400);
@@ -82,10 +112,17 @@ describeEachDialect('board', (dialect) => {
     const cutoff = '2999-01-01T00:00:00.000Z';
     const scope: FilterScope = { dialect, actorId: s.workspace.id, ownerOnly: null };
     const lead1 = { stageId: stageId(s.p, 'Lead'), cutoff };
-    expect(await countEnteredBefore(t.ctx.db, s.workspace.id, s.p.id, [lead1], {}, scope, 1)).toEqual(new Map([[lead1.stageId, 2]]));
+    expect(await countEnteredBefore(t.ctx.db, s.workspace.id, s.p.id, [lead1], {}, scope, 1)).toEqual(
+      new Map([[lead1.stageId, 2]]),
+    );
     // several stages in one statement; a stage with none counts 0
     const qualified = { stageId: stageId(s.p, 'Qualified'), cutoff };
-    expect(await countEnteredBefore(t.ctx.db, s.workspace.id, s.p.id, [lead1, qualified], {}, scope, 5)).toEqual(new Map([[lead1.stageId, 2], [qualified.stageId, 0]]));
+    expect(await countEnteredBefore(t.ctx.db, s.workspace.id, s.p.id, [lead1, qualified], {}, scope, 5)).toEqual(
+      new Map([
+        [lead1.stageId, 2],
+        [qualified.stageId, 0],
+      ]),
+    );
     expect(Object.fromEntries(lead.cards.map((c) => [c.title, c.isStale]))).toEqual({ Old: true, Fresh: false });
     expect((await s.manager.get(`/api/deals/${old.id}`)).json().isStale).toBe(true);
     expect(s.column(await s.board(), 'Won').staleCount).toBeNull();
@@ -104,24 +141,47 @@ describeEachDialect('board', (dialect) => {
     const seen = [...first.cards.map((c) => c.title)];
     let cursor = first.nextCursor;
     while (cursor) {
-      const res = await s.manager.get(`/api/pipelines/${s.p.id}/stages/${stageId(s.p, 'Lead')}/cards?limit=3&cursor=${cursor}`);
+      const res = await s.manager.get(
+        `/api/pipelines/${s.p.id}/stages/${stageId(s.p, 'Lead')}/cards?limit=3&cursor=${cursor}`,
+      );
       expect(res.statusCode, res.body).toBe(200);
       seen.push(...res.json().items.map((c: { title: string }) => c.title));
       cursor = res.json().nextCursor;
     }
     expect(seen).toEqual(titles);
-    expect((await s.manager.get(`/api/pipelines/${s.p.id}/stages/${stageId(s.p, 'Lead')}/cards?cursor=garbage`)).statusCode).toBe(400);
+    expect(
+      (await s.manager.get(`/api/pipelines/${s.p.id}/stages/${stageId(s.p, 'Lead')}/cards?cursor=garbage`)).statusCode,
+    ).toBe(400);
   });
 
   it('filters by owner, tags, source, custom field, created range and title, with matching totals', async () => {
     const s = await sales();
     const person = await contact(t, s.workspace.id, 'Dewi');
-    await createDeal(s.manager, { pipelineId: s.p.id, title: 'Mine', valueMinor: 100, tags: ['vip', 'q1'], source: 'web', custom: { academicYear: '2027/28' }, contactId: person });
-    await createDeal(s.agent, { pipelineId: s.p.id, title: 'Agent', valueMinor: 200, tags: ['vip'], source: 'referral', custom: { academicYear: '2026/27' } });
+    await createDeal(s.manager, {
+      pipelineId: s.p.id,
+      title: 'Mine',
+      valueMinor: 100,
+      tags: ['vip', 'q1'],
+      source: 'web',
+      custom: { academicYear: '2027/28' },
+      contactId: person,
+    });
+    await createDeal(s.agent, {
+      pipelineId: s.p.id,
+      title: 'Agent',
+      valueMinor: 200,
+      tags: ['vip'],
+      source: 'referral',
+      custom: { academicYear: '2026/27' },
+    });
     clock(t).advance(3 * 86_400);
     await createDeal(s.manager, { pipelineId: s.p.id, title: 'Nobody', valueMinor: 400, ownerId: null });
 
-    const titles = async (q: string) => s.column(await s.board(q), 'Lead').cards.map((c) => c.title).sort();
+    const titles = async (q: string) =>
+      s
+        .column(await s.board(q), 'Lead')
+        .cards.map((c) => c.title)
+        .sort();
     expect(await titles('?ownerId=me')).toEqual(['Mine']);
     expect(await titles('?ownerId=none')).toEqual(['Nobody']);
     expect(await titles('?tags=vip')).toEqual(['Agent', 'Mine']);
@@ -136,7 +196,12 @@ describeEachDialect('board', (dialect) => {
     expect(vip).toMatchObject({ count: 2, valueSum: 300 });
     expect(s.column(await s.board(`?contactId=${person}`), 'Lead').cards[0].contact?.name).toBe('Dewi Rahma');
 
-    for (const [q, field] of [['?custom=noseparator', 'custom'], ['?ownerId=someone', 'ownerId'], ['?createdFrom=yesterday', 'createdFrom'], ['?limit=0', 'limit']]) {
+    for (const [q, field] of [
+      ['?custom=noseparator', 'custom'],
+      ['?ownerId=someone', 'ownerId'],
+      ['?createdFrom=yesterday', 'createdFrom'],
+      ['?limit=0', 'limit'],
+    ]) {
       const res = await s.manager.get(`/api/pipelines/${s.p.id}/board${q}`);
       expect(res.statusCode, q).toBe(400);
       expect(JSON.stringify(res.json().errors ?? res.json().field)).toContain(field);
@@ -145,14 +210,22 @@ describeEachDialect('board', (dialect) => {
 
   it('lists items as a table with sorting, keyset pages and totals', async () => {
     const s = await sales();
-    for (const [title, value] of [['Gamma', 300], ['Alpha', 100], ['Beta', 200]] as const) {
+    for (const [title, value] of [
+      ['Gamma', 300],
+      ['Alpha', 100],
+      ['Beta', 200],
+    ] as const) {
       await createDeal(s.manager, { pipelineId: s.p.id, title, valueMinor: value });
       clock(t).advance(1);
     }
-    const byValue = await s.manager.get(`/api/deals?pipelineId=${s.p.id}&sort=value&order=asc&limit=2&includeTotal=true`);
+    const byValue = await s.manager.get(
+      `/api/deals?pipelineId=${s.p.id}&sort=value&order=asc&limit=2&includeTotal=true`,
+    );
     expect(byValue.json().items.map((d: { title: string }) => d.title)).toEqual(['Alpha', 'Beta']);
     expect(byValue.json().total).toBe(3);
-    const next = await s.manager.get(`/api/deals?pipelineId=${s.p.id}&sort=value&order=asc&limit=2&cursor=${byValue.json().nextCursor}`);
+    const next = await s.manager.get(
+      `/api/deals?pipelineId=${s.p.id}&sort=value&order=asc&limit=2&cursor=${byValue.json().nextCursor}`,
+    );
     expect(next.json().items.map((d: { title: string }) => d.title)).toEqual(['Gamma']);
     expect(next.json().nextCursor).toBeNull();
     const byTitle = await s.manager.get(`/api/deals?sort=title&order=desc`);

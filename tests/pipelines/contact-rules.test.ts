@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Pipeline } from '../../src/shared/contracts/pipelines.js';
-import { createTestApp, describeEachDialect, seedWithClients, type TestApp, type TestClient } from '../helpers/test-app.js';
+import {
+  createTestApp,
+  describeEachDialect,
+  seedWithClients,
+  type TestApp,
+  type TestClient,
+} from '../helpers/test-app.js';
 import { createDeal, LONG_SESSIONS, move, pipelinesByName, stageId } from './helpers.js';
 
 describeEachDialect('pipelines and contact types', (dialect) => {
@@ -15,16 +21,35 @@ describeEachDialect('pipelines and contact types', (dialect) => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; version: number; typeKey: string | null };
   }
-  const itemsOf = async (client: TestClient, contactId: string) => (await client.get(`/api/deals?contactId=${contactId}`)).json().items as Array<{ id: string; pipelineId: string; stageId: string; status: string; title: string; version: number }>;
-  const typeOf = async (client: TestClient, contactId: string) => (await client.get(`/api/contacts/${contactId}`)).json().typeKey as string | null;
+  const itemsOf = async (client: TestClient, contactId: string) =>
+    (await client.get(`/api/deals?contactId=${contactId}`)).json().items as Array<{
+      id: string;
+      pipelineId: string;
+      stageId: string;
+      status: string;
+      title: string;
+      version: number;
+    }>;
+  const typeOf = async (client: TestClient, contactId: string) =>
+    (await client.get(`/api/contacts/${contactId}`)).json().typeKey as string | null;
 
   it('school: a new prospect parent is put into the enrollment funnel, and enrolling converts them', async () => {
     const s = await seedWithClients(t, 'school');
     const p: Pipeline = (await pipelinesByName(s.manager))['Enrollment 2027/28'];
-    const parent = await newContact(s.manager, { firstName: 'Siti', lastName: 'Nurhaliza', typeKey: 'prospect_parent', phones: [{ number: '0812-3456-7890' }] });
+    const parent = await newContact(s.manager, {
+      firstName: 'Siti',
+      lastName: 'Nurhaliza',
+      typeKey: 'prospect_parent',
+      phones: [{ number: '0812-3456-7890' }],
+    });
     const items = await itemsOf(s.manager, parent.id);
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ pipelineId: p.id, stageId: stageId(p, 'Lead'), title: 'Siti Nurhaliza', status: 'open' });
+    expect(items[0]).toMatchObject({
+      pipelineId: p.id,
+      stageId: stageId(p, 'Lead'),
+      title: 'Siti Nurhaliza',
+      status: 'open',
+    });
 
     let item = items[0];
     for (const stage of ['Qualified', 'Application', 'Assessment', 'Accepted']) {
@@ -45,12 +70,22 @@ describeEachDialect('pipelines and contact types', (dialect) => {
     // student_parent requires a phone number; this prospect has none
     const parent = await newContact(s.manager, { firstName: 'Dian', typeKey: 'prospect_parent' });
     const [item] = await itemsOf(s.manager, parent.id);
-    const accepted = (await s.manager.post('/api/deals', { pipelineId: p.id, stageId: stageId(p, 'Accepted'), title: 'Second child', contactId: parent.id })).json();
+    const accepted = (
+      await s.manager.post('/api/deals', {
+        pipelineId: p.id,
+        stageId: stageId(p, 'Accepted'),
+        title: 'Second child',
+        contactId: parent.id,
+      })
+    ).json();
     const refused = await move(s.manager, accepted, stageId(p, 'Enrolled'));
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ code: 'CONVERSION_REFUSED', rule: 'wonContactType' });
     expect(refused.json().detail).toMatch(/student_parent/);
-    expect((await s.manager.get(`/api/deals/${accepted.id}`)).json()).toMatchObject({ stageId: stageId(p, 'Accepted'), version: 1 });
+    expect((await s.manager.get(`/api/deals/${accepted.id}`)).json()).toMatchObject({
+      stageId: stageId(p, 'Accepted'),
+      version: 1,
+    });
     expect(await typeOf(s.manager, parent.id)).toBe('prospect_parent');
     expect(item.status).toBe('open');
   });
@@ -58,19 +93,32 @@ describeEachDialect('pipelines and contact types', (dialect) => {
   it('a strict rule refuses making someone a prospect parent without an open application', async () => {
     const s = await seedWithClients(t, 'school');
     const p: Pipeline = (await pipelinesByName(s.manager))['Enrollment 2027/28'];
-    const types = (await s.admin.get('/api/contact-types')).json().items as Array<{ id: string; key: string; version: number }>;
+    const types = (await s.admin.get('/api/contact-types')).json().items as Array<{
+      id: string;
+      key: string;
+      version: number;
+    }>;
     const prospect = types.find((x) => x.key === 'prospect_parent')!;
-    const strict = await s.admin.patch(`/api/contact-types/${prospect.id}`, { version: prospect.version, rules: [{ kind: 'open_deal_in_pipeline', category: 'enrollment' }] });
+    const strict = await s.admin.patch(`/api/contact-types/${prospect.id}`, {
+      version: prospect.version,
+      rules: [{ kind: 'open_deal_in_pipeline', category: 'enrollment' }],
+    });
     expect(strict.statusCode, strict.body).toBe(200);
 
     const person = await newContact(s.manager, { firstName: 'Rina', typeKey: 'external' });
-    const refused = await s.manager.patch(`/api/contacts/${person.id}`, { version: person.version, typeKey: 'prospect_parent' });
+    const refused = await s.manager.patch(`/api/contacts/${person.id}`, {
+      version: person.version,
+      typeKey: 'prospect_parent',
+    });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().detail).toMatch(/open item/);
     expect(await typeOf(s.manager, person.id)).toBe('external');
 
     await createDeal(s.manager, { pipelineId: p.id, title: 'Rina — grade 7', contactId: person.id });
-    const ok = await s.manager.patch(`/api/contacts/${person.id}`, { version: person.version, typeKey: 'prospect_parent' });
+    const ok = await s.manager.patch(`/api/contacts/${person.id}`, {
+      version: person.version,
+      typeKey: 'prospect_parent',
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(await itemsOf(s.manager, person.id)).toHaveLength(1);
   });

@@ -14,7 +14,15 @@ describeEachDialect('deals', (dialect) => {
     const s = await seedWithClients(t, 'school');
     const enrollment = (await pipelinesByName(s.agent))['Enrollment 2027/28'];
     const parent = await contact(t, s.workspace.id, 'Budi');
-    const res = await s.agent.post('/api/deals', { pipelineId: enrollment.id, title: 'Aisyah — grade 7', contactId: parent, valueMinor: 45_000_000, tags: ['sibling'], custom: { academicYear: '2027/28' }, source: 'open_day' });
+    const res = await s.agent.post('/api/deals', {
+      pipelineId: enrollment.id,
+      title: 'Aisyah — grade 7',
+      contactId: parent,
+      valueMinor: 45_000_000,
+      tags: ['sibling'],
+      custom: { academicYear: '2027/28' },
+      source: 'open_day',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const deal = res.json();
     expect(deal).toMatchObject({
@@ -31,7 +39,10 @@ describeEachDialect('deals', (dialect) => {
       version: 1,
     });
     // a second application for the same parent (one per child)
-    expect((await s.agent.post('/api/deals', { pipelineId: enrollment.id, title: 'Umar — grade 10', contactId: parent })).statusCode).toBe(201);
+    expect(
+      (await s.agent.post('/api/deals', { pipelineId: enrollment.id, title: 'Umar — grade 10', contactId: parent }))
+        .statusCode,
+    ).toBe(201);
     const forContact = await s.agent.get(`/api/deals?contactId=${parent}&includeTotal=true`);
     expect(forContact.json().total).toBe(2);
     const audit = await s.admin.get(`/api/audit?entityType=deal&entityId=${deal.id}`);
@@ -68,13 +79,22 @@ describeEachDialect('deals', (dialect) => {
     expect(board.columns.every((c: { count: number }) => c.count === 0)).toBe(true);
   });
 
-  it('applies the first stage\'s required fields on create', async () => {
+  it("applies the first stage's required fields on create", async () => {
     const s = await seedWithClients(t, 'sales');
     const sales = (await pipelinesByName(s.manager)).Sales;
-    const lost = await s.manager.post('/api/deals', { pipelineId: sales.id, stageId: stageId(sales, 'Lost'), title: 'Gone' });
+    const lost = await s.manager.post('/api/deals', {
+      pipelineId: sales.id,
+      stageId: stageId(sales, 'Lost'),
+      title: 'Gone',
+    });
     expect(lost.statusCode).toBe(422);
     expect(lost.json()).toMatchObject({ code: 'MOVE_FIELDS_REQUIRED', rule: 'requiredFields', field: 'closeReason' });
-    const ok = await s.manager.post('/api/deals', { pipelineId: sales.id, stageId: stageId(sales, 'Lost'), title: 'Gone', closeReason: 'Budget' });
+    const ok = await s.manager.post('/api/deals', {
+      pipelineId: sales.id,
+      stageId: stageId(sales, 'Lost'),
+      title: 'Gone',
+      closeReason: 'Budget',
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ status: 'lost', closeReason: 'Budget', closedOn: '2026-01-05' });
   });
@@ -82,10 +102,26 @@ describeEachDialect('deals', (dialect) => {
   it('edits with optimistic versions: the stale writer gets 409 and nothing is lost', async () => {
     const s = await seedWithClients(t, 'sales');
     const sales = (await pipelinesByName(s.manager)).Sales;
-    const d = await createDeal(s.manager, { pipelineId: sales.id, title: 'Renewal', valueMinor: 1000, custom: { region: 'EU', seats: 5 } });
-    const first = await s.manager.patch(`/api/deals/${d.id}`, { version: 1, valueMinor: 2500, probability: 40, custom: { seats: 9, region: null } });
+    const d = await createDeal(s.manager, {
+      pipelineId: sales.id,
+      title: 'Renewal',
+      valueMinor: 1000,
+      custom: { region: 'EU', seats: 5 },
+    });
+    const first = await s.manager.patch(`/api/deals/${d.id}`, {
+      version: 1,
+      valueMinor: 2500,
+      probability: 40,
+      custom: { seats: 9, region: null },
+    });
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.json()).toMatchObject({ valueMinor: 2500, probability: 40, effectiveProbability: 40, custom: { seats: 9 }, version: 2 });
+    expect(first.json()).toMatchObject({
+      valueMinor: 2500,
+      probability: 40,
+      effectiveProbability: 40,
+      custom: { seats: 9 },
+      version: 2,
+    });
     expect(first.json().custom).not.toHaveProperty('region');
     const stale = await s.admin.patch(`/api/deals/${d.id}`, { version: 1, title: 'Overwrite' });
     expect(stale.statusCode).toBe(409);
@@ -101,10 +137,17 @@ describeEachDialect('deals', (dialect) => {
     const s = await seedWithClients(t, 'sales');
     const sales = (await pipelinesByName(s.manager)).Sales;
     const managerId = await userIdByEmail(t.ctx, 'manager@demo.test');
-    const theirs = await createDeal(s.manager, { pipelineId: sales.id, title: 'Manager deal', valueMinor: 700, ownerId: managerId });
+    const theirs = await createDeal(s.manager, {
+      pipelineId: sales.id,
+      title: 'Manager deal',
+      valueMinor: 700,
+      ownerId: managerId,
+    });
     const mine = await createDeal(s.agent, { pipelineId: sales.id, title: 'Agent deal', valueMinor: 300 });
     expect((await s.agent.get(`/api/deals/${theirs.id}`)).statusCode).toBe(404);
-    expect((await s.agent.post(`/api/deals/${theirs.id}/move`, { stageId: sales.stages[1].id, version: 1 })).statusCode).toBe(404);
+    expect(
+      (await s.agent.post(`/api/deals/${theirs.id}/move`, { stageId: sales.stages[1].id, version: 1 })).statusCode,
+    ).toBe(404);
     const board = (await s.agent.get(`/api/pipelines/${sales.id}/board`)).json();
     expect(board.filtered).toBe(true);
     expect(board.columns[0]).toMatchObject({ count: 1, valueSum: 300 });
@@ -124,6 +167,8 @@ describeEachDialect('deals', (dialect) => {
     expect((await s.manager.get(`/api/deals/${d.id}`)).statusCode).toBe(404);
     const board = (await s.manager.get(`/api/pipelines/${sales.id}/board`)).json();
     expect(board.columns[0]).toMatchObject({ count: 0, valueSum: 0 });
-    expect((await s.admin.get(`/api/audit?entityId=${d.id}`)).json().items.map((e: { action: string }) => e.action)).toContain('deal.deleted');
+    expect(
+      (await s.admin.get(`/api/audit?entityId=${d.id}`)).json().items.map((e: { action: string }) => e.action),
+    ).toContain('deal.deleted');
   });
 });

@@ -16,9 +16,27 @@ describeEachDialect('forecast', (dialect) => {
     const won = stageId(p, 'Won');
     const lost = stageId(p, 'Lost');
     // clock: 2026-01-05. Open items closing in February and March.
-    await createDeal(s.manager, { pipelineId: p.id, title: 'Feb default', valueMinor: 10_000, expectedCloseDate: '2026-02-10' }); // Lead 10% -> 1000
-    await createDeal(s.manager, { pipelineId: p.id, stageId: stageId(p, 'Proposal'), title: 'Feb own', valueMinor: 20_000, probability: 60, expectedCloseDate: '2026-02-28' }); // 12000
-    await createDeal(s.manager, { pipelineId: p.id, stageId: stageId(p, 'Proposal'), title: 'March', valueMinor: 8_000, expectedCloseDate: '2026-03-01' }); // 50% -> 4000
+    await createDeal(s.manager, {
+      pipelineId: p.id,
+      title: 'Feb default',
+      valueMinor: 10_000,
+      expectedCloseDate: '2026-02-10',
+    }); // Lead 10% -> 1000
+    await createDeal(s.manager, {
+      pipelineId: p.id,
+      stageId: stageId(p, 'Proposal'),
+      title: 'Feb own',
+      valueMinor: 20_000,
+      probability: 60,
+      expectedCloseDate: '2026-02-28',
+    }); // 12000
+    await createDeal(s.manager, {
+      pipelineId: p.id,
+      stageId: stageId(p, 'Proposal'),
+      title: 'March',
+      valueMinor: 8_000,
+      expectedCloseDate: '2026-03-01',
+    }); // 50% -> 4000
     await createDeal(s.manager, { pipelineId: p.id, title: 'Someday', valueMinor: 5_000 }); // no date: 500
     // closed in January
     const w1 = await createDeal(s.manager, { pipelineId: p.id, title: 'Won 1', valueMinor: 7_000 });
@@ -53,8 +71,15 @@ describeEachDialect('forecast', (dialect) => {
     ]);
     expect(f.reasons.won).toEqual([{ reason: 'Best price', count: 1, valueSum: 7_000 }]);
 
-    const quarters = (await s.manager.get(`/api/pipelines/${p.id}/forecast?from=2026-01&to=2026-06&interval=quarter`)).json();
-    expect(quarters.openByCloseMonth.map((x: { period: string; weightedValue: number }) => [x.period, x.weightedValue])).toEqual([['2026-Q1', 17_000], ['2026-Q2', 0]]);
+    const quarters = (
+      await s.manager.get(`/api/pipelines/${p.id}/forecast?from=2026-01&to=2026-06&interval=quarter`)
+    ).json();
+    expect(
+      quarters.openByCloseMonth.map((x: { period: string; weightedValue: number }) => [x.period, x.weightedValue]),
+    ).toEqual([
+      ['2026-Q1', 17_000],
+      ['2026-Q2', 0],
+    ]);
     expect(quarters.closedByPeriod[0]).toMatchObject({ period: '2026-Q1', lostCount: 3, wonCount: 1 });
 
     // reopening takes an item out of the closed numbers
@@ -68,8 +93,23 @@ describeEachDialect('forecast', (dialect) => {
     const s = await seedWithClients(t, 'sales');
     const p: Pipeline = (await pipelinesByName(s.manager)).Sales;
     const ids: Array<{ id: string; version: number }> = [];
-    for (let i = 0; i < 8; i++) ids.push(await createDeal(s.manager, { pipelineId: p.id, stageId: p.stages[i % 4].id, title: `D${i}`, valueMinor: 1000 * (i + 1), probability: i % 3 ? null : 70, expectedCloseDate: i % 4 ? `2026-0${(i % 5) + 1}-15` : null }));
-    const edit = await s.manager.patch(`/api/deals/${ids[1].id}`, { version: 1, valueMinor: 99_000, expectedCloseDate: '2026-06-01', probability: 10 });
+    for (let i = 0; i < 8; i++)
+      ids.push(
+        await createDeal(s.manager, {
+          pipelineId: p.id,
+          stageId: p.stages[i % 4].id,
+          title: `D${i}`,
+          valueMinor: 1000 * (i + 1),
+          probability: i % 3 ? null : 70,
+          expectedCloseDate: i % 4 ? `2026-0${(i % 5) + 1}-15` : null,
+        }),
+      );
+    const edit = await s.manager.patch(`/api/deals/${ids[1].id}`, {
+      version: 1,
+      valueMinor: 99_000,
+      expectedCloseDate: '2026-06-01',
+      probability: 10,
+    });
     expect(edit.statusCode).toBe(200);
     await move(s.manager, ids[2], stageId(p, 'Won'), { closeReason: 'Fast' });
     await move(s.manager, ids[3], stageId(p, 'Lost'), { closeReason: 'Slow' });
@@ -84,7 +124,7 @@ describeEachDialect('forecast', (dialect) => {
     expect(maintained).toEqual(live);
   });
 
-  it('counts the closing day in the workspace\'s time zone', async () => {
+  it("counts the closing day in the workspace's time zone", async () => {
     const s = await seedWithClients(t, 'school'); // Asia/Jakarta, UTC+7
     const p: Pipeline = (await pipelinesByName(s.manager))['Enrollment 2027/28'];
     clock(t).set('2026-01-31T20:00:00.000Z'); // already 1 February in Jakarta
@@ -101,13 +141,23 @@ describeEachDialect('forecast', (dialect) => {
   it('agents forecast their own items; bad ranges are 400s naming the field', async () => {
     const s = await seedWithClients(t, 'sales');
     const p: Pipeline = (await pipelinesByName(s.manager)).Sales;
-    await createDeal(s.manager, { pipelineId: p.id, title: 'Manager', valueMinor: 10_000, expectedCloseDate: '2026-02-01' });
+    await createDeal(s.manager, {
+      pipelineId: p.id,
+      title: 'Manager',
+      valueMinor: 10_000,
+      expectedCloseDate: '2026-02-01',
+    });
     await createDeal(s.agent, { pipelineId: p.id, title: 'Agent', valueMinor: 2_000, expectedCloseDate: '2026-02-01' });
     const agent = (await s.agent.get(`/api/pipelines/${p.id}/forecast?from=2026-02&to=2026-02`)).json();
     expect(agent.openByCloseMonth).toEqual([{ period: '2026-02', count: 1, valueSum: 2_000, weightedValue: 200 }]);
     const mine = (await s.manager.get(`/api/pipelines/${p.id}/forecast?from=2026-02&to=2026-02&ownerId=me`)).json();
     expect(mine.openByCloseMonth[0].valueSum).toBe(10_000);
-    for (const [q, field] of [['from=2026-13', 'from'], ['from=2026-05&to=2026-01', 'from'], ['from=2020-01&to=2026-01', 'to'], ['interval=week', 'interval']]) {
+    for (const [q, field] of [
+      ['from=2026-13', 'from'],
+      ['from=2026-05&to=2026-01', 'from'],
+      ['from=2020-01&to=2026-01', 'to'],
+      ['interval=week', 'interval'],
+    ]) {
       const res = await s.manager.get(`/api/pipelines/${p.id}/forecast?${q}`);
       expect(res.statusCode, q).toBe(400);
       expect(JSON.stringify(res.json().errors ?? res.json().field)).toContain(field);

@@ -24,7 +24,12 @@ export async function createDeal(client: TestClient, body: Record<string, unknow
   return res.json();
 }
 
-export async function move(client: TestClient, deal: { id: string; version: number }, stage: string, extra: Record<string, unknown> = {}) {
+export async function move(
+  client: TestClient,
+  deal: { id: string; version: number },
+  stage: string,
+  extra: Record<string, unknown> = {},
+) {
   return client.post(`/api/deals/${deal.id}/move`, { stageId: stage, version: deal.version, ...extra });
 }
 

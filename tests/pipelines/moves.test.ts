@@ -28,18 +28,35 @@ describeEachDialect('moving items between stages', (dialect) => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ stageId: stageId(s.p, 'Qualified'), version: 2, effectiveProbability: 25 });
     const history = (await s.agent.get(`/api/deals/${d.id}/history`)).json().items;
-    expect(history[0]).toMatchObject({ fromStageName: 'Lead', toStageName: 'Qualified', actorName: 'Citra Agent', reason: 'Visited the campus', secondsInPrevious: 2 * 86_400 + 60, movedAt: '2026-01-07T09:01:00.000Z' });
+    expect(history[0]).toMatchObject({
+      fromStageName: 'Lead',
+      toStageName: 'Qualified',
+      actorName: 'Citra Agent',
+      reason: 'Visited the campus',
+      secondsInPrevious: 2 * 86_400 + 60,
+      movedAt: '2026-01-07T09:01:00.000Z',
+    });
     const audit = (await s.admin.get(`/api/audit?entityType=deal&entityId=${d.id}&action=deal.moved`)).json().items;
     expect(audit).toHaveLength(1);
     expect(audit[0].changes.meta).toMatchObject({ reason: 'Visited the campus', secondsInPrevious: 172860 });
-    const events = await t.ctx.db.selectFrom('events').select(['type', 'payload']).where('entity_id', '=', d.id).orderBy('id').execute();
+    const events = await t.ctx.db
+      .selectFrom('events')
+      .select(['type', 'payload'])
+      .where('entity_id', '=', d.id)
+      .orderBy('id')
+      .execute();
     expect(events.map((e) => e.type)).toEqual(['deal.created', 'deal.moved']);
   });
 
   it('refuses backward moves where the pipeline forbids them, naming the rule', async () => {
     const s = await school();
     const d = await createDeal(s.manager, { pipelineId: s.p.id, stageId: stageId(s.p, 'Application'), title: 'Umar' });
-    await expectRefused(await move(s.manager, d, stageId(s.p, 'Qualified')), 422, 'MOVE_BACKWARD_NOT_ALLOWED', 'allowBackward');
+    await expectRefused(
+      await move(s.manager, d, stageId(s.p, 'Qualified')),
+      422,
+      'MOVE_BACKWARD_NOT_ALLOWED',
+      'allowBackward',
+    );
     const after = (await s.manager.get(`/api/deals/${d.id}`)).json();
     expect(after).toMatchObject({ stageId: stageId(s.p, 'Application'), version: 1 });
     expect((await s.manager.get(`/api/deals/${d.id}/history`)).json().items).toHaveLength(1);
@@ -57,8 +74,18 @@ describeEachDialect('moving items between stages', (dialect) => {
     const lost = await move(s.agent, d, stageId(s.p, 'Lost'), { closeReason: 'Chose another school' });
     expect(lost.statusCode, lost.body).toBe(200);
     expect(lost.json()).toMatchObject({ status: 'lost', closeReason: 'Chose another school', closedOn: '2026-01-05' });
-    await expectRefused(await move(s.agent, lost.json(), stageId(s.p, 'Lead')), 422, 'MOVE_FROM_CLOSED_NOT_ALLOWED', 'closedStagesTerminal');
-    await expectRefused(await move(s.agent, lost.json(), stageId(s.p, 'Enrolled')), 422, 'MOVE_FROM_CLOSED_NOT_ALLOWED', 'closedStagesTerminal');
+    await expectRefused(
+      await move(s.agent, lost.json(), stageId(s.p, 'Lead')),
+      422,
+      'MOVE_FROM_CLOSED_NOT_ALLOWED',
+      'closedStagesTerminal',
+    );
+    await expectRefused(
+      await move(s.agent, lost.json(), stageId(s.p, 'Enrolled')),
+      422,
+      'MOVE_FROM_CLOSED_NOT_ALLOWED',
+      'closedStagesTerminal',
+    );
     const reopened = await move(s.manager, lost.json(), stageId(s.p, 'Lead'), { reason: 'Parent called back' });
     expect(reopened.statusCode, reopened.body).toBe(200);
     expect(reopened.json()).toMatchObject({ status: 'open', closedAt: null, closedOn: null, closeReason: null });
@@ -66,7 +93,10 @@ describeEachDialect('moving items between stages', (dialect) => {
 
   it('requires a reason on every move when the pipeline asks for one', async () => {
     const s = await school();
-    const updated = await s.manager.patch(`/api/pipelines/${s.p.id}`, { version: s.p.version, rules: { reasonRequired: true } });
+    const updated = await s.manager.patch(`/api/pipelines/${s.p.id}`, {
+      version: s.p.version,
+      rules: { reasonRequired: true },
+    });
     expect(updated.statusCode).toBe(200);
     const d = await createDeal(s.agent, { pipelineId: s.p.id, title: 'Rafi' });
     const refused = await move(s.agent, d, stageId(s.p, 'Qualified'));
@@ -75,24 +105,42 @@ describeEachDialect('moving items between stages', (dialect) => {
     expect((await move(s.agent, d, stageId(s.p, 'Qualified'), { reason: 'Passed screening' })).statusCode).toBe(200);
   });
 
-  it('requires the target stage\'s fields, which the move may fill in', async () => {
+  it("requires the target stage's fields, which the move may fill in", async () => {
     const s = await seedWithClients(t, 'sales');
     const p: Pipeline = (await pipelinesByName(s.manager)).Sales;
     const d = await createDeal(s.manager, { pipelineId: p.id, title: 'Globex' });
     const refused = await move(s.manager, d, stageId(p, 'Negotiation'));
     await expectRefused(refused, 422, 'MOVE_FIELDS_REQUIRED', 'requiredFields');
-    expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual(['fields.valueMinor', 'fields.expectedCloseDate']);
-    expect((await s.manager.get(`/api/deals/${d.id}`)).json()).toMatchObject({ valueMinor: 0, expectedCloseDate: null, version: 1 });
+    expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'fields.valueMinor',
+      'fields.expectedCloseDate',
+    ]);
+    expect((await s.manager.get(`/api/deals/${d.id}`)).json()).toMatchObject({
+      valueMinor: 0,
+      expectedCloseDate: null,
+      version: 1,
+    });
 
-    const ok = await move(s.manager, d, stageId(p, 'Negotiation'), { fields: { valueMinor: 120_000, expectedCloseDate: '2026-03-31' } });
+    const ok = await move(s.manager, d, stageId(p, 'Negotiation'), {
+      fields: { valueMinor: 120_000, expectedCloseDate: '2026-03-31' },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ valueMinor: 120_000, expectedCloseDate: '2026-03-31', stageId: stageId(p, 'Negotiation') });
+    expect(ok.json()).toMatchObject({
+      valueMinor: 120_000,
+      expectedCloseDate: '2026-03-31',
+      stageId: stageId(p, 'Negotiation'),
+    });
 
     // a custom field requirement, and a reason requirement on the stage
-    await s.manager.patch(`/api/pipelines/${p.id}/stages/${stageId(p, 'Won')}`, { requiredFields: ['custom.contractNo', 'reason'] });
+    await s.manager.patch(`/api/pipelines/${p.id}/stages/${stageId(p, 'Won')}`, {
+      requiredFields: ['custom.contractNo', 'reason'],
+    });
     const won = await move(s.manager, ok.json(), stageId(p, 'Won'));
     expect(won.json().errors.map((e: { field: string }) => e.field)).toEqual(['fields.custom.contractNo', 'reason']);
-    const wonOk = await move(s.manager, ok.json(), stageId(p, 'Won'), { reason: 'Signed', fields: { custom: { contractNo: 'C-77' } } });
+    const wonOk = await move(s.manager, ok.json(), stageId(p, 'Won'), {
+      reason: 'Signed',
+      fields: { custom: { contractNo: 'C-77' } },
+    });
     expect(wonOk.statusCode, wonOk.body).toBe(200);
     expect(wonOk.json()).toMatchObject({ status: 'won', custom: { contractNo: 'C-77' } });
   });
@@ -112,13 +160,20 @@ describeEachDialect('moving items between stages', (dialect) => {
     expect(prob.json().errors[0].field).toBe('fields.probability');
     const noVersion = await s.manager.post(`/api/deals/${d.id}/move`, { stageId: stageId(s.p, 'Qualified') });
     expect(noVersion.json().errors[0].field).toBe('version');
-    expect((await s.manager.get(`/api/deals/${d.id}`)).json()).toMatchObject({ stageId: stageId(s.p, 'Lead'), version: 1, valueMinor: 0 });
+    expect((await s.manager.get(`/api/deals/${d.id}`)).json()).toMatchObject({
+      stageId: stageId(s.p, 'Lead'),
+      version: 1,
+      valueMinor: 0,
+    });
   });
 
   it('two users moving the same item at once: one wins, the other gets 409, nothing is lost', async () => {
     const s = await school();
     const d = await createDeal(s.manager, { pipelineId: s.p.id, title: 'Salma', valueMinor: 1000 });
-    const [a, b] = await Promise.all([move(s.manager, d, stageId(s.p, 'Qualified'), { reason: 'manager' }), move(s.admin, d, stageId(s.p, 'Application'), { reason: 'admin' })]);
+    const [a, b] = await Promise.all([
+      move(s.manager, d, stageId(s.p, 'Qualified'), { reason: 'manager' }),
+      move(s.admin, d, stageId(s.p, 'Application'), { reason: 'admin' }),
+    ]);
     const codes = [a.statusCode, b.statusCode].sort();
     expect(codes).toEqual([200, 409]);
     const loser = a.statusCode === 409 ? a : b;
@@ -139,7 +194,15 @@ describeEachDialect('moving items between stages', (dialect) => {
     const s = await school();
     const stages = ['Qualified', 'Application', 'Assessment'].map((n) => stageId(s.p, n));
     const deals = [];
-    for (let i = 0; i < 12; i++) deals.push(await createDeal(s.manager, { pipelineId: s.p.id, title: `App ${i}`, valueMinor: 100 * (i + 1), probability: i % 2 ? 30 : null }));
+    for (let i = 0; i < 12; i++)
+      deals.push(
+        await createDeal(s.manager, {
+          pipelineId: s.p.id,
+          title: `App ${i}`,
+          valueMinor: 100 * (i + 1),
+          probability: i % 2 ? 30 : null,
+        }),
+      );
     const results = await Promise.all(deals.map((d, i) => move(i % 2 ? s.manager : s.admin, d, stages[i % 3])));
     expect(results.every((r) => r.statusCode === 200)).toBe(true);
     const board = (await s.manager.get(`/api/pipelines/${s.p.id}/board`)).json();

@@ -22,11 +22,13 @@ try {
       break;
     }
     case 'status': {
-      for (const m of await migrationStatus(db)) console.log(`${m.executedAt ? 'applied' : 'PENDING'}  ${m.name}${m.executedAt ? `  (${m.executedAt})` : ''}`);
+      for (const m of await migrationStatus(db))
+        console.log(`${m.executedAt ? 'applied' : 'PENDING'}  ${m.name}${m.executedAt ? `  (${m.executedAt})` : ''}`);
       break;
     }
     case 'backup': {
-      if (!values.workspace || !values.file) throw new Error('usage: npm run db:backup -- --workspace <id or slug> --file backup.ndjson');
+      if (!values.workspace || !values.file)
+        throw new Error('usage: npm run db:backup -- --workspace <id or slug> --file backup.ndjson');
       await migrateToLatest(db);
       const n = await backupWorkspace(db, values.workspace, values.file);
       console.log(`Wrote ${n.rows} rows from ${n.tables} tables to ${values.file}`);
@@ -36,7 +38,9 @@ try {
       if (!values.file) throw new Error('usage: npm run db:restore -- --file backup.ndjson');
       await migrateToLatest(db);
       const n = await restoreWorkspace(db, values.file);
-      console.log(`Restored workspace ${n.workspaceId} (slug ${n.slug}): ${n.rows} rows into ${n.tables} tables${n.reusedUsers ? `; ${n.reusedUsers} user(s) already here by email were reused` : ''}`);
+      console.log(
+        `Restored workspace ${n.workspaceId} (slug ${n.slug}): ${n.rows} rows into ${n.tables} tables${n.reusedUsers ? `; ${n.reusedUsers} user(s) already here by email were reused` : ''}`,
+      );
       break;
     }
     default:

@@ -31,11 +31,16 @@ export function openRuntime(overrides: Partial<Record<string, string>> = {}): { 
     throw err;
   }
   const log = createLogger(config.LOG_LEVEL);
-  const database = createDatabase({ url: config.DATABASE_URL, sqliteFile: config.SQLITE_FILE ?? path.join(config.DATA_DIR, 'crm.sqlite') });
+  const database = createDatabase({
+    url: config.DATABASE_URL,
+    sqliteFile: config.SQLITE_FILE ?? path.join(config.DATA_DIR, 'crm.sqlite'),
+  });
   const ctx = createContext({ config, database, log, defaultMetrics: true });
   return { config, ctx };
 }
 
 export function describeDatabase(config: Config): string {
-  return config.DATABASE_URL ? `PostgreSQL (${config.DATABASE_URL.replace(/\/\/[^@]*@/, '//')})` : `SQLite (${config.SQLITE_FILE ?? path.join(config.DATA_DIR, 'crm.sqlite')})`;
+  return config.DATABASE_URL
+    ? `PostgreSQL (${config.DATABASE_URL.replace(/\/\/[^@]*@/, '//')})`
+    : `SQLite (${config.SQLITE_FILE ?? path.join(config.DATA_DIR, 'crm.sqlite')})`;
 }

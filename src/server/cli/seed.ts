@@ -4,7 +4,9 @@ import { migrateToLatest } from '../db/migrator.js';
 import { seedDemoWorkspace } from '../modules/workspaces/demo-seed.js';
 import { openRuntime } from './runtime.js';
 
-const { values } = parseArgs({ options: { template: { type: 'string', default: 'school' }, name: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { template: { type: 'string', default: 'school' }, name: { type: 'string' } },
+});
 if (!TEMPLATE_KEYS.includes(values.template as TemplateKey)) {
   console.error(`--template must be one of: ${TEMPLATE_KEYS.join(', ')}`);
   process.exit(2);

@@ -34,7 +34,9 @@ if (demo) {
   console.log(`\nDemo workspace "${demo.workspace.name}" created. Sign in as:`);
   for (const u of demo.users) console.log(`  ${u.role.padEnd(8)} ${u.email.padEnd(20)} password: ${u.password}`);
 } else {
-  console.log('Demo logins (if seeded): admin@demo.test, manager@demo.test, agent@demo.test, viewer@demo.test — password demo1234');
+  console.log(
+    'Demo logins (if seeded): admin@demo.test, manager@demo.test, agent@demo.test, viewer@demo.test — password demo1234',
+  );
 }
 
 let stopping = false;

@@ -7,7 +7,15 @@ export const BACKUP_FORMAT = 'crm-workspace-backup';
 export const BACKUP_VERSION = 1;
 
 // Sign-ins, throttling and the job queue are state of a running system, not of the workspace.
-const VOLATILE_TABLES = new Set(['sessions', 'login_failures', 'password_resets', 'jobs', 'recurring_jobs', MIGRATION_TABLE, `${MIGRATION_TABLE}_lock`]);
+const VOLATILE_TABLES = new Set([
+  'sessions',
+  'login_failures',
+  'password_resets',
+  'jobs',
+  'recurring_jobs',
+  MIGRATION_TABLE,
+  `${MIGRATION_TABLE}_lock`,
+]);
 
 export interface BackupHeader {
   format: typeof BACKUP_FORMAT;
@@ -49,7 +57,11 @@ export async function workspaceTables(dialect: Dialect, db: Kysely<any>): Promis
     const columns = await listColumnKinds(dialect, db, name);
     const isWorkspaceData = name === 'workspaces' || name === 'users' || columns.some((c) => c.name === 'workspace_id');
     if (!isWorkspaceData) continue;
-    infos.push({ name, columns, foreignKeys: fks.filter((f) => f.table === name).map(({ column, references }) => ({ column, references })) });
+    infos.push({
+      name,
+      columns,
+      foreignKeys: fks.filter((f) => f.table === name).map(({ column, references }) => ({ column, references })),
+    });
   }
   // The workspace and its users lead: user ids are remapped on restore before anything refers to them.
   const rest = dependencyOrder(
@@ -63,7 +75,8 @@ export async function workspaceTables(dialect: Dialect, db: Kysely<any>): Promis
 export function dependencyOrder(tables: string[], fks: Array<{ table: string; references: string }>): string[] {
   const pending = new Set([...tables].sort());
   const order: string[] = [];
-  const parentsOf = (t: string) => fks.filter((f) => f.table === t && f.references !== t && pending.has(f.references)).map((f) => f.references);
+  const parentsOf = (t: string) =>
+    fks.filter((f) => f.table === t && f.references !== t && pending.has(f.references)).map((f) => f.references);
   while (pending.size) {
     const ready = [...pending].find((t) => parentsOf(t).length === 0) ?? [...pending][0];
     order.push(ready);
@@ -78,7 +91,8 @@ export function isInsertableInOrder(fileOrder: string[], target: TableInfo[]): b
   const inFile = new Set(fileOrder);
   for (const table of fileOrder) {
     const info = target.find((t) => t.name === table);
-    if (info?.foreignKeys.some((f) => f.references !== table && inFile.has(f.references) && !seen.has(f.references))) return false;
+    if (info?.foreignKeys.some((f) => f.references !== table && inFile.has(f.references) && !seen.has(f.references)))
+      return false;
     seen.add(table);
   }
   return true;

@@ -1,6 +1,14 @@
 import fs from 'node:fs/promises';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, isVolatileTable, workspaceTables, type BackupHeader, type TableInfo } from './backup-plan.js';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BackupError,
+  isVolatileTable,
+  workspaceTables,
+  type BackupHeader,
+  type TableInfo,
+} from './backup-plan.js';
 import type { Database } from './database.js';
 import { NdjsonWriter } from './ndjson.js';
 import { isUuid, snapshotTransaction } from './sql-helpers.js';
@@ -16,12 +24,18 @@ const PAGE_SIZE = 500;
  * first, each in id order), and an end line with the row count so a truncated file is refused.
  * Rows are paged from one consistent snapshot; the file appears under its name only when complete.
  */
-export async function backupWorkspace(database: Database, workspace: string, file: string): Promise<{ workspaceId: string; rows: number; tables: number }> {
+export async function backupWorkspace(
+  database: Database,
+  workspace: string,
+  file: string,
+): Promise<{ workspaceId: string; rows: number; tables: number }> {
   const db = database.db as unknown as Kysely<any>;
   const ws = await db
     .selectFrom('workspaces')
     .select(['id', 'slug'])
-    .where((eb) => (isUuid(workspace) ? eb.or([eb('id', '=', workspace), eb('slug', '=', workspace)]) : eb('slug', '=', workspace)))
+    .where((eb) =>
+      isUuid(workspace) ? eb.or([eb('id', '=', workspace), eb('slug', '=', workspace)]) : eb('slug', '=', workspace),
+    )
     .executeTakeFirst();
   if (!ws) throw new BackupError(`No workspace with the id or slug "${workspace}"`);
   const tables = await workspaceTables(database.dialect, db);
@@ -30,7 +44,15 @@ export async function backupWorkspace(database: Database, workspace: string, fil
   let rows = 0;
   try {
     await snapshotTransaction(database.dialect, db).execute(async (trx) => {
-      const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, dialect: database.dialect, workspaceId: ws.id, slug: ws.slug, createdAt: new Date().toISOString(), tables: tables.map((t) => t.name) };
+      const header: BackupHeader = {
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        dialect: database.dialect,
+        workspaceId: ws.id,
+        slug: ws.slug,
+        createdAt: new Date().toISOString(),
+        tables: tables.map((t) => t.name),
+      };
       await out.write(header);
       for (const table of tables) {
         for await (const row of tableRows(trx, table, tables, ws.id)) {
@@ -51,7 +73,12 @@ export async function backupWorkspace(database: Database, workspace: string, fil
 }
 
 /** The rows of one table that belong to the workspace, page by page (keyset on id where there is one). */
-async function* tableRows(db: Kysely<any>, table: TableInfo, all: TableInfo[], workspaceId: string): AsyncGenerator<Record<string, unknown>> {
+async function* tableRows(
+  db: Kysely<any>,
+  table: TableInfo,
+  all: TableInfo[],
+  workspaceId: string,
+): AsyncGenerator<Record<string, unknown>> {
   // Links into volatile tables (e.g. a job) would dangle after a restore, so they are left out.
   const dropped = table.foreignKeys.filter((f) => isVolatileTable(f.references)).map((f) => f.column);
   const hasId = table.columns.some((c) => c.name === 'id');
@@ -75,11 +102,21 @@ async function* tableRows(db: Kysely<any>, table: TableInfo, all: TableInfo[], w
   }
 }
 
-function rowsOf(db: Kysely<any>, table: TableInfo, all: TableInfo[], workspaceId: string): SelectQueryBuilder<any, any, any> {
+function rowsOf(
+  db: Kysely<any>,
+  table: TableInfo,
+  all: TableInfo[],
+  workspaceId: string,
+): SelectQueryBuilder<any, any, any> {
   if (table.name === 'workspaces') return db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId);
-  if (table.name !== 'users') return db.selectFrom(table.name).selectAll().where(`${table.name}.workspace_id`, '=', workspaceId);
+  if (table.name !== 'users')
+    return db.selectFrom(table.name).selectAll().where(`${table.name}.workspace_id`, '=', workspaceId);
   // Members, and anyone the workspace's rows point at (a former member who created a record).
-  const references = all.flatMap((t) => (t.name === 'users' ? [] : t.foreignKeys.filter((f) => f.references === 'users').map((f) => ({ table: t.name, column: f.column }))));
+  const references = all.flatMap((t) =>
+    t.name === 'users'
+      ? []
+      : t.foreignKeys.filter((f) => f.references === 'users').map((f) => ({ table: t.name, column: f.column })),
+  );
   return db
     .selectFrom('users')
     .selectAll('users')

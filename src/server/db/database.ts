@@ -77,7 +77,11 @@ export function createDatabase(opts: DatabaseOptions): Database {
       // No JIT either: it compiles a statement whose estimated cost passes jit_above_cost, and row
       // estimates of joins to grouped subqueries run far above the truth (11 M rows estimated for an
       // export page of 1,000): 25 ms of compiling for a statement that runs in 10.
-      options: ['-c max_parallel_workers_per_gather=0', '-c jit=off', ...(opts.pgSchema ? [`-c search_path=${opts.pgSchema}`] : [])].join(' '),
+      options: [
+        '-c max_parallel_workers_per_gather=0',
+        '-c jit=off',
+        ...(opts.pgSchema ? [`-c search_path=${opts.pgSchema}`] : []),
+      ].join(' '),
     };
     const pool = new pg.Pool(pgConfig);
     pool.on('error', () => undefined); // idle client errors surface on the next query instead

@@ -23,7 +23,9 @@ export async function createMigrator(database: Database): Promise<Migrator> {
     migrationTableSchema: await currentSchema(database.dialect, database.db),
     provider: {
       async getMigrations() {
-        const files = (await fs.readdir(MIGRATIONS_DIR)).filter((f) => /^\d{12}_.+\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
+        const files = (await fs.readdir(MIGRATIONS_DIR))
+          .filter((f) => /^\d{12}_.+\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
+          .sort();
         const out: Record<string, KyselyMigration> = {};
         const ctx = { dialect: database.dialect };
         for (const file of files) {
@@ -42,7 +44,9 @@ export async function createMigrator(database: Database): Promise<Migrator> {
 function check(result: MigrationResultSet, action: string): MigrationResultSet {
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
-    const err = new Error(`${action} failed${failed ? ` at ${failed.migrationName}` : ''}: ${(result.error as Error).message ?? result.error}`);
+    const err = new Error(
+      `${action} failed${failed ? ` at ${failed.migrationName}` : ''}: ${(result.error as Error).message ?? result.error}`,
+    );
     (err as Error & { cause: unknown }).cause = result.error;
     throw err;
   }

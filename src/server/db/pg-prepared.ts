@@ -16,7 +16,8 @@ const names = new Map<string, string>();
 
 /** Marks a statement's SQL to be sent as a named, prepared statement from now on. */
 export function prepareOnPostgres(sqlText: string): void {
-  if (!names.has(sqlText)) names.set(sqlText, `crm_${crypto.createHash('sha256').update(sqlText).digest('hex').slice(0, 24)}`);
+  if (!names.has(sqlText))
+    names.set(sqlText, `crm_${crypto.createHash('sha256').update(sqlText).digest('hex').slice(0, 24)}`);
 }
 
 type QueryFn = (text: unknown, values?: unknown, callback?: unknown) => unknown;

@@ -1,5 +1,15 @@
 import type { Kysely, Transaction } from 'kysely';
-import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, isInsertableInOrder, workspaceTables, type BackupEndLine, type BackupHeader, type BackupRowLine, type TableInfo } from './backup-plan.js';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BackupError,
+  isInsertableInOrder,
+  workspaceTables,
+  type BackupEndLine,
+  type BackupHeader,
+  type BackupRowLine,
+  type TableInfo,
+} from './backup-plan.js';
 import type { Database } from './database.js';
 import { newId } from './ids.js';
 import { readLines } from './ndjson.js';
@@ -24,13 +34,20 @@ export async function restoreWorkspace(database: Database, file: string): Promis
   const header = await readHeader(file);
   const target = await workspaceTables(database.dialect, db);
   const missing = header.tables.filter((t) => !target.some((x) => x.name === t));
-  if (missing.length) throw new BackupError(`This database has no table ${missing.join(', ')} from the backup; run the migrations (npm run db:migrate) first`);
+  if (missing.length)
+    throw new BackupError(
+      `This database has no table ${missing.join(', ')} from the backup; run the migrations (npm run db:migrate) first`,
+    );
   // Normally one pass; if this schema orders tables differently, one pass per table in our order.
-  const passes: Array<string | null> = isInsertableInOrder(header.tables, target) ? [null] : target.map((t) => t.name).filter((t) => header.tables.includes(t));
+  const passes: Array<string | null> = isInsertableInOrder(header.tables, target)
+    ? [null]
+    : target.map((t) => t.name).filter((t) => header.tables.includes(t));
 
   return db.transaction().execute(async (trx) => {
     if (await trx.selectFrom('workspaces').select('id').where('id', '=', header.workspaceId).executeTakeFirst()) {
-      throw new BackupError(`Workspace ${header.workspaceId} (${header.slug}) already exists in this database; restore into an empty or different database`);
+      throw new BackupError(
+        `Workspace ${header.workspaceId} (${header.slug}) already exists in this database; restore into an empty or different database`,
+      );
     }
     await deferForeignKeys(database.dialect, trx);
     const inserter = new RowInserter(trx, target);
@@ -46,15 +63,23 @@ export async function restoreWorkspace(database: Database, file: string): Promis
           continue;
         }
         if (only !== null && line.table !== only) continue;
-        if (!header.tables.includes(line.table)) throw new BackupError(`Line ${lineNo}: table ${line.table} is not listed in the backup's header`);
+        if (!header.tables.includes(line.table))
+          throw new BackupError(`Line ${lineNo}: table ${line.table} is not listed in the backup's header`);
         await inserter.add(line.table, line.row);
         seen++;
       }
     }
     await inserter.flush();
     if (!end) throw new BackupError('The backup file is incomplete (no end line); nothing was restored');
-    if (end.rows !== seen) throw new BackupError(`The backup file says ${end.rows} rows but holds ${seen}; nothing was restored`);
-    return { workspaceId: header.workspaceId, slug: inserter.slug ?? header.slug, rows: inserter.inserted, tables: header.tables.length, reusedUsers: inserter.reusedUsers };
+    if (end.rows !== seen)
+      throw new BackupError(`The backup file says ${end.rows} rows but holds ${seen}; nothing was restored`);
+    return {
+      workspaceId: header.workspaceId,
+      slug: inserter.slug ?? header.slug,
+      rows: inserter.inserted,
+      tables: header.tables.length,
+      reusedUsers: inserter.reusedUsers,
+    };
   });
 }
 
@@ -62,7 +87,8 @@ async function readHeader(file: string): Promise<BackupHeader> {
   for await (const text of readLines(file)) {
     const header = parseLine(text, 1) as unknown as BackupHeader;
     if (header.format !== BACKUP_FORMAT) throw new BackupError(`${file} is not a workspace backup`);
-    if (header.version !== BACKUP_VERSION) throw new BackupError(`Backup format version ${header.version} is not supported (expected ${BACKUP_VERSION})`);
+    if (header.version !== BACKUP_VERSION)
+      throw new BackupError(`Backup format version ${header.version} is not supported (expected ${BACKUP_VERSION})`);
     return header;
   }
   throw new BackupError(`${file} is empty`);
@@ -123,7 +149,10 @@ class RowInserter {
     for (const key of Object.keys(row)) {
       const id = `${info.name}.${key}`;
       if (this.checkedColumns.has(id)) continue;
-      if (!info.columns.some((c) => c.name === key)) throw new BackupError(`Column ${id} from the backup does not exist in this database; run the migrations (npm run db:migrate) first`);
+      if (!info.columns.some((c) => c.name === key))
+        throw new BackupError(
+          `Column ${id} from the backup does not exist in this database; run the migrations (npm run db:migrate) first`,
+        );
       this.checkedColumns.add(id);
     }
   }
@@ -179,7 +208,8 @@ function convertRow(info: TableInfo, row: Record<string, unknown>): Record<strin
     const kind = column?.kind;
     if (value === null || value === undefined) out[key] = null;
     else if (kind === 'json') out[key] = toJson(value);
-    else if (kind === 'boolean') out[key] = value === true || value === 1 || value === '1' || value === 't' || value === 'true';
+    else if (kind === 'boolean')
+      out[key] = value === true || value === 1 || value === '1' || value === 't' || value === 'true';
     else out[key] = value;
   }
   return out;

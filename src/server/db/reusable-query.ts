@@ -21,7 +21,9 @@ import type { DB } from './schema.js';
  * and name the columns rather than `*`: a connection's prepared `select t.*` fails once a migration
  * on another node adds a column to t.
  */
-export function reusableQuery<Args extends unknown[], Row>(build: (dialect: Dialect, db: Kysely<DB>, ...args: string[]) => Compilable<Row>): (dialect: Dialect, db: Kysely<DB>, ...args: Args) => Promise<QueryResult<Row>> {
+export function reusableQuery<Args extends unknown[], Row>(
+  build: (dialect: Dialect, db: Kysely<DB>, ...args: string[]) => Compilable<Row>,
+): (dialect: Dialect, db: Kysely<DB>, ...args: Args) => Promise<QueryResult<Row>> {
   const compiled = new Map<string, { sql: string; slots: number[]; params: readonly unknown[] }>();
   return async (dialect, db, ...args) => {
     const key = `${dialect}:${args.length}`;
@@ -30,12 +32,18 @@ export function reusableQuery<Args extends unknown[], Row>(build: (dialect: Dial
       const standIns = args.map((_, i) => `\u0000arg${i}\u0000`);
       const query = build(dialect, db, ...standIns).compile();
       const slots = query.parameters.map((p) => standIns.indexOf(p as string));
-      if (standIns.some((s) => !query.parameters.includes(s))) throw new Error('reusableQuery: build must use every argument as a parameter');
+      if (standIns.some((s) => !query.parameters.includes(s)))
+        throw new Error('reusableQuery: build must use every argument as a parameter');
       entry = { sql: query.sql, slots, params: query.parameters };
       compiled.set(key, entry);
       if (dialect === 'postgres') prepareOnPostgres(query.sql);
     }
     const { slots, params } = entry;
-    return db.executeQuery<Row>(CompiledQuery.raw(entry.sql, slots.map((slot, i) => (slot >= 0 ? args[slot] : params[i]))));
+    return db.executeQuery<Row>(
+      CompiledQuery.raw(
+        entry.sql,
+        slots.map((slot, i) => (slot >= 0 ? args[slot] : params[i])),
+      ),
+    );
   };
 }

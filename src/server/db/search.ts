@@ -63,18 +63,32 @@ export function documentPrefixRange(query: string): { from: string; to: string }
  * The name-prefix indexes' expressions, as the migrations wrote them for each database: the
  * document's first 64 characters (202612061000), or the 64 from its second word on (202612061100).
  */
-export function documentPrefix(dialect: Dialect, column: string, from: 'first' | 'second' = 'first'): RawBuilder<string> {
+export function documentPrefix(
+  dialect: Dialect,
+  column: string,
+  from: 'first' | 'second' = 'first',
+): RawBuilder<string> {
   const ref = sql.ref(column);
   const n = sql.lit(DOCUMENT_PREFIX_CHARS);
-  if (dialect === 'postgres') return from === 'first' ? sql<string>`(left(${ref}, ${n}) collate "C")` : sql<string>`(substr(${ref}, strpos(${ref}, ' ') + 1, ${n}) collate "C")`;
-  return from === 'first' ? sql<string>`substr(${ref}, 1, ${n})` : sql<string>`substr(${ref}, instr(${ref}, ' ') + 1, ${n})`;
+  if (dialect === 'postgres')
+    return from === 'first'
+      ? sql<string>`(left(${ref}, ${n}) collate "C")`
+      : sql<string>`(substr(${ref}, strpos(${ref}, ' ') + 1, ${n}) collate "C")`;
+  return from === 'first'
+    ? sql<string>`substr(${ref}, 1, ${n})`
+    : sql<string>`substr(${ref}, instr(${ref}, ' ') + 1, ${n})`;
 }
 
 /**
  * SQL for `select contact_id from ... where <matches>` within one workspace, to use as
  * `contacts.id in (...)`. Null when the query has no searchable term.
  */
-export function contactSearchSubquery(dialect: Dialect, workspaceId: string, query: string, limit?: number): RawBuilder<unknown> | null {
+export function contactSearchSubquery(
+  dialect: Dialect,
+  workspaceId: string,
+  query: string,
+  limit?: number,
+): RawBuilder<unknown> | null {
   const terms = searchQueryTerms(query);
   if (!terms.length) return null;
   const cap = limit ? sql` limit ${limit}` : sql``;

@@ -54,7 +54,9 @@ export function counterSlot(dialect: Dialect): RawBuilder<number> {
 export function ilike(dialect: Dialect, column: RawBuilder<unknown> | string, pattern: string): RawBuilder<boolean> {
   const col = typeof column === 'string' ? sql.ref(column) : column;
   // explicit ESCAPE: SQLite has no default escape character, so likeEscape's backslashes need it
-  return dialect === 'postgres' ? sql<boolean>`${col} ilike ${pattern} escape '\\'` : sql<boolean>`lower(${col}) like lower(${pattern}) escape '\\'`;
+  return dialect === 'postgres'
+    ? sql<boolean>`${col} ilike ${pattern} escape '\\'`
+    : sql<boolean>`lower(${col}) like lower(${pattern}) escape '\\'`;
 }
 
 /** Escapes % and _ so user text is matched literally inside a LIKE pattern. */
@@ -77,13 +79,22 @@ export async function lockForTransaction(dialect: Dialect, trx: Kysely<any>, key
 export async function listTables(dialect: Dialect, db: Kysely<any>): Promise<string[]> {
   const rows =
     dialect === 'postgres'
-      ? await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db)
-      : await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db);
+      ? await sql<{
+          name: string;
+        }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(
+          db,
+        )
+      : await sql<{
+          name: string;
+        }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db);
   return rows.rows.map((r) => r.name);
 }
 
 /** Foreign keys as (table.column -> referenced table), for ordering inserts on restore. */
-export async function listForeignKeys(dialect: Dialect, db: Kysely<any>): Promise<Array<{ table: string; column: string; references: string }>> {
+export async function listForeignKeys(
+  dialect: Dialect,
+  db: Kysely<any>,
+): Promise<Array<{ table: string; column: string; references: string }>> {
   if (dialect === 'postgres') {
     const r = await sql<{ table: string; column: string; references: string }>`
       select cl.relname as "table", a.attname as "column", rf.relname as "references"
@@ -98,7 +109,10 @@ export async function listForeignKeys(dialect: Dialect, db: Kysely<any>): Promis
   }
   const out: Array<{ table: string; column: string; references: string }> = [];
   for (const table of await listTables(dialect, db)) {
-    const r = await sql<{ table: string; from: string }>`select "table", "from" from pragma_foreign_key_list(${table})`.execute(db);
+    const r = await sql<{
+      table: string;
+      from: string;
+    }>`select "table", "from" from pragma_foreign_key_list(${table})`.execute(db);
     for (const row of r.rows) out.push({ table, column: row.from, references: row.table });
   }
   return out;
@@ -108,7 +122,11 @@ export async function listForeignKeys(dialect: Dialect, db: Kysely<any>): Promis
 export async function listColumns(dialect: Dialect, db: Kysely<any>, table: string): Promise<string[]> {
   const r =
     dialect === 'postgres'
-      ? await sql<{ name: string }>`select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(db)
+      ? await sql<{
+          name: string;
+        }>`select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(
+          db,
+        )
       : await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db);
   return r.rows.map((x) => x.name);
 }
@@ -119,25 +137,39 @@ export type ColumnKind = 'boolean' | 'json' | 'number' | 'other';
  * Columns of a table with what kind of value each holds (declared types differ by dialect), and
  * whether the database numbers it itself (identity / INTEGER PRIMARY KEY), so a restore leaves it out.
  */
-export async function listColumnKinds(dialect: Dialect, db: Kysely<any>, table: string): Promise<Array<{ name: string; kind: ColumnKind; isAutoNumbered: boolean }>> {
+export async function listColumnKinds(
+  dialect: Dialect,
+  db: Kysely<any>,
+  table: string,
+): Promise<Array<{ name: string; kind: ColumnKind; isAutoNumbered: boolean }>> {
   const r =
     dialect === 'postgres'
       ? await sql<{ name: string; type: string; auto: boolean }>`
           select column_name as name, data_type as type, (is_identity = 'YES' or coalesce(column_default, '') like 'nextval(%') as auto
-          from information_schema.columns where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(db)
+          from information_schema.columns where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(
+          db,
+        )
       : await sql<{ name: string; type: string; auto: number }>`
           select name, type, (pk = 1 and lower(type) = 'integer' and (select count(*) from pragma_table_info(${table}) where pk > 0) = 1) as auto
           from pragma_table_info(${table})`.execute(db);
   return r.rows.map(({ name, type, auto }) => {
     const t = type.toLowerCase();
-    const kind: ColumnKind = t === 'boolean' ? 'boolean' : t === 'json' || t === 'jsonb' ? 'json' : /int|numeric|real|double|decimal/.test(t) ? 'number' : 'other';
+    const kind: ColumnKind =
+      t === 'boolean'
+        ? 'boolean'
+        : t === 'json' || t === 'jsonb'
+          ? 'json'
+          : /int|numeric|real|double|decimal/.test(t)
+            ? 'number'
+            : 'other';
     return { name, kind, isAutoNumbered: Boolean(auto) };
   });
 }
 
 /** Checks foreign keys at commit instead of per row, where the dialect allows it (bulk restores). */
 export async function deferForeignKeys(dialect: Dialect, trx: Kysely<any>): Promise<void> {
-  if (dialect === 'postgres') await sql`set constraints all deferred`.execute(trx); // affects only deferrable constraints
+  if (dialect === 'postgres')
+    await sql`set constraints all deferred`.execute(trx); // affects only deferrable constraints
   else await sql`pragma defer_foreign_keys = on`.execute(trx);
 }
 
@@ -148,13 +180,17 @@ export function isUuid(value: string): boolean {
 
 /** 'YYYY-MM' of a date column (text on SQLite, date on PostgreSQL). */
 export function monthOfDate(dialect: Dialect, column: string): RawBuilder<string> {
-  return dialect === 'postgres' ? sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM')` : sql<string>`substr(${sql.ref(column)}, 1, 7)`;
+  return dialect === 'postgres'
+    ? sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM')`
+    : sql<string>`substr(${sql.ref(column)}, 1, 7)`;
 }
 
 /** A top-level key of a json column as text (key must be a plain identifier; callers validate it). */
 export function jsonKeyText(dialect: Dialect, column: string, key: string): RawBuilder<string | null> {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) throw new Error(`invalid json key ${key}`);
-  return dialect === 'postgres' ? sql<string | null>`(${sql.ref(column)} ->> ${key})` : sql<string | null>`cast(json_extract(${sql.ref(column)}, ${`$.${key}`}) as text)`;
+  return dialect === 'postgres'
+    ? sql<string | null>`(${sql.ref(column)} ->> ${key})`
+    : sql<string | null>`cast(json_extract(${sql.ref(column)}, ${`$.${key}`}) as text)`;
 }
 
 /** Whether a json array column holds the given string. */
@@ -170,12 +206,16 @@ export function jsonArrayHas(dialect: Dialect, column: string, value: string): R
  * array back as text and keeps 0/1 for booleans: read it with `fromJson` and `Boolean()`.
  */
 export function jsonRows<O>(dialect: Dialect, subquery: SelectQueryBuilder<any, any, O>): RawBuilder<O[] | string> {
-  return (dialect === 'postgres' ? pgJsonArrayFrom(subquery) : sqliteJsonArrayFrom(subquery)) as RawBuilder<unknown> as RawBuilder<O[] | string>;
+  return (dialect === 'postgres'
+    ? pgJsonArrayFrom(subquery)
+    : sqliteJsonArrayFrom(subquery)) as RawBuilder<unknown> as RawBuilder<O[] | string>;
 }
 
 /** Seconds since 1970 of a timestamp column, as a number. */
 export function epochSeconds(dialect: Dialect, column: string): RawBuilder<number> {
-  return dialect === 'postgres' ? sql<number>`extract(epoch from ${sql.ref(column)})` : sql<number>`unixepoch(${sql.ref(column)})`;
+  return dialect === 'postgres'
+    ? sql<number>`extract(epoch from ${sql.ref(column)})`
+    : sql<number>`unixepoch(${sql.ref(column)})`;
 }
 
 /** A read-only transaction that sees one consistent snapshot (SQLite transactions already do). */
@@ -187,13 +227,17 @@ export function snapshotTransaction<DBT>(dialect: Dialect, db: Kysely<DBT>) {
 /** A json column's top-level member as a number, for numeric comparison and sorting (key validated like jsonKeyText). */
 export function jsonMemberNumber(dialect: Dialect, column: string, key: string): RawBuilder<number | null> {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) throw new Error(`invalid json key ${key}`);
-  return dialect === 'postgres' ? sql<number | null>`((${sql.ref(column)} ->> ${key})::numeric)` : sql<number | null>`json_extract(${sql.ref(column)}, ${`$.${key}`})`;
+  return dialect === 'postgres'
+    ? sql<number | null>`((${sql.ref(column)} ->> ${key})::numeric)`
+    : sql<number | null>`json_extract(${sql.ref(column)}, ${`$.${key}`})`;
 }
 
 /** Whether a json column's top-level member is the boolean true. */
 export function jsonMemberIsTrue(dialect: Dialect, column: string, key: string): RawBuilder<boolean> {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) throw new Error(`invalid json key ${key}`);
-  return dialect === 'postgres' ? sql<boolean>`((${sql.ref(column)} -> ${key}) = 'true'::jsonb)` : sql<boolean>`(json_type(${sql.ref(column)}, ${`$.${key}`}) = 'true')`;
+  return dialect === 'postgres'
+    ? sql<boolean>`((${sql.ref(column)} -> ${key}) = 'true'::jsonb)`
+    : sql<boolean>`(json_type(${sql.ref(column)}, ${`$.${key}`}) = 'true')`;
 }
 
 /** Whether a json column's top-level member is an array holding the given string. */
@@ -220,14 +264,21 @@ export function listArg(dialect: Dialect, values: readonly string[]): unknown {
 
 /** `column` is one of the values of a listArg argument (an index lookup per value on both). */
 export function inList(dialect: Dialect, column: string, arg: unknown): RawBuilder<boolean> {
-  return dialect === 'postgres' ? sql<boolean>`${sql.ref(column)} = any(cast(${arg} as text[]))` : sql<boolean>`${sql.ref(column)} in (select value from json_each(${arg}))`;
+  return dialect === 'postgres'
+    ? sql<boolean>`${sql.ref(column)} = any(cast(${arg} as text[]))`
+    : sql<boolean>`${sql.ref(column)} in (select value from json_each(${arg}))`;
 }
 
 /**
  * `test(value)` when the argument is given, true when it is null: one statement text for both, for
  * reusable queries. PostgreSQL is told the argument's type, which `is null` alone cannot tell it.
  */
-export function unlessNull(dialect: Dialect, arg: unknown, pgType: 'uuid' | 'text', test: (value: RawBuilder<unknown>) => RawBuilder<boolean>): RawBuilder<boolean> {
+export function unlessNull(
+  dialect: Dialect,
+  arg: unknown,
+  pgType: 'uuid' | 'text',
+  test: (value: RawBuilder<unknown>) => RawBuilder<boolean>,
+): RawBuilder<boolean> {
   const value = dialect === 'postgres' ? sql`cast(${arg} as ${sql.raw(pgType)})` : sql`${arg}`;
   return sql<boolean>`(${value} is null or ${test(value)})`;
 }
@@ -254,14 +305,25 @@ const PG_ROWS_PER_INSERT = 1000;
  * statement reading a JSON array, because FTS5 writes its pending terms out at the end of every
  * statement (22,500 search documents: 944 ms row by row, 366 ms in VALUES of 100, 232 ms at once).
  */
-export async function insertRowsFast(dialect: Dialect, db: Kysely<any>, table: string, rows: ReadonlyArray<Record<string, unknown>>, opts: { fullText?: boolean } = {}): Promise<void> {
+export async function insertRowsFast(
+  dialect: Dialect,
+  db: Kysely<any>,
+  table: string,
+  rows: ReadonlyArray<Record<string, unknown>>,
+  opts: { fullText?: boolean } = {},
+): Promise<void> {
   if (!rows.length) return;
   const columns = Object.keys(rows[0]);
-  if (![table, ...columns].every((name) => /^[a-z_][a-z0-9_]*$/.test(name))) throw new Error(`unexpected identifier in insert into ${table}`);
+  if (![table, ...columns].every((name) => /^[a-z_][a-z0-9_]*$/.test(name)))
+    throw new Error(`unexpected identifier in insert into ${table}`);
   const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) `;
   if (dialect === 'sqlite' && opts.fullText) {
     const values = rows.map((row) => columns.map((column) => row[column] ?? null));
-    await db.executeQuery(CompiledQuery.raw(`${head}select ${columns.map((_, i) => `value->>${i}`).join(',')} from json_each(?)`, [JSON.stringify(values)]));
+    await db.executeQuery(
+      CompiledQuery.raw(`${head}select ${columns.map((_, i) => `value->>${i}`).join(',')} from json_each(?)`, [
+        JSON.stringify(values),
+      ]),
+    );
     return;
   }
   if (dialect === 'sqlite') {

@@ -13,7 +13,9 @@ export function wrapSqlite(raw: BetterSqlite3.Database, cacheSize = 500): Sqlite
     prepare(sqlText: string): SqliteStatement {
       let stmt = cache.get(sqlText);
       if (stmt) return stmt;
-      stmt = sqlText.startsWith(EACH_ROW) ? eachRowStatement(raw.prepare(sqlText)) : wrapStatement(raw.prepare(sqlText));
+      stmt = sqlText.startsWith(EACH_ROW)
+        ? eachRowStatement(raw.prepare(sqlText))
+        : wrapStatement(raw.prepare(sqlText));
       if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
       cache.set(sqlText, stmt);
       return stmt;
@@ -38,7 +40,8 @@ function eachRowStatement(stmt: BetterSqlite3.Statement): SqliteStatement {
       throw new Error('an each-row statement returns no rows');
     },
     run: (params) => {
-      if (params.length % width) throw new Error(`each-row statement: ${params.length} values are not rows of ${width}`);
+      if (params.length % width)
+        throw new Error(`each-row statement: ${params.length} values are not rows of ${width}`);
       const values = bindable(params);
       let changes = 0;
       let lastInsertRowid: number | bigint = 0;
@@ -71,7 +74,8 @@ function wrapStatement(stmt: BetterSqlite3.Statement): SqliteStatement {
     },
     run: (params) => stmt.run(...bindable(params)),
     *iterate(params) {
-      for (const values of stmt.iterate(...bindable(params)) as Iterable<unknown[]>) yield toRow ? toRow(values) : values;
+      for (const values of stmt.iterate(...bindable(params)) as Iterable<unknown[]>)
+        yield toRow ? toRow(values) : values;
     },
   } as SqliteStatement;
 }
@@ -93,7 +97,14 @@ function rowBuilder(stmt: BetterSqlite3.Statement): RowBuilder {
     for (let i = 0; i < names.length; i++) {
       const value = values[i];
       const kind = kinds[i];
-      row[names[i]] = kind === PLAIN || value === null ? value : kind === BOOLEAN ? value === 1 : typeof value === 'string' ? JSON.parse(value) : value;
+      row[names[i]] =
+        kind === PLAIN || value === null
+          ? value
+          : kind === BOOLEAN
+            ? value === 1
+            : typeof value === 'string'
+              ? JSON.parse(value)
+              : value;
     }
     return row;
   };

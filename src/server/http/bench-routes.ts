@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
  * security headers), so the HTTP layer's own throughput can be compared with a real endpoint's.
  */
 export const benchRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/api/bench/hello', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ hello: 'world' }));
+  app.get('/api/bench/hello', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({
+    hello: 'world',
+  }));
 };
-

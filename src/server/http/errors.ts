@@ -27,7 +27,12 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detail?: string,
-    readonly extra: { field?: string; errors?: FieldError[]; retryAfterSeconds?: number; data?: Record<string, unknown> } = {},
+    readonly extra: {
+      field?: string;
+      errors?: FieldError[];
+      retryAfterSeconds?: number;
+      data?: Record<string, unknown>;
+    } = {},
   ) {
     super(detail ?? errorCatalog[code].title);
     this.status = errorCatalog[code].status;

@@ -22,7 +22,11 @@ const PLUGIN_ROUTES = /^\/api\/docs(\/|$)|^\/api\/openapi\.json$|^\/assets\/|^\/
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Every route must declare its permission; one that does not fails at start-up. */
-export function installRouteGuard(app: FastifyInstance, ctx: AppContext, registered: Array<{ method: string; url: string; permission?: RoutePermission; responseStatuses?: string[] }>): void {
+export function installRouteGuard(
+  app: FastifyInstance,
+  ctx: AppContext,
+  registered: Array<{ method: string; url: string; permission?: RoutePermission; responseStatuses?: string[] }>,
+): void {
   app.decorateRequest('actor', null);
 
   app.addHook('onRoute', (route) => {
@@ -30,13 +34,15 @@ export function installRouteGuard(app: FastifyInstance, ctx: AppContext, registe
     if (!config.permission && PLUGIN_ROUTES.test(route.url)) config.permission = 'public';
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const responseStatuses = Object.keys((route.schema?.response as Record<string, unknown> | undefined) ?? {});
-    for (const method of methods) registered.push({ method, url: route.url, permission: config.permission, responseStatuses });
-    if (!config.permission) throw new Error(`Route ${methods.join(',')} ${route.url} declares no permission (config.permission)`);
+    for (const method of methods)
+      registered.push({ method, url: route.url, permission: config.permission, responseStatuses });
+    if (!config.permission)
+      throw new Error(`Route ${methods.join(',')} ${route.url} declares no permission (config.permission)`);
   });
 
   app.addHook('onRequest', async (req) => {
     const required = req.routeOptions.config?.permission;
-    if (!required || required === 'public' && !req.url.startsWith('/api/')) return;
+    if (!required || (required === 'public' && !req.url.startsWith('/api/'))) return;
     const meta = { ip: req.ip, userAgent: req.headers['user-agent'] };
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
@@ -45,14 +51,22 @@ export function installRouteGuard(app: FastifyInstance, ctx: AppContext, registe
     } else {
       const token = req.cookies?.[SESSION_COOKIE];
       if (token) req.actor = await actorFromSession(ctx, token, meta);
-      if (req.actor && required !== 'public' && !SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== req.actor.csrfToken) {
+      if (
+        req.actor &&
+        required !== 'public' &&
+        !SAFE_METHODS.has(req.method) &&
+        req.headers['x-csrf-token'] !== req.actor.csrfToken
+      ) {
         throw new AppError('CSRF_INVALID', 'Send the X-CSRF-Token header from GET /api/auth/session with every change');
       }
     }
     if (required === 'public') return;
     if (!req.actor) throw new AppError('UNAUTHENTICATED');
     if (required !== 'authenticated' && !can(req.actor, required)) {
-      throw new AppError('FORBIDDEN', `This needs the ${required} permission, which the ${req.actor.role} role does not have`);
+      throw new AppError(
+        'FORBIDDEN',
+        `This needs the ${required} permission, which the ${req.actor.role} role does not have`,
+      );
     }
   });
 }

@@ -102,7 +102,11 @@ export function jsonBody(value: unknown): string | Buffer {
  * value is encoded by its response schema (fields the schema does not name are dropped; a value
  * that breaks it is a 500), then written.
  */
-export const zodJsonSerializer: FastifySerializerCompiler<$ZodType | { properties: $ZodType }> = ({ schema, method, url }) => {
+export const zodJsonSerializer: FastifySerializerCompiler<$ZodType | { properties: $ZodType }> = ({
+  schema,
+  method,
+  url,
+}) => {
   const zodSchema = schema instanceof $ZodType ? schema : schema.properties;
   return (data) => {
     const result = safeEncode(zodSchema, data);

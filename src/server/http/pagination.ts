@@ -13,7 +13,10 @@ export function decodeCursor(cursor: string | undefined, length: number): Array<
   } catch {
     // fall through
   }
-  throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor this list returned', { field: 'cursor', errors: [{ field: 'cursor', message: 'Invalid cursor' }] });
+  throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor this list returned', {
+    field: 'cursor',
+    errors: [{ field: 'cursor', message: 'Invalid cursor' }],
+  });
 }
 
 /** Splits the extra row fetched to learn whether another page exists. */
@@ -29,7 +32,9 @@ export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => Array<
  * core). `read` gets the cursor of the page to read (undefined: the first) and returns its items
  * and the next page's cursor (null or undefined: it was the last).
  */
-export async function* pagesReadAhead<T, C>(read: (cursor: C | undefined) => Promise<{ items: T[]; next: C | null | undefined }>): AsyncGenerator<T[]> {
+export async function* pagesReadAhead<T, C>(
+  read: (cursor: C | undefined) => Promise<{ items: T[]; next: C | null | undefined }>,
+): AsyncGenerator<T[]> {
   let pending = read(undefined);
   for (;;) {
     const page = await pending;

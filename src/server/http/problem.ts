@@ -19,19 +19,30 @@ export interface Problem {
 
 export function problemFor(code: ErrorCode, detail?: string, extra: Partial<Problem> = {}): Problem {
   const spec = errorCatalog[code];
-  return { type: `/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: spec.title, status: spec.status, code, ...(detail ? { detail } : {}), ...extra };
+  return {
+    type: `/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    title: spec.title,
+    status: spec.status,
+    code,
+    ...(detail ? { detail } : {}),
+    ...extra,
+  };
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }
 
-function zodIssuesToFieldErrors(issues: Array<{ path?: PropertyKey[]; message: string; code?: string; keys?: string[] }>, where: string): FieldError[] {
+function zodIssuesToFieldErrors(
+  issues: Array<{ path?: PropertyKey[]; message: string; code?: string; keys?: string[] }>,
+  where: string,
+): FieldError[] {
   const out: FieldError[] = [];
   for (const issue of issues) {
     const base = (issue.path ?? []).map(String).join('.');
     if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
-      for (const k of issue.keys) out.push({ field: base ? `${base}.${k}` : k, message: 'Unknown field', code: issue.code });
+      for (const k of issue.keys)
+        out.push({ field: base ? `${base}.${k}` : k, message: 'Unknown field', code: issue.code });
     } else {
       out.push({ field: base || where, message: issue.message, code: issue.code });
     }
@@ -60,23 +71,43 @@ export function installProblemHandlers(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
       const errors = zodIssuesToFieldErrors(
-        err.validation.map((v) => ({ path: v.instancePath.split('/').filter(Boolean), message: v.message ?? 'Invalid value', code: v.keyword, keys: (v.params as { keys?: string[] }).keys })),
+        err.validation.map((v) => ({
+          path: v.instancePath.split('/').filter(Boolean),
+          message: v.message ?? 'Invalid value',
+          code: v.keyword,
+          keys: (v.params as { keys?: string[] }).keys,
+        })),
         where,
       );
       const first = errors[0];
-      return sendProblem(reply, problemFor('VALIDATION_FAILED', first ? `${first.field}: ${first.message}` : undefined, { field: first?.field, errors, instance }));
+      return sendProblem(
+        reply,
+        problemFor('VALIDATION_FAILED', first ? `${first.field}: ${first.message}` : undefined, {
+          field: first?.field,
+          errors,
+          instance,
+        }),
+      );
     }
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause?.issues }, 'response did not match its schema');
       return sendProblem(reply, problemFor('INTERNAL', undefined, { instance }));
     }
     if (err.statusCode === 429) {
-      return sendProblem(reply, problemFor('RATE_LIMITED', 'Too many requests; slow down and retry after the time in Retry-After', { instance }));
+      return sendProblem(
+        reply,
+        problemFor('RATE_LIMITED', 'Too many requests; slow down and retry after the time in Retry-After', {
+          instance,
+        }),
+      );
     }
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (mapped) return sendProblem(reply, problemFor(mapped, err.message, { instance }));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return sendProblem(reply, problemFor(err.statusCode === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', err.message, { instance }));
+      return sendProblem(
+        reply,
+        problemFor(err.statusCode === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', err.message, { instance }),
+      );
     }
     if (isMalformedValueError(err)) {
       // a value of the wrong shape for its column (e.g. not a uuid) that no schema caught

@@ -20,7 +20,9 @@ export async function registerWebApp(app: FastifyInstance): Promise<void> {
     const file = path.join(WEB_DIST, path.normalize(url).replace(/^(\.\.[/\\])+/, ''));
     if (file.startsWith(WEB_DIST) && url !== '/' && fs.existsSync(file) && fs.statSync(file).isFile()) {
       const isAsset = url.startsWith('/assets/');
-      return reply.header('cache-control', isAsset ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(path.relative(WEB_DIST, file));
+      return reply
+        .header('cache-control', isAsset ? 'public, max-age=31536000, immutable' : 'no-cache')
+        .sendFile(path.relative(WEB_DIST, file));
     }
     return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
   });

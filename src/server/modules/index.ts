@@ -18,7 +18,12 @@ export const modules: AppModule[] = [
   { name: 'users', routes: userRoutes, eventPermissions: { 'user.': 'authenticated' } },
   { name: 'workspaces', routes: workspaceRoutes, eventPermissions: { 'workspace.': 'authenticated' } },
   { name: 'api-keys', routes: apiKeyRoutes },
-  { name: 'audit', routes: auditRoutes, jobs: [auditRetentionJob], recurring: [{ name: 'audit.retention', cron: '17 3 * * *' }] },
+  {
+    name: 'audit',
+    routes: auditRoutes,
+    jobs: [auditRetentionJob],
+    recurring: [{ name: 'audit.retention', cron: '17 3 * * *' }],
+  },
   { name: 'events', routes: eventRoutes },
   jobsModule,
   contactsModule,

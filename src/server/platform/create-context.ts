@@ -47,7 +47,8 @@ export function createContext(opts: ContextOptions): AppContext {
     for (const r of m.recurring ?? []) jobs.registerRecurring(r);
     if (m.templates) ctx.templateContributions.push(m.templates);
     Object.assign(ctx.eventPermissions, m.eventPermissions ?? {});
-    for (const project of m.eventProjectors ?? []) ctx.eventProjectors.push((db, actor, event) => project(ctx, db, actor, event));
+    for (const project of m.eventProjectors ?? [])
+      ctx.eventProjectors.push((db, actor, event) => project(ctx, db, actor, event));
   }
   registerQueueDepthGauge(ctx);
   return ctx;

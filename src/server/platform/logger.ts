@@ -8,7 +8,9 @@ const JSON_STRING = /"(?:[^"\\]|\\.)*"/g;
 
 /** Masks emails and phone numbers inside free text. */
 export function redactText(text: string): string {
-  return text.replace(EMAIL, (m) => `${m[0]}***@${m.split('@')[1]}`).replace(PHONE, (m) => `${m.slice(0, 3)}******${m.slice(-2)}`);
+  return text
+    .replace(EMAIL, (m) => `${m[0]}***@${m.split('@')[1]}`)
+    .replace(PHONE, (m) => `${m.slice(0, 3)}******${m.slice(-2)}`);
 }
 
 /**

@@ -24,7 +24,11 @@ function cacheOf(ctx: AppContext): Map<string, Entry<unknown>> {
 }
 
 /** The cached value for a session token hash, or what `load` reads (cached when found). */
-export async function cachedSession<T>(ctx: AppContext, tokenHash: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
+export async function cachedSession<T>(
+  ctx: AppContext,
+  tokenHash: string,
+  load: () => Promise<T | undefined>,
+): Promise<T | undefined> {
   const cache = cacheOf(ctx);
   const now = performance.now();
   const hit = cache.get(tokenHash);

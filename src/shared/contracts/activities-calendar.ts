@@ -27,4 +27,8 @@ export type CalendarItem = z.infer<typeof CalendarItem>;
 export const CalendarResult = z.object({ items: z.array(CalendarItem) });
 
 export const CalendarFeed = z.object({ url: z.string(), createdAt: z.string() });
-export const CalendarFeedStatus = z.object({ active: z.boolean(), createdAt: z.string().nullable(), lastUsedAt: z.string().nullable() });
+export const CalendarFeedStatus = z.object({
+  active: z.boolean(),
+  createdAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});

@@ -3,7 +3,16 @@ import { PageQuery, page } from './common.js';
 import { Id, UserRef } from './activities.js';
 
 /** What a timeline entry is about; the filter chips of the timeline. */
-export const TIMELINE_KINDS = ['activity', 'note', 'stage_change', 'task', 'message', 'score', 'owner', 'edit'] as const;
+export const TIMELINE_KINDS = [
+  'activity',
+  'note',
+  'stage_change',
+  'task',
+  'message',
+  'score',
+  'owner',
+  'edit',
+] as const;
 export const TimelineKind = z.enum(TIMELINE_KINDS);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 
@@ -31,8 +40,13 @@ export const TimelineQuery = PageQuery.extend({
     .string()
     .max(200)
     .transform((v, ctx) => {
-      const list = v.split(',').map((s) => s.trim()).filter(Boolean);
-      for (const k of list) if (!(TIMELINE_KINDS as readonly string[]).includes(k)) ctx.addIssue({ code: 'custom', message: `Unknown kind ${k}; use ${TIMELINE_KINDS.join(', ')}` });
+      const list = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const k of list)
+        if (!(TIMELINE_KINDS as readonly string[]).includes(k))
+          ctx.addIssue({ code: 'custom', message: `Unknown kind ${k}; use ${TIMELINE_KINDS.join(', ')}` });
       return list as TimelineKind[];
     })
     .optional(),

@@ -31,7 +31,10 @@ export const ActivityType = z.object({
 });
 export type ActivityType = z.infer<typeof ActivityType>;
 
-const typeKey = z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Use lowercase letters, digits and _ (e.g. school_visit)');
+const typeKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'Use lowercase letters, digits and _ (e.g. school_visit)');
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a hex colour such as #6366f1');
 export const CreateActivityTypeBody = z.strictObject({
   key: typeKey.optional(),
@@ -91,7 +94,13 @@ const activityFields = {
   description: z.string().max(10_000).nullable().optional(),
   status: ActivityStatus.default('done'),
   occurredAt: DateTimeInput.optional(),
-  durationMinutes: z.number().int().min(0).max(24 * 60).nullable().optional(),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .nullable()
+    .optional(),
   outcome: ActivityOutcome.nullable().optional(),
   outcomeNote: z.string().trim().max(255).nullable().optional(),
   nextAction: z.string().trim().max(500).nullable().optional(),
@@ -133,7 +142,12 @@ export const BulkCreateActivitiesBody = z.strictObject({ items: z.array(CreateAc
 const csv = z
   .string()
   .max(2000)
-  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 export const ActivityQuery = PageQuery.extend({
   contactId: Id.optional(),
   dealId: Id.optional(),

@@ -37,6 +37,18 @@ export const SwitchWorkspaceBody = z.strictObject({ workspaceId: Uuid });
 export const PasswordResetRequestBody = z.strictObject({ email: Email });
 export const Password = z.string().min(8, 'Use at least 8 characters').max(200);
 export const PasswordResetConfirmBody = z.strictObject({ token: z.string().min(10).max(200), password: Password });
-export const AcceptInvitationBody = z.strictObject({ token: z.string().min(10).max(200), name: z.string().trim().min(1).max(120), password: Password });
-export const InvitationPreview = z.object({ email: z.string(), workspaceName: z.string(), role: RoleSchema, userExists: z.boolean() });
-export const UpdateProfileBody = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), locale: LocaleSchema.optional() });
+export const AcceptInvitationBody = z.strictObject({
+  token: z.string().min(10).max(200),
+  name: z.string().trim().min(1).max(120),
+  password: Password,
+});
+export const InvitationPreview = z.object({
+  email: z.string(),
+  workspaceName: z.string(),
+  role: RoleSchema,
+  userExists: z.boolean(),
+});
+export const UpdateProfileBody = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  locale: LocaleSchema.optional(),
+});

@@ -5,7 +5,10 @@ export const Id = z.string().min(1).max(64);
 export const Uuid = z.uuid({ message: 'Not a valid id' });
 export const IdParams = z.object({ id: Uuid });
 export const IsoTimestamp = z.string();
-export const Email = z.email({ message: 'Enter a valid email address' }).max(254).transform((v) => v.trim().toLowerCase());
+export const Email = z
+  .email({ message: 'Enter a valid email address' })
+  .max(254)
+  .transform((v) => v.trim().toLowerCase());
 
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),

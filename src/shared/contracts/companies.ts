@@ -45,10 +45,16 @@ export const CompanyListQuery = z.object({
   q: z.string().trim().max(200).optional(),
   industry: z.string().max(100).optional(),
   owner: z.string().max(64).optional(),
-  deleted: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  deleted: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   sort: z.enum(['name', 'createdAt', 'updatedAt']).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
-  includeTotal: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  includeTotal: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });

@@ -5,7 +5,10 @@ import { Id } from './common.js';
 export const RefId = z.uuid({ message: 'Not a valid id' });
 
 /** Keys of configurable things: lower-case slug, as stored on records. */
-export const ConfigKey = z.string().trim().regex(/^[a-z][a-z0-9_]{0,47}$/, 'Use lower-case letters, digits and _ (start with a letter), at most 48');
+export const ConfigKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{0,47}$/, 'Use lower-case letters, digits and _ (start with a letter), at most 48');
 export const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a hex colour such as #3b82f6');
 const Label = z.string().trim().min(1, 'Enter a label').max(80);
 
@@ -46,20 +49,48 @@ export const UpdateContactTypeBody = z.strictObject({
 });
 
 // ---- sources ---------------------------------------------------------------------------------
-export const ContactSource = z.object({ id: Id, key: z.string(), label: z.string(), position: z.number().int(), isArchived: z.boolean(), version: z.number().int() });
+export const ContactSource = z.object({
+  id: Id,
+  key: z.string(),
+  label: z.string(),
+  position: z.number().int(),
+  isArchived: z.boolean(),
+  version: z.number().int(),
+});
 export type ContactSource = z.infer<typeof ContactSource>;
 export const CreateContactSourceBody = z.strictObject({ key: ConfigKey, label: Label });
-export const UpdateContactSourceBody = z.strictObject({ version: z.number().int().min(1), label: Label.optional(), position: z.number().int().min(0).max(10_000).optional(), isArchived: z.boolean().optional() });
+export const UpdateContactSourceBody = z.strictObject({
+  version: z.number().int().min(1),
+  label: Label.optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+  isArchived: z.boolean().optional(),
+});
 
 // ---- custom fields ---------------------------------------------------------------------------
-export const CUSTOM_FIELD_TYPES = ['text', 'long_text', 'number', 'money', 'date', 'boolean', 'select', 'multi_select', 'url', 'email', 'phone'] as const;
+export const CUSTOM_FIELD_TYPES = [
+  'text',
+  'long_text',
+  'number',
+  'money',
+  'date',
+  'boolean',
+  'select',
+  'multi_select',
+  'url',
+  'email',
+  'phone',
+] as const;
 export const CustomFieldType = z.enum(CUSTOM_FIELD_TYPES);
 export type CustomFieldType = z.infer<typeof CustomFieldType>;
 export const CUSTOM_FIELD_ENTITIES = ['contact', 'company'] as const;
 export const CustomFieldEntity = z.enum(CUSTOM_FIELD_ENTITIES);
 export type CustomFieldEntity = z.infer<typeof CustomFieldEntity>;
 
-export const CustomFieldChoice = z.strictObject({ value: z.string().trim().min(1).max(80), label: z.string().trim().min(1).max(80), color: Color.optional() });
+export const CustomFieldChoice = z.strictObject({
+  value: z.string().trim().min(1).max(80),
+  label: z.string().trim().min(1).max(80),
+  color: Color.optional(),
+});
 export type CustomFieldChoice = z.infer<typeof CustomFieldChoice>;
 
 export const CustomField = z.object({
@@ -98,13 +129,31 @@ export const UpdateCustomFieldBody = z.strictObject({
 export const CustomFieldQuery = z.object({ entity: CustomFieldEntity.optional() });
 
 // ---- tags ------------------------------------------------------------------------------------
-export const Tag = z.object({ id: Id, name: z.string(), color: z.string(), description: z.string().nullable(), contactCount: z.number().int().optional(), version: z.number().int() });
+export const Tag = z.object({
+  id: Id,
+  name: z.string(),
+  color: z.string(),
+  description: z.string().nullable(),
+  contactCount: z.number().int().optional(),
+  version: z.number().int(),
+});
 export type Tag = z.infer<typeof Tag>;
 export const TagRef = z.object({ id: Id, name: z.string(), color: z.string() });
 export type TagRef = z.infer<typeof TagRef>;
-export const CreateTagBody = z.strictObject({ name: z.string().trim().min(1, 'Name the tag').max(60), color: Color.default('#64748b'), description: z.string().trim().max(500).nullish() });
-export const UpdateTagBody = z.strictObject({ version: z.number().int().min(1), name: z.string().trim().min(1).max(60).optional(), color: Color.optional(), description: z.string().trim().max(500).nullish() });
+export const CreateTagBody = z.strictObject({
+  name: z.string().trim().min(1, 'Name the tag').max(60),
+  color: Color.default('#64748b'),
+  description: z.string().trim().max(500).nullish(),
+});
+export const UpdateTagBody = z.strictObject({
+  version: z.number().int().min(1),
+  name: z.string().trim().min(1).max(60).optional(),
+  color: Color.optional(),
+  description: z.string().trim().max(500).nullish(),
+});
 
 // ---- settings --------------------------------------------------------------------------------
 export const ContactSettings = z.object({ retentionDays: z.number().int() });
-export const UpdateContactSettingsBody = z.strictObject({ retentionDays: z.number().int().min(1, 'Keep deleted contacts at least one day').max(3650) });
+export const UpdateContactSettingsBody = z.strictObject({
+  retentionDays: z.number().int().min(1, 'Keep deleted contacts at least one day').max(3650),
+});

@@ -14,8 +14,20 @@ export const DuplicateCheckBody = z.strictObject({
 export const DuplicateCheckResult = z.object({ items: z.array(DuplicateMatch) });
 
 export const DuplicatePair = z.object({
-  a: z.object({ id: Id, fullName: z.string(), primaryEmail: z.string().nullable(), primaryPhone: z.string().nullable(), createdAt: z.string() }),
-  b: z.object({ id: Id, fullName: z.string(), primaryEmail: z.string().nullable(), primaryPhone: z.string().nullable(), createdAt: z.string() }),
+  a: z.object({
+    id: Id,
+    fullName: z.string(),
+    primaryEmail: z.string().nullable(),
+    primaryPhone: z.string().nullable(),
+    createdAt: z.string(),
+  }),
+  b: z.object({
+    id: Id,
+    fullName: z.string(),
+    primaryEmail: z.string().nullable(),
+    primaryPhone: z.string().nullable(),
+    createdAt: z.string(),
+  }),
   reasons: z.array(z.enum(['email', 'phone', 'name'])),
 });
 export type DuplicatePair = z.infer<typeof DuplicatePair>;
@@ -23,7 +35,20 @@ export const DuplicatePairsQuery = z.object({ limit: z.coerce.number().int().min
 export const DismissDuplicateBody = z.strictObject({ contactIds: z.tuple([RefId, RefId]) });
 
 /** Fields whose surviving value can be picked from any merged contact. */
-export const MERGE_FIELDS = ['firstName', 'lastName', 'typeKey', 'sourceKey', 'ownerId', 'team', 'companyId', 'address', 'birthday', 'gender', 'preferredLanguage', 'doNotContact'] as const;
+export const MERGE_FIELDS = [
+  'firstName',
+  'lastName',
+  'typeKey',
+  'sourceKey',
+  'ownerId',
+  'team',
+  'companyId',
+  'address',
+  'birthday',
+  'gender',
+  'preferredLanguage',
+  'doNotContact',
+] as const;
 export const MergeBody = z.strictObject({
   survivorId: RefId,
   mergedIds: z.array(RefId).min(1, 'Pick at least one contact to merge in').max(10),

@@ -20,7 +20,17 @@ export const NotePage = page(Note);
 
 const Body = z.string().trim().min(1, 'Write something').max(20_000, 'At most 20,000 characters');
 export const CreateNoteBody = z.strictObject({ body: Body, isPinned: z.boolean().default(false) });
-export const UpdateNoteBody = z.strictObject({ version: z.number().int().min(1), body: Body.optional(), isPinned: z.boolean().optional() });
+export const UpdateNoteBody = z.strictObject({
+  version: z.number().int().min(1),
+  body: Body.optional(),
+  isPinned: z.boolean().optional(),
+});
 
-export const NoteRevision = z.object({ id: Id, body: z.string(), editedBy: z.string().nullable(), editedByName: z.string().nullable(), createdAt: z.string() });
+export const NoteRevision = z.object({
+  id: Id,
+  body: z.string(),
+  editedBy: z.string().nullable(),
+  editedByName: z.string().nullable(),
+  createdAt: z.string(),
+});
 export type NoteRevision = z.infer<typeof NoteRevision>;

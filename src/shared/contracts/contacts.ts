@@ -15,8 +15,16 @@ export const Address = z.strictObject({
 });
 export type Address = z.infer<typeof Address>;
 
-export const EmailInput = z.strictObject({ email: Email, label: text(40).nullish(), isPrimary: z.boolean().optional() });
-export const PhoneInput = z.strictObject({ number: z.string().trim().min(3, 'Enter a phone number').max(40, 'At most 40 characters'), label: text(40).nullish(), isPrimary: z.boolean().optional() });
+export const EmailInput = z.strictObject({
+  email: Email,
+  label: text(40).nullish(),
+  isPrimary: z.boolean().optional(),
+});
+export const PhoneInput = z.strictObject({
+  number: z.string().trim().min(3, 'Enter a phone number').max(40, 'At most 40 characters'),
+  label: text(40).nullish(),
+  isPrimary: z.boolean().optional(),
+});
 export const CustomValues = z.record(z.string().max(64), z.unknown());
 const IsoDate = z.iso.date({ message: 'Use a date such as 2015-07-31' });
 
@@ -32,19 +40,41 @@ const contactFields = {
   address: Address.nullish(),
   birthday: IsoDate.nullish(),
   gender: z.enum(GENDERS).nullish(),
-  preferredLanguage: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'Use a language code such as id or en').nullish(),
+  preferredLanguage: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'Use a language code such as id or en')
+    .nullish(),
   doNotContact: z.boolean().optional(),
   custom: CustomValues.optional(),
 };
 const firstName = z.string().trim().min(1, 'Enter a first name').max(100, 'At most 100 characters');
 
-export const CreateContactBody = z.strictObject({ firstName, ...contactFields, tagIds: z.array(RefId).max(50).optional() });
+export const CreateContactBody = z.strictObject({
+  firstName,
+  ...contactFields,
+  tagIds: z.array(RefId).max(50).optional(),
+});
 export type CreateContactBody = z.input<typeof CreateContactBody>;
-export const UpdateContactBody = z.strictObject({ version: z.number().int().min(1), firstName: firstName.optional(), ...contactFields });
+export const UpdateContactBody = z.strictObject({
+  version: z.number().int().min(1),
+  firstName: firstName.optional(),
+  ...contactFields,
+});
 export type UpdateContactBody = z.input<typeof UpdateContactBody>;
 
-export const ContactEmail = z.object({ id: Id, email: z.string(), label: z.string().nullable(), isPrimary: z.boolean() });
-export const ContactPhone = z.object({ id: Id, e164: z.string(), raw: z.string().nullable(), label: z.string().nullable(), isPrimary: z.boolean() });
+export const ContactEmail = z.object({
+  id: Id,
+  email: z.string(),
+  label: z.string().nullable(),
+  isPrimary: z.boolean(),
+});
+export const ContactPhone = z.object({
+  id: Id,
+  e164: z.string(),
+  raw: z.string().nullable(),
+  label: z.string().nullable(),
+  isPrimary: z.boolean(),
+});
 
 /** One row of the contacts list. */
 export const ContactListItem = z.object({
@@ -78,7 +108,16 @@ export type ContactListItem = z.infer<typeof ContactListItem>;
 export const Contact = ContactListItem.extend({
   emails: z.array(ContactEmail),
   phones: z.array(ContactPhone),
-  address: z.object({ line1: z.string().optional(), line2: z.string().optional(), city: z.string().optional(), region: z.string().optional(), postalCode: z.string().optional(), country: z.string().optional() }).nullable(),
+  address: z
+    .object({
+      line1: z.string().optional(),
+      line2: z.string().optional(),
+      city: z.string().optional(),
+      region: z.string().optional(),
+      postalCode: z.string().optional(),
+      country: z.string().optional(),
+    })
+    .nullable(),
   createdBy: z.string().nullable(),
   mergedIntoId: z.string().nullable(),
 });
@@ -103,5 +142,15 @@ export const ContactPage = page(ContactListItem);
 export type ContactPage = z.infer<typeof ContactPage>;
 
 /** Instant search results (typeahead). */
-export const ContactSearchHit = z.object({ id: Id, fullName: z.string(), primaryEmail: z.string().nullable(), primaryPhone: z.string().nullable(), typeKey: z.string().nullable(), companyName: z.string().nullable() });
-export const ContactSearchQuery = z.object({ q: z.string().trim().min(1, 'Type something to search').max(200), limit: z.coerce.number().int().min(1).max(50).default(10) });
+export const ContactSearchHit = z.object({
+  id: Id,
+  fullName: z.string(),
+  primaryEmail: z.string().nullable(),
+  primaryPhone: z.string().nullable(),
+  typeKey: z.string().nullable(),
+  companyName: z.string().nullable(),
+});
+export const ContactSearchQuery = z.object({
+  q: z.string().trim().min(1, 'Type something to search').max(200),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});

@@ -3,7 +3,11 @@ import { Id, PageQuery, page } from './common.js';
 import { Probability, StageKind } from './pipelines.js';
 
 /** Money in integer minor units of the pipeline's currency. */
-export const MinorUnits = z.number().int('Money is a whole number of minor units').min(0, 'Value cannot be negative').max(100_000_000_000_000, 'Value is too large');
+export const MinorUnits = z
+  .number()
+  .int('Money is a whole number of minor units')
+  .min(0, 'Value cannot be negative')
+  .max(100_000_000_000_000, 'Value is too large');
 export const DateOnly = z.iso.date({ message: 'Use a date such as 2027-06-30' });
 const CustomKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'Custom field keys are letters, digits and _');
 export const CustomValues = z.record(CustomKey, z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]));
@@ -109,8 +113,15 @@ export const MoveDealBody = z.strictObject({
 const csv = z
   .string()
   .max(2000)
-  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
-const many = z.union([z.string().max(300), z.array(z.string().max(300)).max(20)]).transform((v) => (Array.isArray(v) ? v : [v]));
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+const many = z
+  .union([z.string().max(300), z.array(z.string().max(300)).max(20)])
+  .transform((v) => (Array.isArray(v) ? v : [v]));
 
 /** Filters shared by the board, the list and bulk moves. */
 export const DealFilter = z.object({
@@ -125,7 +136,9 @@ export const DealFilter = z.object({
 });
 export type DealFilter = z.output<typeof DealFilter>;
 
-export const BoardQuery = DealFilter.extend({ limit: z.coerce.number().int().min(1).max(200).default(50).describe('Cards per column') });
+export const BoardQuery = DealFilter.extend({
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('Cards per column'),
+});
 export const ColumnQuery = BoardQuery.extend({ cursor: z.string().max(500).optional() });
 
 export const BoardColumn = z.object({
@@ -136,7 +149,11 @@ export const BoardColumn = z.object({
   avgDaysInStage: z.number().nullable().describe('Average age in this stage of the items now in it'),
   avgDaysBeforeLeaving: z.number().nullable().describe('Average time items spent here before moving on'),
   conversionToNext: z.number().nullable().describe('Share of items that entered this stage and moved forward (0-1)'),
-  staleCount: z.number().int().nullable().describe('Open items past the stage limit, counted up to 1,000 (null: the stage has no limit)'),
+  staleCount: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Open items past the stage limit, counted up to 1,000 (null: the stage has no limit)'),
   staleCountCapped: z.boolean().describe('There are more stale items than staleCount says'),
   cards: z.array(DealCard),
   nextCursor: z.string().nullable(),
@@ -179,7 +196,11 @@ export const BulkMoveItem = z.object({
   rule: z.string().optional(),
   message: z.string().optional(),
 });
-export const BulkMoveResult = z.object({ moved: z.number().int(), refused: z.number().int(), results: z.array(BulkMoveItem) });
+export const BulkMoveResult = z.object({
+  moved: z.number().int(),
+  refused: z.number().int(),
+  results: z.array(BulkMoveItem),
+});
 
 export const StageHistoryEntry = z.object({
   id: Id,
@@ -209,9 +230,24 @@ export const Forecast = z.object({
   currency: z.string(),
   from: z.string(),
   to: z.string(),
-  openByCloseMonth: z.array(z.object({ period: z.string(), count: z.number().int(), valueSum: z.number().int(), weightedValue: z.number().int() })),
+  openByCloseMonth: z.array(
+    z.object({
+      period: z.string(),
+      count: z.number().int(),
+      valueSum: z.number().int(),
+      weightedValue: z.number().int(),
+    }),
+  ),
   noCloseDate: z.object({ count: z.number().int(), valueSum: z.number().int(), weightedValue: z.number().int() }),
-  closedByPeriod: z.array(z.object({ period: z.string(), wonCount: z.number().int(), wonValue: z.number().int(), lostCount: z.number().int(), lostValue: z.number().int() })),
+  closedByPeriod: z.array(
+    z.object({
+      period: z.string(),
+      wonCount: z.number().int(),
+      wonValue: z.number().int(),
+      lostCount: z.number().int(),
+      lostValue: z.number().int(),
+    }),
+  ),
   reasons: z.object({ won: z.array(Reason), lost: z.array(Reason) }),
 });
 export type Forecast = z.infer<typeof Forecast>;

@@ -9,7 +9,18 @@ export const EXPORT_ENTITIES = ['contacts', 'companies', 'deals', 'activities', 
 export const ExportEntity = z.enum(EXPORT_ENTITIES);
 export type ExportEntity = z.infer<typeof ExportEntity>;
 
-export const IMPORT_STATUSES = ['uploaded', 'validating', 'validated', 'queued', 'running', 'completed', 'failed', 'cancelled', 'undoing', 'undone'] as const;
+export const IMPORT_STATUSES = [
+  'uploaded',
+  'validating',
+  'validated',
+  'queued',
+  'running',
+  'completed',
+  'failed',
+  'cancelled',
+  'undoing',
+  'undone',
+] as const;
 export const ImportStatus = z.enum(IMPORT_STATUSES);
 export type ImportStatus = z.infer<typeof ImportStatus>;
 export const FILE_FORMATS = ['csv', 'xlsx', 'vcf', 'json'] as const;
@@ -28,7 +39,11 @@ export const ImportOptions = z.strictObject({
   duplicateStrategy: DuplicateStrategy.default('skip'),
   matchBy: z.array(MatchKey).max(3).default(['phone', 'email', 'externalId']),
   /** The other system the external id column comes from (e.g. hubspot, student_app). */
-  externalSystem: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Use lowercase letters, digits and _').default('import'),
+  externalSystem: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/, 'Use lowercase letters, digits and _')
+    .default('import'),
   /** Deals: the pipeline rows go into, and the stage used when a row names none. */
   pipelineId: Id.nullable().default(null),
   stageId: Id.nullable().default(null),
@@ -59,7 +74,13 @@ export const ValidationReport = z.object({
 });
 export type ValidationReport = z.infer<typeof ValidationReport>;
 
-export const ImportCounts = z.object({ rowsDone: z.number().int(), created: z.number().int(), updated: z.number().int(), skipped: z.number().int(), failed: z.number().int() });
+export const ImportCounts = z.object({
+  rowsDone: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  failed: z.number().int(),
+});
 export type ImportCounts = z.infer<typeof ImportCounts>;
 export const UserRef = z.object({ id: z.string(), name: z.string() });
 
@@ -101,7 +122,10 @@ export const ImportListQuery = z.object({
   entity: ImportEntity.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
-  includeTotal: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  includeTotal: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 
 export const UpdateImportBody = z.strictObject({
@@ -117,7 +141,10 @@ const Cell = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]
 export const JsonImportBody = z.strictObject({
   entity: ImportEntity,
   fileName: z.string().trim().min(1).max(200).default('api.json'),
-  rows: z.array(z.record(z.string().max(200), Cell)).min(1, 'Send at least one row').max(20_000, 'At most 20,000 rows per request; send more in several requests'),
+  rows: z
+    .array(z.record(z.string().max(200), Cell))
+    .min(1, 'Send at least one row')
+    .max(20_000, 'At most 20,000 rows per request; send more in several requests'),
   /** Target field by column name; columns left out are suggested from their names. */
   mapping: z.record(z.string().max(200), z.string().max(80).nullable()).optional(),
   options: ImportOptions.partial().optional(),
@@ -126,7 +153,20 @@ export const JsonImportBody = z.strictObject({
 });
 export type JsonImportBody = z.input<typeof JsonImportBody>;
 
-export const IMPORT_FIELD_TYPES = ['text', 'email', 'phone', 'date', 'datetime', 'number', 'money', 'boolean', 'choice', 'list', 'person', 'reference'] as const;
+export const IMPORT_FIELD_TYPES = [
+  'text',
+  'email',
+  'phone',
+  'date',
+  'datetime',
+  'number',
+  'money',
+  'boolean',
+  'choice',
+  'list',
+  'person',
+  'reference',
+] as const;
 export const ImportField = z.object({
   key: z.string(),
   label: z.string(),
@@ -181,7 +221,12 @@ export const ExportListQuery = z.object({
   cursor: z.string().max(500).optional(),
 });
 
-export const ExportColumn = z.object({ key: z.string(), label: z.string(), isPhone: z.boolean(), isDefault: z.boolean() });
+export const ExportColumn = z.object({
+  key: z.string(),
+  label: z.string(),
+  isPhone: z.boolean(),
+  isDefault: z.boolean(),
+});
 export type ExportColumn = z.infer<typeof ExportColumn>;
 export const ExportColumns = z.object({ entity: ExportEntity, columns: z.array(ExportColumn) });
 export type ExportColumns = z.infer<typeof ExportColumns>;

@@ -13,14 +13,29 @@ export type StageKind = z.infer<typeof StageKind>;
  * Fields a stage can require on entry: the move's reason, the won/lost reason, the item's value,
  * expected close date, contact, company, owner, or one of its custom fields (`custom.<key>`).
  */
-export const REQUIRABLE_FIELDS = ['reason', 'closeReason', 'value', 'expectedCloseDate', 'contact', 'company', 'owner'] as const;
+export const REQUIRABLE_FIELDS = [
+  'reason',
+  'closeReason',
+  'value',
+  'expectedCloseDate',
+  'contact',
+  'company',
+  'owner',
+] as const;
 export const RequiredField = z
   .string()
-  .regex(/^(reason|closeReason|value|expectedCloseDate|contact|company|owner|custom\.[A-Za-z][A-Za-z0-9_]{0,63})$/, `Use one of ${REQUIRABLE_FIELDS.join(', ')} or custom.<key>`);
+  .regex(
+    /^(reason|closeReason|value|expectedCloseDate|contact|company|owner|custom\.[A-Za-z][A-Za-z0-9_]{0,63})$/,
+    `Use one of ${REQUIRABLE_FIELDS.join(', ')} or custom.<key>`,
+  );
 
 export const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a hex colour such as #22c55e');
 export const Currency = z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as IDR');
-export const Probability = z.number().int('Use a whole number').min(0, 'Probability is 0-100').max(100, 'Probability is 0-100');
+export const Probability = z
+  .number()
+  .int('Use a whole number')
+  .min(0, 'Probability is 0-100')
+  .max(100, 'Probability is 0-100');
 const ContactTypeKey = z.string().trim().min(1).max(64);
 
 export const PipelineRules = z.object({
@@ -53,7 +68,10 @@ export const Pipeline = z.object({
   itemLabel: z.string(),
   currency: z.string(),
   rules: PipelineRules,
-  wonContactType: z.string().nullable().describe('Winning an item changes its contact to this type (e.g. student_parent, patient)'),
+  wonContactType: z
+    .string()
+    .nullable()
+    .describe('Winning an item changes its contact to this type (e.g. student_parent, patient)'),
   position: z.number().int(),
   isArchived: z.boolean(),
   version: z.number().int(),
@@ -106,7 +124,9 @@ export const UpdateStageBody = z.strictObject({
   requiredFields: z.array(RequiredField).max(20).optional(),
 });
 export const ReorderStagesBody = z.strictObject({ stageIds: z.array(Id).min(1).max(30) });
-export const DeleteStageQuery = z.object({ targetStageId: Id.optional().describe('Where the stage\'s items go; required when it has any') });
+export const DeleteStageQuery = z.object({
+  targetStageId: Id.optional().describe("Where the stage's items go; required when it has any"),
+});
 export const DeleteStageResult = z.object({ ok: z.literal(true), movedItems: z.number().int() });
 
 export const PipelineParams = z.object({ id: Id });

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { PageQuery, page } from './common.js';
 import { ContactRef, DateTimeInput, Id, UserRef } from './activities.js';
 
-export const TASK_TYPES = ['follow_up_call', 'follow_up_email', 'follow_up_visit', 'appointment_scheduling', 'document_collection', 'feedback_collection', 'payment_reminder', 'custom'] as const;
+export const TASK_TYPES = [
+  'follow_up_call',
+  'follow_up_email',
+  'follow_up_visit',
+  'appointment_scheduling',
+  'document_collection',
+  'feedback_collection',
+  'payment_reminder',
+  'custom',
+] as const;
 export const TASK_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export const TASK_STATUSES = ['pending', 'in_progress', 'completed', 'cancelled'] as const;
 export const TaskType = z.enum(TASK_TYPES);
@@ -84,12 +93,24 @@ export const TaskPage = page(Task);
 export const BULK_TASK_ACTIONS = ['complete', 'reopen', 'reassign', 'cancel', 'delete'] as const;
 export const BulkTaskBody = z
   .strictObject({ ids: z.array(Id).min(1).max(500), action: z.enum(BULK_TASK_ACTIONS), assigneeId: Id.optional() })
-  .refine((b) => b.action !== 'reassign' || Boolean(b.assigneeId), { path: ['assigneeId'], message: 'Choose who gets the tasks' });
+  .refine((b) => b.action !== 'reassign' || Boolean(b.assigneeId), {
+    path: ['assigneeId'],
+    message: 'Choose who gets the tasks',
+  });
 export const BulkTaskResult = z.object({
-  results: z.array(z.object({ id: z.string(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional() })),
+  results: z.array(
+    z.object({ id: z.string(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional() }),
+  ),
 });
 
 /** Open, overdue and due-today counts per assignee (the "by assignee" view). */
 export const TaskSummary = z.object({
-  items: z.array(z.object({ assignee: UserRef.nullable(), open: z.number().int(), overdue: z.number().int(), dueToday: z.number().int() })),
+  items: z.array(
+    z.object({
+      assignee: UserRef.nullable(),
+      open: z.number().int(),
+      overdue: z.number().int(),
+      dueToday: z.number().int(),
+    }),
+  ),
 });

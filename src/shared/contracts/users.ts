@@ -13,7 +13,14 @@ export const Member = z.object({
 export type Member = z.infer<typeof Member>;
 
 export const InviteBody = z.strictObject({ email: Email, role: RoleSchema });
-export const Invitation = z.object({ id: z.string(), email: z.string(), role: RoleSchema, expiresAt: z.string(), acceptedAt: z.string().nullable(), createdAt: z.string() });
+export const Invitation = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  expiresAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
 export const UpdateMemberBody = z.strictObject({ role: RoleSchema.optional(), isActive: z.boolean().optional() });
 
 export const RoleInfo = z.object({ role: RoleSchema, permissions: z.array(z.string()) });

@@ -46,8 +46,19 @@ export const UpdateWorkspaceBody = z.strictObject({
   currency: currency.optional(),
   locale: locale.optional(),
   settings: z
-    .strictObject({ agentsSeeAll: z.boolean().optional(), auditRetentionDays: z.number().int().min(1).max(3650).optional() })
+    .strictObject({
+      agentsSeeAll: z.boolean().optional(),
+      auditRetentionDays: z.number().int().min(1).max(3650).optional(),
+    })
     .optional(),
 });
 
-export const TemplateInfo = z.object({ key: TemplateKey, label: z.string(), description: z.string(), timezone: z.string(), phoneRegion: z.string(), currency: z.string(), locale: z.string() });
+export const TemplateInfo = z.object({
+  key: TemplateKey,
+  label: z.string(),
+  description: z.string(),
+  timezone: z.string(),
+  phoneRegion: z.string(),
+  currency: z.string(),
+  locale: z.string(),
+});

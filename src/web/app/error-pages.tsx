@@ -7,7 +7,11 @@ export function NotFoundPage() {
   const { t } = useTranslation('shell');
   return (
     <Page>
-      <EmptyState icon={<Compass />} title={t('notFound.title')} action={<ButtonLink to="/">{t('notFound.action')}</ButtonLink>}>
+      <EmptyState
+        icon={<Compass />}
+        title={t('notFound.title')}
+        action={<ButtonLink to="/">{t('notFound.action')}</ButtonLink>}
+      >
         {t('notFound.text')}
       </EmptyState>
     </Page>
@@ -18,12 +22,28 @@ export function NotFoundPage() {
 export function RouteErrorPage() {
   const error = useRouteError();
   const { t } = useTranslation('shell');
-  const detail = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : error instanceof Error ? error.message : undefined;
+  const detail = isRouteErrorResponse(error)
+    ? `${error.status} ${error.statusText}`
+    : error instanceof Error
+      ? error.message
+      : undefined;
   return (
     <Page>
-      <EmptyState icon={<CircleAlert />} title={t('crash.title')} action={<Button variant="primary" onClick={() => window.location.reload()}>{t('crash.action')}</Button>}>
+      <EmptyState
+        icon={<CircleAlert />}
+        title={t('crash.title')}
+        action={
+          <Button variant="primary" onClick={() => window.location.reload()}>
+            {t('crash.action')}
+          </Button>
+        }
+      >
         <p>{t('crash.text')}</p>
-        {detail && <p className="mono text-subtle" style={{ marginTop: 8 }}>{detail}</p>}
+        {detail && (
+          <p className="mono text-subtle" style={{ marginTop: 8 }}>
+            {detail}
+          </p>
+        )}
       </EmptyState>
     </Page>
   );

@@ -15,12 +15,20 @@ export function AppLayout() {
   const [isDrawerOpen, setDrawerOpen] = useState(false);
   return (
     <div className="app-shell" data-collapsed={isCollapsed}>
-      <a className="skip-link" href="#main">{t('skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
       <ShellEffects />
       <aside className="app-sidebar" aria-label={t('sidebar')}>
         <Sidebar isCollapsed={isCollapsed} onToggleCollapsed={() => setCollapsed(!isCollapsed)} />
       </aside>
-      <Drawer side="left" open={isDrawerOpen} onClose={() => setDrawerOpen(false)} title={t('menu')} className="nav-drawer">
+      <Drawer
+        side="left"
+        open={isDrawerOpen}
+        onClose={() => setDrawerOpen(false)}
+        title={t('menu')}
+        className="nav-drawer"
+      >
         <Sidebar isCollapsed={false} onNavigate={() => setDrawerOpen(false)} />
       </Drawer>
       <div className="app-column">

@@ -65,7 +65,9 @@ function BootSkeleton({ label }: { label: string }) {
   return (
     <div className="boot-skeleton" aria-busy="true" aria-label={label}>
       <div className="boot-skeleton-sidebar">
-        {Array.from({ length: 8 }, (_, i) => <Skeleton key={i} height={14} width={i === 0 ? '70%' : '85%'} />)}
+        {Array.from({ length: 8 }, (_, i) => (
+          <Skeleton key={i} height={14} width={i === 0 ? '70%' : '85%'} />
+        ))}
       </div>
       <div className="boot-skeleton-main">
         <Skeleton height={20} width={240} />

@@ -42,7 +42,9 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: Object.fromEntries(LANGUAGES.map(({ code }) => [code, Object.fromEntries(Object.entries(namespaces).map(([ns, l]) => [ns, l[code]]))])),
+  resources: Object.fromEntries(
+    LANGUAGES.map(({ code }) => [code, Object.fromEntries(Object.entries(namespaces).map(([ns, l]) => [ns, l[code]]))]),
+  ),
   lng: initialLanguage(),
   fallbackLng: 'en',
   defaultNS: 'common',

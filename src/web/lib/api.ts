@@ -17,7 +17,8 @@ export class ApiError extends Error {
     this.detail = problem.detail;
     const fieldErrors: Record<string, string> = {};
     for (const e of problem.errors ?? []) fieldErrors[e.field] ??= e.message;
-    if (problem.field && !fieldErrors[problem.field]) fieldErrors[problem.field] = problem.detail?.replace(`${problem.field}: `, '') ?? this.title;
+    if (problem.field && !fieldErrors[problem.field])
+      fieldErrors[problem.field] = problem.detail?.replace(`${problem.field}: `, '') ?? this.title;
     this.fieldErrors = fieldErrors;
   }
 
@@ -58,7 +59,8 @@ export interface RequestOptions {
 
 export function withQuery(path: string, query?: Record<string, QueryValue>): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  for (const [k, v] of Object.entries(query ?? {}))
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
 }
@@ -70,10 +72,20 @@ export async function api<T>(path: string, { method = 'GET', body, query, signal
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(withQuery(`/api${path}`, query), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', signal });
+    res = await fetch(withQuery(`/api${path}`, query), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
-    throw new ApiError(0, { code: 'NETWORK', title: 'Cannot reach the server', detail: 'Check your connection and try again.' });
+    throw new ApiError(0, {
+      code: 'NETWORK',
+      title: 'Cannot reach the server',
+      detail: 'Check your connection and try again.',
+    });
   }
   const text = await res.text();
   const data = text ? safeJson(text) : undefined;

@@ -26,7 +26,11 @@ function safeTimeZone(timeZone: string): string | undefined {
   }
 }
 
-export function formatDate(iso: string | null | undefined, s: FormatSettings, style: 'date' | 'datetime' | 'time' = 'date'): string {
+export function formatDate(
+  iso: string | null | undefined,
+  s: FormatSettings,
+  style: 'date' | 'datetime' | 'time' = 'date',
+): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
@@ -56,13 +60,22 @@ export function formatMoney(minorUnits: number | null | undefined, s: FormatSett
   const amount = fromMinorUnits(minorUnits, currency);
   const isWhole = Number.isInteger(amount);
   try {
-    return new Intl.NumberFormat(s.locale, { style: 'currency', currency, minimumFractionDigits: isWhole ? 0 : digits, maximumFractionDigits: digits }).format(amount);
+    return new Intl.NumberFormat(s.locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: isWhole ? 0 : digits,
+      maximumFractionDigits: digits,
+    }).format(amount);
   } catch {
     return `${amount} ${currency}`;
   }
 }
 
-export function formatNumber(value: number | null | undefined, s: FormatSettings, options?: Intl.NumberFormatOptions): string {
+export function formatNumber(
+  value: number | null | undefined,
+  s: FormatSettings,
+  options?: Intl.NumberFormatOptions,
+): string {
   if (value === null || value === undefined) return '';
   return new Intl.NumberFormat(s.locale, options).format(value);
 }
@@ -82,7 +95,8 @@ export function useFormat() {
       time: (iso: string | null | undefined) => formatDate(iso, settings, 'time'),
       relative: (iso: string | null | undefined) => formatRelative(iso, settings),
       money: (minor: number | null | undefined, currency?: string) => formatMoney(minor, settings, currency),
-      number: (value: number | null | undefined, options?: Intl.NumberFormatOptions) => formatNumber(value, settings, options),
+      number: (value: number | null | undefined, options?: Intl.NumberFormatOptions) =>
+        formatNumber(value, settings, options),
     };
     // Recomputed only when the workspace's formatting settings change.
   }, [locale, timeZone, currency]);
@@ -90,7 +104,16 @@ export function useFormat() {
 
 /** Minutes the zone is ahead of UTC at a given instant (Asia/Jakarta: 420). */
 function zoneOffsetMinutes(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(instant));
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((asUtc - instant) / 60_000);

@@ -28,7 +28,13 @@ export interface ApiMutationOptions<TVars, TData> {
  * The standard mutation: runs, invalidates the given keys, toasts the outcome. When the server names
  * fields (problem+json `errors`), the form shows them and the toast only says to check the form.
  */
-export function useApiMutation<TVars = void, TData = unknown>({ mutationFn, invalidate, successMessage, errorMessage, onSuccess }: ApiMutationOptions<TVars, TData>) {
+export function useApiMutation<TVars = void, TData = unknown>({
+  mutationFn,
+  invalidate,
+  successMessage,
+  errorMessage,
+  onSuccess,
+}: ApiMutationOptions<TVars, TData>) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const { t } = useTranslation('common');
@@ -37,10 +43,12 @@ export function useApiMutation<TVars = void, TData = unknown>({ mutationFn, inva
     onSuccess: async (data, vars) => {
       await Promise.all((invalidate ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
       await onSuccess?.(data, vars);
-      if (successMessage) toast.success(typeof successMessage === 'function' ? successMessage(data, vars) : successMessage);
+      if (successMessage)
+        toast.success(typeof successMessage === 'function' ? successMessage(data, vars) : successMessage);
     },
     onError: (err) => {
-      if (isApiError(err) && err.hasFieldErrors) toast.error(errorMessage ?? t('errors.checkFields'), t('errors.checkFieldsHint'));
+      if (isApiError(err) && err.hasFieldErrors)
+        toast.error(errorMessage ?? t('errors.checkFields'), t('errors.checkFieldsHint'));
       else toast.error(errorMessage ?? t('errors.actionFailed'), describeError(err, t));
     },
   });

@@ -51,16 +51,22 @@ class RealtimeConnection {
   private connect(): void {
     const abort = new AbortController();
     this.abort = abort;
-    void this.read(abort).catch(() => undefined).finally(() => {
-      if (this.abort !== abort || abort.signal.aborted) return;
-      this.abort = null;
-      this.retryTimer = window.setTimeout(() => this.handlers.size && !this.abort && this.connect(), this.retryMs);
-      this.retryMs = Math.min(this.retryMs * 2, 60_000);
-    });
+    void this.read(abort)
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.abort !== abort || abort.signal.aborted) return;
+        this.abort = null;
+        this.retryTimer = window.setTimeout(() => this.handlers.size && !this.abort && this.connect(), this.retryMs);
+        this.retryMs = Math.min(this.retryMs * 2, 60_000);
+      });
   }
 
   private async read(abort: AbortController): Promise<void> {
-    const res = await fetch('/api/realtime', { headers: { accept: 'text/event-stream' }, credentials: 'same-origin', signal: abort.signal });
+    const res = await fetch('/api/realtime', {
+      headers: { accept: 'text/event-stream' },
+      credentials: 'same-origin',
+      signal: abort.signal,
+    });
     if (!res.ok || !res.body) throw new Error(`realtime ${res.status}`);
     this.retryMs = 3000;
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -78,7 +84,11 @@ class RealtimeConnection {
   }
 
   private dispatch(block: string): void {
-    const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+    const data = block
+      .split('\n')
+      .filter((l) => l.startsWith('data:'))
+      .map((l) => l.slice(5).trimStart())
+      .join('\n');
     if (!data) return;
     let event: RealtimeEvent;
     try {

@@ -106,9 +106,21 @@ export const migration: Migration = {
       .addColumn('user_agent', t.text)
       .addColumn('created_at', t.timestamp, (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('audit_ws_created_idx').on('audit_log').columns(['workspace_id', 'created_at']).execute();
-    await db.schema.createIndex('audit_ws_entity_idx').on('audit_log').columns(['workspace_id', 'entity_type', 'entity_id']).execute();
-    await db.schema.createIndex('audit_ws_actor_idx').on('audit_log').columns(['workspace_id', 'actor_id', 'created_at']).execute();
+    await db.schema
+      .createIndex('audit_ws_created_idx')
+      .on('audit_log')
+      .columns(['workspace_id', 'created_at'])
+      .execute();
+    await db.schema
+      .createIndex('audit_ws_entity_idx')
+      .on('audit_log')
+      .columns(['workspace_id', 'entity_type', 'entity_id'])
+      .execute();
+    await db.schema
+      .createIndex('audit_ws_actor_idx')
+      .on('audit_log')
+      .columns(['workspace_id', 'actor_id', 'created_at'])
+      .execute();
 
     await db.schema
       .createTable('events')
@@ -121,7 +133,11 @@ export const migration: Migration = {
       .addColumn('payload', t.json, (c) => c.notNull())
       .addColumn('created_at', t.timestamp, (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('events_ws_entity_idx').on('events').columns(['workspace_id', 'entity_type', 'entity_id', 'id']).execute();
+    await db.schema
+      .createIndex('events_ws_entity_idx')
+      .on('events')
+      .columns(['workspace_id', 'entity_type', 'entity_id', 'id'])
+      .execute();
     await db.schema.createIndex('events_ws_id_idx').on('events').columns(['workspace_id', 'id']).execute();
 
     await db.schema
@@ -160,7 +176,20 @@ export const migration: Migration = {
   },
 
   async down(db: Kysely<any>) {
-    for (const table of ['recurring_jobs', 'jobs', 'events', 'audit_log', 'login_failures', 'password_resets', 'invitations', 'api_keys', 'sessions', 'memberships', 'users', 'workspaces']) {
+    for (const table of [
+      'recurring_jobs',
+      'jobs',
+      'events',
+      'audit_log',
+      'login_failures',
+      'password_resets',
+      'invitations',
+      'api_keys',
+      'sessions',
+      'memberships',
+      'users',
+      'workspaces',
+    ]) {
       await db.schema.dropTable(table).ifExists().execute();
     }
   },

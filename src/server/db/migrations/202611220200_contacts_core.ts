@@ -39,10 +39,26 @@ export const migration: Migration = {
       .addColumn('created_by', t.id)
       .addColumn('deleted_at', t.timestamp)
       .execute();
-    await db.schema.createIndex('contacts_ws_created_idx').on('contacts').columns(['workspace_id', 'created_at', 'id']).execute();
-    await db.schema.createIndex('contacts_ws_name_idx').on('contacts').columns(['workspace_id', 'full_name', 'id']).execute();
-    await db.schema.createIndex('contacts_ws_owner_idx').on('contacts').columns(['workspace_id', 'owner_id', 'created_at']).execute();
-    await db.schema.createIndex('contacts_ws_type_idx').on('contacts').columns(['workspace_id', 'type_key', 'created_at']).execute();
+    await db.schema
+      .createIndex('contacts_ws_created_idx')
+      .on('contacts')
+      .columns(['workspace_id', 'created_at', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('contacts_ws_name_idx')
+      .on('contacts')
+      .columns(['workspace_id', 'full_name', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('contacts_ws_owner_idx')
+      .on('contacts')
+      .columns(['workspace_id', 'owner_id', 'created_at'])
+      .execute();
+    await db.schema
+      .createIndex('contacts_ws_type_idx')
+      .on('contacts')
+      .columns(['workspace_id', 'type_key', 'created_at'])
+      .execute();
     await db.schema.createIndex('contacts_company_idx').on('contacts').column('company_id').execute();
 
     await tenantTable(db, ctx, 'contact_emails')
@@ -51,7 +67,11 @@ export const migration: Migration = {
       .addColumn('label', t.text)
       .addColumn('is_primary', t.boolean, (c) => c.notNull().defaultTo(false))
       .execute();
-    await db.schema.createIndex('contact_emails_ws_email_idx').on('contact_emails').columns(['workspace_id', 'email']).execute();
+    await db.schema
+      .createIndex('contact_emails_ws_email_idx')
+      .on('contact_emails')
+      .columns(['workspace_id', 'email'])
+      .execute();
     await db.schema.createIndex('contact_emails_contact_idx').on('contact_emails').column('contact_id').execute();
 
     await tenantTable(db, ctx, 'contact_phones')
@@ -61,11 +81,16 @@ export const migration: Migration = {
       .addColumn('label', t.text)
       .addColumn('is_primary', t.boolean, (c) => c.notNull().defaultTo(false))
       .execute();
-    await db.schema.createIndex('contact_phones_ws_e164_idx').on('contact_phones').columns(['workspace_id', 'e164']).execute();
+    await db.schema
+      .createIndex('contact_phones_ws_e164_idx')
+      .on('contact_phones')
+      .columns(['workspace_id', 'e164'])
+      .execute();
     await db.schema.createIndex('contact_phones_contact_idx').on('contact_phones').column('contact_id').execute();
   },
 
   async down(db: Kysely<any>) {
-    for (const table of ['contact_phones', 'contact_emails', 'contacts', 'companies']) await db.schema.dropTable(table).ifExists().execute();
+    for (const table of ['contact_phones', 'contact_emails', 'contacts', 'companies'])
+      await db.schema.dropTable(table).ifExists().execute();
   },
 };

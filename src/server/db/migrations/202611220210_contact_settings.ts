@@ -50,19 +50,52 @@ export const migration: Migration = {
     await db.schema.alterTable('contacts').addColumn('name_key', t.text).execute();
     await db.schema.alterTable('contacts').addColumn('name_skeleton', t.text).execute();
     await db.schema.alterTable('contacts').addColumn('merged_into_id', t.id).execute();
-    await db.schema.createIndex('contacts_ws_skeleton_idx').on('contacts').columns(['workspace_id', 'name_skeleton']).execute();
-    await db.schema.createIndex('contacts_ws_source_idx').on('contacts').columns(['workspace_id', 'source_key', 'created_at']).execute();
-    await db.schema.createIndex('contacts_ws_updated_idx').on('contacts').columns(['workspace_id', 'updated_at', 'id']).execute();
-    await db.schema.createIndex('contacts_ws_deleted_idx').on('contacts').columns(['workspace_id', 'deleted_at']).execute();
-    await db.schema.createIndex('companies_ws_created_idx').on('companies').columns(['workspace_id', 'created_at', 'id']).execute();
-    await db.schema.createIndex('companies_ws_domain_idx').on('companies').columns(['workspace_id', 'domain']).execute();
+    await db.schema
+      .createIndex('contacts_ws_skeleton_idx')
+      .on('contacts')
+      .columns(['workspace_id', 'name_skeleton'])
+      .execute();
+    await db.schema
+      .createIndex('contacts_ws_source_idx')
+      .on('contacts')
+      .columns(['workspace_id', 'source_key', 'created_at'])
+      .execute();
+    await db.schema
+      .createIndex('contacts_ws_updated_idx')
+      .on('contacts')
+      .columns(['workspace_id', 'updated_at', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('contacts_ws_deleted_idx')
+      .on('contacts')
+      .columns(['workspace_id', 'deleted_at'])
+      .execute();
+    await db.schema
+      .createIndex('companies_ws_created_idx')
+      .on('companies')
+      .columns(['workspace_id', 'created_at', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('companies_ws_domain_idx')
+      .on('companies')
+      .columns(['workspace_id', 'domain'])
+      .execute();
   },
 
   async down(db: Kysely<any>) {
-    for (const idx of ['companies_ws_domain_idx', 'companies_ws_created_idx', 'contacts_ws_deleted_idx', 'contacts_ws_updated_idx', 'contacts_ws_source_idx', 'contacts_ws_skeleton_idx']) {
+    for (const idx of [
+      'companies_ws_domain_idx',
+      'companies_ws_created_idx',
+      'contacts_ws_deleted_idx',
+      'contacts_ws_updated_idx',
+      'contacts_ws_source_idx',
+      'contacts_ws_skeleton_idx',
+    ]) {
       await db.schema.dropIndex(idx).ifExists().execute();
     }
-    for (const col of ['merged_into_id', 'name_skeleton', 'name_key']) await db.schema.alterTable('contacts').dropColumn(col).execute();
-    for (const table of ['contact_settings', 'custom_fields', 'contact_sources', 'contact_types']) await db.schema.dropTable(table).ifExists().execute();
+    for (const col of ['merged_into_id', 'name_skeleton', 'name_key'])
+      await db.schema.alterTable('contacts').dropColumn(col).execute();
+    for (const table of ['contact_settings', 'custom_fields', 'contact_sources', 'contact_types'])
+      await db.schema.dropTable(table).ifExists().execute();
   },
 };

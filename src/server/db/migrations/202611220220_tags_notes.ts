@@ -23,7 +23,11 @@ export const migration: Migration = {
       .addColumn('created_at', t.timestamp, (c) => c.notNull())
       .addPrimaryKeyConstraint('contact_tags_pk', ['contact_id', 'tag_id'])
       .execute();
-    await db.schema.createIndex('contact_tags_ws_tag_idx').on('contact_tags').columns(['workspace_id', 'tag_id', 'contact_id']).execute();
+    await db.schema
+      .createIndex('contact_tags_ws_tag_idx')
+      .on('contact_tags')
+      .columns(['workspace_id', 'tag_id', 'contact_id'])
+      .execute();
 
     await tenantTable(db, ctx, 'notes', { versioned: true })
       .addColumn('entity_type', t.text, (c) => c.notNull()) // contact | company
@@ -35,7 +39,11 @@ export const migration: Migration = {
       .addColumn('author_name', t.text)
       .addColumn('deleted_at', t.timestamp)
       .execute();
-    await db.schema.createIndex('notes_ws_entity_idx').on('notes').columns(['workspace_id', 'entity_type', 'entity_id', 'created_at']).execute();
+    await db.schema
+      .createIndex('notes_ws_entity_idx')
+      .on('notes')
+      .columns(['workspace_id', 'entity_type', 'entity_id', 'created_at'])
+      .execute();
 
     await tenantTable(db, ctx, 'note_revisions')
       .addColumn('note_id', t.id, (c) => c.notNull().references('notes.id').onDelete('cascade'))
@@ -43,10 +51,15 @@ export const migration: Migration = {
       .addColumn('edited_by', t.text)
       .addColumn('edited_by_name', t.text)
       .execute();
-    await db.schema.createIndex('note_revisions_note_idx').on('note_revisions').columns(['note_id', 'created_at']).execute();
+    await db.schema
+      .createIndex('note_revisions_note_idx')
+      .on('note_revisions')
+      .columns(['note_id', 'created_at'])
+      .execute();
   },
 
   async down(db: Kysely<any>) {
-    for (const table of ['note_revisions', 'notes', 'contact_tags', 'tags']) await db.schema.dropTable(table).ifExists().execute();
+    for (const table of ['note_revisions', 'notes', 'contact_tags', 'tags'])
+      await db.schema.dropTable(table).ifExists().execute();
   },
 };

@@ -17,8 +17,16 @@ export const migration: Migration = {
       .addColumn('note', t.text)
       .addColumn('created_by', t.text)
       .execute();
-    await db.schema.createIndex('contact_rel_ws_contact_idx').on('contact_relationships').columns(['workspace_id', 'contact_id', 'kind']).execute();
-    await db.schema.createIndex('contact_rel_related_idx').on('contact_relationships').columns(['related_contact_id']).execute();
+    await db.schema
+      .createIndex('contact_rel_ws_contact_idx')
+      .on('contact_relationships')
+      .columns(['workspace_id', 'contact_id', 'kind'])
+      .execute();
+    await db.schema
+      .createIndex('contact_rel_related_idx')
+      .on('contact_relationships')
+      .columns(['related_contact_id'])
+      .execute();
     await db.schema.createIndex('contact_rel_pair_idx').on('contact_relationships').columns(['pair_id']).execute();
 
     await tenantTable(db, ctx, 'company_relationships')
@@ -30,8 +38,16 @@ export const migration: Migration = {
       .addColumn('note', t.text)
       .addColumn('created_by', t.text)
       .execute();
-    await db.schema.createIndex('company_rel_ws_company_idx').on('company_relationships').columns(['workspace_id', 'company_id']).execute();
-    await db.schema.createIndex('company_rel_related_idx').on('company_relationships').columns(['related_company_id']).execute();
+    await db.schema
+      .createIndex('company_rel_ws_company_idx')
+      .on('company_relationships')
+      .columns(['workspace_id', 'company_id'])
+      .execute();
+    await db.schema
+      .createIndex('company_rel_related_idx')
+      .on('company_relationships')
+      .columns(['related_company_id'])
+      .execute();
     await db.schema.createIndex('company_rel_pair_idx').on('company_relationships').columns(['pair_id']).execute();
 
     await tenantTable(db, ctx, 'external_links')
@@ -44,10 +60,15 @@ export const migration: Migration = {
       .addColumn('last_synced_at', t.timestamp)
       .addUniqueConstraint('external_links_contact_uq', ['contact_id', 'system', 'external_id'])
       .execute();
-    await db.schema.createIndex('external_links_ws_lookup_idx').on('external_links').columns(['workspace_id', 'system', 'external_id']).execute();
+    await db.schema
+      .createIndex('external_links_ws_lookup_idx')
+      .on('external_links')
+      .columns(['workspace_id', 'system', 'external_id'])
+      .execute();
   },
 
   async down(db: Kysely<any>) {
-    for (const table of ['external_links', 'company_relationships', 'contact_relationships']) await db.schema.dropTable(table).ifExists().execute();
+    for (const table of ['external_links', 'company_relationships', 'contact_relationships'])
+      await db.schema.dropTable(table).ifExists().execute();
   },
 };

@@ -15,7 +15,11 @@ export const migration: Migration = {
       .addColumn('columns', t.json, (c) => c.notNull())
       .addColumn('sort', t.json, (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('saved_views_ws_entity_idx').on('saved_views').columns(['workspace_id', 'entity', 'owner_id']).execute();
+    await db.schema
+      .createIndex('saved_views_ws_entity_idx')
+      .on('saved_views')
+      .columns(['workspace_id', 'entity', 'owner_id'])
+      .execute();
 
     await tenantTable(db, ctx, 'contact_merges')
       .addColumn('survivor_id', t.id, (c) => c.notNull().references('contacts.id').onDelete('cascade'))
@@ -26,7 +30,11 @@ export const migration: Migration = {
       .addColumn('undoable_until', t.timestamp, (c) => c.notNull())
       .addColumn('undone_at', t.timestamp)
       .execute();
-    await db.schema.createIndex('contact_merges_ws_created_idx').on('contact_merges').columns(['workspace_id', 'created_at']).execute();
+    await db.schema
+      .createIndex('contact_merges_ws_created_idx')
+      .on('contact_merges')
+      .columns(['workspace_id', 'created_at'])
+      .execute();
 
     await db.schema
       .createTable('duplicate_dismissals')
@@ -40,6 +48,7 @@ export const migration: Migration = {
   },
 
   async down(db: Kysely<any>) {
-    for (const table of ['duplicate_dismissals', 'contact_merges', 'saved_views']) await db.schema.dropTable(table).ifExists().execute();
+    for (const table of ['duplicate_dismissals', 'contact_merges', 'saved_views'])
+      await db.schema.dropTable(table).ifExists().execute();
   },
 };

@@ -20,14 +20,20 @@ export const migration: Migration = {
     await db.schema.createIndex('contact_search_ws_idx').on('contact_search').column('workspace_id').execute();
 
     if (pgsql) {
-      await sql`create index contact_search_tsv_idx on contact_search using gin (to_tsvector('simple', document))`.execute(db);
+      await sql`create index contact_search_tsv_idx on contact_search using gin (to_tsvector('simple', document))`.execute(
+        db,
+      );
       return;
     }
-    await sql`create virtual table contact_search_fts using fts5(document, content='contact_search', content_rowid='seq', tokenize='unicode61 remove_diacritics 2')`.execute(db);
+    await sql`create virtual table contact_search_fts using fts5(document, content='contact_search', content_rowid='seq', tokenize='unicode61 remove_diacritics 2')`.execute(
+      db,
+    );
     await sql`create trigger contact_search_ai after insert on contact_search begin
       insert into contact_search_fts(rowid, document) values (new.seq, new.document); end`.execute(db);
     await sql`create trigger contact_search_ad after delete on contact_search begin
-      insert into contact_search_fts(contact_search_fts, rowid, document) values ('delete', old.seq, old.document); end`.execute(db);
+      insert into contact_search_fts(contact_search_fts, rowid, document) values ('delete', old.seq, old.document); end`.execute(
+      db,
+    );
     await sql`create trigger contact_search_au after update on contact_search begin
       insert into contact_search_fts(contact_search_fts, rowid, document) values ('delete', old.seq, old.document);
       insert into contact_search_fts(rowid, document) values (new.seq, new.document); end`.execute(db);
@@ -35,7 +41,8 @@ export const migration: Migration = {
 
   async down(db: Kysely<any>, ctx: MigrationContext) {
     if (ctx.dialect === 'sqlite') {
-      for (const trg of ['contact_search_au', 'contact_search_ad', 'contact_search_ai']) await sql`drop trigger if exists ${sql.raw(trg)}`.execute(db);
+      for (const trg of ['contact_search_au', 'contact_search_ad', 'contact_search_ai'])
+        await sql`drop trigger if exists ${sql.raw(trg)}`.execute(db);
       await sql`drop table if exists contact_search_fts`.execute(db);
     }
     await db.schema.dropTable('contact_search').ifExists().execute();

@@ -19,7 +19,11 @@ export const migration: Migration = {
       .addColumn('is_archived', t.boolean, (c) => c.notNull().defaultTo(false))
       .addColumn('created_by', t.id)
       .execute();
-    await db.schema.createIndex('pipelines_ws_position_idx').on('pipelines').columns(['workspace_id', 'position']).execute();
+    await db.schema
+      .createIndex('pipelines_ws_position_idx')
+      .on('pipelines')
+      .columns(['workspace_id', 'position'])
+      .execute();
 
     await tenantTable(db, ctx, 'pipeline_stages')
       .addColumn('pipeline_id', t.id, (c) => c.notNull().references('pipelines.id').onDelete('cascade'))
@@ -31,7 +35,11 @@ export const migration: Migration = {
       .addColumn('stale_days', t.integer)
       .addColumn('required_fields', t.json, (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('pipeline_stages_pipeline_idx').on('pipeline_stages').columns(['workspace_id', 'pipeline_id', 'position']).execute();
+    await db.schema
+      .createIndex('pipeline_stages_pipeline_idx')
+      .on('pipeline_stages')
+      .columns(['workspace_id', 'pipeline_id', 'position'])
+      .execute();
 
     await tenantTable(db, ctx, 'deals', { versioned: true })
       .addColumn('pipeline_id', t.id, (c) => c.notNull().references('pipelines.id').onDelete('cascade'))
@@ -54,13 +62,41 @@ export const migration: Migration = {
       .addColumn('created_by', t.id)
       .execute();
     // A board column: newest arrivals first, keyset-paged.
-    await db.schema.createIndex('deals_board_idx').on('deals').columns(['workspace_id', 'pipeline_id', 'stage_id', 'stage_entered_at', 'id']).execute();
+    await db.schema
+      .createIndex('deals_board_idx')
+      .on('deals')
+      .columns(['workspace_id', 'pipeline_id', 'stage_id', 'stage_entered_at', 'id'])
+      .execute();
     // Owner-scoped boards (agents) and the owner filter aggregate from this index alone.
-    await db.schema.createIndex('deals_owner_idx').on('deals').columns(['workspace_id', 'pipeline_id', 'owner_id', 'stage_id', 'value_minor', 'probability']).execute();
+    await db.schema
+      .createIndex('deals_owner_idx')
+      .on('deals')
+      .columns(['workspace_id', 'pipeline_id', 'owner_id', 'stage_id', 'value_minor', 'probability'])
+      .execute();
     // Forecast of open items by expected close month, and closed items by period: covering indexes.
-    await db.schema.createIndex('deals_forecast_idx').on('deals').columns(['workspace_id', 'pipeline_id', 'status', 'expected_close_date', 'stage_id', 'value_minor', 'probability']).execute();
-    await db.schema.createIndex('deals_closed_idx').on('deals').columns(['workspace_id', 'pipeline_id', 'status', 'closed_on', 'value_minor']).execute();
-    await db.schema.createIndex('deals_list_idx').on('deals').columns(['workspace_id', 'pipeline_id', 'created_at', 'id']).execute();
+    await db.schema
+      .createIndex('deals_forecast_idx')
+      .on('deals')
+      .columns([
+        'workspace_id',
+        'pipeline_id',
+        'status',
+        'expected_close_date',
+        'stage_id',
+        'value_minor',
+        'probability',
+      ])
+      .execute();
+    await db.schema
+      .createIndex('deals_closed_idx')
+      .on('deals')
+      .columns(['workspace_id', 'pipeline_id', 'status', 'closed_on', 'value_minor'])
+      .execute();
+    await db.schema
+      .createIndex('deals_list_idx')
+      .on('deals')
+      .columns(['workspace_id', 'pipeline_id', 'created_at', 'id'])
+      .execute();
     await db.schema.createIndex('deals_contact_idx').on('deals').columns(['workspace_id', 'contact_id']).execute();
     await db.schema.createIndex('deals_company_idx').on('deals').column('company_id').execute();
 
@@ -74,8 +110,16 @@ export const migration: Migration = {
       .addColumn('reason', t.text)
       .addColumn('seconds_in_previous', t.bigint)
       .execute();
-    await db.schema.createIndex('deal_stage_history_deal_idx').on('deal_stage_history').columns(['workspace_id', 'deal_id', 'created_at']).execute();
-    await db.schema.createIndex('deal_stage_history_to_idx').on('deal_stage_history').columns(['workspace_id', 'pipeline_id', 'to_stage_id', 'created_at']).execute();
+    await db.schema
+      .createIndex('deal_stage_history_deal_idx')
+      .on('deal_stage_history')
+      .columns(['workspace_id', 'deal_id', 'created_at'])
+      .execute();
+    await db.schema
+      .createIndex('deal_stage_history_to_idx')
+      .on('deal_stage_history')
+      .columns(['workspace_id', 'pipeline_id', 'to_stage_id', 'created_at'])
+      .execute();
 
     // Running totals per stage, changed in the same transaction as the deal write that moves them.
     await db.schema
@@ -95,7 +139,11 @@ export const migration: Migration = {
       .addColumn('exited_total', t.bigint, (c) => c.notNull().defaultTo(0))
       .addColumn('exited_seconds_sum', t.bigint, (c) => c.notNull().defaultTo(0))
       .execute();
-    await db.schema.createIndex('pipeline_stage_stats_pipeline_idx').on('pipeline_stage_stats').columns(['workspace_id', 'pipeline_id']).execute();
+    await db.schema
+      .createIndex('pipeline_stage_stats_pipeline_idx')
+      .on('pipeline_stage_stats')
+      .columns(['workspace_id', 'pipeline_id'])
+      .execute();
 
     // Forecast totals, kept the same way: open items by stage and expected-close month ('' = no date);
     // closed items by outcome, closing month and reason. A forecast over a million items reads a few hundred rows.
@@ -111,7 +159,11 @@ export const migration: Migration = {
       .addColumn('own_weighted_sum', t.bigint, (c) => c.notNull().defaultTo(0))
       .addPrimaryKeyConstraint('pipeline_open_month_stats_pk', ['stage_id', 'month'])
       .execute();
-    await db.schema.createIndex('pipeline_open_month_stats_idx').on('pipeline_open_month_stats').columns(['workspace_id', 'pipeline_id', 'month']).execute();
+    await db.schema
+      .createIndex('pipeline_open_month_stats_idx')
+      .on('pipeline_open_month_stats')
+      .columns(['workspace_id', 'pipeline_id', 'month'])
+      .execute();
 
     await db.schema
       .createTable('pipeline_closed_month_stats')
@@ -124,10 +176,23 @@ export const migration: Migration = {
       .addColumn('value_sum', t.bigint, (c) => c.notNull().defaultTo(0))
       .addPrimaryKeyConstraint('pipeline_closed_month_stats_pk', ['pipeline_id', 'status', 'month', 'reason'])
       .execute();
-    await db.schema.createIndex('pipeline_closed_month_stats_idx').on('pipeline_closed_month_stats').columns(['workspace_id', 'pipeline_id', 'month']).execute();
+    await db.schema
+      .createIndex('pipeline_closed_month_stats_idx')
+      .on('pipeline_closed_month_stats')
+      .columns(['workspace_id', 'pipeline_id', 'month'])
+      .execute();
   },
 
   async down(db: Kysely<any>) {
-    for (const table of ['pipeline_closed_month_stats', 'pipeline_open_month_stats', 'pipeline_stage_stats', 'deal_stage_history', 'deals', 'pipeline_stages', 'pipelines']) await db.schema.dropTable(table).ifExists().execute();
+    for (const table of [
+      'pipeline_closed_month_stats',
+      'pipeline_open_month_stats',
+      'pipeline_stage_stats',
+      'deal_stage_history',
+      'deals',
+      'pipeline_stages',
+      'pipelines',
+    ])
+      await db.schema.dropTable(table).ifExists().execute();
   },
 };

@@ -46,7 +46,11 @@ export const migration: Migration = {
       ['activities_ws_author_idx', ['workspace_id', 'created_by', 'occurred_at', 'id']],
       ['activities_ws_status_idx', ['workspace_id', 'status', 'occurred_at', 'id']],
     ] as const) {
-      await db.schema.createIndex(name).on('activities').columns([...cols]).execute();
+      await db.schema
+        .createIndex(name)
+        .on('activities')
+        .columns([...cols])
+        .execute();
     }
 
     await tenantTable(db, ctx, 'activity_settings')
@@ -56,6 +60,7 @@ export const migration: Migration = {
   },
 
   async down(db: Kysely<any>) {
-    for (const table of ['activity_settings', 'activities', 'activity_types']) await db.schema.dropTable(table).ifExists().execute();
+    for (const table of ['activity_settings', 'activities', 'activity_types'])
+      await db.schema.dropTable(table).ifExists().execute();
   },
 };

@@ -34,7 +34,11 @@ export const migration: Migration = {
       ['tasks_ws_contact_idx', ['workspace_id', 'contact_id', 'due_at']],
       ['tasks_ws_deal_idx', ['workspace_id', 'deal_id', 'due_at']],
     ] as const) {
-      await db.schema.createIndex(name).on('tasks').columns([...cols]).execute();
+      await db.schema
+        .createIndex(name)
+        .on('tasks')
+        .columns([...cols])
+        .execute();
     }
   },
 

@@ -22,8 +22,16 @@ export const migration: Migration = {
       .addColumn('emailed_at', t.timestamp)
       .addColumn('created_at', t.timestamp, (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('notifications_ws_user_idx').on('notifications').columns(['workspace_id', 'user_id', 'id']).execute();
-    await db.schema.createIndex('notifications_ws_user_unread_idx').on('notifications').columns(['workspace_id', 'user_id', 'read_at', 'id']).execute();
+    await db.schema
+      .createIndex('notifications_ws_user_idx')
+      .on('notifications')
+      .columns(['workspace_id', 'user_id', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('notifications_ws_user_unread_idx')
+      .on('notifications')
+      .columns(['workspace_id', 'user_id', 'read_at', 'id'])
+      .execute();
 
     await tenantTable(db, ctx, 'notification_settings')
       .addColumn('user_id', t.id, (c) => c.notNull().references('users.id').onDelete('cascade'))
@@ -33,7 +41,11 @@ export const migration: Migration = {
       .addColumn('last_digest_on', t.date)
       .addUniqueConstraint('notification_settings_ws_user_uq', ['workspace_id', 'user_id'])
       .execute();
-    await db.schema.createIndex('notification_settings_digest_idx').on('notification_settings').columns(['daily_digest', 'digest_hour']).execute();
+    await db.schema
+      .createIndex('notification_settings_digest_idx')
+      .on('notification_settings')
+      .columns(['daily_digest', 'digest_hour'])
+      .execute();
 
     await tenantTable(db, ctx, 'calendar_feeds')
       .addColumn('user_id', t.id, (c) => c.notNull().references('users.id').onDelete('cascade'))
@@ -44,6 +56,7 @@ export const migration: Migration = {
   },
 
   async down(db: Kysely<any>) {
-    for (const table of ['calendar_feeds', 'notification_settings', 'notifications']) await db.schema.dropTable(table).ifExists().execute();
+    for (const table of ['calendar_feeds', 'notification_settings', 'notifications'])
+      await db.schema.dropTable(table).ifExists().execute();
   },
 };

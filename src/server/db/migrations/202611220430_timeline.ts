@@ -19,9 +19,21 @@ export const migration: Migration = {
       .addColumn('private_to', t.text)
       .addColumn('occurred_at', t.timestamp, (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('timeline_subject_idx').on('timeline_entries').columns(['workspace_id', 'subject_type', 'subject_id', 'occurred_at', 'id']).execute();
-    await db.schema.createIndex('timeline_subject_kind_idx').on('timeline_entries').columns(['workspace_id', 'subject_type', 'subject_id', 'kind', 'occurred_at', 'id']).execute();
-    await db.schema.createIndex('timeline_source_idx').on('timeline_entries').columns(['workspace_id', 'source_type', 'source_id']).execute();
+    await db.schema
+      .createIndex('timeline_subject_idx')
+      .on('timeline_entries')
+      .columns(['workspace_id', 'subject_type', 'subject_id', 'occurred_at', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('timeline_subject_kind_idx')
+      .on('timeline_entries')
+      .columns(['workspace_id', 'subject_type', 'subject_id', 'kind', 'occurred_at', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('timeline_source_idx')
+      .on('timeline_entries')
+      .columns(['workspace_id', 'source_type', 'source_id'])
+      .execute();
   },
 
   async down(db: Kysely<any>) {

@@ -41,7 +41,11 @@ export const migration: Migration = {
       .addColumn('finished_at', t.timestamp)
       .addColumn('undone_at', t.timestamp)
       .execute();
-    await db.schema.createIndex('imports_ws_created_idx').on('imports').columns(['workspace_id', 'created_at', 'id']).execute();
+    await db.schema
+      .createIndex('imports_ws_created_idx')
+      .on('imports')
+      .columns(['workspace_id', 'created_at', 'id'])
+      .execute();
 
     await tenantTable(db, ctx, 'import_batches')
       .addColumn('import_id', t.id, (c) => c.notNull().references('imports.id').onDelete('cascade'))
@@ -88,10 +92,15 @@ export const migration: Migration = {
       .addColumn('finished_at', t.timestamp)
       .addColumn('expires_at', t.timestamp)
       .execute();
-    await db.schema.createIndex('exports_ws_created_idx').on('exports').columns(['workspace_id', 'created_at', 'id']).execute();
+    await db.schema
+      .createIndex('exports_ws_created_idx')
+      .on('exports')
+      .columns(['workspace_id', 'created_at', 'id'])
+      .execute();
   },
 
   async down(db: Kysely<any>) {
-    for (const table of ['exports', 'import_header_memory', 'import_batches', 'imports']) await db.schema.dropTable(table).ifExists().execute();
+    for (const table of ['exports', 'import_header_memory', 'import_batches', 'imports'])
+      await db.schema.dropTable(table).ifExists().execute();
   },
 };

@@ -15,7 +15,8 @@ const INDEXES: Array<[name: string, table: string, columns: string[]]> = [
 
 export const migration: Migration = {
   async up(db: Kysely<any>) {
-    for (const [name, table, columns] of INDEXES) await db.schema.createIndex(name).on(table).columns(columns).execute();
+    for (const [name, table, columns] of INDEXES)
+      await db.schema.createIndex(name).on(table).columns(columns).execute();
   },
 
   async down(db: Kysely<any>) {

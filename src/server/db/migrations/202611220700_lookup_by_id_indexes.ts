@@ -20,12 +20,14 @@ const REPLACED: Array<[name: string, table: string, columns: string[]]> = [
 
 export const migration: Migration = {
   async up(db: Kysely<any>) {
-    for (const [name, table, columns] of INDEXES) await db.schema.createIndex(name).on(table).columns(columns).execute();
+    for (const [name, table, columns] of INDEXES)
+      await db.schema.createIndex(name).on(table).columns(columns).execute();
     for (const [name] of REPLACED) await db.schema.dropIndex(name).ifExists().execute();
   },
 
   async down(db: Kysely<any>) {
-    for (const [name, table, columns] of REPLACED) await db.schema.createIndex(name).on(table).columns(columns).execute();
+    for (const [name, table, columns] of REPLACED)
+      await db.schema.createIndex(name).on(table).columns(columns).execute();
     for (const [name] of INDEXES) await db.schema.dropIndex(name).ifExists().execute();
   },
 };

@@ -7,10 +7,34 @@ import type { Migration } from './_kit.js';
 // whole table (10 million activities at 1,000,000 contacts). The same columns with contact_id first
 // serve the workspace's own lookups (equality on both) exactly as before.
 const REORDERED: Array<[old: string, oldColumns: string[], name: string, table: string, columns: string[]]> = [
-  ['activities_ws_contact_idx', ['workspace_id', 'contact_id', 'occurred_at', 'id'], 'activities_contact_idx', 'activities', ['contact_id', 'workspace_id', 'occurred_at', 'id']],
-  ['tasks_ws_contact_idx', ['workspace_id', 'contact_id', 'due_at'], 'tasks_contact_idx', 'tasks', ['contact_id', 'workspace_id', 'due_at']],
-  ['deals_contact_idx', ['workspace_id', 'contact_id'], 'deals_contact_ws_idx', 'deals', ['contact_id', 'workspace_id']],
-  ['contact_rel_ws_contact_idx', ['workspace_id', 'contact_id', 'kind'], 'contact_rel_contact_idx', 'contact_relationships', ['contact_id', 'workspace_id', 'kind']],
+  [
+    'activities_ws_contact_idx',
+    ['workspace_id', 'contact_id', 'occurred_at', 'id'],
+    'activities_contact_idx',
+    'activities',
+    ['contact_id', 'workspace_id', 'occurred_at', 'id'],
+  ],
+  [
+    'tasks_ws_contact_idx',
+    ['workspace_id', 'contact_id', 'due_at'],
+    'tasks_contact_idx',
+    'tasks',
+    ['contact_id', 'workspace_id', 'due_at'],
+  ],
+  [
+    'deals_contact_idx',
+    ['workspace_id', 'contact_id'],
+    'deals_contact_ws_idx',
+    'deals',
+    ['contact_id', 'workspace_id'],
+  ],
+  [
+    'contact_rel_ws_contact_idx',
+    ['workspace_id', 'contact_id', 'kind'],
+    'contact_rel_contact_idx',
+    'contact_relationships',
+    ['contact_id', 'workspace_id', 'kind'],
+  ],
 ];
 
 export const migration: Migration = {

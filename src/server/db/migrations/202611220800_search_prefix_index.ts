@@ -9,7 +9,9 @@ import type { Migration, MigrationContext } from './_kit.js';
 // rebuilt from contact_search (its content table), so nothing is lost; the triggers stay as they are.
 // PostgreSQL's GIN index answers `w:*` from its sorted keys and needs nothing.
 const FTS = (prefix: string) =>
-  sql.raw(`create virtual table contact_search_fts using fts5(document, content='contact_search', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'${prefix})`);
+  sql.raw(
+    `create virtual table contact_search_fts using fts5(document, content='contact_search', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'${prefix})`,
+  );
 
 async function rebuild(db: Kysely<any>, prefix: string) {
   await sql`drop table if exists contact_search_fts`.execute(db);

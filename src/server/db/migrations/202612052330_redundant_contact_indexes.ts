@@ -16,6 +16,7 @@ export const migration: Migration = {
   },
 
   async down(db: Kysely<any>) {
-    for (const [name, columns] of DROPPED) await db.schema.createIndex(name).ifNotExists().on('contacts').columns(columns).execute();
+    for (const [name, columns] of DROPPED)
+      await db.schema.createIndex(name).ifNotExists().on('contacts').columns(columns).execute();
   },
 };

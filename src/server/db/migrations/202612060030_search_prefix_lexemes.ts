@@ -19,13 +19,17 @@ export const migration: Migration = {
   async up(db: Kysely<any>, ctx: MigrationContext) {
     if (ctx.dialect !== 'postgres') return;
     await FUNCTION.execute(db);
-    await sql`create index contact_search_vector_idx on contact_search using gin (crm_search_vector(document))`.execute(db);
+    await sql`create index contact_search_vector_idx on contact_search using gin (crm_search_vector(document))`.execute(
+      db,
+    );
     await sql`drop index if exists contact_search_tsv_idx`.execute(db);
   },
 
   async down(db: Kysely<any>, ctx: MigrationContext) {
     if (ctx.dialect !== 'postgres') return;
-    await sql`create index if not exists contact_search_tsv_idx on contact_search using gin (to_tsvector('simple', document))`.execute(db);
+    await sql`create index if not exists contact_search_tsv_idx on contact_search using gin (to_tsvector('simple', document))`.execute(
+      db,
+    );
     await sql`drop index if exists contact_search_vector_idx`.execute(db);
     await sql`drop function if exists crm_search_vector(text)`.execute(db);
   },

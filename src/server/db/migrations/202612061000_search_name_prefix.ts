@@ -12,12 +12,19 @@ const PREFIX = { postgres: sql`(left(document, 64) collate "C")`, sqlite: sql`su
 
 export const migration: Migration = {
   async up(db: Kysely<any>, ctx: MigrationContext) {
-    await sql`create index contact_search_ws_prefix_idx on contact_search (workspace_id, ${PREFIX[ctx.dialect]})`.execute(db);
+    await sql`create index contact_search_ws_prefix_idx on contact_search (workspace_id, ${PREFIX[ctx.dialect]})`.execute(
+      db,
+    );
     await db.schema.dropIndex('contact_search_ws_idx').ifExists().execute();
   },
 
   async down(db: Kysely<any>) {
-    await db.schema.createIndex('contact_search_ws_idx').ifNotExists().on('contact_search').column('workspace_id').execute();
+    await db.schema
+      .createIndex('contact_search_ws_idx')
+      .ifNotExists()
+      .on('contact_search')
+      .column('workspace_id')
+      .execute();
     await db.schema.dropIndex('contact_search_ws_prefix_idx').ifExists().execute();
   },
 };

@@ -13,7 +13,9 @@ const SECOND = {
 
 export const migration: Migration = {
   async up(db: Kysely<any>, ctx: MigrationContext) {
-    await sql`create index contact_search_ws_second_idx on contact_search (workspace_id, ${SECOND[ctx.dialect]})`.execute(db);
+    await sql`create index contact_search_ws_second_idx on contact_search (workspace_id, ${SECOND[ctx.dialect]})`.execute(
+      db,
+    );
   },
 
   async down(db: Kysely<any>) {

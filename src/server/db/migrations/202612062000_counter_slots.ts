@@ -12,12 +12,34 @@ const COLUMNS: Record<(typeof TABLES)[number], { key: string[]; other: string[];
   pipeline_stage_stats: {
     key: ['stage_id'],
     other: ['workspace_id', 'pipeline_id'],
-    totals: ['deal_count', 'value_sum', 'default_prob_value_sum', 'own_weighted_sum', 'entered_seconds_sum', 'entered_total', 'advanced_total', 'exited_total', 'exited_seconds_sum'],
+    totals: [
+      'deal_count',
+      'value_sum',
+      'default_prob_value_sum',
+      'own_weighted_sum',
+      'entered_seconds_sum',
+      'entered_total',
+      'advanced_total',
+      'exited_total',
+      'exited_seconds_sum',
+    ],
   },
-  pipeline_open_month_stats: { key: ['stage_id', 'month'], other: ['workspace_id', 'pipeline_id'], totals: ['deal_count', 'value_sum', 'default_prob_value_sum', 'own_weighted_sum'] },
-  pipeline_closed_month_stats: { key: ['pipeline_id', 'status', 'month', 'reason'], other: ['workspace_id'], totals: ['deal_count', 'value_sum'] },
+  pipeline_open_month_stats: {
+    key: ['stage_id', 'month'],
+    other: ['workspace_id', 'pipeline_id'],
+    totals: ['deal_count', 'value_sum', 'default_prob_value_sum', 'own_weighted_sum'],
+  },
+  pipeline_closed_month_stats: {
+    key: ['pipeline_id', 'status', 'month', 'reason'],
+    other: ['workspace_id'],
+    totals: ['deal_count', 'value_sum'],
+  },
 };
-const columnsOf = (table: (typeof TABLES)[number]) => [...COLUMNS[table].key, ...COLUMNS[table].other, ...COLUMNS[table].totals];
+const columnsOf = (table: (typeof TABLES)[number]) => [
+  ...COLUMNS[table].key,
+  ...COLUMNS[table].other,
+  ...COLUMNS[table].totals,
+];
 const refs = (columns: string[]) => sql.join(columns.map((c) => sql.ref(c)));
 
 export const migration: Migration = {
@@ -76,18 +98,38 @@ export const migration: Migration = {
         .addColumn('reason', t.text, (c) => c.notNull())
         .addColumn('slot', t.integer, (c) => c.notNull().defaultTo(0)),
     )
-      .addPrimaryKeyConstraint('pipeline_closed_month_stats_slot_pk', ['pipeline_id', 'status', 'month', 'reason', 'slot'])
+      .addPrimaryKeyConstraint('pipeline_closed_month_stats_slot_pk', [
+        'pipeline_id',
+        'status',
+        'month',
+        'reason',
+        'slot',
+      ])
       .execute();
 
     for (const table of TABLES) {
       const columns = columnsOf(table);
-      await sql`insert into ${sql.table(`${table}_slots`)} (${refs(columns)}) select ${refs(columns)} from ${sql.table(table)}`.execute(db);
+      await sql`insert into ${sql.table(`${table}_slots`)} (${refs(columns)}) select ${refs(columns)} from ${sql.table(table)}`.execute(
+        db,
+      );
       await db.schema.dropTable(table).execute();
       await db.schema.alterTable(`${table}_slots`).renameTo(table).execute();
     }
-    await db.schema.createIndex('pipeline_stage_stats_pipeline_idx').on('pipeline_stage_stats').columns(['workspace_id', 'pipeline_id']).execute();
-    await db.schema.createIndex('pipeline_open_month_stats_idx').on('pipeline_open_month_stats').columns(['workspace_id', 'pipeline_id', 'month']).execute();
-    await db.schema.createIndex('pipeline_closed_month_stats_idx').on('pipeline_closed_month_stats').columns(['workspace_id', 'pipeline_id', 'month']).execute();
+    await db.schema
+      .createIndex('pipeline_stage_stats_pipeline_idx')
+      .on('pipeline_stage_stats')
+      .columns(['workspace_id', 'pipeline_id'])
+      .execute();
+    await db.schema
+      .createIndex('pipeline_open_month_stats_idx')
+      .on('pipeline_open_month_stats')
+      .columns(['workspace_id', 'pipeline_id', 'month'])
+      .execute();
+    await db.schema
+      .createIndex('pipeline_closed_month_stats_idx')
+      .on('pipeline_closed_month_stats')
+      .columns(['workspace_id', 'pipeline_id', 'month'])
+      .execute();
   },
 
   async down(db: Kysely<any>, ctx: MigrationContext) {
@@ -96,13 +138,20 @@ export const migration: Migration = {
       const { key, other, totals } = COLUMNS[table];
       const kept = [...key, ...other];
       const folded = `${table}_folded`;
-      await sql`create table ${sql.table(folded)} as select ${refs(kept)}, ${sql.join(totals.map((c) => sql`sum(${sql.ref(c)}) as ${sql.ref(c)}`))} from ${sql.table(table)} group by ${refs(kept)}`.execute(db);
+      await sql`create table ${sql.table(folded)} as select ${refs(kept)}, ${sql.join(totals.map((c) => sql`sum(${sql.ref(c)}) as ${sql.ref(c)}`))} from ${sql.table(table)} group by ${refs(kept)}`.execute(
+        db,
+      );
       await sql`delete from ${sql.table(table)}`.execute(db);
-      await sql`insert into ${sql.table(table)} (${refs(columnsOf(table))}) select ${refs(columnsOf(table))} from ${sql.table(folded)}`.execute(db);
+      await sql`insert into ${sql.table(table)} (${refs(columnsOf(table))}) select ${refs(columnsOf(table))} from ${sql.table(folded)}`.execute(
+        db,
+      );
       await db.schema.dropTable(folded).execute();
       await db.schema.createIndex(`${table}_key_idx`).unique().on(table).columns(key).execute();
       // PostgreSQL's constraint names are per schema: free this one for the up migration's new table
-      if (ctx.dialect === 'postgres') await sql`alter table ${sql.table(table)} rename constraint ${sql.ref(`${table}_slot_pk`)} to ${sql.ref(`${table}_folded_pk`)}`.execute(db);
+      if (ctx.dialect === 'postgres')
+        await sql`alter table ${sql.table(table)} rename constraint ${sql.ref(`${table}_slot_pk`)} to ${sql.ref(`${table}_folded_pk`)}`.execute(
+          db,
+        );
     }
   },
 };

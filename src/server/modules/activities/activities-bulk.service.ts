@@ -52,7 +52,12 @@ export interface ActivityImportContext {
 }
 
 const OUTCOMES = new Set(['successful', 'no_answer', 'follow_up_required', 'custom']);
-const loose = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const loose = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 
 export async function loadActivityImportContext(db: Db, workspaceId: string): Promise<ActivityImportContext> {
   const rows = await listActivityTypes(db, workspaceId, false);
@@ -65,15 +70,31 @@ export async function loadActivityImportContext(db: Db, workspaceId: string): Pr
 }
 
 /** Validates one activity row and builds its record; writes nothing. `now` decides what "the future" is. */
-export function prepareActivity(actx: ActivityImportContext, actor: Actor, d: ActivityDraft, now: Date): ActivityRow | ActivityProblem[] {
+export function prepareActivity(
+  actx: ActivityImportContext,
+  actor: Actor,
+  d: ActivityDraft,
+  now: Date,
+): ActivityRow | ActivityProblem[] {
   const problems: ActivityProblem[] = [];
   const type = d.type ? actx.types.get(loose(d.type)) : undefined;
-  if (!type) problems.push({ field: 'type', message: d.type ? `Unknown activity type "${d.type}" (types: ${actx.typeNames.join(', ')})` : 'Choose an activity type' });
+  if (!type)
+    problems.push({
+      field: 'type',
+      message: d.type
+        ? `Unknown activity type "${d.type}" (types: ${actx.typeNames.join(', ')})`
+        : 'Choose an activity type',
+    });
   if (!d.contactId) problems.push({ field: 'contact', message: 'No contact of this workspace matches this row' });
   const title = d.title?.trim();
   if (!title) problems.push({ field: 'title', message: 'Give the activity a title' });
-  if (d.outcome !== undefined && !OUTCOMES.has(d.outcome)) problems.push({ field: 'outcome', message: `Outcome must be one of ${[...OUTCOMES].join(', ')}` });
-  if (d.durationMinutes !== undefined && !(Number.isInteger(d.durationMinutes) && d.durationMinutes >= 0 && d.durationMinutes <= 1440)) problems.push({ field: 'durationMinutes', message: 'Duration is whole minutes, at most 1440' });
+  if (d.outcome !== undefined && !OUTCOMES.has(d.outcome))
+    problems.push({ field: 'outcome', message: `Outcome must be one of ${[...OUTCOMES].join(', ')}` });
+  if (
+    d.durationMinutes !== undefined &&
+    !(Number.isInteger(d.durationMinutes) && d.durationMinutes >= 0 && d.durationMinutes <= 1440)
+  )
+    problems.push({ field: 'durationMinutes', message: 'Duration is whole minutes, at most 1440' });
   const status = d.status ?? 'done';
   const occurredAt = d.occurredAt ?? now.toISOString();
   try {
@@ -85,9 +106,27 @@ export function prepareActivity(actx: ActivityImportContext, actor: Actor, d: Ac
   if (problems.length) return problems;
   const iso = now.toISOString();
   return {
-    id: newId(), workspace_id: actor.workspaceId, type_id: type!.id, contact_id: d.contactId!, deal_id: null, title: title!.slice(0, 255), description: d.description ?? null, status, occurred_at: occurredAt,
-    duration_minutes: d.durationMinutes ?? null, outcome: d.outcome ?? null, outcome_note: d.outcomeNote?.slice(0, 255) ?? null, next_action: d.nextAction?.slice(0, 500) ?? null, next_action_at: d.nextActionAt ?? null,
-    is_confidential: false, created_by: actor.kind === 'user' ? actor.id : null, ip: actor.ip ?? null, completed_at: status === 'done' ? iso : null, version: 1, created_at: iso, updated_at: iso,
+    id: newId(),
+    workspace_id: actor.workspaceId,
+    type_id: type!.id,
+    contact_id: d.contactId!,
+    deal_id: null,
+    title: title!.slice(0, 255),
+    description: d.description ?? null,
+    status,
+    occurred_at: occurredAt,
+    duration_minutes: d.durationMinutes ?? null,
+    outcome: d.outcome ?? null,
+    outcome_note: d.outcomeNote?.slice(0, 255) ?? null,
+    next_action: d.nextAction?.slice(0, 500) ?? null,
+    next_action_at: d.nextActionAt ?? null,
+    is_confidential: false,
+    created_by: actor.kind === 'user' ? actor.id : null,
+    ip: actor.ip ?? null,
+    completed_at: status === 'done' ? iso : null,
+    version: 1,
+    created_at: iso,
+    updated_at: iso,
   };
 }
 
@@ -97,37 +136,110 @@ export async function existingContactIds(db: Db, workspaceId: string, ids: strin
 }
 
 /** Inserts prepared activities and emits each one's event (their timeline entries come from it). */
-export async function insertActivityBatch(ctx: AppContext, trx: Transaction<DB>, actor: Actor, rows: ActivityRow[], now: string): Promise<string[]> {
+export async function insertActivityBatch(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  actor: Actor,
+  rows: ActivityRow[],
+  now: string,
+): Promise<string[]> {
   await insertActivities(trx, rows);
-  const companies = new Map((await findContactRefs(trx, actor.workspaceId, [...new Set(rows.map((r) => r.contact_id))])).map((c) => [c.id, c.company_id]));
+  const companies = new Map(
+    (await findContactRefs(trx, actor.workspaceId, [...new Set(rows.map((r) => r.contact_id))])).map((c) => [
+      c.id,
+      c.company_id,
+    ]),
+  );
   for (const row of rows) {
     const view = toActivity((await findActivity(trx, actor.workspaceId, row.id))!, { showIp: false });
-    const payload = { contactId: row.contact_id, dealId: row.deal_id, companyId: companies.get(row.contact_id) ?? null, occurredAt: row.occurred_at, activity: activitySnapshot(view), imported: true };
-    await appendEvent(ctx, trx, actor, { type: 'activity.created', entityType: 'activity', entityId: row.id, payload }, now);
+    const payload = {
+      contactId: row.contact_id,
+      dealId: row.deal_id,
+      companyId: companies.get(row.contact_id) ?? null,
+      occurredAt: row.occurred_at,
+      activity: activitySnapshot(view),
+      imported: true,
+    };
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      { type: 'activity.created', entityType: 'activity', entityId: row.id, payload },
+      now,
+    );
   }
   return rows.map((r) => r.id);
 }
 
-export async function recordActivityBatch(trx: Transaction<DB>, actor: Actor, ref: { importId: string; batchNo: number }, created: number, now: string): Promise<void> {
-  await recordAudit(trx, actor, { action: 'activity.imported', entityType: 'import', entityId: ref.importId, meta: { importId: ref.importId, batch: ref.batchNo, created } }, now);
+export async function recordActivityBatch(
+  trx: Transaction<DB>,
+  actor: Actor,
+  ref: { importId: string; batchNo: number },
+  created: number,
+  now: string,
+): Promise<void> {
+  await recordAudit(
+    trx,
+    actor,
+    {
+      action: 'activity.imported',
+      entityType: 'import',
+      entityId: ref.importId,
+      meta: { importId: ref.importId, batch: ref.batchNo, created },
+    },
+    now,
+  );
 }
 
 /** Deletes the activities a batch created; each deletion's event removes its timeline entries. */
-export async function undoActivityBatch(ctx: AppContext, trx: Transaction<DB>, actor: Actor, ref: { importId: string; batchNo: number }, ids: string[], now: string): Promise<{ removed: number }> {
+export async function undoActivityBatch(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  actor: Actor,
+  ref: { importId: string; batchNo: number },
+  ids: string[],
+  now: string,
+): Promise<{ removed: number }> {
   let removed = 0;
   for (const id of ids) {
     const row = await findActivity(trx, actor.workspaceId, id);
     if (!row) continue;
     await deleteActivityRow(trx, actor.workspaceId, id);
-    await appendEvent(ctx, trx, actor, { type: 'activity.deleted', entityType: 'activity', entityId: id, payload: { contactId: row.contact_id, imported: true } }, now);
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      {
+        type: 'activity.deleted',
+        entityType: 'activity',
+        entityId: id,
+        payload: { contactId: row.contact_id, imported: true },
+      },
+      now,
+    );
     removed++;
   }
-  await recordAudit(trx, actor, { action: 'activity.import_undone', entityType: 'import', entityId: ref.importId, meta: { importId: ref.importId, batch: ref.batchNo, removed } }, now);
+  await recordAudit(
+    trx,
+    actor,
+    {
+      action: 'activity.import_undone',
+      entityType: 'import',
+      entityId: ref.importId,
+      meta: { importId: ref.importId, batch: ref.batchNo, removed },
+    },
+    now,
+  );
   return { removed };
 }
 
 /** Activities the actor may see matching a list query, a page at a time, for exports. */
-export async function* activityExportPages(ctx: AppContext, actor: Actor, query: Omit<z.output<typeof ActivityQuery>, 'limit' | 'cursor'>, pageSize = 500): AsyncGenerator<Activity[]> {
+export async function* activityExportPages(
+  ctx: AppContext,
+  actor: Actor,
+  query: Omit<z.output<typeof ActivityQuery>, 'limit' | 'cursor'>,
+  pageSize = 500,
+): AsyncGenerator<Activity[]> {
   yield* pagesReadAhead(async (cursor: string | undefined) => {
     const page = await listActivitiesFor(ctx, actor, { ...query, limit: pageSize, cursor });
     return { items: page.items, next: page.nextCursor };
@@ -135,7 +247,12 @@ export async function* activityExportPages(ctx: AppContext, actor: Actor, query:
 }
 
 /** Tasks the actor may see matching a list query, a page at a time, for exports. */
-export async function* taskExportPages(ctx: AppContext, actor: Actor, query: Omit<z.output<typeof TaskQuery>, 'limit' | 'cursor'>, pageSize = 500): AsyncGenerator<Task[]> {
+export async function* taskExportPages(
+  ctx: AppContext,
+  actor: Actor,
+  query: Omit<z.output<typeof TaskQuery>, 'limit' | 'cursor'>,
+  pageSize = 500,
+): AsyncGenerator<Task[]> {
   yield* pagesReadAhead(async (cursor: string | undefined) => {
     const page = await listTasksFor(ctx, actor, { ...query, limit: pageSize, cursor });
     return { items: page.items, next: page.nextCursor };

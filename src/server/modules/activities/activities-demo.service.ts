@@ -21,9 +21,23 @@ interface DemoLog {
 /** A few conversations per template, in its own words (the school speaks Indonesian). */
 const LOGS: Record<TemplateKey, DemoLog[]> = {
   school: [
-    { type: 'call', title: 'Tanya biaya pendaftaran 2027/28', daysAgo: 12, outcome: 'follow_up_required', minutes: 9, notes: 'Ibu minta rincian biaya asrama.' },
+    {
+      type: 'call',
+      title: 'Tanya biaya pendaftaran 2027/28',
+      daysAgo: 12,
+      outcome: 'follow_up_required',
+      minutes: 9,
+      notes: 'Ibu minta rincian biaya asrama.',
+    },
     { type: 'whatsapp', title: 'Kirim brosur & rincian biaya', daysAgo: 11, outcome: 'successful' },
-    { type: 'school_visit', title: 'Kunjungan sekolah bersama ayah', daysAgo: 6, outcome: 'successful', minutes: 75, notes: 'Tertarik program tahfidz.' },
+    {
+      type: 'school_visit',
+      title: 'Kunjungan sekolah bersama ayah',
+      daysAgo: 6,
+      outcome: 'successful',
+      minutes: 75,
+      notes: 'Tertarik program tahfidz.',
+    },
     { type: 'assessment', title: 'Tes masuk kelas 7', daysAgo: 3, outcome: 'successful', minutes: 90 },
     { type: 'call', title: 'Konfirmasi jadwal tes', daysAgo: 1, outcome: 'no_answer', minutes: 1 },
   ],
@@ -41,9 +55,22 @@ const LOGS: Record<TemplateKey, DemoLog[]> = {
 };
 
 /** Logged activities, tasks (overdue, today, upcoming with a reminder) and a scheduled visit, so a first run shows a living timeline. */
-export async function seedDemoActivities(ctx: AppContext, workspaceId: string, template: TemplateKey, contactIds: string[], userIds: Record<string, string>): Promise<void> {
+export async function seedDemoActivities(
+  ctx: AppContext,
+  workspaceId: string,
+  template: TemplateKey,
+  contactIds: string[],
+  userIds: Record<string, string>,
+): Promise<void> {
   if (!contactIds.length || !userIds.agent || !userIds.manager) return;
-  const as = (role: Role, name: string): Actor => ({ kind: 'user', id: userIds[role], name, workspaceId, role, agentsSeeAll: false });
+  const as = (role: Role, name: string): Actor => ({
+    kind: 'user',
+    id: userIds[role],
+    name,
+    workspaceId,
+    role,
+    agentsSeeAll: false,
+  });
   const agent = as('agent', 'Citra Agent');
   const manager = as('manager', 'Budi Manager');
   const now = ctx.clock.now().getTime();
@@ -70,9 +97,34 @@ export async function seedDemoActivities(ctx: AppContext, workspaceId: string, t
   const [first, second, third] = agentsOwn.length >= 3 ? agentsOwn : contactIds;
   const agentOrManager = agentsOwn.length >= 3 ? agent : manager;
   const followUp = template === 'school' ? 'Telepon balik soal beasiswa' : 'Call back about the offer';
-  await createTask(ctx, manager, { title: followUp, type: 'follow_up_call', priority: 'high', status: 'pending', dueAt: at(-DAY), assigneeId: userIds.agent, contactId: first });
-  await createTask(ctx, agentOrManager, { assigneeId: userIds.agent, title: template === 'school' ? 'Kumpulkan rapor & akta kelahiran' : 'Collect the signed documents', type: 'document_collection', priority: 'medium', status: 'pending', dueAt: at(4 * HOUR), contactId: second ?? first });
-  await createTask(ctx, agentOrManager, { assigneeId: userIds.agent, title: template === 'school' ? 'Ingatkan pembayaran uang pangkal' : 'Payment reminder', type: 'payment_reminder', priority: 'urgent', status: 'pending', dueAt: at(2 * DAY), reminderAt: at(2 * DAY - 2 * HOUR), contactId: third ?? first });
+  await createTask(ctx, manager, {
+    title: followUp,
+    type: 'follow_up_call',
+    priority: 'high',
+    status: 'pending',
+    dueAt: at(-DAY),
+    assigneeId: userIds.agent,
+    contactId: first,
+  });
+  await createTask(ctx, agentOrManager, {
+    assigneeId: userIds.agent,
+    title: template === 'school' ? 'Kumpulkan rapor & akta kelahiran' : 'Collect the signed documents',
+    type: 'document_collection',
+    priority: 'medium',
+    status: 'pending',
+    dueAt: at(4 * HOUR),
+    contactId: second ?? first,
+  });
+  await createTask(ctx, agentOrManager, {
+    assigneeId: userIds.agent,
+    title: template === 'school' ? 'Ingatkan pembayaran uang pangkal' : 'Payment reminder',
+    type: 'payment_reminder',
+    priority: 'urgent',
+    status: 'pending',
+    dueAt: at(2 * DAY),
+    reminderAt: at(2 * DAY - 2 * HOUR),
+    contactId: third ?? first,
+  });
   await createActivity(ctx, agentOrManager, {
     typeId: template === 'school' ? 'school_visit' : 'call',
     contactId: second ?? first,

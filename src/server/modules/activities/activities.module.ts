@@ -6,7 +6,12 @@ import { activitiesTemplate } from './activities.templates.js';
 import { activityTypeRoutes } from './activity-types.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { registerActivitiesMergeHandler } from './contact-merge.js';
-import { DIGEST_SCAN_JOB, digestScanJob, digestSendJob, notificationEmailJob } from './notifications/notifications.jobs.js';
+import {
+  DIGEST_SCAN_JOB,
+  digestScanJob,
+  digestSendJob,
+  notificationEmailJob,
+} from './notifications/notifications.jobs.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
 import { taskDueJob, taskReminderJob } from './tasks/tasks.jobs.js';
 import { taskRoutes } from './tasks/tasks.routes.js';
@@ -14,7 +19,15 @@ import { activitiesProjector } from './timeline/timeline.projector.js';
 import { timelineRoutes } from './timeline/timeline.routes.js';
 
 const routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, opts) => {
-  for (const plugin of [activityTypeRoutes, activityRoutes, taskRoutes, notificationRoutes, timelineRoutes, calendarRoutes]) await plugin(app, opts);
+  for (const plugin of [
+    activityTypeRoutes,
+    activityRoutes,
+    taskRoutes,
+    notificationRoutes,
+    timelineRoutes,
+    calendarRoutes,
+  ])
+    await plugin(app, opts);
 };
 
 /** Activities, tasks, the timeline, notifications and calendars. */
@@ -24,7 +37,12 @@ export const activitiesModule: AppModule = {
   jobs: [taskReminderJob, taskDueJob, notificationEmailJob, digestScanJob, digestSendJob],
   recurring: [{ name: DIGEST_SCAN_JOB, cron: '2 * * * *' }],
   templates: activitiesTemplate,
-  eventPermissions: { 'activity.': 'activities.view', 'activity_type.': 'activities.view', 'task.': 'activities.view', 'notification.': 'authenticated' },
+  eventPermissions: {
+    'activity.': 'activities.view',
+    'activity_type.': 'activities.view',
+    'task.': 'activities.view',
+    'notification.': 'authenticated',
+  },
   eventProjectors: [activitiesProjector],
 };
 

@@ -21,15 +21,25 @@ function selectActivities(db: Db, workspaceId: string) {
     .leftJoin('contacts as c', 'c.id', 'a.contact_id')
     .leftJoin('users as u', 'u.id', 'a.created_by')
     .selectAll('a')
-    .select(['t.key as type_key', 't.name as type_name', 't.icon as type_icon', 't.color as type_color', 'c.full_name as contact_name', 'c.owner_id as contact_owner_id', 'u.name as author_name'])
+    .select([
+      't.key as type_key',
+      't.name as type_name',
+      't.icon as type_icon',
+      't.color as type_color',
+      'c.full_name as contact_name',
+      'c.owner_id as contact_owner_id',
+      'u.name as author_name',
+    ])
     .where('a.workspace_id', '=', workspaceId);
 }
 export type ActivityListRow = Awaited<ReturnType<ReturnType<typeof selectActivities>['executeTakeFirstOrThrow']>>;
 
 function visible<QB extends ReturnType<typeof selectActivities>>(qb: QB, v: ActivityVisibility): QB {
   let q = qb;
-  if (v.ownerOnly) q = q.where((eb) => eb.or([eb('a.created_by', '=', v.userId), eb('c.owner_id', '=', v.userId)])) as QB;
-  if (!v.seesConfidential) q = q.where((eb) => eb.or([eb('a.is_confidential', '=', false), eb('a.created_by', '=', v.userId)])) as QB;
+  if (v.ownerOnly)
+    q = q.where((eb) => eb.or([eb('a.created_by', '=', v.userId), eb('c.owner_id', '=', v.userId)])) as QB;
+  if (!v.seesConfidential)
+    q = q.where((eb) => eb.or([eb('a.is_confidential', '=', false), eb('a.created_by', '=', v.userId)])) as QB;
   return q;
 }
 
@@ -41,7 +51,14 @@ export function findVisibleActivity(db: Db, workspaceId: string, id: string, v: 
   return visible(selectActivities(db, workspaceId).where('a.id', '=', id), v).executeTakeFirst();
 }
 
-export async function listActivities(db: Db, workspaceId: string, q: z.output<typeof ActivityQuery>, typeIds: string[] | null, v: ActivityVisibility, after: [string, string] | null) {
+export async function listActivities(
+  db: Db,
+  workspaceId: string,
+  q: z.output<typeof ActivityQuery>,
+  typeIds: string[] | null,
+  v: ActivityVisibility,
+  after: [string, string] | null,
+) {
   let query = visible(selectActivities(db, workspaceId), v);
   if (q.contactId) query = query.where('a.contact_id', '=', q.contactId);
   if (q.dealId) query = query.where('a.deal_id', '=', q.dealId);
@@ -51,21 +68,42 @@ export async function listActivities(db: Db, workspaceId: string, q: z.output<ty
   if (q.status) query = query.where('a.status', '=', q.status);
   if (q.from) query = query.where('a.occurred_at', '>=', q.from);
   if (q.to) query = query.where('a.occurred_at', '<', q.to);
-  const total = q.includeTotal ? await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst() : undefined;
+  const total = q.includeTotal
+    ? await query
+        .clearSelect()
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst()
+    : undefined;
   if (after) {
     const [at, id] = after;
-    query = query.where('a.occurred_at', '<=', at).where((eb) => eb.or([eb('a.occurred_at', '<', at), eb('a.id', '<', id)]));
+    query = query
+      .where('a.occurred_at', '<=', at)
+      .where((eb) => eb.or([eb('a.occurred_at', '<', at), eb('a.id', '<', id)]));
   }
-  const rows = await query.orderBy('a.occurred_at', 'desc').orderBy('a.id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('a.occurred_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   return { rows, total: total ? Number(total.n) : undefined };
 }
 
 export async function insertActivities(db: Db, rows: Insertable<DB['activities']>[]) {
   // Chunked: SQLite caps bound parameters per statement.
-  for (let i = 0; i < rows.length; i += 100) await db.insertInto('activities').values(rows.slice(i, i + 100)).execute();
+  for (let i = 0; i < rows.length; i += 100)
+    await db
+      .insertInto('activities')
+      .values(rows.slice(i, i + 100))
+      .execute();
 }
 
-export async function updateActivityRow(db: Db, workspaceId: string, id: string, version: number, patch: Partial<ActivityRow>) {
+export async function updateActivityRow(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  version: number,
+  patch: Partial<ActivityRow>,
+) {
   const res = await db
     .updateTable('activities')
     .set({ ...patch, version: version + 1 })
@@ -87,7 +125,15 @@ export async function findActivitySettings(db: Db, workspaceId: string) {
 export async function insertActivitySettings(db: Db, workspaceId: string, nextActionCreatesTask: boolean, now: string) {
   await db
     .insertInto('activity_settings')
-    .values({ id: newId(), workspace_id: workspaceId, next_action_creates_task: nextActionCreatesTask, created_at: now, updated_at: now })
-    .onConflict((oc) => oc.column('workspace_id').doUpdateSet({ next_action_creates_task: nextActionCreatesTask, updated_at: now }))
+    .values({
+      id: newId(),
+      workspace_id: workspaceId,
+      next_action_creates_task: nextActionCreatesTask,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.column('workspace_id').doUpdateSet({ next_action_creates_task: nextActionCreatesTask, updated_at: now }),
+    )
     .execute();
 }

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import type { Activity, ActivityQuery, CompleteActivityBody, CreateActivityBody, UpdateActivityBody } from '../../../shared/contracts/activities.js';
+import type {
+  Activity,
+  ActivityQuery,
+  CompleteActivityBody,
+  CreateActivityBody,
+  UpdateActivityBody,
+} from '../../../shared/contracts/activities.js';
 import { newId } from '../../db/ids.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
@@ -12,7 +18,17 @@ import { appendEvent } from '../events/events.service.js';
 import { activitySnapshot, toActivity } from './activity-mapper.js';
 import { assertActivityTiming, withFieldPrefix } from './activity-rules.js';
 import { findActivityTypeByIdOrKey, type ActivityTypeRow } from './activity-types.repository.js';
-import { deleteActivityRow, findActivity, findActivitySettings, findVisibleActivity, insertActivities, listActivities, updateActivityRow, type ActivityRow, type ActivityVisibility } from './activities.repository.js';
+import {
+  deleteActivityRow,
+  findActivity,
+  findActivitySettings,
+  findVisibleActivity,
+  insertActivities,
+  listActivities,
+  updateActivityRow,
+  type ActivityRow,
+  type ActivityVisibility,
+} from './activities.repository.js';
 import { notifyMentions } from './notifications/notifications.service.js';
 import { resolveContact, resolveDeal } from './refs.service.js';
 import { createTaskInTransaction } from './tasks/tasks.service.js';
@@ -27,7 +43,12 @@ export function visibilityOf(actor: Actor): ActivityVisibility {
 const showIp = (actor: Actor) => can(actor, 'activities.manage');
 export const contactUrl = (contactId: string) => `/contacts/${contactId}`;
 
-async function resolveType(db: Db, workspaceId: string, idOrKey: string, allowArchived: boolean): Promise<ActivityTypeRow> {
+async function resolveType(
+  db: Db,
+  workspaceId: string,
+  idOrKey: string,
+  allowArchived: boolean,
+): Promise<ActivityTypeRow> {
   const type = await findActivityTypeByIdOrKey(db, workspaceId, idOrKey);
   if (!type) throw fieldError('typeId', 'Unknown activity type');
   if (type.is_archived && !allowArchived) throw fieldError('typeId', 'This activity type is archived');
@@ -79,22 +100,91 @@ async function readActivity(db: Db, actor: Actor, id: string, taskId?: string | 
 }
 
 /** Audit, event (the timeline's source) and @mentions for one written activity. */
-async function recordActivityWrite(ctx: AppContext, trx: Db, actor: Actor, type: string, activity: Activity, companyId: string | null, before: Activity | null, now: string) {
-  await recordAudit(trx, actor, { action: type, entityType: 'activity', entityId: activity.id, before, after: type === 'activity.deleted' ? null : activity }, now);
-  const privacy = activity.isConfidential ? { privateTo: activity.createdBy?.id ?? 'nobody', privateToPermission: 'activities.manage' } : {};
-  const payload = { contactId: activity.contactId, dealId: activity.dealId, companyId, occurredAt: activity.occurredAt, activity: activitySnapshot(activity), ...privacy };
+async function recordActivityWrite(
+  ctx: AppContext,
+  trx: Db,
+  actor: Actor,
+  type: string,
+  activity: Activity,
+  companyId: string | null,
+  before: Activity | null,
+  now: string,
+) {
+  await recordAudit(
+    trx,
+    actor,
+    {
+      action: type,
+      entityType: 'activity',
+      entityId: activity.id,
+      before,
+      after: type === 'activity.deleted' ? null : activity,
+    },
+    now,
+  );
+  const privacy = activity.isConfidential
+    ? { privateTo: activity.createdBy?.id ?? 'nobody', privateToPermission: 'activities.manage' }
+    : {};
+  const payload = {
+    contactId: activity.contactId,
+    dealId: activity.dealId,
+    companyId,
+    occurredAt: activity.occurredAt,
+    activity: activitySnapshot(activity),
+    ...privacy,
+  };
   await appendEvent(ctx, trx, actor, { type, entityType: 'activity', entityId: activity.id, payload }, now);
-  if (type !== 'activity.deleted' && !activity.isConfidential && activity.description !== (before?.description ?? null)) {
-    await notifyMentions(ctx, trx, actor, activity.description, { title: `${actor.name} mentioned you: ${activity.title}`, body: activity.description, url: contactUrl(activity.contactId), entityType: 'activity', entityId: activity.id }, now);
+  if (
+    type !== 'activity.deleted' &&
+    !activity.isConfidential &&
+    activity.description !== (before?.description ?? null)
+  ) {
+    await notifyMentions(
+      ctx,
+      trx,
+      actor,
+      activity.description,
+      {
+        title: `${actor.name} mentioned you: ${activity.title}`,
+        body: activity.description,
+        url: contactUrl(activity.contactId),
+        entityType: 'activity',
+        entityId: activity.id,
+      },
+      now,
+    );
   }
 }
 
 /** When the workspace wants it, a next action with a date becomes a task for the author. */
-async function taskFromNextAction(ctx: AppContext, trx: Db, actor: Actor, row: ActivityRow, type: ActivityTypeRow, now: string): Promise<string | null> {
+async function taskFromNextAction(
+  ctx: AppContext,
+  trx: Db,
+  actor: Actor,
+  row: ActivityRow,
+  type: ActivityTypeRow,
+  now: string,
+): Promise<string | null> {
   if (!row.next_action || !row.next_action_at || actor.kind !== 'user') return null;
   const settings = await findActivitySettings(trx, actor.workspaceId);
   if (!settings?.next_action_creates_task) return null;
-  const task = await createTaskInTransaction(ctx, trx, actor, { title: row.next_action.slice(0, 255), description: `${type.name}: ${row.title}`, type: taskTypeForActivity(type.key) as 'custom', priority: 'medium', status: 'pending', dueAt: row.next_action_at, contactId: row.contact_id, dealId: row.deal_id, activityId: row.id }, now);
+  const task = await createTaskInTransaction(
+    ctx,
+    trx,
+    actor,
+    {
+      title: row.next_action.slice(0, 255),
+      description: `${type.name}: ${row.title}`,
+      type: taskTypeForActivity(type.key) as 'custom',
+      priority: 'medium',
+      status: 'pending',
+      dueAt: row.next_action_at,
+      contactId: row.contact_id,
+      dealId: row.deal_id,
+      activityId: row.id,
+    },
+    now,
+  );
   return task.id;
 }
 
@@ -115,8 +205,12 @@ export async function bulkCreateActivities(ctx: AppContext, actor: Actor, items:
   const now = nowIso(ctx.clock);
   return withTransaction(ctx.db, async (trx) => {
     const prepared = [];
-    for (const [i, item] of items.entries()) prepared.push(await withFieldPrefix(`items.${i}.`, () => prepareActivity(ctx, trx, actor, item, now)));
-    await insertActivities(trx, prepared.map((p) => p.row));
+    for (const [i, item] of items.entries())
+      prepared.push(await withFieldPrefix(`items.${i}.`, () => prepareActivity(ctx, trx, actor, item, now)));
+    await insertActivities(
+      trx,
+      prepared.map((p) => p.row),
+    );
     const out: Activity[] = [];
     for (const p of prepared) {
       const taskId = await taskFromNextAction(ctx, trx, actor, p.row, p.type, now);
@@ -135,7 +229,12 @@ async function loadForChange(trx: Db, actor: Actor, id: string) {
   return row;
 }
 
-export async function updateActivity(ctx: AppContext, actor: Actor, id: string, patch: z.output<typeof UpdateActivityBody>): Promise<Activity> {
+export async function updateActivity(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: z.output<typeof UpdateActivityBody>,
+): Promise<Activity> {
   const now = nowIso(ctx.clock);
   return withTransaction(ctx.db, async (trx) => {
     const row = await loadForChange(trx, actor, id);
@@ -143,8 +242,23 @@ export async function updateActivity(ctx: AppContext, actor: Actor, id: string, 
     // Keeping an archived type is fine; choosing one anew is not.
     const keepsType = patch.typeId === undefined || patch.typeId === row.type_id || patch.typeId === row.type_key;
     const type = await resolveType(trx, actor.workspaceId, patch.typeId ?? row.type_id, keepsType);
-    const contact = await resolveContact(trx, actor.workspaceId, patch.contactId ?? row.contact_id, 'contactId', patch.contactId && patch.contactId !== row.contact_id ? ownerScope(actor) : null);
-    const { type_key: _k, type_name: _n, type_icon: _i, type_color: _c, contact_name: _cn, contact_owner_id: _co, author_name: _a, ...columns } = row;
+    const contact = await resolveContact(
+      trx,
+      actor.workspaceId,
+      patch.contactId ?? row.contact_id,
+      'contactId',
+      patch.contactId && patch.contactId !== row.contact_id ? ownerScope(actor) : null,
+    );
+    const {
+      type_key: _k,
+      type_name: _n,
+      type_icon: _i,
+      type_color: _c,
+      contact_name: _cn,
+      contact_owner_id: _co,
+      author_name: _a,
+      ...columns
+    } = row;
     const next: ActivityRow = {
       ...columns,
       type_id: type.id,
@@ -164,10 +278,14 @@ export async function updateActivity(ctx: AppContext, actor: Actor, id: string, 
     };
     if (next.status === 'done' && row.status === 'scheduled') next.completed_at = now;
     if (next.status === 'scheduled') next.completed_at = null;
-    assertActivityTiming({ status: next.status, occurredAt: next.occurred_at, nextActionAt: next.next_action_at }, ctx.clock.now());
+    assertActivityTiming(
+      { status: next.status, occurredAt: next.occurred_at, nextActionAt: next.next_action_at },
+      ctx.clock.now(),
+    );
     assertOutcome(next.outcome, next.outcome_note);
     const before = toActivity(row, { showIp: showIp(actor) });
-    if (!(await updateActivityRow(trx, actor.workspaceId, id, row.version, next))) throw new AppError('VERSION_CONFLICT');
+    if (!(await updateActivityRow(trx, actor.workspaceId, id, row.version, next)))
+      throw new AppError('VERSION_CONFLICT');
     const taskId = !row.next_action_at ? await taskFromNextAction(ctx, trx, actor, next, type, now) : undefined;
     const activity = await readActivity(trx, actor, id, taskId);
     const eventType = row.status === 'scheduled' && next.status === 'done' ? 'activity.completed' : 'activity.updated';
@@ -177,7 +295,12 @@ export async function updateActivity(ctx: AppContext, actor: Actor, id: string, 
 }
 
 /** Marks a scheduled activity done, at the given time or now (not in the future). */
-export async function completeActivity(ctx: AppContext, actor: Actor, id: string, body: z.output<typeof CompleteActivityBody>): Promise<Activity> {
+export async function completeActivity(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  body: z.output<typeof CompleteActivityBody>,
+): Promise<Activity> {
   const row = await findVisibleActivity(ctx.db, actor.workspaceId, id, visibilityOf(actor));
   if (!row) throw notFound('Activity');
   if (row.status !== 'scheduled') throw new AppError('ACTIVITY_NOT_SCHEDULED');
@@ -222,5 +345,9 @@ export async function listActivitiesFor(ctx: AppContext, actor: Actor, q: z.outp
   const after = decodeCursor(q.cursor, 2) as [string, string] | null;
   const { rows, total } = await listActivities(ctx.db, actor.workspaceId, q, typeIds, visibilityOf(actor), after);
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.occurred_at, r.id]);
-  return { items: items.map((r) => toActivity(r, { showIp: showIp(actor) })), nextCursor, ...(total !== undefined ? { total } : {}) };
+  return {
+    items: items.map((r) => toActivity(r, { showIp: showIp(actor) })),
+    nextCursor,
+    ...(total !== undefined ? { total } : {}),
+  };
 }

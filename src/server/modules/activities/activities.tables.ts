@@ -43,7 +43,13 @@ declare module '../../db/schema.js' {
       created_at: Timestamp;
       updated_at: Timestamp;
     };
-    activity_settings: { id: string; workspace_id: string; next_action_creates_task: boolean; created_at: Timestamp; updated_at: Timestamp };
+    activity_settings: {
+      id: string;
+      workspace_id: string;
+      next_action_creates_task: boolean;
+      created_at: Timestamp;
+      updated_at: Timestamp;
+    };
     tasks: {
       id: string;
       workspace_id: string;
@@ -94,7 +100,15 @@ declare module '../../db/schema.js' {
       created_at: Timestamp;
       updated_at: Timestamp;
     };
-    calendar_feeds: { id: string; workspace_id: string; user_id: string; token_hash: string; last_used_at: Timestamp | null; created_at: Timestamp; updated_at: Timestamp };
+    calendar_feeds: {
+      id: string;
+      workspace_id: string;
+      user_id: string;
+      token_hash: string;
+      last_used_at: Timestamp | null;
+      created_at: Timestamp;
+      updated_at: Timestamp;
+    };
     timeline_entries: {
       id: string;
       workspace_id: string;

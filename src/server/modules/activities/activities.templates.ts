@@ -13,10 +13,30 @@ interface TypeDefault {
   hasOutcome?: boolean;
 }
 
-const call = (name: string): TypeDefault => ({ key: 'call', name, icon: '📞', color: '#2563eb', hasDuration: true, hasOutcome: true });
-const whatsapp = (name: string): TypeDefault => ({ key: 'whatsapp', name, icon: '💬', color: '#16a34a', hasOutcome: true });
+const call = (name: string): TypeDefault => ({
+  key: 'call',
+  name,
+  icon: '📞',
+  color: '#2563eb',
+  hasDuration: true,
+  hasOutcome: true,
+});
+const whatsapp = (name: string): TypeDefault => ({
+  key: 'whatsapp',
+  name,
+  icon: '💬',
+  color: '#16a34a',
+  hasOutcome: true,
+});
 const email = (name: string): TypeDefault => ({ key: 'email', name, icon: '📧', color: '#7c3aed', hasOutcome: true });
-const meeting = (name: string): TypeDefault => ({ key: 'meeting', name, icon: '👥', color: '#ea580c', hasDuration: true, hasOutcome: true });
+const meeting = (name: string): TypeDefault => ({
+  key: 'meeting',
+  name,
+  icon: '👥',
+  color: '#ea580c',
+  hasDuration: true,
+  hasOutcome: true,
+});
 const note = (name: string): TypeDefault => ({ key: 'note', name, icon: '📝', color: '#64748b' });
 
 /** Activity types each template starts with (seed 000 for the school; 002 hospital; 003 sales). */
@@ -39,7 +59,13 @@ export const DEFAULT_ACTIVITY_TYPES: Record<TemplateKey, TypeDefault[]> = {
     { key: 'in_person', name: 'In-person', icon: '🏥', color: '#ea580c', hasDuration: true, hasOutcome: true },
     { key: 'video_call', name: 'Video call', icon: '🎥', color: '#0891b2', hasDuration: true, hasOutcome: true },
   ],
-  sales: [call('Call'), email('Email'), meeting('Meeting'), { key: 'demo', name: 'Demo', icon: '🖥️', color: '#0891b2', hasDuration: true, hasOutcome: true }, note('Note')],
+  sales: [
+    call('Call'),
+    email('Email'),
+    meeting('Meeting'),
+    { key: 'demo', name: 'Demo', icon: '🖥️', color: '#0891b2', hasDuration: true, hasOutcome: true },
+    note('Note'),
+  ],
   blank: [call('Call'), email('Email'), meeting('Meeting'), note('Note')],
 };
 

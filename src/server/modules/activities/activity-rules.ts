@@ -27,6 +27,10 @@ export async function withFieldPrefix<T>(prefix: string, fn: () => Promise<T>): 
   } catch (err) {
     if (!prefix || !(err instanceof AppError) || !err.extra.field) throw err;
     const errors = (err.extra.errors ?? []).map((e) => ({ ...e, field: `${prefix}${e.field}` }));
-    throw new AppError(err.code, `${prefix}${err.detail ?? err.message}`, { ...err.extra, field: `${prefix}${err.extra.field}`, errors });
+    throw new AppError(err.code, `${prefix}${err.detail ?? err.message}`, {
+      ...err.extra,
+      field: `${prefix}${err.extra.field}`,
+      errors,
+    });
   }
 }

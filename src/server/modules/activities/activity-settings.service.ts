@@ -15,13 +15,41 @@ export async function getActivitySettings(ctx: AppContext, actor: Actor): Promis
   return { nextActionCreatesTask: Boolean(row?.next_action_creates_task) };
 }
 
-export async function updateActivitySettings(ctx: AppContext, actor: Actor, input: ActivitySettings): Promise<ActivitySettings> {
+export async function updateActivitySettings(
+  ctx: AppContext,
+  actor: Actor,
+  input: ActivitySettings,
+): Promise<ActivitySettings> {
   const now = nowIso(ctx.clock);
   return withTransaction(ctx.db, async (trx) => {
-    const before = { nextActionCreatesTask: Boolean((await findActivitySettings(trx, actor.workspaceId))?.next_action_creates_task) };
+    const before = {
+      nextActionCreatesTask: Boolean((await findActivitySettings(trx, actor.workspaceId))?.next_action_creates_task),
+    };
     await insertActivitySettings(trx, actor.workspaceId, input.nextActionCreatesTask, now);
-    await recordAudit(trx, actor, { action: 'activity_settings.updated', entityType: 'workspace', entityId: actor.workspaceId, before, after: { ...input } }, now);
-    await appendEvent(ctx, trx, actor, { type: 'activity_settings.updated', entityType: 'workspace', entityId: actor.workspaceId, payload: { settings: input } }, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'activity_settings.updated',
+        entityType: 'workspace',
+        entityId: actor.workspaceId,
+        before,
+        after: { ...input },
+      },
+      now,
+    );
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      {
+        type: 'activity_settings.updated',
+        entityType: 'workspace',
+        entityId: actor.workspaceId,
+        payload: { settings: input },
+      },
+      now,
+    );
     return input;
   });
 }

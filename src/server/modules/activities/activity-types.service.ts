@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import type { ActivityType, CreateActivityTypeBody, UpdateActivityTypeBody } from '../../../shared/contracts/activities.js';
+import type {
+  ActivityType,
+  CreateActivityTypeBody,
+  UpdateActivityTypeBody,
+} from '../../../shared/contracts/activities.js';
 import { newId } from '../../db/ids.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Actor } from '../../platform/actor.js';
@@ -21,23 +25,48 @@ import {
 } from './activity-types.repository.js';
 
 export function toActivityType(r: ActivityTypeRow): ActivityType {
-  return { id: r.id, key: r.key, name: r.name, icon: r.icon, color: r.color, hasDuration: r.has_duration, hasOutcome: r.has_outcome, position: r.position, isArchived: r.is_archived, version: r.version };
+  return {
+    id: r.id,
+    key: r.key,
+    name: r.name,
+    icon: r.icon,
+    color: r.color,
+    hasDuration: r.has_duration,
+    hasOutcome: r.has_outcome,
+    position: r.position,
+    isArchived: r.is_archived,
+    version: r.version,
+  };
 }
 
-export async function getActivityTypes(ctx: AppContext, actor: Actor, includeArchived = false): Promise<ActivityType[]> {
+export async function getActivityTypes(
+  ctx: AppContext,
+  actor: Actor,
+  includeArchived = false,
+): Promise<ActivityType[]> {
   return (await listActivityTypes(ctx.db, actor.workspaceId, includeArchived)).map(toActivityType);
 }
 
 function keyFromName(name: string): string {
-  const k = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  const k = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40);
   return /^[a-z]/.test(k) ? k : `type_${k}`.slice(0, 40);
 }
 
-export async function createActivityType(ctx: AppContext, actor: Actor, input: z.output<typeof CreateActivityTypeBody>): Promise<ActivityType> {
+export async function createActivityType(
+  ctx: AppContext,
+  actor: Actor,
+  input: z.output<typeof CreateActivityTypeBody>,
+): Promise<ActivityType> {
   const now = nowIso(ctx.clock);
   return withTransaction(ctx.db, async (trx) => {
     const key = input.key ?? keyFromName(input.name);
-    if (await findActivityTypeByKey(trx, actor.workspaceId, key)) throw new AppError('ACTIVITY_TYPE_KEY_TAKEN', `key: ${key} is taken`, { field: 'key' });
+    if (await findActivityTypeByKey(trx, actor.workspaceId, key))
+      throw new AppError('ACTIVITY_TYPE_KEY_TAKEN', `key: ${key} is taken`, { field: 'key' });
     const row: ActivityTypeRow = {
       id: newId(),
       workspace_id: actor.workspaceId,
@@ -55,13 +84,34 @@ export async function createActivityType(ctx: AppContext, actor: Actor, input: z
     };
     await insertActivityTypes(trx, [row]);
     const after = toActivityType(row);
-    await recordAudit(trx, actor, { action: 'activity_type.created', entityType: 'activity_type', entityId: row.id, after }, now);
-    await appendEvent(ctx, trx, actor, { type: 'activity_type.created', entityType: 'activity_type', entityId: row.id, payload: { activityType: after } }, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'activity_type.created', entityType: 'activity_type', entityId: row.id, after },
+      now,
+    );
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      {
+        type: 'activity_type.created',
+        entityType: 'activity_type',
+        entityId: row.id,
+        payload: { activityType: after },
+      },
+      now,
+    );
     return after;
   });
 }
 
-export async function updateActivityTypeById(ctx: AppContext, actor: Actor, id: string, patch: z.output<typeof UpdateActivityTypeBody>): Promise<ActivityType> {
+export async function updateActivityTypeById(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: z.output<typeof UpdateActivityTypeBody>,
+): Promise<ActivityType> {
   const now = nowIso(ctx.clock);
   return withTransaction(ctx.db, async (trx) => {
     const row = await findActivityType(trx, actor.workspaceId, id);
@@ -77,11 +127,23 @@ export async function updateActivityTypeById(ctx: AppContext, actor: Actor, id: 
       ...(patch.isArchived !== undefined ? { is_archived: patch.isArchived } : {}),
       updated_at: now,
     };
-    if (!(await updateActivityType(trx, actor.workspaceId, id, row.version, next))) throw new AppError('VERSION_CONFLICT');
+    if (!(await updateActivityType(trx, actor.workspaceId, id, row.version, next)))
+      throw new AppError('VERSION_CONFLICT');
     const before = toActivityType(row);
     const after = toActivityType({ ...row, ...next, version: row.version + 1 });
-    await recordAudit(trx, actor, { action: 'activity_type.updated', entityType: 'activity_type', entityId: id, before, after }, now);
-    await appendEvent(ctx, trx, actor, { type: 'activity_type.updated', entityType: 'activity_type', entityId: id, payload: { activityType: after } }, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'activity_type.updated', entityType: 'activity_type', entityId: id, before, after },
+      now,
+    );
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      { type: 'activity_type.updated', entityType: 'activity_type', entityId: id, payload: { activityType: after } },
+      now,
+    );
     return after;
   });
 }
@@ -94,7 +156,18 @@ export async function deleteActivityTypeById(ctx: AppContext, actor: Actor, id: 
     if (!row) throw notFound('Activity type');
     if (await activityTypeInUse(trx, actor.workspaceId, id)) throw new AppError('ACTIVITY_TYPE_IN_USE');
     await deleteActivityType(trx, actor.workspaceId, id);
-    await recordAudit(trx, actor, { action: 'activity_type.deleted', entityType: 'activity_type', entityId: id, before: toActivityType(row) }, now);
-    await appendEvent(ctx, trx, actor, { type: 'activity_type.deleted', entityType: 'activity_type', entityId: id }, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'activity_type.deleted', entityType: 'activity_type', entityId: id, before: toActivityType(row) },
+      now,
+    );
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      { type: 'activity_type.deleted', entityType: 'activity_type', entityId: id },
+      now,
+    );
   });
 }

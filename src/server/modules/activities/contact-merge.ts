@@ -9,6 +9,7 @@ export function registerActivitiesMergeHandler(): void {
   registered = true;
   registerContactMergeHandler('activities', {
     move: (trx, workspaceId, mergedIds, survivorId) => moveContactRows(trx, workspaceId, mergedIds, survivorId),
-    undo: (trx, workspaceId, data, survivorId) => restoreContactRows(trx, workspaceId, data as MovedForMerge | null, survivorId),
+    undo: (trx, workspaceId, data, survivorId) =>
+      restoreContactRows(trx, workspaceId, data as MovedForMerge | null, survivorId),
   });
 }

@@ -47,5 +47,9 @@ export function listActiveMembers(db: Db, workspaceId: string) {
 }
 
 export function findWorkspaceTimezone(db: Db, workspaceId: string) {
-  return db.selectFrom('workspaces').select(['timezone', 'name']).where('id', '=', workspaceId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('workspaces')
+    .select(['timezone', 'name'])
+    .where('id', '=', workspaceId)
+    .executeTakeFirstOrThrow();
 }

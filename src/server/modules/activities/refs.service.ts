@@ -7,9 +7,16 @@ import { findActiveMembers, findContactRef } from './refs.repository.js';
 /** Validations of the records activities and tasks point at; each failure names its field. */
 
 /** A contact of this workspace; with `ownedBy` (an agent's owner scope) only one that user owns. */
-export async function resolveContact(db: Db, workspaceId: string, contactId: string, field = 'contactId', ownedBy: string | null = null) {
+export async function resolveContact(
+  db: Db,
+  workspaceId: string,
+  contactId: string,
+  field = 'contactId',
+  ownedBy: string | null = null,
+) {
   const contact = await findContactRef(db, workspaceId, contactId);
-  if (!contact || (ownedBy && contact.owner_id !== ownedBy)) throw fieldError(field, 'No such contact in this workspace');
+  if (!contact || (ownedBy && contact.owner_id !== ownedBy))
+    throw fieldError(field, 'No such contact in this workspace');
   return contact;
 }
 
@@ -29,7 +36,13 @@ export async function findDeal(ctx: AppContext, db: Db, workspaceId: string, dea
   }
 }
 
-export async function resolveDeal(ctx: AppContext, db: Db, workspaceId: string, dealId: string | null | undefined, field = 'dealId'): Promise<string | null> {
+export async function resolveDeal(
+  ctx: AppContext,
+  db: Db,
+  workspaceId: string,
+  dealId: string | null | undefined,
+  field = 'dealId',
+): Promise<string | null> {
   if (!dealId) return null;
   if (!(await findDeal(ctx, db, workspaceId, dealId))) throw fieldError(field, 'No such deal in this workspace');
   return dealId;

@@ -13,31 +13,37 @@ export async function listAudit(db: Db, workspaceId: string, q: z.output<typeof 
   if (q.action) query = query.where('action', '=', q.action);
   if (q.from) query = query.where('created_at', '>=', new Date(q.from).toISOString());
   if (q.to) query = query.where('created_at', '<', new Date(q.to).toISOString());
-  const total = q.includeTotal ? Number((await query.select(countAll().as('n')).executeTakeFirst())?.n ?? 0) : undefined;
+  const total = q.includeTotal
+    ? Number((await query.select(countAll().as('n')).executeTakeFirst())?.n ?? 0)
+    : undefined;
   const after = decodeCursor(q.cursor, 2);
   let pageQuery = query.selectAll();
   if (after) {
     const [ts, id] = after as [string, string];
-    pageQuery = pageQuery.where((eb) => eb.or([eb('created_at', '<', ts), eb.and([eb('created_at', '=', ts), eb('id', '<', id)])]));
+    pageQuery = pageQuery.where((eb) =>
+      eb.or([eb('created_at', '<', ts), eb.and([eb('created_at', '=', ts), eb('id', '<', id)])]),
+    );
   }
-  const rows = await pageQuery.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const rows = await pageQuery
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.created_at, r.id]);
   return {
-    items: items.map(
-      (r): AuditEntry => ({
-        id: r.id,
-        actorType: r.actor_type,
-        actorId: r.actor_id,
-        actorName: r.actor_name,
-        action: r.action,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        changes: fromJson<Record<string, unknown> | null>(r.changes, null),
-        ip: r.ip,
-        userAgent: r.user_agent,
-        createdAt: r.created_at,
-      }),
-    ),
+    items: items.map((r): AuditEntry => ({
+      id: r.id,
+      actorType: r.actor_type,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      changes: fromJson<Record<string, unknown> | null>(r.changes, null),
+      ip: r.ip,
+      userAgent: r.user_agent,
+      createdAt: r.created_at,
+    })),
     nextCursor,
     ...(total !== undefined ? { total } : {}),
   };
@@ -45,6 +51,10 @@ export async function listAudit(db: Db, workspaceId: string, q: z.output<typeof 
 
 /** Deletes entries older than each workspace's retention; returns how many went. */
 export async function purgeAudit(db: Db, workspaceId: string, olderThan: string): Promise<number> {
-  const res = await db.deleteFrom('audit_log').where('workspace_id', '=', workspaceId).where('created_at', '<', olderThan).executeTakeFirst();
+  const res = await db
+    .deleteFrom('audit_log')
+    .where('workspace_id', '=', workspaceId)
+    .where('created_at', '<', olderThan)
+    .executeTakeFirst();
   return Number(res.numDeletedRows ?? 0);
 }

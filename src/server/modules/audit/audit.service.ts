@@ -11,12 +11,17 @@ const MASK = '••••••';
 export function maskSensitive(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskSensitive);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SENSITIVE.test(k) ? (v == null ? v : MASK) : maskSensitive(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, SENSITIVE.test(k) ? (v == null ? v : MASK) : maskSensitive(v)]),
+    );
   }
   return value;
 }
 
-export function diffRecords(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined) {
+export function diffRecords(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null | undefined,
+) {
   const diff: Record<string, { from: unknown; to: unknown }> = {};
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   for (const k of keys) {
@@ -45,21 +50,24 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry, at: s
 export function auditInsert(db: Db, actor: Actor, entry: AuditEntry, at: string) {
   const before = entry.before ? (maskSensitive(entry.before) as Record<string, unknown>) : null;
   const after = entry.after ? (maskSensitive(entry.after) as Record<string, unknown>) : null;
-  const changes: AuditChanges = { before, after, diff: diffRecords(before, after), ...(entry.meta ? { meta: maskSensitive(entry.meta) } : {}) };
-  return db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      workspace_id: actor.workspaceId,
-      actor_type: actor.kind,
-      actor_id: actor.kind === 'system' ? null : actor.id,
-      actor_name: actor.name,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId ?? null,
-      changes: toJson(changes),
-      ip: actor.ip ?? null,
-      user_agent: actor.userAgent ?? null,
-      created_at: at,
-    });
+  const changes: AuditChanges = {
+    before,
+    after,
+    diff: diffRecords(before, after),
+    ...(entry.meta ? { meta: maskSensitive(entry.meta) } : {}),
+  };
+  return db.insertInto('audit_log').values({
+    id: newId(),
+    workspace_id: actor.workspaceId,
+    actor_type: actor.kind,
+    actor_id: actor.kind === 'system' ? null : actor.id,
+    actor_name: actor.name,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId ?? null,
+    changes: toJson(changes),
+    ip: actor.ip ?? null,
+    user_agent: actor.userAgent ?? null,
+    created_at: at,
+  });
 }

@@ -19,7 +19,12 @@ export function listMemberships(db: Db, userId: string) {
 }
 
 export function findMembership(db: Db, workspaceId: string, userId: string) {
-  return db.selectFrom('memberships').selectAll().where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }
 
 /** A live session with what the guard needs, in one query. */
@@ -27,9 +32,22 @@ export function findSessionByTokenHash(db: Db, tokenHash: string) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .innerJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 's.user_id').onRef('m.workspace_id', '=', 's.workspace_id'))
+    .innerJoin('memberships as m', (j) =>
+      j.onRef('m.user_id', '=', 's.user_id').onRef('m.workspace_id', '=', 's.workspace_id'),
+    )
     .innerJoin('workspaces as w', 'w.id', 's.workspace_id')
-    .select(['s.id as session_id', 's.csrf_token', 's.expires_at', 's.last_seen_at', 'u.id as user_id', 'u.name as user_name', 'm.role', 'm.is_active', 'w.id as workspace_id', 'w.settings'])
+    .select([
+      's.id as session_id',
+      's.csrf_token',
+      's.expires_at',
+      's.last_seen_at',
+      'u.id as user_id',
+      'u.name as user_name',
+      'm.role',
+      'm.is_active',
+      'w.id as workspace_id',
+      'w.settings',
+    ])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
@@ -38,7 +56,16 @@ export function findApiKeyByPrefix(db: Db, prefix: string) {
   return db
     .selectFrom('api_keys as k')
     .innerJoin('workspaces as w', 'w.id', 'k.workspace_id')
-    .select(['k.id', 'k.name', 'k.role', 'k.key_hash', 'k.revoked_at', 'k.last_used_at', 'k.workspace_id', 'w.settings'])
+    .select([
+      'k.id',
+      'k.name',
+      'k.role',
+      'k.key_hash',
+      'k.revoked_at',
+      'k.last_used_at',
+      'k.workspace_id',
+      'w.settings',
+    ])
     .where('k.prefix', '=', prefix)
     .executeTakeFirst();
 }

@@ -12,7 +12,14 @@ import { withTransaction } from '../../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { appendEvent } from '../events/events.service.js';
 import type { WorkspaceSettings } from '../workspaces/workspaces.tables.js';
-import { findApiKeyByPrefix, findMembership, findSessionByTokenHash, findUser, findUserByEmail, listMemberships } from './auth.repository.js';
+import {
+  findApiKeyByPrefix,
+  findMembership,
+  findSessionByTokenHash,
+  findUser,
+  findUserByEmail,
+  listMemberships,
+} from './auth.repository.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from '../../platform/secrets.js';
 import { cachedSession, forgetSessions } from '../../platform/session-cache.js';
 
@@ -31,7 +38,11 @@ export async function actorFromSession(ctx: AppContext, token: string, meta: Req
   const now = ctx.clock.now();
   if (!row || !row.is_active || new Date(row.expires_at) <= now) return null;
   if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
-    await ctx.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', row.session_id).execute();
+    await ctx.db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString() })
+      .where('id', '=', row.session_id)
+      .execute();
     row.last_seen_at = now.toISOString();
   }
   const settings = fromJson<WorkspaceSettings>(row.settings, {});
@@ -62,7 +73,15 @@ export async function actorFromApiKey(ctx: AppContext, key: string, meta: Reques
     await ctx.db.updateTable('api_keys').set({ last_used_at: now.toISOString() }).where('id', '=', row.id).execute();
   }
   const settings = fromJson<WorkspaceSettings>(row.settings, {});
-  return { kind: 'api_key', id: row.id, name: `API key ${row.name}`, workspaceId: row.workspace_id, role: row.role as Role, agentsSeeAll: Boolean(settings.agentsSeeAll), ...meta };
+  return {
+    kind: 'api_key',
+    id: row.id,
+    name: `API key ${row.name}`,
+    workspaceId: row.workspace_id,
+    role: row.role as Role,
+    agentsSeeAll: Boolean(settings.agentsSeeAll),
+    ...meta,
+  };
 }
 
 function throttleKey(email: string, ip: string | undefined) {
@@ -74,7 +93,11 @@ async function assertNotThrottled(ctx: AppContext, key: string) {
   const now = ctx.clock.now();
   if (row?.locked_until && new Date(row.locked_until) > now) {
     const retryAfterSeconds = Math.ceil((new Date(row.locked_until).getTime() - now.getTime()) / 1000);
-    throw new AppError('LOGIN_THROTTLED', `Too many failed attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`, { retryAfterSeconds });
+    throw new AppError(
+      'LOGIN_THROTTLED',
+      `Too many failed attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`,
+      { retryAfterSeconds },
+    );
   }
 }
 
@@ -85,9 +108,27 @@ async function recordFailure(ctx: AppContext, key: string) {
     const row = await trx.selectFrom('login_failures').selectAll().where('key', '=', key).executeTakeFirst();
     const fresh = !row || now.getTime() - new Date(row.first_failed_at).getTime() > windowMs;
     const count = fresh ? 1 : row.count + 1;
-    const lockedUntil = count >= ctx.config.LOGIN_MAX_FAILURES ? new Date(now.getTime() + windowMs).toISOString() : null;
-    const values = { key, count, first_failed_at: fresh ? now.toISOString() : row.first_failed_at, locked_until: lockedUntil };
-    await trx.insertInto('login_failures').values(values).onConflict((oc) => oc.column('key').doUpdateSet({ count: values.count, first_failed_at: values.first_failed_at, locked_until: values.locked_until })).execute();
+    const lockedUntil =
+      count >= ctx.config.LOGIN_MAX_FAILURES ? new Date(now.getTime() + windowMs).toISOString() : null;
+    const values = {
+      key,
+      count,
+      first_failed_at: fresh ? now.toISOString() : row.first_failed_at,
+      locked_until: lockedUntil,
+    };
+    await trx
+      .insertInto('login_failures')
+      .values(values)
+      .onConflict((oc) =>
+        oc
+          .column('key')
+          .doUpdateSet({
+            count: values.count,
+            first_failed_at: values.first_failed_at,
+            locked_until: values.locked_until,
+          }),
+      )
+      .execute();
   });
 }
 
@@ -96,7 +137,11 @@ export interface LoginResult {
   info: SessionInfo;
 }
 
-export async function login(ctx: AppContext, input: { email: string; password: string; workspaceId?: string }, meta: RequestMeta): Promise<LoginResult> {
+export async function login(
+  ctx: AppContext,
+  input: { email: string; password: string; workspaceId?: string },
+  meta: RequestMeta,
+): Promise<LoginResult> {
   const key = throttleKey(input.email, meta.ip);
   await assertNotThrottled(ctx, key);
   const user = await findUserByEmail(ctx.db, input.email);
@@ -111,7 +156,9 @@ export async function login(ctx: AppContext, input: { email: string; password: s
   if (!chosen) throw new AppError(memberships.length ? 'NOT_A_MEMBER' : 'ACCOUNT_DEACTIVATED');
   const token = await createSession(ctx, user.id, chosen.id, meta);
   const actor = (await actorFromSession(ctx, token, meta))!;
-  await withTransaction(ctx.db, (trx) => recordAudit(trx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id }, nowIso(ctx.clock)));
+  await withTransaction(ctx.db, (trx) =>
+    recordAudit(trx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id }, nowIso(ctx.clock)),
+  );
   return { token, info: await sessionInfo(ctx, actor) };
 }
 
@@ -139,7 +186,9 @@ async function createSession(ctx: AppContext, userId: string, workspaceId: strin
 export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
   if (actor.sessionId) await ctx.db.deleteFrom('sessions').where('id', '=', actor.sessionId).execute();
   forgetSessions(ctx);
-  await withTransaction(ctx.db, (trx) => recordAudit(trx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.id }, nowIso(ctx.clock)));
+  await withTransaction(ctx.db, (trx) =>
+    recordAudit(trx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.id }, nowIso(ctx.clock)),
+  );
 }
 
 export async function switchWorkspace(ctx: AppContext, actor: Actor, workspaceId: string): Promise<SessionInfo> {
@@ -152,12 +201,32 @@ export async function switchWorkspace(ctx: AppContext, actor: Actor, workspaceId
 
 export async function sessionInfo(ctx: AppContext, actor: Actor): Promise<SessionInfo> {
   const user = await findUser(ctx.db, actor.id);
-  const ws = await ctx.db.selectFrom('workspaces').selectAll().where('id', '=', actor.workspaceId).executeTakeFirstOrThrow();
+  const ws = await ctx.db
+    .selectFrom('workspaces')
+    .selectAll()
+    .where('id', '=', actor.workspaceId)
+    .executeTakeFirstOrThrow();
   const memberships = (await listMemberships(ctx.db, actor.id)).filter((m) => m.is_active);
-  const session = actor.sessionId ? await ctx.db.selectFrom('sessions').select('csrf_token').where('id', '=', actor.sessionId).executeTakeFirst() : undefined;
+  const session = actor.sessionId
+    ? await ctx.db.selectFrom('sessions').select('csrf_token').where('id', '=', actor.sessionId).executeTakeFirst()
+    : undefined;
   return {
-    user: { id: actor.id, email: user?.email ?? '', name: user?.name ?? actor.name, locale: user?.locale === 'id' ? 'id' : 'en' },
-    workspace: { id: ws.id, name: ws.name, slug: ws.slug, template: ws.template, timezone: ws.timezone, phoneRegion: ws.phone_region, currency: ws.currency, locale: ws.locale },
+    user: {
+      id: actor.id,
+      email: user?.email ?? '',
+      name: user?.name ?? actor.name,
+      locale: user?.locale === 'id' ? 'id' : 'en',
+    },
+    workspace: {
+      id: ws.id,
+      name: ws.name,
+      slug: ws.slug,
+      template: ws.template,
+      timezone: ws.timezone,
+      phoneRegion: ws.phone_region,
+      currency: ws.currency,
+      locale: ws.locale,
+    },
     role: actor.role,
     permissions: [...ROLE_PERMISSIONS[actor.role]] as Permission[],
     workspaces: memberships.map((m) => ({ id: m.id, name: m.name, slug: m.slug, role: m.role as Role })),
@@ -165,12 +234,31 @@ export async function sessionInfo(ctx: AppContext, actor: Actor): Promise<Sessio
   };
 }
 
-export async function updateProfile(ctx: AppContext, actor: Actor, patch: { name?: string; locale?: 'en' | 'id' }): Promise<void> {
+export async function updateProfile(
+  ctx: AppContext,
+  actor: Actor,
+  patch: { name?: string; locale?: 'en' | 'id' },
+): Promise<void> {
   const now = nowIso(ctx.clock);
   await withTransaction(ctx.db, async (trx) => {
     const before = await findUser(trx, actor.id);
-    await trx.updateTable('users').set({ ...patch, updated_at: now }).where('id', '=', actor.id).execute();
-    await recordAudit(trx, actor, { action: 'user.profile_updated', entityType: 'user', entityId: actor.id, before: { name: before?.name, locale: before?.locale }, after: { name: patch.name ?? before?.name, locale: patch.locale ?? before?.locale } }, now);
+    await trx
+      .updateTable('users')
+      .set({ ...patch, updated_at: now })
+      .where('id', '=', actor.id)
+      .execute();
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'user.profile_updated',
+        entityType: 'user',
+        entityId: actor.id,
+        before: { name: before?.name, locale: before?.locale },
+        after: { name: patch.name ?? before?.name, locale: patch.locale ?? before?.locale },
+      },
+      now,
+    );
     await appendEvent(ctx, trx, actor, { type: 'user.profile_updated', entityType: 'user', entityId: actor.id }, now);
   });
   forgetSessions(ctx);
@@ -186,7 +274,14 @@ export async function requestPasswordReset(ctx: AppContext, email: string, baseU
   const now = ctx.clock.now();
   await ctx.db
     .insertInto('password_resets')
-    .values({ id: newId(), user_id: user.id, token_hash: hashToken(token), created_at: now.toISOString(), expires_at: addSeconds(now, RESET_TTL_SECONDS).toISOString(), used_at: null })
+    .values({
+      id: newId(),
+      user_id: user.id,
+      token_hash: hashToken(token),
+      created_at: now.toISOString(),
+      expires_at: addSeconds(now, RESET_TTL_SECONDS).toISOString(),
+      used_at: null,
+    })
     .execute();
   await ctx.mailer.send({
     to: user.email,
@@ -195,23 +290,55 @@ export async function requestPasswordReset(ctx: AppContext, email: string, baseU
   });
 }
 
-export async function confirmPasswordReset(ctx: AppContext, token: string, password: string, meta: RequestMeta = {}): Promise<void> {
+export async function confirmPasswordReset(
+  ctx: AppContext,
+  token: string,
+  password: string,
+  meta: RequestMeta = {},
+): Promise<void> {
   const now = ctx.clock.now();
   const at = now.toISOString();
   const passwordHash = await hashPassword(password);
   await withTransaction(ctx.db, async (trx) => {
-    const row = await trx.selectFrom('password_resets').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+    const row = await trx
+      .selectFrom('password_resets')
+      .selectAll()
+      .where('token_hash', '=', hashToken(token))
+      .executeTakeFirst();
     if (!row || row.used_at || new Date(row.expires_at) <= now) throw new AppError('TOKEN_INVALID');
     await trx.updateTable('password_resets').set({ used_at: at }).where('id', '=', row.id).execute();
-    await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: at }).where('id', '=', row.user_id).execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, updated_at: at })
+      .where('id', '=', row.user_id)
+      .execute();
     // a reset signs the user out everywhere
     await trx.deleteFrom('sessions').where('user_id', '=', row.user_id).execute();
     // the audit log is per workspace: each workspace the user belongs to sees the reset
     const user = await findUser(trx, row.user_id);
     for (const m of await listMemberships(trx, row.user_id)) {
-      const actor: Actor = { kind: 'user', id: row.user_id, name: user?.name ?? '', workspaceId: m.id, role: m.role as Role, agentsSeeAll: false, ...meta };
-      await recordAudit(trx, actor, { action: 'user.password_reset', entityType: 'user', entityId: row.user_id, meta: { via: 'emailed link' } }, at);
-      await appendEvent(ctx, trx, actor, { type: 'user.password_reset', entityType: 'user', entityId: row.user_id }, at);
+      const actor: Actor = {
+        kind: 'user',
+        id: row.user_id,
+        name: user?.name ?? '',
+        workspaceId: m.id,
+        role: m.role as Role,
+        agentsSeeAll: false,
+        ...meta,
+      };
+      await recordAudit(
+        trx,
+        actor,
+        { action: 'user.password_reset', entityType: 'user', entityId: row.user_id, meta: { via: 'emailed link' } },
+        at,
+      );
+      await appendEvent(
+        ctx,
+        trx,
+        actor,
+        { type: 'user.password_reset', entityType: 'user', entityId: row.user_id },
+        at,
+      );
     }
   });
   forgetSessions(ctx);

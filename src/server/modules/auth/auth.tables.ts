@@ -2,8 +2,24 @@ import type { Timestamp } from '../../db/schema.js';
 
 declare module '../../db/schema.js' {
   interface DB {
-    users: { id: string; email: string; name: string; password_hash: string | null; locale: string; created_at: Timestamp; updated_at: Timestamp };
-    memberships: { id: string; workspace_id: string; user_id: string; role: string; is_active: boolean; created_at: Timestamp; updated_at: Timestamp };
+    users: {
+      id: string;
+      email: string;
+      name: string;
+      password_hash: string | null;
+      locale: string;
+      created_at: Timestamp;
+      updated_at: Timestamp;
+    };
+    memberships: {
+      id: string;
+      workspace_id: string;
+      user_id: string;
+      role: string;
+      is_active: boolean;
+      created_at: Timestamp;
+      updated_at: Timestamp;
+    };
     sessions: {
       id: string;
       token_hash: string;
@@ -41,7 +57,14 @@ declare module '../../db/schema.js' {
       created_at: Timestamp;
       updated_at: Timestamp;
     };
-    password_resets: { id: string; user_id: string; token_hash: string; created_at: Timestamp; expires_at: Timestamp; used_at: Timestamp | null };
+    password_resets: {
+      id: string;
+      user_id: string;
+      token_hash: string;
+      created_at: Timestamp;
+      expires_at: Timestamp;
+      used_at: Timestamp | null;
+    };
     login_failures: { key: string; count: number; first_failed_at: Timestamp; locked_until: Timestamp | null };
   }
 }

@@ -28,16 +28,28 @@ async function selectedIds(ctx: AppContext, actor: Actor, input: Input): Promise
     return ids;
   }
   const scope = await listScope(ctx, ctx.db, actor);
-  const ids = await contactIdsMatching(ctx.db, scope, { ...input.selection.filter, deleted: wantsTrash || input.selection.filter.deleted }, BULK_LIMIT);
-  if (ids.length > BULK_LIMIT) throw new AppError('SELECTION_TOO_LARGE', `The filter matches more than ${BULK_LIMIT.toLocaleString('en')} contacts; narrow it and run the action in parts`, { field: 'selection.filter' });
+  const ids = await contactIdsMatching(
+    ctx.db,
+    scope,
+    { ...input.selection.filter, deleted: wantsTrash || input.selection.filter.deleted },
+    BULK_LIMIT,
+  );
+  if (ids.length > BULK_LIMIT)
+    throw new AppError(
+      'SELECTION_TOO_LARGE',
+      `The filter matches more than ${BULK_LIMIT.toLocaleString('en')} contacts; narrow it and run the action in parts`,
+      { field: 'selection.filter' },
+    );
   return ids;
 }
 
 /** Runs one action over a selection or a filter; each contact succeeds or is listed as failed with the reason. */
 export async function runBulkAction(ctx: AppContext, actor: Actor, input: Input): Promise<BulkResult> {
   const action = input.action;
-  if ((action.kind === 'delete' || action.kind === 'restore') && !can(actor, 'contacts.delete')) throw new AppError('FORBIDDEN', 'Deleting and restoring contacts needs the contacts.delete permission');
-  if (action.kind === 'owner' && action.ownerId && !(await isActiveMember(ctx.db, actor.workspaceId, action.ownerId))) throw fieldError('action.ownerId', 'Not an active member of this workspace');
+  if ((action.kind === 'delete' || action.kind === 'restore') && !can(actor, 'contacts.delete'))
+    throw new AppError('FORBIDDEN', 'Deleting and restoring contacts needs the contacts.delete permission');
+  if (action.kind === 'owner' && action.ownerId && !(await isActiveMember(ctx.db, actor.workspaceId, action.ownerId)))
+    throw fieldError('action.ownerId', 'Not an active member of this workspace');
   if (action.kind === 'type' && action.typeKey) {
     const type = await findTypeByKey(ctx.db, actor.workspaceId, action.typeKey);
     if (!type || type.is_archived) throw fieldError('action.typeKey', `Unknown contact type "${action.typeKey}"`);
@@ -51,7 +63,10 @@ export async function runBulkAction(ctx: AppContext, actor: Actor, input: Input)
         await withTransaction(ctx.db, (trx) => changeContactType(ctx, trx, actor, id, action.typeKey));
         result.updated++;
       } catch (err) {
-        result.failed.push({ id, message: err instanceof AppError ? err.detail ?? err.message : 'Could not change the type' });
+        result.failed.push({
+          id,
+          message: err instanceof AppError ? (err.detail ?? err.message) : 'Could not change the type',
+        });
       }
     }
     return result;
@@ -61,7 +76,9 @@ export async function runBulkAction(ctx: AppContext, actor: Actor, input: Input)
     const now = nowIso(ctx.clock);
     await withTransaction(ctx.db, async (trx) => {
       if (action.kind === 'tag' || action.kind === 'untag') {
-        const live = (await findContactRows(trx, actor.workspaceId, chunk)).filter((r) => !r.deleted_at).map((r) => r.id);
+        const live = (await findContactRows(trx, actor.workspaceId, chunk))
+          .filter((r) => !r.deleted_at)
+          .map((r) => r.id);
         const fn = action.kind === 'tag' ? tagContactsInTransaction : untagContactsInTransaction;
         await fn(ctx, trx, actor, live, [...new Set(action.tagIds)], now, 'action.tagIds');
         result.updated += live.length;
@@ -78,9 +95,35 @@ export async function runBulkAction(ctx: AppContext, actor: Actor, input: Input)
           if (row.deleted_at) await restoreRow(ctx, trx, actor, row, now);
         } else if (action.kind === 'owner') {
           if (row.deleted_at || row.owner_id === action.ownerId) continue;
-          await updateContactRow(trx, actor.workspaceId, row.id, row.version, { owner_id: action.ownerId, updated_at: now });
-          await recordAudit(trx, actor, { action: 'contact.updated', entityType: 'contact', entityId: row.id, before: { ownerId: row.owner_id }, after: { ownerId: action.ownerId }, meta: { bulk: true } }, now);
-          await appendEvent(ctx, trx, actor, { type: 'contact.updated', entityType: 'contact', entityId: row.id, payload: { changes: ['ownerId'], ownerId: action.ownerId, previousOwnerId: row.owner_id } }, now);
+          await updateContactRow(trx, actor.workspaceId, row.id, row.version, {
+            owner_id: action.ownerId,
+            updated_at: now,
+          });
+          await recordAudit(
+            trx,
+            actor,
+            {
+              action: 'contact.updated',
+              entityType: 'contact',
+              entityId: row.id,
+              before: { ownerId: row.owner_id },
+              after: { ownerId: action.ownerId },
+              meta: { bulk: true },
+            },
+            now,
+          );
+          await appendEvent(
+            ctx,
+            trx,
+            actor,
+            {
+              type: 'contact.updated',
+              entityType: 'contact',
+              entityId: row.id,
+              payload: { changes: ['ownerId'], ownerId: action.ownerId, previousOwnerId: row.owner_id },
+            },
+            now,
+          );
         }
         result.updated++;
       }

@@ -10,19 +10,36 @@ import type { Db } from '../../platform/transaction.js';
 export type CompanyRow = DB['companies'];
 
 export function findCompanyRow(db: Db, workspaceId: string, id: string) {
-  return db.selectFrom('companies').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('companies')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function peopleCounts(db: Db, workspaceId: string, companyIds: string[]): Promise<Map<string, number>> {
   if (!companyIds.length) return new Map();
-  const rows = await db.selectFrom('contacts').select(['company_id', countAll().as('n')]).where('workspace_id', '=', workspaceId).where('company_id', 'in', companyIds).where('deleted_at', 'is', null).groupBy('company_id').execute();
+  const rows = await db
+    .selectFrom('contacts')
+    .select(['company_id', countAll().as('n')])
+    .where('workspace_id', '=', workspaceId)
+    .where('company_id', 'in', companyIds)
+    .where('deleted_at', 'is', null)
+    .groupBy('company_id')
+    .execute();
   return new Map(rows.map((r) => [r.company_id!, Number(r.n)]));
 }
 
 const SORT_COLUMN = { name: 'c.name', createdAt: 'c.created_at', updatedAt: 'c.updated_at' } as const;
 
 /** Companies with filters and a (sort value, id) keyset. */
-export async function listCompanyRows(db: Db, dialect: Dialect, workspaceId: string, q: z.output<typeof CompanyListQuery>) {
+export async function listCompanyRows(
+  db: Db,
+  dialect: Dialect,
+  workspaceId: string,
+  q: z.output<typeof CompanyListQuery>,
+) {
   let base = db.selectFrom('companies as c').where('c.workspace_id', '=', workspaceId);
   base = q.deleted ? base.where('c.deleted_at', 'is not', null) : base.where('c.deleted_at', 'is', null);
   if (q.q) {
@@ -30,14 +47,20 @@ export async function listCompanyRows(db: Db, dialect: Dialect, workspaceId: str
     base = base.where(sql<boolean>`(${ilike(dialect, 'c.name', pattern)} or ${ilike(dialect, 'c.domain', pattern)})`);
   }
   if (q.industry) base = base.where('c.industry', '=', q.industry);
-  if (q.owner) base = q.owner === 'none' ? base.where('c.owner_id', 'is', null) : base.where('c.owner_id', '=', q.owner);
+  if (q.owner)
+    base = q.owner === 'none' ? base.where('c.owner_id', 'is', null) : base.where('c.owner_id', '=', q.owner);
   const total = q.includeTotal ? Number((await base.select(countAll().as('n')).executeTakeFirst())?.n ?? 0) : undefined;
   const col = sql.ref(SORT_COLUMN[q.sort]);
   const cmp = sql.raw(q.dir === 'asc' ? '>' : '<');
   const after = decodeCursor(q.cursor, 2);
   let page = base.selectAll('c');
-  if (after) page = page.where(sql<boolean>`(${col} ${cmp} ${after[0]} or (${col} = ${after[0]} and c.id ${cmp} ${after[1]}))`);
-  const rows = await page.orderBy(col, q.dir).orderBy('c.id', q.dir).limit(q.limit + 1).execute();
+  if (after)
+    page = page.where(sql<boolean>`(${col} ${cmp} ${after[0]} or (${col} = ${after[0]} and c.id ${cmp} ${after[1]}))`);
+  const rows = await page
+    .orderBy(col, q.dir)
+    .orderBy('c.id', q.dir)
+    .limit(q.limit + 1)
+    .execute();
   const hasMore = rows.length > q.limit;
   const items = hasMore ? rows.slice(0, q.limit) : rows;
   const last = items[items.length - 1];

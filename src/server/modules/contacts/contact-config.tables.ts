@@ -8,8 +8,31 @@ export interface ContactTypeRuleRow {
 
 declare module '../../db/schema.js' {
   interface DB {
-    contact_types: { id: string; workspace_id: string; key: string; label: string; color: string; icon: string | null; position: number; rules: ContactTypeRuleRow[] | string; is_archived: boolean; version: number; created_at: Timestamp; updated_at: Timestamp };
-    contact_sources: { id: string; workspace_id: string; key: string; label: string; position: number; is_archived: boolean; version: number; created_at: Timestamp; updated_at: Timestamp };
+    contact_types: {
+      id: string;
+      workspace_id: string;
+      key: string;
+      label: string;
+      color: string;
+      icon: string | null;
+      position: number;
+      rules: ContactTypeRuleRow[] | string;
+      is_archived: boolean;
+      version: number;
+      created_at: Timestamp;
+      updated_at: Timestamp;
+    };
+    contact_sources: {
+      id: string;
+      workspace_id: string;
+      key: string;
+      label: string;
+      position: number;
+      is_archived: boolean;
+      version: number;
+      created_at: Timestamp;
+      updated_at: Timestamp;
+    };
     custom_fields: {
       id: string;
       workspace_id: string;
@@ -27,8 +50,24 @@ declare module '../../db/schema.js' {
       updated_at: Timestamp;
     };
     contact_settings: { workspace_id: string; retention_days: number; updated_at: Timestamp };
-    tags: { id: string; workspace_id: string; name: string; name_key: string; color: string; description: string | null; version: number; created_at: Timestamp; updated_at: Timestamp };
-    contact_tags: { workspace_id: string; contact_id: string; tag_id: string; tagged_by: string | null; created_at: Timestamp };
+    tags: {
+      id: string;
+      workspace_id: string;
+      name: string;
+      name_key: string;
+      color: string;
+      description: string | null;
+      version: number;
+      created_at: Timestamp;
+      updated_at: Timestamp;
+    };
+    contact_tags: {
+      workspace_id: string;
+      contact_id: string;
+      tag_id: string;
+      tagged_by: string | null;
+      created_at: Timestamp;
+    };
     notes: {
       id: string;
       workspace_id: string;
@@ -44,7 +83,16 @@ declare module '../../db/schema.js' {
       created_at: Timestamp;
       updated_at: Timestamp;
     };
-    note_revisions: { id: string; workspace_id: string; note_id: string; body: string; edited_by: string | null; edited_by_name: string | null; created_at: Timestamp; updated_at: Timestamp };
+    note_revisions: {
+      id: string;
+      workspace_id: string;
+      note_id: string;
+      body: string;
+      edited_by: string | null;
+      edited_by_name: string | null;
+      created_at: Timestamp;
+      updated_at: Timestamp;
+    };
   }
 }
 export {};

@@ -2,7 +2,15 @@ import { sql, type RawBuilder } from 'kysely';
 import type { CustomField } from '../../../shared/contracts/contacts-config.js';
 import type { FilterCondition } from '../../../shared/contracts/contacts-query.js';
 import type { Dialect } from '../../db/database.js';
-import { ilike, isUuid, jsonKeyText, jsonMemberArrayHas, jsonMemberIsTrue, jsonMemberNumber, likeEscape } from '../../db/sql-helpers.js';
+import {
+  ilike,
+  isUuid,
+  jsonKeyText,
+  jsonMemberArrayHas,
+  jsonMemberIsTrue,
+  jsonMemberNumber,
+  likeEscape,
+} from '../../db/sql-helpers.js';
 import { fieldError } from '../../http/errors.js';
 
 // Turns list filter conditions (standard fields and custom.<key>) into SQL over `contacts as c`.
@@ -42,7 +50,19 @@ const COLUMNS: Record<string, { kind: Kind; column: string }> = {
 
 const UUID_FIELDS = new Set(['ownerId', 'companyId']);
 
-const CUSTOM_KIND: Record<CustomField['type'], Kind> = { text: 'text', long_text: 'text', url: 'text', email: 'text', phone: 'text', select: 'key', number: 'number', money: 'number', date: 'date', boolean: 'boolean', multi_select: 'multi' };
+const CUSTOM_KIND: Record<CustomField['type'], Kind> = {
+  text: 'text',
+  long_text: 'text',
+  url: 'text',
+  email: 'text',
+  phone: 'text',
+  select: 'key',
+  number: 'number',
+  money: 'number',
+  date: 'date',
+  boolean: 'boolean',
+  multi_select: 'multi',
+};
 
 const OPS_BY_KIND: Record<Kind, string[]> = {
   text: ['eq', 'neq', 'in', 'contains', 'starts_with', 'empty', 'not_empty'],
@@ -60,10 +80,14 @@ export function fieldSpec(scope: FilterScope, field: string): (FieldSpec & { cus
     const def = scope.customFields.find((f) => f.key === key && !f.isArchived);
     if (!def) return null;
     const kind = CUSTOM_KIND[def.type];
-    const expr = kind === 'number' ? jsonMemberNumber(scope.dialect, 'c.custom', key) : jsonKeyText(scope.dialect, 'c.custom', key);
+    const expr =
+      kind === 'number'
+        ? jsonMemberNumber(scope.dialect, 'c.custom', key)
+        : jsonKeyText(scope.dialect, 'c.custom', key);
     return { kind, expr, customKey: key };
   }
-  if (field === 'city' || field === 'region' || field === 'country') return { kind: 'text', expr: jsonKeyText(scope.dialect, 'c.address', field) };
+  if (field === 'city' || field === 'region' || field === 'country')
+    return { kind: 'text', expr: jsonKeyText(scope.dialect, 'c.address', field) };
   const col = COLUMNS[field];
   return col ? { kind: col.kind, expr: sql.ref(col.column) } : null;
 }
@@ -78,24 +102,37 @@ export function conditionSql(scope: FilterScope, cond: FilterCondition, index: n
   if (cond.field === 'email' || cond.field === 'phone') return childCondition(scope, cond, at);
   const spec = fieldSpec(scope, cond.field);
   if (!spec) throw fieldError(`${at}.field`, `Unknown field "${cond.field}"`);
-  if (!OPS_BY_KIND[spec.kind].includes(cond.op)) throw fieldError(`${at}.op`, `"${cond.op}" does not apply to ${cond.field}`);
+  if (!OPS_BY_KIND[spec.kind].includes(cond.op))
+    throw fieldError(`${at}.op`, `"${cond.op}" does not apply to ${cond.field}`);
   const { expr, kind } = spec;
   const v = cond.value;
   if (cond.op === 'empty' || cond.op === 'not_empty') {
-    const isEmpty = kind === 'text' ? sql<boolean>`(${expr} is null or ${expr} = '')` : kind === 'multi' && spec.customKey ? sql<boolean>`(${expr} is null or ${expr} = '[]')` : sql<boolean>`(${expr} is null)`;
+    const isEmpty =
+      kind === 'text'
+        ? sql<boolean>`(${expr} is null or ${expr} = '')`
+        : kind === 'multi' && spec.customKey
+          ? sql<boolean>`(${expr} is null or ${expr} = '[]')`
+          : sql<boolean>`(${expr} is null)`;
     return cond.op === 'empty' ? isEmpty : sql<boolean>`not ${isEmpty}`;
   }
   if (kind === 'boolean') {
     if (typeof v !== 'boolean') throw fieldError(`${at}.value`, 'Use true or false');
-    if (spec.customKey) return v ? jsonMemberIsTrue(scope.dialect, 'c.custom', spec.customKey) : sql<boolean>`not ${jsonMemberIsTrue(scope.dialect, 'c.custom', spec.customKey)}`;
+    if (spec.customKey)
+      return v
+        ? jsonMemberIsTrue(scope.dialect, 'c.custom', spec.customKey)
+        : sql<boolean>`not ${jsonMemberIsTrue(scope.dialect, 'c.custom', spec.customKey)}`;
     return sql<boolean>`${expr} = ${v}`;
   }
   if (kind === 'multi') {
     const values = asList(v).map(String);
     if (!values.length) throw fieldError(`${at}.value`, 'Pick at least one value');
-    return sql<boolean>`(${sql.join(values.map((x) => jsonMemberArrayHas(scope.dialect, 'c.custom', spec.customKey!, x)), sql` or `)})`;
+    return sql<boolean>`(${sql.join(
+      values.map((x) => jsonMemberArrayHas(scope.dialect, 'c.custom', spec.customKey!, x)),
+      sql` or `,
+    )})`;
   }
-  if (UUID_FIELDS.has(cond.field) && asList(v).some((x) => typeof x !== 'string' || !isUuid(x))) throw fieldError(`${at}.value`, 'Not a valid id');
+  if (UUID_FIELDS.has(cond.field) && asList(v).some((x) => typeof x !== 'string' || !isUuid(x)))
+    throw fieldError(`${at}.value`, 'Not a valid id');
   if (cond.op === 'in') {
     const values = asList(v);
     if (!values.length) throw fieldError(`${at}.value`, 'Give at least one value');
@@ -131,7 +168,8 @@ function childCondition(scope: FilterScope, cond: FilterCondition, at: string): 
   const isEmail = cond.field === 'email';
   const table = sql.raw(isEmail ? 'contact_emails' : 'contact_phones');
   const col = sql.raw(isEmail ? 'x.email' : 'x.e164');
-  const exists = (extra: RawBuilder<unknown>) => sql<boolean>`exists (select 1 from ${table} x where x.workspace_id = ${scope.workspaceId} and x.contact_id = c.id${extra})`;
+  const exists = (extra: RawBuilder<unknown>) =>
+    sql<boolean>`exists (select 1 from ${table} x where x.workspace_id = ${scope.workspaceId} and x.contact_id = c.id${extra})`;
   if (cond.op === 'empty') return sql<boolean>`not ${exists(sql``)}`;
   if (cond.op === 'not_empty') return exists(sql``);
   if (typeof cond.value !== 'string' && cond.op !== 'in') throw fieldError(`${at}.value`, 'Use text');
@@ -142,7 +180,9 @@ function childCondition(scope: FilterScope, cond: FilterCondition, at: string): 
     case 'in':
       return exists(sql` and ${col} in (${sql.join(asList(cond.value).map((s) => norm(String(s))))})`);
     case 'contains':
-      return exists(sql` and ${col} like ${`%${likeEscape(norm(String(cond.value)).replace(/^\+/, ''))}%`} escape '\\'`);
+      return exists(
+        sql` and ${col} like ${`%${likeEscape(norm(String(cond.value)).replace(/^\+/, ''))}%`} escape '\\'`,
+      );
     case 'starts_with':
       return exists(sql` and ${col} like ${`${likeEscape(norm(String(cond.value)))}%`} escape '\\'`);
     default:

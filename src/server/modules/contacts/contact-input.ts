@@ -17,7 +17,10 @@ export interface NormalizedPhone {
 
 /** Exactly one primary (the first flagged, else the first), placed first. */
 function primaryFirst<T extends { isPrimary: boolean }>(items: T[]): T[] {
-  const idx = Math.max(0, items.findIndex((i) => i.isPrimary));
+  const idx = Math.max(
+    0,
+    items.findIndex((i) => i.isPrimary),
+  );
   const ordered = items.length ? [items[idx], ...items.filter((_, i) => i !== idx)] : [];
   return ordered.map((item, i) => ({ ...item, isPrimary: i === 0 }));
 }
@@ -40,7 +43,11 @@ export function normalizePhones(input: Array<z.output<typeof PhoneInput>>, regio
   const out: NormalizedPhone[] = [];
   input.forEach((p, i) => {
     const parsed = parsePhone(p.number, region);
-    if (!parsed) throw fieldError(`phones.${i}.number`, `"${p.number}" is not a valid phone number (default region ${region}; add the country code, e.g. +62)`);
+    if (!parsed)
+      throw fieldError(
+        `phones.${i}.number`,
+        `"${p.number}" is not a valid phone number (default region ${region}; add the country code, e.g. +62)`,
+      );
     if (seen.has(parsed.e164)) return;
     seen.add(parsed.e164);
     out.push({ e164: parsed.e164, raw: p.number, label: p.label ?? null, isPrimary: Boolean(p.isPrimary) });

@@ -17,7 +17,19 @@ declare module '../../db/schema.js' {
       created_at: Timestamp;
       updated_at: Timestamp;
     };
-    company_relationships: { id: string; workspace_id: string; pair_id: string; company_id: string; related_company_id: string; kind: string; strength: number; note: string | null; created_by: string | null; created_at: Timestamp; updated_at: Timestamp };
+    company_relationships: {
+      id: string;
+      workspace_id: string;
+      pair_id: string;
+      company_id: string;
+      related_company_id: string;
+      kind: string;
+      strength: number;
+      note: string | null;
+      created_by: string | null;
+      created_at: Timestamp;
+      updated_at: Timestamp;
+    };
     external_links: {
       id: string;
       workspace_id: string;
@@ -31,7 +43,20 @@ declare module '../../db/schema.js' {
       created_at: Timestamp;
       updated_at: Timestamp;
     };
-    saved_views: { id: string; workspace_id: string; entity: string; name: string; owner_id: string | null; is_shared: boolean; filter: unknown; columns: unknown; sort: unknown; version: number; created_at: Timestamp; updated_at: Timestamp };
+    saved_views: {
+      id: string;
+      workspace_id: string;
+      entity: string;
+      name: string;
+      owner_id: string | null;
+      is_shared: boolean;
+      filter: unknown;
+      columns: unknown;
+      sort: unknown;
+      version: number;
+      created_at: Timestamp;
+      updated_at: Timestamp;
+    };
     contact_merges: {
       id: string;
       workspace_id: string;
@@ -45,7 +70,13 @@ declare module '../../db/schema.js' {
       created_at: Timestamp;
       updated_at: Timestamp;
     };
-    duplicate_dismissals: { workspace_id: string; contact_a: string; contact_b: string; dismissed_by: string | null; created_at: Timestamp };
+    duplicate_dismissals: {
+      workspace_id: string;
+      contact_a: string;
+      contact_b: string;
+      dismissed_by: string | null;
+      created_at: Timestamp;
+    };
     /** Search document per contact; the FTS index over it is the database's (see db/search.ts). */
     contact_search: { seq: Generated<number>; contact_id: string; workspace_id: string; document: string };
   }

@@ -55,7 +55,11 @@ async function tagMatchFor(db: Db, scope: ListScope, f: FilterInput): Promise<'i
 export function applyContactFilter(qb: ContactQuery, scope: ListScope, f: FilterInput): ContactQuery {
   type QB = ContactQuery;
   let q = qb.where('c.workspace_id', '=', scope.workspaceId) as QB;
-  q = (f.deleted ? q.where('c.deleted_at', 'is not', null).where('c.merged_into_id', 'is', null) : q.where('c.deleted_at', 'is', null)) as QB;
+  q = (
+    f.deleted
+      ? q.where('c.deleted_at', 'is not', null).where('c.merged_into_id', 'is', null)
+      : q.where('c.deleted_at', 'is', null)
+  ) as QB;
   if (scope.ownerScope) q = q.where('c.owner_id', '=', scope.ownerScope) as QB;
   if (f.q) {
     const sub = contactSearchSubquery(scope.dialect, scope.workspaceId, f.q);
@@ -67,11 +71,17 @@ export function applyContactFilter(qb: ContactQuery, scope: ListScope, f: Filter
   if (f.ownerIds?.length) {
     const ids = f.ownerIds.filter((o) => o !== 'none').map((o) => (o === 'me' ? scope.actorId : o));
     const wantsNone = f.ownerIds.includes('none');
-    q = q.where((eb) => eb.or([...(ids.length ? [eb('c.owner_id', 'in', ids)] : []), ...(wantsNone ? [eb('c.owner_id', 'is', null)] : [])])) as QB;
+    q = q.where((eb) =>
+      eb.or([
+        ...(ids.length ? [eb('c.owner_id', 'in', ids)] : []),
+        ...(wantsNone ? [eb('c.owner_id', 'is', null)] : []),
+      ]),
+    ) as QB;
   }
   if (f.tagIds?.length) {
     // the contact holds one of these tags, asked per contact
-    const holdsOneOf = (tagIds: string[]) => sql<boolean>`exists (select 1 from contact_tags t where t.workspace_id = ${scope.workspaceId} and t.contact_id = c.id and t.tag_id in (${sql.join(tagIds)}))`;
+    const holdsOneOf = (tagIds: string[]) =>
+      sql<boolean>`exists (select 1 from contact_tags t where t.workspace_id = ${scope.workspaceId} and t.contact_id = c.id and t.tag_id in (${sql.join(tagIds)}))`;
     if (f.tagMode === 'all') {
       for (const tagId of f.tagIds) q = q.where(holdsOneOf([tagId])) as QB;
     } else {
@@ -122,26 +132,52 @@ export interface ListResult {
   total?: number;
 }
 
-export async function listContactRows(db: Db, listScope: ListScope, filter: FilterInput, sort: SortInput, page: { limit: number; cursor?: string; includeTotal?: boolean }): Promise<ListResult> {
+export async function listContactRows(
+  db: Db,
+  listScope: ListScope,
+  filter: FilterInput,
+  sort: SortInput,
+  page: { limit: number; cursor?: string; includeTotal?: boolean },
+): Promise<ListResult> {
   const plan = sortPlan(listScope, sort);
   const scope = listScope.tagMatch ? listScope : { ...listScope, tagMatch: await tagMatchFor(db, listScope, filter) };
   const base = applyContactFilter(db.selectFrom('contacts as c'), scope, filter);
-  const total = page.includeTotal ? Number((await base.select(countAll().as('n')).executeTakeFirst())?.n ?? 0) : undefined;
+  const total = page.includeTotal
+    ? Number((await base.select(countAll().as('n')).executeTakeFirst())?.n ?? 0)
+    : undefined;
   const cursor = decodeCursor(page.cursor, 2);
   let q = base.selectAll('c').select(sql<unknown>`${plan.expr}`.as('sort_value'));
   if (cursor) q = q.where(afterCursor(plan, cursor));
   const nulls = plan.nullable ? sql` nulls last` : sql``;
   const dir = sql.raw(plan.dir);
-  const rows = (await q.orderBy(sql`${plan.expr} ${dir}${nulls}`).orderBy(sql`c.id ${dir}`).limit(page.limit + 1).execute()) as Array<ContactRow & { sort_value: unknown }>;
+  const rows = (await q
+    .orderBy(sql`${plan.expr} ${dir}${nulls}`)
+    .orderBy(sql`c.id ${dir}`)
+    .limit(page.limit + 1)
+    .execute()) as Array<ContactRow & { sort_value: unknown }>;
   const hasMore = rows.length > page.limit;
   const items = hasMore ? rows.slice(0, page.limit) : rows;
   const last = items[items.length - 1];
-  const nextCursor = hasMore && last ? encodeCursor([(last.sort_value ?? null) as string | number | null, last.id]) : null;
-  return { rows: items.map(({ sort_value: _s, ...r }) => r as ContactRow), nextCursor, ...(total !== undefined ? { total } : {}) };
+  const nextCursor =
+    hasMore && last ? encodeCursor([(last.sort_value ?? null) as string | number | null, last.id]) : null;
+  return {
+    rows: items.map(({ sort_value: _s, ...r }) => r as ContactRow),
+    nextCursor,
+    ...(total !== undefined ? { total } : {}),
+  };
 }
 
 /** Ids matching a filter (bulk actions), up to `cap` + 1 so callers can tell when it is too many. */
-export async function contactIdsMatching(db: Db, scope: ListScope, filter: FilterInput, cap: number): Promise<string[]> {
-  const rows = await applyContactFilter(db.selectFrom('contacts as c'), scope, filter).select('c.id').orderBy('c.id').limit(cap + 1).execute();
+export async function contactIdsMatching(
+  db: Db,
+  scope: ListScope,
+  filter: FilterInput,
+  cap: number,
+): Promise<string[]> {
+  const rows = await applyContactFilter(db.selectFrom('contacts as c'), scope, filter)
+    .select('c.id')
+    .orderBy('c.id')
+    .limit(cap + 1)
+    .execute();
   return rows.map((r) => r.id);
 }

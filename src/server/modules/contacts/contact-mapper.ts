@@ -3,7 +3,17 @@ import type { TagRef } from '../../../shared/contracts/contacts-config.js';
 import { fromJson } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
 import type { Address } from './contacts.tables.js';
-import { companyNames, listEmails, listPhones, memberNames, tagsOfContacts, type ContactProfileRow, type ContactRow, type EmailRow, type PhoneRow } from './contacts.repository.js';
+import {
+  companyNames,
+  listEmails,
+  listPhones,
+  memberNames,
+  tagsOfContacts,
+  type ContactProfileRow,
+  type ContactRow,
+  type EmailRow,
+  type PhoneRow,
+} from './contacts.repository.js';
 
 function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -19,7 +29,12 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
 const tagRefOf = (t: TagRef): TagRef => ({ id: t.id, name: t.name, color: t.color });
 
 /** A list item from its row and what the page looked up for it. */
-function listItemOf(r: ContactRow, ownerName: string | null, companyName: string | null, tags: TagRef[]): ContactListItem {
+function listItemOf(
+  r: ContactRow,
+  ownerName: string | null,
+  companyName: string | null,
+  tags: TagRef[],
+): ContactListItem {
   const address = fromJson<Address | null>(r.address, null);
   return {
     id: r.id,
@@ -57,7 +72,13 @@ function contactOf(r: ContactRow, item: ContactListItem, emails: EmailOut[], pho
   return {
     ...item,
     emails: emails.map((e) => ({ id: e.id, email: e.email, label: e.label, isPrimary: Boolean(e.is_primary) })),
-    phones: phones.map((p) => ({ id: p.id, e164: p.e164, raw: p.raw, label: p.label, isPrimary: Boolean(p.is_primary) })),
+    phones: phones.map((p) => ({
+      id: p.id,
+      e164: p.e164,
+      raw: p.raw,
+      label: p.label,
+      isPrimary: Boolean(p.is_primary),
+    })),
     address: fromJson<Address | null>(r.address, null),
     createdBy: r.created_by,
     mergedIntoId: r.merged_into_id ?? null,
@@ -68,13 +89,26 @@ function contactOf(r: ContactRow, item: ContactListItem, emails: EmailOut[], pho
 export async function toListItems(db: Db, workspaceId: string, rows: ContactRow[]): Promise<ContactListItem[]> {
   const ids = rows.map((r) => r.id);
   const [owners, companies, tagRows] = await Promise.all([
-    memberNames(db, workspaceId, rows.map((r) => r.owner_id).filter((x): x is string => Boolean(x))),
-    companyNames(db, workspaceId, rows.map((r) => r.company_id).filter((x): x is string => Boolean(x))),
+    memberNames(
+      db,
+      workspaceId,
+      rows.map((r) => r.owner_id).filter((x): x is string => Boolean(x)),
+    ),
+    companyNames(
+      db,
+      workspaceId,
+      rows.map((r) => r.company_id).filter((x): x is string => Boolean(x)),
+    ),
     tagsOfContacts(db, workspaceId, ids),
   ]);
   const tags = groupBy(tagRows, (t) => t.contact_id);
   return rows.map((r) =>
-    listItemOf(r, r.owner_id ? owners.get(r.owner_id) ?? null : null, r.company_id ? companies.get(r.company_id) ?? null : null, (tags.get(r.id) ?? []).map(tagRefOf)),
+    listItemOf(
+      r,
+      r.owner_id ? (owners.get(r.owner_id) ?? null) : null,
+      r.company_id ? (companies.get(r.company_id) ?? null) : null,
+      (tags.get(r.id) ?? []).map(tagRefOf),
+    ),
   );
 }
 
@@ -88,8 +122,14 @@ export function contactFromProfile(r: ContactProfileRow): Contact {
 /** Full contacts (with every email and phone). */
 export async function toContacts(db: Db, workspaceId: string, rows: ContactRow[]): Promise<Contact[]> {
   const ids = rows.map((r) => r.id);
-  const [items, emails, phones] = await Promise.all([toListItems(db, workspaceId, rows), listEmails(db, workspaceId, ids), listPhones(db, workspaceId, ids)]);
+  const [items, emails, phones] = await Promise.all([
+    toListItems(db, workspaceId, rows),
+    listEmails(db, workspaceId, ids),
+    listPhones(db, workspaceId, ids),
+  ]);
   const emailsBy = groupBy(emails, (e) => e.contact_id);
   const phonesBy = groupBy(phones, (p) => p.contact_id);
-  return items.map((item, i) => contactOf(rows[i], item, emailsBy.get(rows[i].id) ?? [], phonesBy.get(rows[i].id) ?? []));
+  return items.map((item, i) =>
+    contactOf(rows[i], item, emailsBy.get(rows[i].id) ?? [], phonesBy.get(rows[i].id) ?? []),
+  );
 }

@@ -12,8 +12,19 @@ import { companyNames } from './contacts.repository.js';
 type Hit = z.infer<typeof ContactSearchHit>;
 const CANDIDATES = 200;
 
-const CANDIDATE_COLUMNS = ['c.id', 'c.full_name', 'c.primary_email', 'c.primary_phone', 'c.type_key', 'c.company_id', 'c.updated_at'] as const;
-type CandidateRow = Pick<DB['contacts'], 'id' | 'full_name' | 'primary_email' | 'primary_phone' | 'type_key' | 'company_id' | 'updated_at'>;
+const CANDIDATE_COLUMNS = [
+  'c.id',
+  'c.full_name',
+  'c.primary_email',
+  'c.primary_phone',
+  'c.type_key',
+  'c.company_id',
+  'c.updated_at',
+] as const;
+type CandidateRow = Pick<
+  DB['contacts'],
+  'id' | 'full_name' | 'primary_email' | 'primary_phone' | 'type_key' | 'company_id' | 'updated_at'
+>;
 
 /** How well a name answers the typed words: each word that starts one of its words, and the first word first. */
 function scorer(q: string) {
@@ -22,7 +33,10 @@ function scorer(q: string) {
     best: terms.length * 2 + 1,
     score(name: string) {
       const tokens = searchTokens(name);
-      return terms.filter((t) => tokens.some((n) => n.startsWith(t))).length * 2 + (tokens[0]?.startsWith(terms[0] ?? '\u0000') ? 1 : 0);
+      return (
+        terms.filter((t) => tokens.some((n) => n.startsWith(t))).length * 2 +
+        (tokens[0]?.startsWith(terms[0] ?? '\u0000') ? 1 : 0)
+      );
     },
   };
 }
@@ -40,7 +54,11 @@ export interface SearchScope {
  * typed words: up to 200, in document order, from a range of a name-prefix index. Null when the
  * words cannot start a name (a phone number).
  */
-export async function contactsStartingWith(s: SearchScope, q: string, from: 'first' | 'second' = 'first'): Promise<CandidateRow[] | null> {
+export async function contactsStartingWith(
+  s: SearchScope,
+  q: string,
+  from: 'first' | 'second' = 'first',
+): Promise<CandidateRow[] | null> {
   const range = documentPrefixRange(q);
   if (!range) return null;
   let query = s.db
@@ -64,7 +82,11 @@ export async function contactsStartingWith(s: SearchScope, q: string, from: 'fir
  * answer every typed word, only names that begin with it could rank above, and all of those are
  * there. Otherwise the full-text match over names, emails, phones, company and notes.
  */
-export async function searchCandidates(s: SearchScope, q: string, wanted: number): Promise<Array<{ row: CandidateRow; score: number }>> {
+export async function searchCandidates(
+  s: SearchScope,
+  q: string,
+  wanted: number,
+): Promise<Array<{ row: CandidateRow; score: number }>> {
   const { best, score } = scorer(q);
   const scored = (rows: CandidateRow[]) => rows.map((row) => ({ row, score: score(row.full_name) }));
   const first = await contactsStartingWith(s, q);
@@ -73,13 +95,21 @@ export async function searchCandidates(s: SearchScope, q: string, wanted: number
     if (named.filter((x) => x.score === best).length >= wanted) return named;
     if (first.length < CANDIDATES) {
       const seen = new Set(first.map((r) => r.id));
-      const both = [...named, ...scored(((await contactsStartingWith(s, q, 'second')) ?? []).filter((r) => !seen.has(r.id)))].slice(0, CANDIDATES);
+      const both = [
+        ...named,
+        ...scored(((await contactsStartingWith(s, q, 'second')) ?? []).filter((r) => !seen.has(r.id))),
+      ].slice(0, CANDIDATES);
       if (both.filter((x) => x.score >= best - 1).length >= wanted) return both;
     }
   }
   const sub = contactSearchSubquery(s.dialect, s.workspaceId, q, CANDIDATES);
   if (!sub) return [];
-  let query = s.db.selectFrom('contacts as c').select(CANDIDATE_COLUMNS).where('c.workspace_id', '=', s.workspaceId).where('c.deleted_at', 'is', null).where(sql<boolean>`c.id in (${sub})`);
+  let query = s.db
+    .selectFrom('contacts as c')
+    .select(CANDIDATE_COLUMNS)
+    .where('c.workspace_id', '=', s.workspaceId)
+    .where('c.deleted_at', 'is', null)
+    .where(sql<boolean>`c.id in (${sub})`);
   if (s.ownerId) query = query.where('c.owner_id', '=', s.ownerId);
   return scored(await query.limit(CANDIDATES).execute());
 }
@@ -90,8 +120,26 @@ export async function searchCandidates(s: SearchScope, q: string, wanted: number
  * very common prefix stays fast.
  */
 export async function searchContacts(ctx: AppContext, actor: Actor, q: string, limit: number): Promise<Hit[]> {
-  const candidates = await searchCandidates({ db: ctx.db, dialect: ctx.dialect, workspaceId: actor.workspaceId, ownerId: ownerScope(actor) }, q, limit);
-  const top = candidates.sort((a, b) => b.score - a.score || b.row.updated_at.localeCompare(a.row.updated_at)).slice(0, limit).map((x) => x.row);
-  const companies = await companyNames(ctx.db, actor.workspaceId, top.map((r) => r.company_id).filter((x): x is string => Boolean(x)));
-  return top.map((r) => ({ id: r.id, fullName: r.full_name, primaryEmail: r.primary_email, primaryPhone: r.primary_phone, typeKey: r.type_key, companyName: r.company_id ? companies.get(r.company_id) ?? null : null }));
+  const candidates = await searchCandidates(
+    { db: ctx.db, dialect: ctx.dialect, workspaceId: actor.workspaceId, ownerId: ownerScope(actor) },
+    q,
+    limit,
+  );
+  const top = candidates
+    .sort((a, b) => b.score - a.score || b.row.updated_at.localeCompare(a.row.updated_at))
+    .slice(0, limit)
+    .map((x) => x.row);
+  const companies = await companyNames(
+    ctx.db,
+    actor.workspaceId,
+    top.map((r) => r.company_id).filter((x): x is string => Boolean(x)),
+  );
+  return top.map((r) => ({
+    id: r.id,
+    fullName: r.full_name,
+    primaryEmail: r.primary_email,
+    primaryPhone: r.primary_phone,
+    typeKey: r.type_key,
+    companyName: r.company_id ? (companies.get(r.company_id) ?? null) : null,
+  }));
 }

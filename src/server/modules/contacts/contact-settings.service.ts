@@ -13,13 +13,34 @@ export async function getContactSettings(ctx: AppContext, workspaceId: string) {
   return { retentionDays: (await retentionDays(ctx.db, workspaceId)) ?? DEFAULT_RETENTION_DAYS };
 }
 
-export async function updateContactSettings(ctx: AppContext, actor: Actor, input: z.output<typeof UpdateContactSettingsBody>) {
+export async function updateContactSettings(
+  ctx: AppContext,
+  actor: Actor,
+  input: z.output<typeof UpdateContactSettingsBody>,
+) {
   const now = nowIso(ctx.clock);
   const before = await getContactSettings(ctx, actor.workspaceId);
   await withTransaction(ctx.db, async (trx) => {
     await saveRetentionDays(trx, actor.workspaceId, input.retentionDays, now);
-    await recordAudit(trx, actor, { action: 'contact_settings.updated', entityType: 'contact_settings', entityId: actor.workspaceId, before, after: input }, now);
-    await appendEvent(ctx, trx, actor, { type: 'contact_settings.updated', entityType: 'contact_settings', entityId: actor.workspaceId, payload: input }, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'contact_settings.updated',
+        entityType: 'contact_settings',
+        entityId: actor.workspaceId,
+        before,
+        after: input,
+      },
+      now,
+    );
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      { type: 'contact_settings.updated', entityType: 'contact_settings', entityId: actor.workspaceId, payload: input },
+      now,
+    );
   });
   return { retentionDays: input.retentionDays };
 }

@@ -10,19 +10,55 @@ import { findTypeByKey } from './contact-config.repository.js';
  * contact row is written, and returns null when the contact satisfies the rule or a sentence
  * saying what is missing (shown to the user; the write is rolled back).
  */
-export type ContactTypeRuleChecker = (trx: Transaction<DB>, workspaceId: string, contactId: string, rule: ContactTypeRuleRow) => Promise<string | null>;
+export type ContactTypeRuleChecker = (
+  trx: Transaction<DB>,
+  workspaceId: string,
+  contactId: string,
+  rule: ContactTypeRuleRow,
+) => Promise<string | null>;
 
 const checkers = new Map<string, ContactTypeRuleChecker>();
 
 /** Fields a `required_fields` rule may name (besides `custom.<key>`). */
-export const REQUIRABLE_FIELDS = ['lastName', 'email', 'phone', 'ownerId', 'sourceKey', 'companyId', 'team', 'birthday', 'gender', 'preferredLanguage', 'address'] as const;
+export const REQUIRABLE_FIELDS = [
+  'lastName',
+  'email',
+  'phone',
+  'ownerId',
+  'sourceKey',
+  'companyId',
+  'team',
+  'birthday',
+  'gender',
+  'preferredLanguage',
+  'address',
+] as const;
 
-async function requiredFields(trx: Transaction<DB>, workspaceId: string, contactId: string, rule: ContactTypeRuleRow): Promise<string | null> {
-  const c = await trx.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', contactId).executeTakeFirstOrThrow();
+async function requiredFields(
+  trx: Transaction<DB>,
+  workspaceId: string,
+  contactId: string,
+  rule: ContactTypeRuleRow,
+): Promise<string | null> {
+  const c = await trx
+    .selectFrom('contacts')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', contactId)
+    .executeTakeFirstOrThrow();
   const custom = fromJson<Record<string, unknown>>(c.custom, {});
   const values: Record<string, unknown> = {
-    lastName: c.last_name, email: c.primary_email, phone: c.primary_phone, ownerId: c.owner_id, sourceKey: c.source_key, companyId: c.company_id,
-    team: c.team, birthday: c.birthday, gender: c.gender, preferredLanguage: c.preferred_language, address: c.address,
+    lastName: c.last_name,
+    email: c.primary_email,
+    phone: c.primary_phone,
+    ownerId: c.owner_id,
+    sourceKey: c.source_key,
+    companyId: c.company_id,
+    team: c.team,
+    birthday: c.birthday,
+    gender: c.gender,
+    preferredLanguage: c.preferred_language,
+    address: c.address,
   };
   const missing = ((rule.fields as string[] | undefined) ?? []).filter((f) => {
     const v = f.startsWith('custom.') ? custom[f.slice(7)] : values[f];
@@ -46,7 +82,13 @@ export function isKnownRuleKind(kind: string): boolean {
  * (edits that keep the type re-check what they could break; registered kinds run when a contact
  * gets its type). Throws CONTACT_TYPE_RULE naming the type and what is missing.
  */
-export async function enforceContactTypeRules(trx: Transaction<DB>, workspaceId: string, contactId: string, typeKey: string | null, opts: { onlyFields?: boolean } = {}): Promise<void> {
+export async function enforceContactTypeRules(
+  trx: Transaction<DB>,
+  workspaceId: string,
+  contactId: string,
+  typeKey: string | null,
+  opts: { onlyFields?: boolean } = {},
+): Promise<void> {
   if (!typeKey) return;
   const type = await findTypeByKey(trx, workspaceId, typeKey);
   if (!type) return;
@@ -55,6 +97,10 @@ export async function enforceContactTypeRules(trx: Transaction<DB>, workspaceId:
     const checker = checkers.get(rule.kind);
     if (!checker) continue; // a rule whose module is not installed imposes nothing
     const problem = await checker(trx, workspaceId, contactId, rule);
-    if (problem) throw new AppError('CONTACT_TYPE_RULE', `A ${type.label} contact ${problem}`, { field: 'typeKey', errors: [{ field: 'typeKey', message: `A ${type.label} contact ${problem}`, code: rule.kind }] });
+    if (problem)
+      throw new AppError('CONTACT_TYPE_RULE', `A ${type.label} contact ${problem}`, {
+        field: 'typeKey',
+        errors: [{ field: 'typeKey', message: `A ${type.label} contact ${problem}`, code: rule.kind }],
+      });
   }
 }

@@ -7,7 +7,13 @@ import { findContactRows, type ContactRow } from './contacts.repository.js';
  * Rows for ids sent in a request body; an id that is not a visible contact of the workspace is
  * a 400 naming `<field>.<index>` (another workspace's id looks exactly like a missing one).
  */
-export async function visibleContactRows(db: Db, actor: Actor, ids: string[], field: string, opts: { allowDeleted?: boolean } = {}): Promise<ContactRow[]> {
+export async function visibleContactRows(
+  db: Db,
+  actor: Actor,
+  ids: string[],
+  field: string,
+  opts: { allowDeleted?: boolean } = {},
+): Promise<ContactRow[]> {
   const scope = ownerScope(actor);
   const rows = new Map((await findContactRows(db, actor.workspaceId, ids)).map((r) => [r.id, r]));
   const index = ids.findIndex((id) => {

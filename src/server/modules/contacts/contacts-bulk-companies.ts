@@ -47,22 +47,37 @@ export type CompanyRowPlan =
   | { kind: 'update'; companyId: string; company: PreparedCompany; before: Record<string, unknown>; version: number }
   | { kind: 'skip'; reason: string };
 
-const loose = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}@.]+/gu, '');
+const loose = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}@.]+/gu, '');
 const DOMAIN_RE = /^(?=.{1,253}$)([a-z0-9](-?[a-z0-9])*\.)+[a-z]{2,}$/;
 
-export function prepareCompany(d: CompanyDraft, env: { members: Map<string, string>; customFields: CustomField[]; region: string }): PreparedCompany | DraftProblem[] {
+export function prepareCompany(
+  d: CompanyDraft,
+  env: { members: Map<string, string>; customFields: CustomField[]; region: string },
+): PreparedCompany | DraftProblem[] {
   const problems: DraftProblem[] = [];
   const name = d.name?.trim();
   if (!name) problems.push({ field: 'name', message: 'Enter the company name' });
   const out: PreparedCompany = { name: (name ?? '').slice(0, 200), custom: {} };
   if (d.domain !== undefined) {
-    const domain = d.domain.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, '');
-    if (!DOMAIN_RE.test(domain)) problems.push({ field: 'domain', message: `"${d.domain}" is not a domain such as example.com` });
+    const domain = d.domain
+      .trim()
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/^www\./, '')
+      .replace(/\/.*$/, '');
+    if (!DOMAIN_RE.test(domain))
+      problems.push({ field: 'domain', message: `"${d.domain}" is not a domain such as example.com` });
     else out.domain = domain;
   }
   if (d.size !== undefined) {
     const size = d.size.trim().replace(/\s/g, '');
-    if (!(COMPANY_SIZES as readonly string[]).includes(size)) problems.push({ field: 'size', message: `Size must be one of ${COMPANY_SIZES.join(', ')}` });
+    if (!(COMPANY_SIZES as readonly string[]).includes(size))
+      problems.push({ field: 'size', message: `Size must be one of ${COMPANY_SIZES.join(', ')}` });
     else out.size = size;
   }
   if (d.owner !== undefined) {
@@ -74,7 +89,13 @@ export function prepareCompany(d: CompanyDraft, env: { members: Map<string, stri
   if (d.industry !== undefined) out.industry = d.industry.trim().slice(0, 100);
   if (d.address && Object.values(d.address).some(Boolean)) out.address = d.address;
   try {
-    out.custom = mergeCustomValues({ defs: env.customFields, region: env.region, input: d.custom, existing: {}, isCreate: false });
+    out.custom = mergeCustomValues({
+      defs: env.customFields,
+      region: env.region,
+      input: d.custom,
+      existing: {},
+      isCreate: false,
+    });
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     problems.push({ field: err.extra.field ?? 'custom', message: err.extra.errors?.[0]?.message ?? err.message });
@@ -83,19 +104,41 @@ export function prepareCompany(d: CompanyDraft, env: { members: Map<string, stri
 }
 
 /** Matches rows to live companies (domain first, then name); the strategy decides what a match means. */
-export async function planCompanyBatch(trx: Transaction<DB> | AppContext['db'], workspaceId: string, items: Array<PreparedCompany | DraftProblem[]>, strategy: 'skip' | 'update' | 'create'): Promise<CompanyRowPlan[]> {
-  const plans: CompanyRowPlan[] = items.map((i) => (Array.isArray(i) ? { kind: 'invalid', problems: i } : { kind: 'create', company: i }));
+export async function planCompanyBatch(
+  trx: Transaction<DB> | AppContext['db'],
+  workspaceId: string,
+  items: Array<PreparedCompany | DraftProblem[]>,
+  strategy: 'skip' | 'update' | 'create',
+): Promise<CompanyRowPlan[]> {
+  const plans: CompanyRowPlan[] = items.map((i) =>
+    Array.isArray(i) ? { kind: 'invalid', problems: i } : { kind: 'create', company: i },
+  );
   if (strategy === 'create') return plans;
   const valid = plans.filter((p): p is Extract<CompanyRowPlan, { kind: 'create' }> => p.kind === 'create');
   const names = [...new Set(valid.map((p) => p.company.name.toLowerCase()))];
   const domains = [...new Set(valid.map((p) => p.company.domain).filter((d): d is string => Boolean(d)))];
-  const rows = names.length || domains.length
-    ? await trx.selectFrom('companies').selectAll().where('workspace_id', '=', workspaceId).where('deleted_at', 'is', null).where((eb) => eb.or([...(names.length ? [eb(sql<string>`lower(name)`, 'in', names)] : []), ...(domains.length ? [eb('domain', 'in', domains)] : [])])).orderBy('created_at').execute()
-    : [];
+  const rows =
+    names.length || domains.length
+      ? await trx
+          .selectFrom('companies')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('deleted_at', 'is', null)
+          .where((eb) =>
+            eb.or([
+              ...(names.length ? [eb(sql<string>`lower(name)`, 'in', names)] : []),
+              ...(domains.length ? [eb('domain', 'in', domains)] : []),
+            ]),
+          )
+          .orderBy('created_at')
+          .execute()
+      : [];
   const seen = new Set<string>();
   return plans.map((plan) => {
     if (plan.kind !== 'create') return plan;
-    const match = rows.find((r) => plan.company.domain && r.domain === plan.company.domain) ?? rows.find((r) => r.name.toLowerCase() === plan.company.name.toLowerCase());
+    const match =
+      rows.find((r) => plan.company.domain && r.domain === plan.company.domain) ??
+      rows.find((r) => r.name.toLowerCase() === plan.company.name.toLowerCase());
     const fileKey = plan.company.domain ?? plan.company.name.toLowerCase();
     if (!match) {
       if (seen.has(fileKey)) return { kind: 'skip', reason: 'Same company as an earlier row of this file' };
@@ -104,13 +147,30 @@ export async function planCompanyBatch(trx: Transaction<DB> | AppContext['db'], 
     }
     if (strategy === 'skip' || seen.has(match.id)) return { kind: 'skip', reason: 'Matches an existing company' };
     seen.add(match.id);
-    const before = { name: match.name, domain: match.domain, industry: match.industry, size: match.size, owner_id: match.owner_id, address: fromJson(match.address, null), custom: fromJson(match.custom, {}) };
+    const before = {
+      name: match.name,
+      domain: match.domain,
+      industry: match.industry,
+      size: match.size,
+      owner_id: match.owner_id,
+      address: fromJson(match.address, null),
+      custom: fromJson(match.custom, {}),
+    };
     return { kind: 'update', companyId: match.id, company: plan.company, before, version: match.version };
   });
 }
 
 /** Writes a batch's creates (one multi-row insert) and updates; returns created ids by plan index. */
-export async function writeCompanyPlans(trx: Transaction<DB>, dialect: Dialect, actor: Actor, plans: Array<{ index: number; plan: CompanyRowPlan }>, now: string): Promise<{ createdIds: Map<number, string>; images: Array<{ id: string; versionAfter: number; columns: Record<string, unknown> }> }> {
+export async function writeCompanyPlans(
+  trx: Transaction<DB>,
+  dialect: Dialect,
+  actor: Actor,
+  plans: Array<{ index: number; plan: CompanyRowPlan }>,
+  now: string,
+): Promise<{
+  createdIds: Map<number, string>;
+  images: Array<{ id: string; versionAfter: number; columns: Record<string, unknown> }>;
+}> {
   const createdIds = new Map<number, string>();
   const rows: Insertable<DB['companies']>[] = [];
   const images: Array<{ id: string; versionAfter: number; columns: Record<string, unknown> }> = [];
@@ -119,7 +179,22 @@ export async function writeCompanyPlans(trx: Transaction<DB>, dialect: Dialect, 
       const c = plan.company;
       const id = newId();
       createdIds.set(index, id);
-      rows.push({ id, workspace_id: actor.workspaceId, name: c.name, domain: c.domain ?? null, industry: c.industry ?? null, size: c.size ?? null, address: c.address ? toJson(c.address) : null, owner_id: c.ownerId ?? (actor.kind === 'user' ? actor.id : null), custom: toJson(c.custom), created_by: actor.kind === 'user' ? actor.id : null, version: 1, created_at: now, updated_at: now, deleted_at: null });
+      rows.push({
+        id,
+        workspace_id: actor.workspaceId,
+        name: c.name,
+        domain: c.domain ?? null,
+        industry: c.industry ?? null,
+        size: c.size ?? null,
+        address: c.address ? toJson(c.address) : null,
+        owner_id: c.ownerId ?? (actor.kind === 'user' ? actor.id : null),
+        custom: toJson(c.custom),
+        created_by: actor.kind === 'user' ? actor.id : null,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+      });
     } else if (plan.kind === 'update') {
       const c = plan.company;
       const set: Record<string, unknown> = { name: c.name };
@@ -130,8 +205,18 @@ export async function writeCompanyPlans(trx: Transaction<DB>, dialect: Dialect, 
       if (c.address) set.address = { ...(plan.before.address as object | null), ...c.address };
       if (Object.keys(c.custom).length) set.custom = { ...(plan.before.custom as object), ...c.custom };
       const columns = Object.fromEntries(Object.keys(set).map((k) => [k, plan.before[k] ?? null]));
-      const values = { ...set, ...(set.address ? { address: toJson(set.address) } : {}), ...(set.custom ? { custom: toJson(set.custom) } : {}) };
-      const res = await trx.updateTable('companies').set({ ...values, version: plan.version + 1, updated_at: now }).where('workspace_id', '=', actor.workspaceId).where('id', '=', plan.companyId).where('version', '=', plan.version).executeTakeFirst();
+      const values = {
+        ...set,
+        ...(set.address ? { address: toJson(set.address) } : {}),
+        ...(set.custom ? { custom: toJson(set.custom) } : {}),
+      };
+      const res = await trx
+        .updateTable('companies')
+        .set({ ...values, version: plan.version + 1, updated_at: now })
+        .where('workspace_id', '=', actor.workspaceId)
+        .where('id', '=', plan.companyId)
+        .where('version', '=', plan.version)
+        .executeTakeFirst();
       if (!Number(res.numUpdatedRows)) throw new AppError('VERSION_CONFLICT', 'The company changed while importing');
       images.push({ id: plan.companyId, versionAfter: plan.version + 1, columns });
     }
@@ -140,32 +225,85 @@ export async function writeCompanyPlans(trx: Transaction<DB>, dialect: Dialect, 
   return { createdIds, images };
 }
 
-export async function recordCompanyBatch(ctx: AppContext, trx: Transaction<DB>, actor: Actor, ref: { importId: string; batchNo: number }, counts: { created: number; updated: number }, now: string): Promise<void> {
+export async function recordCompanyBatch(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  actor: Actor,
+  ref: { importId: string; batchNo: number },
+  counts: { created: number; updated: number },
+  now: string,
+): Promise<void> {
   const meta = { importId: ref.importId, batch: ref.batchNo, ...counts };
-  await recordAudit(trx, actor, { action: 'company.imported', entityType: 'import', entityId: ref.importId, meta }, now);
-  await appendEvent(ctx, trx, actor, { type: 'company.imported', entityType: 'import', entityId: ref.importId, payload: { ...meta, timeline: false } }, now);
+  await recordAudit(
+    trx,
+    actor,
+    { action: 'company.imported', entityType: 'import', entityId: ref.importId, meta },
+    now,
+  );
+  await appendEvent(
+    ctx,
+    trx,
+    actor,
+    { type: 'company.imported', entityType: 'import', entityId: ref.importId, payload: { ...meta, timeline: false } },
+    now,
+  );
 }
 
 /** Created companies go to the trash; updated ones get their before-image back unless edited since. */
-export async function undoCompanyBatch(ctx: AppContext, trx: Transaction<DB>, actor: Actor, ref: { importId: string; batchNo: number }, data: { createdIds: string[]; images: Array<{ id: string; versionAfter: number; columns: Record<string, unknown> }> }, now: string) {
+export async function undoCompanyBatch(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  actor: Actor,
+  ref: { importId: string; batchNo: number },
+  data: { createdIds: string[]; images: Array<{ id: string; versionAfter: number; columns: Record<string, unknown> }> },
+  now: string,
+) {
   const removed = await softDeleteCompanyIds(trx, actor.workspaceId, data.createdIds, now);
   let restored = 0;
   let conflicts = 0;
   for (const image of [...data.images].reverse()) {
     const values: Record<string, unknown> = { ...image.columns };
-    for (const key of ['address', 'custom']) if (values[key] !== undefined && values[key] !== null) values[key] = toJson(values[key]);
-    const res = await trx.updateTable('companies').set({ ...values, version: image.versionAfter + 1, updated_at: now }).where('workspace_id', '=', actor.workspaceId).where('id', '=', image.id).where('version', '=', image.versionAfter).executeTakeFirst();
+    for (const key of ['address', 'custom'])
+      if (values[key] !== undefined && values[key] !== null) values[key] = toJson(values[key]);
+    const res = await trx
+      .updateTable('companies')
+      .set({ ...values, version: image.versionAfter + 1, updated_at: now })
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('id', '=', image.id)
+      .where('version', '=', image.versionAfter)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows)) restored++;
     else conflicts++;
   }
   const meta = { importId: ref.importId, batch: ref.batchNo, removed, restored, conflicts };
-  await recordAudit(trx, actor, { action: 'company.import_undone', entityType: 'import', entityId: ref.importId, meta }, now);
-  await appendEvent(ctx, trx, actor, { type: 'company.import_undone', entityType: 'import', entityId: ref.importId, payload: { ...meta, timeline: false } }, now);
+  await recordAudit(
+    trx,
+    actor,
+    { action: 'company.import_undone', entityType: 'import', entityId: ref.importId, meta },
+    now,
+  );
+  await appendEvent(
+    ctx,
+    trx,
+    actor,
+    {
+      type: 'company.import_undone',
+      entityType: 'import',
+      entityId: ref.importId,
+      payload: { ...meta, timeline: false },
+    },
+    now,
+  );
   return { removed, restored, conflicts };
 }
 
 /** Live companies, a page at a time (oldest first), for exports. */
-export async function* companyExportPages(ctx: AppContext, actor: Actor, filter: { q?: string; industry?: string; owner?: string }, pageSize = 500): AsyncGenerator<Company[]> {
+export async function* companyExportPages(
+  ctx: AppContext,
+  actor: Actor,
+  filter: { q?: string; industry?: string; owner?: string },
+  pageSize = 500,
+): AsyncGenerator<Company[]> {
   yield* pagesReadAhead(async (cursor: string | undefined) => {
     const page = await listCompanies(ctx, actor, { ...filter, sort: 'createdAt', dir: 'asc', limit: pageSize, cursor });
     return { items: page.items, next: page.nextCursor };

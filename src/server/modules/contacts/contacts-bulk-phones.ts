@@ -58,12 +58,19 @@ function replay(digits: string, rule: ShapeRule): BulkParsedPhone {
 /** How this parse turned the typed digits into E.164, if it can be replayed exactly. */
 function learn(digits: string, parsed: BulkParsedPhone | null): ShapeRule {
   if (!parsed) return { kind: 'invalid' };
-  const [e164Digits, nationalWithTrunk, national] = [parsed.e164.slice(1), parsed.searchForms[1] ?? '', parsed.searchForms[parsed.searchForms.length - 1]];
+  const [e164Digits, nationalWithTrunk, national] = [
+    parsed.e164.slice(1),
+    parsed.searchForms[1] ?? '',
+    parsed.searchForms[parsed.searchForms.length - 1],
+  ];
   const countryCode = e164Digits.slice(0, e164Digits.length - national.length);
   const drop = digits.length - national.length;
-  const trunk = nationalWithTrunk.endsWith(national) ? nationalWithTrunk.slice(0, nationalWithTrunk.length - national.length) : '';
+  const trunk = nationalWithTrunk.endsWith(national)
+    ? nationalWithTrunk.slice(0, nationalWithTrunk.length - national.length)
+    : '';
   const rule: ShapeRule = { kind: 'valid', drop, countryCode, trunk };
   const replayed = drop >= 0 && digits.slice(drop) === national ? replay(digits, rule) : null;
-  const isExact = replayed !== null && replayed.e164 === parsed.e164 && replayed.searchForms.join() === parsed.searchForms.join();
+  const isExact =
+    replayed !== null && replayed.e164 === parsed.e164 && replayed.searchForms.join() === parsed.searchForms.join();
   return isExact ? rule : { kind: 'full' };
 }

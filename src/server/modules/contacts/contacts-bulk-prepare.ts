@@ -83,13 +83,23 @@ export interface ContactImportContext {
   phones: PhoneParser;
 }
 
-const loose = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}@.]+/gu, '');
+const loose = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}@.]+/gu, '');
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const LANGUAGE_RE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 
 export async function loadContactImportContext(ctx: AppContext, db: Db, actor: Actor): Promise<ContactImportContext> {
   const ws = await getWorkspace(ctx, actor.workspaceId);
-  const [fields, types, sources, members] = await Promise.all([listFieldRows(db, actor.workspaceId, 'contact'), listTypeRows(db, actor.workspaceId), listSourceRows(db, actor.workspaceId), listMembers(db, actor.workspaceId)]);
+  const [fields, types, sources, members] = await Promise.all([
+    listFieldRows(db, actor.workspaceId, 'contact'),
+    listTypeRows(db, actor.workspaceId),
+    listSourceRows(db, actor.workspaceId),
+    listMembers(db, actor.workspaceId),
+  ]);
   const typeMap = new Map<string, { key: string; label: string; rules: ContactTypeRuleRow[] }>();
   for (const t of types.filter((x) => !x.is_archived)) {
     const entry = { key: t.key, label: t.label, rules: fromJson<ContactTypeRuleRow[]>(t.rules, []) };
@@ -151,13 +161,19 @@ export function prepareContact(ictx: ContactImportContext, d: ContactDraft): Pre
   if (last) out.lastName = last.slice(0, 100);
   for (const raw of d.emails) {
     const email = raw.trim().toLowerCase();
-    if (!EMAIL_RE.test(email) || email.length > 254) problems.push({ field: 'emails', message: `"${raw}" is not a valid email address` });
+    if (!EMAIL_RE.test(email) || email.length > 254)
+      problems.push({ field: 'emails', message: `"${raw}" is not a valid email address` });
     else if (!out.emails.includes(email)) out.emails.push(email);
   }
   for (const raw of d.phones) {
     const parsed = ictx.phones.parse(raw);
-    if (!parsed) problems.push({ field: 'phones', message: `"${raw}" is not a valid phone number (default region ${ictx.region}; add the country code, e.g. +62)` });
-    else if (!out.phones.some((p) => p.e164 === parsed.e164)) out.phones.push({ e164: parsed.e164, raw: raw.trim(), searchForms: parsed.searchForms });
+    if (!parsed)
+      problems.push({
+        field: 'phones',
+        message: `"${raw}" is not a valid phone number (default region ${ictx.region}; add the country code, e.g. +62)`,
+      });
+    else if (!out.phones.some((p) => p.e164 === parsed.e164))
+      out.phones.push({ e164: parsed.e164, raw: raw.trim(), searchForms: parsed.searchForms });
   }
   if (d.typeKey !== undefined) {
     const type = ictx.types.get(loose(d.typeKey));
@@ -170,28 +186,53 @@ export function prepareContact(ictx: ContactImportContext, d: ContactDraft): Pre
     else out.sourceKey = key;
   }
   if (d.owner !== undefined) {
-    const id = ictx.members.get(d.owner.includes('@') ? d.owner.trim().toLowerCase() : loose(d.owner)) ?? ictx.members.get(d.owner.trim());
+    const id =
+      ictx.members.get(d.owner.includes('@') ? d.owner.trim().toLowerCase() : loose(d.owner)) ??
+      ictx.members.get(d.owner.trim());
     if (!id) problems.push({ field: 'owner', message: `"${d.owner}" is not an active member of this workspace` });
     else out.ownerId = id;
   }
   if (d.preferredLanguage !== undefined) {
-    if (!LANGUAGE_RE.test(d.preferredLanguage)) problems.push({ field: 'preferredLanguage', message: `Use a language code such as id or en, not "${d.preferredLanguage}"` });
+    if (!LANGUAGE_RE.test(d.preferredLanguage))
+      problems.push({
+        field: 'preferredLanguage',
+        message: `Use a language code such as id or en, not "${d.preferredLanguage}"`,
+      });
     else out.preferredLanguage = d.preferredLanguage;
   }
   for (const name of d.tags) {
     const key = name.trim().toLowerCase();
     if (!key || out.tags.some((t) => t.key === key)) continue;
     if (key.length > 60) problems.push({ field: 'tags', message: `Tag "${name}" is longer than 60 characters` });
-    else if (!ictx.tags.has(key) && !ictx.mayCreateTags) problems.push({ field: 'tags', message: `Unknown tag "${name}" (creating tags needs the tags.manage permission)` });
+    else if (!ictx.tags.has(key) && !ictx.mayCreateTags)
+      problems.push({
+        field: 'tags',
+        message: `Unknown tag "${name}" (creating tags needs the tags.manage permission)`,
+      });
     else out.tags.push({ key, name: name.trim() });
   }
   try {
-    out.custom = mergeCustomValues({ defs: ictx.customFields, region: ictx.region, input: d.custom, existing: {}, isCreate: false });
+    out.custom = mergeCustomValues({
+      defs: ictx.customFields,
+      region: ictx.region,
+      input: d.custom,
+      existing: {},
+      isCreate: false,
+    });
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    problems.push({ field: err.extra.field ?? 'custom', message: (err.extra.errors?.[0]?.message ?? err.detail ?? err.message).replace(/^custom\.[^:]+: /, '') });
+    problems.push({
+      field: err.extra.field ?? 'custom',
+      message: (err.extra.errors?.[0]?.message ?? err.detail ?? err.message).replace(/^custom\.[^:]+: /, ''),
+    });
   }
-  const simple: Array<keyof ContactDraft & keyof PreparedContact> = ['team', 'birthday', 'gender', 'doNotContact', 'externalId'];
+  const simple: Array<keyof ContactDraft & keyof PreparedContact> = [
+    'team',
+    'birthday',
+    'gender',
+    'doNotContact',
+    'externalId',
+  ];
   for (const key of simple) if (d[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = d[key];
   if (d.company?.trim()) out.companyName = d.company.trim().slice(0, 200);
   if (d.address && Object.values(d.address).some(Boolean)) out.address = d.address;
@@ -205,11 +246,22 @@ export function firstNameForCreate(p: PreparedContact): string | null {
 
 export function nameColumns(firstName: string, lastName: string | null) {
   const full = fullNameOf(firstName, lastName);
-  return { first_name: firstName, last_name: lastName, full_name: full, name_key: nameKey(full), name_skeleton: nameSkeleton(full) };
+  return {
+    first_name: firstName,
+    last_name: lastName,
+    full_name: full,
+    name_key: nameKey(full),
+    name_skeleton: nameSkeleton(full),
+  };
 }
 
 /** Fields a `required_fields` type rule can name, with their values on a contact about to be written. */
-export function missingRequiredFields(ictx: ContactImportContext, typeKey: string | null | undefined, values: Record<string, unknown>, custom: Record<string, unknown>): string[] {
+export function missingRequiredFields(
+  ictx: ContactImportContext,
+  typeKey: string | null | undefined,
+  values: Record<string, unknown>,
+  custom: Record<string, unknown>,
+): string[] {
   if (!typeKey) return [];
   const type = [...ictx.types.values()].find((t) => t.key === typeKey);
   const missing: string[] = [];

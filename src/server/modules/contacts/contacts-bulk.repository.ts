@@ -8,28 +8,56 @@ import type { Db } from '../../platform/transaction.js';
 // insertRowsFast), and one lookup per key kind per batch.
 
 /** Inserts rows of one of the tables, typed by the schema. */
-export async function insertMany<T extends keyof DB & string>(db: Db, dialect: Dialect, table: T, rows: Insertable<DB[T]>[]): Promise<void> {
-  await insertRowsFast(dialect, db, table, rows as Array<Record<string, unknown>>, { fullText: table === 'contact_search' });
+export async function insertMany<T extends keyof DB & string>(
+  db: Db,
+  dialect: Dialect,
+  table: T,
+  rows: Insertable<DB[T]>[],
+): Promise<void> {
+  await insertRowsFast(dialect, db, table, rows as Array<Record<string, unknown>>, {
+    fullText: table === 'contact_search',
+  });
 }
 
 type Scope = { workspaceId: string; ownerScope: string | null };
 
 /** Live contacts owning any of these emails: email -> contact ids. */
-export async function contactsByEmails(db: Db, s: Scope, emails: string[]): Promise<Array<{ key: string; id: string }>> {
+export async function contactsByEmails(
+  db: Db,
+  s: Scope,
+  emails: string[],
+): Promise<Array<{ key: string; id: string }>> {
   if (!emails.length) return [];
-  let q = db.selectFrom('contact_emails as e').innerJoin('contacts as c', 'c.id', 'e.contact_id').select(['e.email as key', 'c.id']).where('e.workspace_id', '=', s.workspaceId).where('e.email', 'in', emails).where('c.deleted_at', 'is', null);
+  let q = db
+    .selectFrom('contact_emails as e')
+    .innerJoin('contacts as c', 'c.id', 'e.contact_id')
+    .select(['e.email as key', 'c.id'])
+    .where('e.workspace_id', '=', s.workspaceId)
+    .where('e.email', 'in', emails)
+    .where('c.deleted_at', 'is', null);
   if (s.ownerScope) q = q.where('c.owner_id', '=', s.ownerScope);
   return q.orderBy('c.created_at').execute();
 }
 
 export async function contactsByPhones(db: Db, s: Scope, e164s: string[]): Promise<Array<{ key: string; id: string }>> {
   if (!e164s.length) return [];
-  let q = db.selectFrom('contact_phones as p').innerJoin('contacts as c', 'c.id', 'p.contact_id').select(['p.e164 as key', 'c.id']).where('p.workspace_id', '=', s.workspaceId).where('p.e164', 'in', e164s).where('c.deleted_at', 'is', null);
+  let q = db
+    .selectFrom('contact_phones as p')
+    .innerJoin('contacts as c', 'c.id', 'p.contact_id')
+    .select(['p.e164 as key', 'c.id'])
+    .where('p.workspace_id', '=', s.workspaceId)
+    .where('p.e164', 'in', e164s)
+    .where('c.deleted_at', 'is', null);
   if (s.ownerScope) q = q.where('c.owner_id', '=', s.ownerScope);
   return q.orderBy('c.created_at').execute();
 }
 
-export async function contactsByExternalIds(db: Db, s: Scope, system: string, externalIds: string[]): Promise<Array<{ key: string; id: string }>> {
+export async function contactsByExternalIds(
+  db: Db,
+  s: Scope,
+  system: string,
+  externalIds: string[],
+): Promise<Array<{ key: string; id: string }>> {
   if (!externalIds.length) return [];
   let q = db
     .selectFrom('external_links as l')
@@ -44,21 +72,50 @@ export async function contactsByExternalIds(db: Db, s: Scope, system: string, ex
 }
 
 /** Live companies by lower-cased name. */
-export async function companiesByNames(db: Db, workspaceId: string, lowerNames: string[]): Promise<Array<{ id: string; key: string }>> {
+export async function companiesByNames(
+  db: Db,
+  workspaceId: string,
+  lowerNames: string[],
+): Promise<Array<{ id: string; key: string }>> {
   if (!lowerNames.length) return [];
-  return db.selectFrom('companies').select(['id', sql<string>`lower(name)`.as('key')]).where('workspace_id', '=', workspaceId).where('deleted_at', 'is', null).where(sql<string>`lower(name)`, 'in', lowerNames).orderBy('created_at').execute();
+  return db
+    .selectFrom('companies')
+    .select(['id', sql<string>`lower(name)`.as('key')])
+    .where('workspace_id', '=', workspaceId)
+    .where('deleted_at', 'is', null)
+    .where(sql<string>`lower(name)`, 'in', lowerNames)
+    .orderBy('created_at')
+    .execute();
 }
 
 /** Values of a custom field already used by live records, among the given ones: value -> record id. */
-export async function takenCustomValues(db: Db, table: 'contacts' | 'companies', workspaceId: string, keyExpr: RawBuilder<string | null>, values: string[]): Promise<Map<string, string>> {
+export async function takenCustomValues(
+  db: Db,
+  table: 'contacts' | 'companies',
+  workspaceId: string,
+  keyExpr: RawBuilder<string | null>,
+  values: string[],
+): Promise<Map<string, string>> {
   if (!values.length) return new Map();
-  const rows = await db.selectFrom(table).select(['id', keyExpr.as('v')]).where('workspace_id', '=', workspaceId).where('deleted_at', 'is', null).where(keyExpr, 'in', values).execute();
+  const rows = await db
+    .selectFrom(table)
+    .select(['id', keyExpr.as('v')])
+    .where('workspace_id', '=', workspaceId)
+    .where('deleted_at', 'is', null)
+    .where(keyExpr, 'in', values)
+    .execute();
   return new Map(rows.map((r) => [String(r.v), r.id]));
 }
 
 /** Active members with their emails (owners are named by email or name in files). */
 export function activeMembers(db: Db, workspaceId: string) {
-  return db.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id').select(['u.id', 'u.email', 'u.name']).where('m.workspace_id', '=', workspaceId).where('m.is_active', '=', true).execute();
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.email', 'u.name'])
+    .where('m.workspace_id', '=', workspaceId)
+    .where('m.is_active', '=', true)
+    .execute();
 }
 
 export function tagRows(db: Db, workspaceId: string) {
@@ -89,23 +146,46 @@ export async function softDeleteCompanyIds(db: Db, workspaceId: string, ids: str
   return Number(res.numUpdatedRows);
 }
 
-export async function deleteRowsByIds(db: Db, table: 'contact_emails' | 'contact_phones', workspaceId: string, ids: string[]): Promise<void> {
+export async function deleteRowsByIds(
+  db: Db,
+  table: 'contact_emails' | 'contact_phones',
+  workspaceId: string,
+  ids: string[],
+): Promise<void> {
   if (ids.length) await db.deleteFrom(table).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
 }
 
-export async function deleteTaggingPairs(db: Db, workspaceId: string, contactId: string, tagIds: string[]): Promise<void> {
-  if (tagIds.length) await db.deleteFrom('contact_tags').where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId).where('tag_id', 'in', tagIds).execute();
+export async function deleteTaggingPairs(
+  db: Db,
+  workspaceId: string,
+  contactId: string,
+  tagIds: string[],
+): Promise<void> {
+  if (tagIds.length)
+    await db
+      .deleteFrom('contact_tags')
+      .where('workspace_id', '=', workspaceId)
+      .where('contact_id', '=', contactId)
+      .where('tag_id', 'in', tagIds)
+      .execute();
 }
 
 export async function existingTaggingPairs(db: Db, workspaceId: string, contactIds: string[]): Promise<Set<string>> {
   if (!contactIds.length) return new Set();
-  const rows = await db.selectFrom('contact_tags').select(['contact_id', 'tag_id']).where('workspace_id', '=', workspaceId).where('contact_id', 'in', contactIds).execute();
+  const rows = await db
+    .selectFrom('contact_tags')
+    .select(['contact_id', 'tag_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('contact_id', 'in', contactIds)
+    .execute();
   return new Set(rows.map((r) => `${r.contact_id}|${r.tag_id}`));
 }
 
 /** A list of values joined into one text in the given order, by the database. */
 function joinedIn(dialect: Dialect, value: string, separator: string, order: string): RawBuilder<string | null> {
-  return sql.raw(`${dialect === 'postgres' ? 'string_agg' : 'group_concat'}(${value}, '${separator}' order by ${order})`);
+  return sql.raw(
+    `${dialect === 'postgres' ? 'string_agg' : 'group_concat'}(${value}, '${separator}' order by ${order})`,
+  );
 }
 
 export type WithContactLists<R> = R & { emails: string | null; phones: string | null; tags: string | null };
@@ -119,10 +199,21 @@ export type WithContactLists<R> = R & { emails: string | null; phones: string | 
  * given the page's ids (`in`): given a range it chose the workspace's email index and read every
  * address of the workspace for every page.
  */
-export async function withContactLists<R extends { id: string }>(db: Db, dialect: Dialect, workspaceId: string, page: SelectQueryBuilder<any, any, R>): Promise<Array<WithContactLists<R>>> {
+export async function withContactLists<R extends { id: string }>(
+  db: Db,
+  dialect: Dialect,
+  workspaceId: string,
+  page: SelectQueryBuilder<any, any, R>,
+): Promise<Array<WithContactLists<R>>> {
   // PostgreSQL: the page's first and last id, found once for the three lists
-  const bounds = dialect === 'postgres' ? sql`, bounds as (select (select id from page order by id limit 1) as lo, (select id from page order by id desc limit 1) as hi)` : sql``;
-  const inPage = dialect === 'postgres' ? sql`between (select lo from bounds) and (select hi from bounds)` : sql`in (select id from page)`;
+  const bounds =
+    dialect === 'postgres'
+      ? sql`, bounds as (select (select id from page order by id limit 1) as lo, (select id from page order by id desc limit 1) as hi)`
+      : sql``;
+  const inPage =
+    dialect === 'postgres'
+      ? sql`between (select lo from bounds) and (select hi from bounds)`
+      : sql`in (select id from page)`;
   const list = (table: string, value: string, separator: string, order: string) =>
     sql`(select contact_id, ${joinedIn(dialect, value, separator, order)} as v from ${sql.table(table)} where workspace_id = ${workspaceId} and contact_id ${inPage} group by contact_id)`;
   const tags = sql`(select ct.contact_id, ${joinedIn(dialect, 't.name', ', ', 't.name')} as v from contact_tags ct inner join tags t on t.id = ct.tag_id

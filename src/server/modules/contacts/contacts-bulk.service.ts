@@ -16,7 +16,15 @@ import { mergePrepared, type ContactRowPlan } from './contacts-bulk-plan.js';
 import type { ContactImportContext } from './contacts-bulk-prepare.js';
 import { restoreContacts, updateContacts, type ContactBeforeImage } from './contacts-bulk-update.js';
 import { insertContacts } from './contacts-bulk-write.js';
-import { companiesByNames, contactsByEmails, contactsByExternalIds, contactsByPhones, softDeleteCompanyIds, softDeleteContactIds, withContactLists } from './contacts-bulk.repository.js';
+import {
+  companiesByNames,
+  contactsByEmails,
+  contactsByExternalIds,
+  contactsByPhones,
+  softDeleteCompanyIds,
+  softDeleteContactIds,
+  withContactLists,
+} from './contacts-bulk.repository.js';
 import { findContactRows } from './contacts.repository.js';
 import { listScope } from './contacts.service.js';
 
@@ -31,10 +39,34 @@ import { listScope } from './contacts.service.js';
  *   loadContactImportContext -> prepareContact (per row) -> planContactBatch -> writeContactPlans
  *   -> recordContactBatch, all in one transaction per batch; undoContactBatch reverses a batch.
  */
-export { loadContactImportContext, refreshContactImportTags, prepareContact, type ContactDraft, type ContactImportContext, type DraftProblem, type PreparedContact } from './contacts-bulk-prepare.js';
-export { planContactBatch, type ContactRowPlan, type DuplicateStrategy, type MatchKey, type PlanOptions } from './contacts-bulk-plan.js';
+export {
+  loadContactImportContext,
+  refreshContactImportTags,
+  prepareContact,
+  type ContactDraft,
+  type ContactImportContext,
+  type DraftProblem,
+  type PreparedContact,
+} from './contacts-bulk-prepare.js';
+export {
+  planContactBatch,
+  type ContactRowPlan,
+  type DuplicateStrategy,
+  type MatchKey,
+  type PlanOptions,
+} from './contacts-bulk-plan.js';
 export type { ContactBeforeImage } from './contacts-bulk-update.js';
-export { prepareCompany, planCompanyBatch, writeCompanyPlans, recordCompanyBatch, undoCompanyBatch, companyExportPages, type CompanyDraft, type CompanyRowPlan, type PreparedCompany } from './contacts-bulk-companies.js';
+export {
+  prepareCompany,
+  planCompanyBatch,
+  writeCompanyPlans,
+  recordCompanyBatch,
+  undoCompanyBatch,
+  companyExportPages,
+  type CompanyDraft,
+  type CompanyRowPlan,
+  type PreparedCompany,
+} from './contacts-bulk-companies.js';
 
 export interface BatchRef {
   importId: string;
@@ -55,19 +87,35 @@ export interface ContactBatchResult {
  * Writes the creates and updates of a batch plan in the caller's transaction (merged rows are folded
  * into the row they repeat). Throws the first rule violation; callers retry row by row to isolate it.
  */
-export async function writeContactPlans(trx: Transaction<DB>, actor: Actor, ictx: ContactImportContext, plans: Array<{ index: number; plan: ContactRowPlan }>, externalSystem: string, now: string): Promise<ContactBatchResult> {
+export async function writeContactPlans(
+  trx: Transaction<DB>,
+  actor: Actor,
+  ictx: ContactImportContext,
+  plans: Array<{ index: number; plan: ContactRowPlan }>,
+  externalSystem: string,
+  now: string,
+): Promise<ContactBatchResult> {
   const folded = new Map<number, ContactRowPlan>();
   for (const { index, plan } of plans) {
     if (plan.kind === 'merge') {
       const target = folded.get(plan.into);
-      if (target && (target.kind === 'create' || target.kind === 'update')) folded.set(plan.into, { ...target, contact: mergePrepared(target.contact, plan.contact) });
+      if (target && (target.kind === 'create' || target.kind === 'update'))
+        folded.set(plan.into, { ...target, contact: mergePrepared(target.contact, plan.contact) });
     } else {
       folded.set(index, plan);
     }
   }
-  const result: ContactBatchResult = { createdIds: new Map(), updatedIndexes: new Set(), images: [], companyIds: [], tagIds: [] };
-  const creates: Array<{ index: number; id: string; contact: Extract<ContactRowPlan, { kind: 'create' }>['contact'] }> = [];
-  const updates: Array<{ index: number; id: string; contact: Extract<ContactRowPlan, { kind: 'update' }>['contact'] }> = [];
+  const result: ContactBatchResult = {
+    createdIds: new Map(),
+    updatedIndexes: new Set(),
+    images: [],
+    companyIds: [],
+    tagIds: [],
+  };
+  const creates: Array<{ index: number; id: string; contact: Extract<ContactRowPlan, { kind: 'create' }>['contact'] }> =
+    [];
+  const updates: Array<{ index: number; id: string; contact: Extract<ContactRowPlan, { kind: 'update' }>['contact'] }> =
+    [];
   for (const [index, plan] of folded) {
     if (plan.kind === 'create') creates.push({ index, id: newId(), contact: plan.contact });
     if (plan.kind === 'update') updates.push({ index, id: plan.contactId, contact: plan.contact });
@@ -82,10 +130,40 @@ export async function writeContactPlans(trx: Transaction<DB>, actor: Actor, ictx
 }
 
 /** One audit entry and one event for a committed batch (not one per contact). */
-export async function recordContactBatch(ctx: AppContext, trx: Transaction<DB>, actor: Actor, ref: BatchRef, counts: { created: number; updated: number; companiesCreated: number; updatedIds: string[] }, now: string): Promise<void> {
-  const meta = { importId: ref.importId, batch: ref.batchNo, created: counts.created, updated: counts.updated, companiesCreated: counts.companiesCreated, updatedIds: counts.updatedIds };
-  await recordAudit(trx, actor, { action: 'contact.imported', entityType: 'import', entityId: ref.importId, meta }, now);
-  await appendEvent(ctx, trx, actor, { type: 'contact.imported', entityType: 'import', entityId: ref.importId, payload: { ...meta, updatedIds: undefined, timeline: false } }, now);
+export async function recordContactBatch(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  actor: Actor,
+  ref: BatchRef,
+  counts: { created: number; updated: number; companiesCreated: number; updatedIds: string[] },
+  now: string,
+): Promise<void> {
+  const meta = {
+    importId: ref.importId,
+    batch: ref.batchNo,
+    created: counts.created,
+    updated: counts.updated,
+    companiesCreated: counts.companiesCreated,
+    updatedIds: counts.updatedIds,
+  };
+  await recordAudit(
+    trx,
+    actor,
+    { action: 'contact.imported', entityType: 'import', entityId: ref.importId, meta },
+    now,
+  );
+  await appendEvent(
+    ctx,
+    trx,
+    actor,
+    {
+      type: 'contact.imported',
+      entityType: 'import',
+      entityId: ref.importId,
+      payload: { ...meta, updatedIds: undefined, timeline: false },
+    },
+    now,
+  );
 }
 
 export interface ContactUndoData {
@@ -95,13 +173,36 @@ export interface ContactUndoData {
 }
 
 /** Reverses one batch: created contacts (and companies) go to the trash, updated ones get their before-image back. */
-export async function undoContactBatch(ctx: AppContext, trx: Transaction<DB>, actor: Actor, ref: BatchRef, data: ContactUndoData, now: string) {
+export async function undoContactBatch(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  actor: Actor,
+  ref: BatchRef,
+  data: ContactUndoData,
+  now: string,
+) {
   const removed = await softDeleteContactIds(trx, actor.workspaceId, data.createdIds, now);
   await softDeleteCompanyIds(trx, actor.workspaceId, data.companyIds, now);
   const { restored, conflicts } = await restoreContacts(trx, actor.workspaceId, data.images, now);
   const meta = { importId: ref.importId, batch: ref.batchNo, removed, restored, conflicts };
-  await recordAudit(trx, actor, { action: 'contact.import_undone', entityType: 'import', entityId: ref.importId, meta }, now);
-  await appendEvent(ctx, trx, actor, { type: 'contact.import_undone', entityType: 'import', entityId: ref.importId, payload: { ...meta, timeline: false } }, now);
+  await recordAudit(
+    trx,
+    actor,
+    { action: 'contact.import_undone', entityType: 'import', entityId: ref.importId, meta },
+    now,
+  );
+  await appendEvent(
+    ctx,
+    trx,
+    actor,
+    {
+      type: 'contact.import_undone',
+      entityType: 'import',
+      entityId: ref.importId,
+      payload: { ...meta, timeline: false },
+    },
+    now,
+  );
   return { removed, restored, conflicts };
 }
 
@@ -135,13 +236,34 @@ export interface ContactExportRecord {
  * full contacts (every column, and every email, phone and tag as a row of its own) costs several
  * times as much to read and to hold.
  */
-export async function* contactExportPages(ctx: AppContext, actor: Actor, filter: z.output<typeof ContactFilter>, pageSize = 1000): AsyncGenerator<ContactExportRecord[]> {
+export async function* contactExportPages(
+  ctx: AppContext,
+  actor: Actor,
+  filter: z.output<typeof ContactFilter>,
+  pageSize = 1000,
+): AsyncGenerator<ContactExportRecord[]> {
   const scope = await listScope(ctx, ctx.db, actor);
   // keyset on the id alone (ids are time-ordered): one index range per page however large the list
   yield* pagesReadAhead(async (after: string | undefined) => {
     let q = applyContactFilter(ctx.db.selectFrom('contacts as c'), scope, filter)
       .leftJoin('companies as co', 'co.id', 'c.company_id')
-      .select(['c.id', 'c.first_name', 'c.last_name', 'c.type_key', 'c.source_key', 'c.owner_id', 'c.team', 'c.birthday', 'c.gender', 'c.preferred_language', 'c.do_not_contact', 'c.address', 'c.custom', 'c.created_at', 'co.name as company_name']);
+      .select([
+        'c.id',
+        'c.first_name',
+        'c.last_name',
+        'c.type_key',
+        'c.source_key',
+        'c.owner_id',
+        'c.team',
+        'c.birthday',
+        'c.gender',
+        'c.preferred_language',
+        'c.do_not_contact',
+        'c.address',
+        'c.custom',
+        'c.created_at',
+        'co.name as company_name',
+      ]);
     if (after) q = q.where('c.id', '>', after);
     const rows = await withContactLists(ctx.db, ctx.dialect, actor.workspaceId, q.orderBy('c.id').limit(pageSize));
     const items: ContactExportRecord[] = rows.map((r) => ({
@@ -172,7 +294,12 @@ export async function* contactExportPages(ctx: AppContext, actor: Actor, filter:
  * Contacts other imports point at (deals, activities name their contact by email, phone or an
  * external id): one query per key kind. Phones are read in the workspace region first.
  */
-export async function contactIdsByKeys(db: Db, ictx: ContactImportContext, keys: { emails: string[]; phones: string[]; externalIds: string[] }, externalSystem: string) {
+export async function contactIdsByKeys(
+  db: Db,
+  ictx: ContactImportContext,
+  keys: { emails: string[]; phones: string[]; externalIds: string[] },
+  externalSystem: string,
+) {
   const scope = { workspaceId: ictx.workspaceId, ownerScope: ictx.ownerScope };
   const e164Of = new Map<string, string>();
   for (const raw of keys.phones) {
@@ -201,12 +328,17 @@ export async function contactIdsByKeys(db: Db, ictx: ContactImportContext, keys:
 /** Live companies by (case-insensitive) name. */
 export async function companyIdsByNames(db: Db, workspaceId: string, names: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const r of await companiesByNames(db, workspaceId, [...new Set(names.map((n) => n.trim().toLowerCase()))])) if (!out.has(r.key)) out.set(r.key, r.id);
+  for (const r of await companiesByNames(db, workspaceId, [...new Set(names.map((n) => n.trim().toLowerCase()))]))
+    if (!out.has(r.key)) out.set(r.key, r.id);
   return out;
 }
 
 /** Primary email and phone of contacts (exports of deals and activities show how to reach them). */
-export async function contactReachability(db: Db, workspaceId: string, ids: string[]): Promise<Map<string, { email: string | null; phone: string | null }>> {
+export async function contactReachability(
+  db: Db,
+  workspaceId: string,
+  ids: string[],
+): Promise<Map<string, { email: string | null; phone: string | null }>> {
   if (!ids.length) return new Map();
   const rows = await findContactRows(db, workspaceId, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, { email: r.primary_email, phone: r.primary_phone }]));

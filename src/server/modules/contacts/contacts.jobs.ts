@@ -11,11 +11,22 @@ export const DEFAULT_RETENTION_DAYS = 90;
 const MERGE_UNDO_DAYS = 30;
 const BATCH = 500;
 
-async function purgeTable(ctx: AppContext, table: 'contacts' | 'companies', workspaceId: string, cutoff: string, mergedCutoff: string): Promise<number> {
+async function purgeTable(
+  ctx: AppContext,
+  table: 'contacts' | 'companies',
+  workspaceId: string,
+  cutoff: string,
+  mergedCutoff: string,
+): Promise<number> {
   let purged = 0;
   for (;;) {
-    let q = ctx.db.selectFrom(table).select('id').where('workspace_id', '=', workspaceId).where('deleted_at', '<', cutoff);
-    if (table === 'contacts') q = q.where((eb) => eb.or([eb('merged_into_id' as never, 'is', null), eb('deleted_at', '<', mergedCutoff)]));
+    let q = ctx.db
+      .selectFrom(table)
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('deleted_at', '<', cutoff);
+    if (table === 'contacts')
+      q = q.where((eb) => eb.or([eb('merged_into_id' as never, 'is', null), eb('deleted_at', '<', mergedCutoff)]));
     const ids = (await q.limit(BATCH).execute()).map((r) => r.id);
     if (!ids.length) return purged;
     try {
@@ -62,8 +73,19 @@ export const contactPurgeJob = defineJob({
         const actor = systemActor(ws.id, 'retention');
         const at = new Date(now).toISOString();
         await withTransaction(ctx.db, async (trx) => {
-          await recordAudit(trx, actor, { action: 'contact.purged', entityType: 'contact', meta: { contacts, companies, retentionDays: days } }, at);
-          await appendEvent(ctx, trx, actor, { type: 'contact.purged', entityType: 'contact', payload: { contacts, companies } }, at);
+          await recordAudit(
+            trx,
+            actor,
+            { action: 'contact.purged', entityType: 'contact', meta: { contacts, companies, retentionDays: days } },
+            at,
+          );
+          await appendEvent(
+            ctx,
+            trx,
+            actor,
+            { type: 'contact.purged', entityType: 'contact', payload: { contacts, companies } },
+            at,
+          );
         });
       }
       total += contacts + companies;

@@ -26,5 +26,14 @@ export const contactsModule: AppModule = {
   jobs: [contactPurgeJob],
   recurring: [{ name: 'contacts.purge', cron: '37 2 * * *' }],
   templates: contactTemplates,
-  eventPermissions: { 'contact.': 'contacts.view', 'company.': 'contacts.view', 'tag.': 'contacts.view', 'contact_type.': 'contacts.view', 'contact_source.': 'contacts.view', 'custom_field.': 'contacts.view', 'saved_view.': 'contacts.view', 'contact_settings.': 'contacts.view' },
+  eventPermissions: {
+    'contact.': 'contacts.view',
+    'company.': 'contacts.view',
+    'tag.': 'contacts.view',
+    'contact_type.': 'contacts.view',
+    'contact_source.': 'contacts.view',
+    'custom_field.': 'contacts.view',
+    'saved_view.': 'contacts.view',
+    'contact_settings.': 'contacts.view',
+  },
 };

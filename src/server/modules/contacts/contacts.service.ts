@@ -1,6 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { Contact, ContactPage, ContactWithDuplicates, CreateContactBody, UpdateContactBody } from '../../../shared/contracts/contacts.js';
+import type {
+  Contact,
+  ContactPage,
+  ContactWithDuplicates,
+  CreateContactBody,
+  UpdateContactBody,
+} from '../../../shared/contracts/contacts.js';
 import type { ContactQueryBody } from '../../../shared/contracts/contacts-query.js';
 import { newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
@@ -19,7 +25,19 @@ import { normalizeEmails, normalizePhones } from './contact-input.js';
 import { listContactRows, type ListScope } from './contact-list.repository.js';
 import { contactFromProfile, toContacts, toListItems } from './contact-mapper.js';
 import { enforceContactTypeRules } from './contact-type-rules.js';
-import { findContactProfile, findContactRow, findLiveCompany, insertContactRow, insertEmails, insertPhones, isActiveMember, replaceEmails, replacePhones, updateContactRow, type ContactRow } from './contacts.repository.js';
+import {
+  findContactProfile,
+  findContactRow,
+  findLiveCompany,
+  insertContactRow,
+  insertEmails,
+  insertPhones,
+  isActiveMember,
+  replaceEmails,
+  replacePhones,
+  updateContactRow,
+  type ContactRow,
+} from './contacts.repository.js';
 import { assertUniqueCustomValues, mergeCustomValues } from './custom-values.js';
 import { findDuplicates } from './duplicates.service.js';
 import { fullNameOf, nameKey, nameSkeleton } from './name-keys.js';
@@ -60,7 +78,13 @@ type UpdateInput = z.output<typeof UpdateContactBody>;
 
 export async function listScope(ctx: AppContext, db: Db, actor: Actor): Promise<ListScope> {
   const fields = (await listFieldRows(db, actor.workspaceId, 'contact')).map(toCustomField);
-  return { dialect: ctx.dialect, workspaceId: actor.workspaceId, actorId: actor.id, ownerScope: ownerScope(actor), customFields: fields };
+  return {
+    dialect: ctx.dialect,
+    workspaceId: actor.workspaceId,
+    actorId: actor.id,
+    ownerScope: ownerScope(actor),
+    customFields: fields,
+  };
 }
 
 /** The row if the actor may see it (agents: their own contacts only); 404 otherwise. */
@@ -80,14 +104,26 @@ export async function getContact(ctx: AppContext, actor: Actor, id: string): Pro
   return contactFromProfile(visibleOr404(actor, await findContactProfile(ctx.db, ctx.dialect, actor.workspaceId, id)));
 }
 
-export async function listContacts(ctx: AppContext, actor: Actor, body: z.output<typeof ContactQueryBody>): Promise<ContactPage> {
+export async function listContacts(
+  ctx: AppContext,
+  actor: Actor,
+  body: z.output<typeof ContactQueryBody>,
+): Promise<ContactPage> {
   const scope = await listScope(ctx, ctx.db, actor);
   const result = await listContactRows(ctx.db, scope, body.filter, body.sort, body);
-  return { items: await toListItems(ctx.db, actor.workspaceId, result.rows), nextCursor: result.nextCursor, ...(result.total !== undefined ? { total: result.total } : {}) };
+  return {
+    items: await toListItems(ctx.db, actor.workspaceId, result.rows),
+    nextCursor: result.nextCursor,
+    ...(result.total !== undefined ? { total: result.total } : {}),
+  };
 }
 
 /** Checks references (type, source, owner, company) belong to the workspace; 400 naming the field. Returns the company's name. */
-async function checkReferences(trx: Db, workspaceId: string, input: Partial<CreateInput>): Promise<{ companyName: string | null }> {
+async function checkReferences(
+  trx: Db,
+  workspaceId: string,
+  input: Partial<CreateInput>,
+): Promise<{ companyName: string | null }> {
   if (input.typeKey) {
     const type = await findTypeByKey(trx, workspaceId, input.typeKey);
     if (!type || type.is_archived) throw fieldError('typeKey', `Unknown contact type "${input.typeKey}"`);
@@ -96,7 +132,8 @@ async function checkReferences(trx: Db, workspaceId: string, input: Partial<Crea
     const source = await findSourceByKey(trx, workspaceId, input.sourceKey);
     if (!source || source.is_archived) throw fieldError('sourceKey', `Unknown source "${input.sourceKey}"`);
   }
-  if (input.ownerId && !(await isActiveMember(trx, workspaceId, input.ownerId))) throw fieldError('ownerId', 'Not an active member of this workspace');
+  if (input.ownerId && !(await isActiveMember(trx, workspaceId, input.ownerId)))
+    throw fieldError('ownerId', 'Not an active member of this workspace');
   const company = input.companyId ? await findLiveCompany(trx, workspaceId, input.companyId) : undefined;
   if (input.companyId && !company) throw fieldError('companyId', 'No such company in this workspace');
   return { companyName: company?.name ?? null };
@@ -104,13 +141,25 @@ async function checkReferences(trx: Db, workspaceId: string, input: Partial<Crea
 
 function nameColumns(firstName: string, lastName: string | null) {
   const full = fullNameOf(firstName, lastName);
-  return { first_name: firstName, last_name: lastName, full_name: full, name_key: nameKey(full), name_skeleton: nameSkeleton(full) };
+  return {
+    first_name: firstName,
+    last_name: lastName,
+    full_name: full,
+    name_key: nameKey(full),
+    name_skeleton: nameSkeleton(full),
+  };
 }
 
 async function contactAfterWrite(ctx: AppContext, trx: Db, actor: Actor, id: string): Promise<ContactWithDuplicates> {
   const row = (await findContactProfile(trx, ctx.dialect, actor.workspaceId, id))!;
   const contact = contactFromProfile(row);
-  const duplicates = await findDuplicates(trx, ctx.dialect, actor.workspaceId, { emails: contact.emails.map((e) => e.email), e164s: contact.phones.map((p) => p.e164), skeleton: row.name_skeleton, excludeId: id, ownerScope: ownerScope(actor) });
+  const duplicates = await findDuplicates(trx, ctx.dialect, actor.workspaceId, {
+    emails: contact.emails.map((e) => e.email),
+    e164s: contact.phones.map((p) => p.e164),
+    skeleton: row.name_skeleton,
+    excludeId: id,
+    ownerScope: ownerScope(actor),
+  });
   return { ...contact, duplicates };
 }
 
@@ -122,7 +171,13 @@ export async function createContact(ctx: AppContext, actor: Actor, input: Create
   return withTransaction(ctx.db, async (trx) => {
     const { companyName } = await checkReferences(trx, actor.workspaceId, input);
     const defs = (await listFieldRows(trx, actor.workspaceId, 'contact')).map(toCustomField);
-    const custom = mergeCustomValues({ defs, region: ws.phoneRegion, input: input.custom, existing: {}, isCreate: true });
+    const custom = mergeCustomValues({
+      defs,
+      region: ws.phoneRegion,
+      input: input.custom,
+      existing: {},
+      isCreate: true,
+    });
     const id = newId();
     await assertUniqueCustomValues(trx, ctx.dialect, 'contacts', actor.workspaceId, id, defs, custom);
     const tagIds = [...new Set(input.tagIds ?? [])];
@@ -153,21 +208,47 @@ export async function createContact(ctx: AppContext, actor: Actor, input: Create
     await insertPhones(trx, actor.workspaceId, id, phones, now);
     if (tagIds.length) await tagContactsInTransaction(ctx, trx, actor, [id], tagIds, now, 'tagIds');
     await enforceContactTypeRules(trx, actor.workspaceId, id, input.typeKey ?? null);
-    await indexContact(trx, actor.workspaceId, id, { fullName: fullNameOf(input.firstName, input.lastName ?? null), emails: emails.map((e) => e.email), e164s: phones.map((p) => p.e164), companyName, notes: [] });
+    await indexContact(trx, actor.workspaceId, id, {
+      fullName: fullNameOf(input.firstName, input.lastName ?? null),
+      emails: emails.map((e) => e.email),
+      e164s: phones.map((p) => p.e164),
+      companyName,
+      notes: [],
+    });
     const result = await contactAfterWrite(ctx, trx, actor, id);
     const { duplicates: _d, ...after } = result;
     await recordAudit(trx, actor, { action: 'contact.created', entityType: 'contact', entityId: id, after }, now);
-    await appendEvent(ctx, trx, actor, { type: 'contact.created', entityType: 'contact', entityId: id, payload: { fullName: after.fullName, typeKey: after.typeKey, ownerId: after.ownerId } }, now);
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      {
+        type: 'contact.created',
+        entityType: 'contact',
+        entityId: id,
+        payload: { fullName: after.fullName, typeKey: after.typeKey, ownerId: after.ownerId },
+      },
+      now,
+    );
     return result;
   });
 }
 
 function changedFields(before: Contact, after: Contact): string[] {
   const skip = new Set(['version', 'updatedAt', 'ownerName', 'companyName', 'duplicates']);
-  return Object.keys(after).filter((k) => !skip.has(k) && JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((after as Record<string, unknown>)[k]));
+  return Object.keys(after).filter(
+    (k) =>
+      !skip.has(k) &&
+      JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((after as Record<string, unknown>)[k]),
+  );
 }
 
-export async function updateContact(ctx: AppContext, actor: Actor, id: string, patch: UpdateInput): Promise<ContactWithDuplicates> {
+export async function updateContact(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: UpdateInput,
+): Promise<ContactWithDuplicates> {
   const ws = await getWorkspace(ctx, actor.workspaceId);
   const emails = patch.emails ? normalizeEmails(patch.emails) : null;
   const phones = patch.phones ? normalizePhones(patch.phones, ws.phoneRegion) : null;
@@ -175,13 +256,33 @@ export async function updateContact(ctx: AppContext, actor: Actor, id: string, p
   return withTransaction(ctx.db, async (trx) => {
     const row = await visibleContactRow(trx, actor, id);
     if (row.deleted_at) throw new AppError('CONFLICT', 'This contact is in the trash; restore it first');
-    if (row.version !== patch.version) throw new AppError('VERSION_CONFLICT', `The contact is at version ${row.version}; you sent ${patch.version}. Reload it and apply your change again.`, { data: { currentVersion: row.version } });
+    if (row.version !== patch.version)
+      throw new AppError(
+        'VERSION_CONFLICT',
+        `The contact is at version ${row.version}; you sent ${patch.version}. Reload it and apply your change again.`,
+        { data: { currentVersion: row.version } },
+      );
     await checkReferences(trx, actor.workspaceId, patch);
     const before = (await toContacts(trx, actor.workspaceId, [row]))[0];
     const defs = (await listFieldRows(trx, actor.workspaceId, 'contact')).map(toCustomField);
-    const custom = mergeCustomValues({ defs, region: ws.phoneRegion, input: patch.custom, existing: fromJson(row.custom, {}), isCreate: false });
-    await assertUniqueCustomValues(trx, ctx.dialect, 'contacts', actor.workspaceId, id, defs, patch.custom ? custom : {});
-    const pick = <K extends keyof UpdateInput, V>(key: K, current: V): V => (patch[key] === undefined ? current : (patch[key] as V));
+    const custom = mergeCustomValues({
+      defs,
+      region: ws.phoneRegion,
+      input: patch.custom,
+      existing: fromJson(row.custom, {}),
+      isCreate: false,
+    });
+    await assertUniqueCustomValues(
+      trx,
+      ctx.dialect,
+      'contacts',
+      actor.workspaceId,
+      id,
+      defs,
+      patch.custom ? custom : {},
+    );
+    const pick = <K extends keyof UpdateInput, V>(key: K, current: V): V =>
+      patch[key] === undefined ? current : (patch[key] as V);
     const firstName = patch.firstName ?? row.first_name;
     const lastName = pick('lastName', row.last_name) ?? null;
     const ok = await updateContactRow(trx, actor.workspaceId, id, row.version, {
@@ -191,7 +292,14 @@ export async function updateContact(ctx: AppContext, actor: Actor, id: string, p
       owner_id: pick('ownerId', row.owner_id) ?? null,
       team: pick('team', row.team) ?? null,
       company_id: pick('companyId', row.company_id) ?? null,
-      address: patch.address === undefined ? (row.address === null ? null : toJson(fromJson(row.address, null))) : patch.address ? toJson(patch.address) : null,
+      address:
+        patch.address === undefined
+          ? row.address === null
+            ? null
+            : toJson(fromJson(row.address, null))
+          : patch.address
+            ? toJson(patch.address)
+            : null,
       birthday: pick('birthday', row.birthday) ?? null,
       gender: pick('gender', row.gender) ?? null,
       preferred_language: pick('preferredLanguage', row.preferred_language) ?? null,
@@ -210,8 +318,28 @@ export async function updateContact(ctx: AppContext, actor: Actor, id: string, p
     const result = await contactAfterWrite(ctx, trx, actor, id);
     const { duplicates: _d, ...after } = result;
     const changes = changedFields(before, after);
-    await recordAudit(trx, actor, { action: 'contact.updated', entityType: 'contact', entityId: id, before, after }, now);
-    await appendEvent(ctx, trx, actor, { type: 'contact.updated', entityType: 'contact', entityId: id, payload: { changes, ...(changes.includes('ownerId') ? { ownerId: after.ownerId, previousOwnerId: before.ownerId } : {}), ...(changes.includes('typeKey') ? { typeKey: after.typeKey, previousTypeKey: before.typeKey } : {}) } }, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'contact.updated', entityType: 'contact', entityId: id, before, after },
+      now,
+    );
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      {
+        type: 'contact.updated',
+        entityType: 'contact',
+        entityId: id,
+        payload: {
+          changes,
+          ...(changes.includes('ownerId') ? { ownerId: after.ownerId, previousOwnerId: before.ownerId } : {}),
+          ...(changes.includes('typeKey') ? { typeKey: after.typeKey, previousTypeKey: before.typeKey } : {}),
+        },
+      },
+      now,
+    );
     return result;
   });
 }
@@ -220,7 +348,13 @@ export async function updateContact(ctx: AppContext, actor: Actor, id: string, p
  * Changes a contact's type inside the caller's transaction (deal conversion, bulk actions),
  * enforcing the new type's rules. No version check: the caller decided on the change.
  */
-export async function changeContactType(ctx: AppContext, trx: Transaction<DB>, actor: Actor, contactId: string, typeKey: string | null): Promise<void> {
+export async function changeContactType(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  actor: Actor,
+  contactId: string,
+  typeKey: string | null,
+): Promise<void> {
   const row = await findContactRow(trx, actor.workspaceId, contactId);
   if (!row || row.deleted_at) throw notFound('Contact');
   if (row.type_key === typeKey) return;
@@ -231,8 +365,30 @@ export async function changeContactType(ctx: AppContext, trx: Transaction<DB>, a
   const now = nowIso(ctx.clock);
   await updateContactRow(trx, actor.workspaceId, contactId, row.version, { type_key: typeKey, updated_at: now });
   await enforceContactTypeRules(trx, actor.workspaceId, contactId, typeKey);
-  await recordAudit(trx, actor, { action: 'contact.type_changed', entityType: 'contact', entityId: contactId, before: { typeKey: row.type_key }, after: { typeKey } }, now);
-  await appendEvent(ctx, trx, actor, { type: 'contact.updated', entityType: 'contact', entityId: contactId, payload: { changes: ['typeKey'], typeKey, previousTypeKey: row.type_key } }, now);
+  await recordAudit(
+    trx,
+    actor,
+    {
+      action: 'contact.type_changed',
+      entityType: 'contact',
+      entityId: contactId,
+      before: { typeKey: row.type_key },
+      after: { typeKey },
+    },
+    now,
+  );
+  await appendEvent(
+    ctx,
+    trx,
+    actor,
+    {
+      type: 'contact.updated',
+      entityType: 'contact',
+      entityId: contactId,
+      payload: { changes: ['typeKey'], typeKey, previousTypeKey: row.type_key },
+    },
+    now,
+  );
 }
 
 /** Moves a contact to the trash (restorable until the retention job purges it). */
@@ -245,10 +401,33 @@ export async function deleteContact(ctx: AppContext, actor: Actor, id: string): 
   });
 }
 
-export async function softDeleteRow(ctx: AppContext, trx: Db, actor: Actor, row: ContactRow, now: string): Promise<void> {
+export async function softDeleteRow(
+  ctx: AppContext,
+  trx: Db,
+  actor: Actor,
+  row: ContactRow,
+  now: string,
+): Promise<void> {
   await updateContactRow(trx, actor.workspaceId, row.id, row.version, { deleted_at: now, updated_at: now });
-  await recordAudit(trx, actor, { action: 'contact.deleted', entityType: 'contact', entityId: row.id, before: { fullName: row.full_name, deletedAt: null }, after: { deletedAt: now } }, now);
-  await appendEvent(ctx, trx, actor, { type: 'contact.deleted', entityType: 'contact', entityId: row.id, payload: { fullName: row.full_name } }, now);
+  await recordAudit(
+    trx,
+    actor,
+    {
+      action: 'contact.deleted',
+      entityType: 'contact',
+      entityId: row.id,
+      before: { fullName: row.full_name, deletedAt: null },
+      after: { deletedAt: now },
+    },
+    now,
+  );
+  await appendEvent(
+    ctx,
+    trx,
+    actor,
+    { type: 'contact.deleted', entityType: 'contact', entityId: row.id, payload: { fullName: row.full_name } },
+    now,
+  );
 }
 
 export async function restoreContact(ctx: AppContext, actor: Actor, id: string): Promise<Contact> {
@@ -262,8 +441,26 @@ export async function restoreContact(ctx: AppContext, actor: Actor, id: string):
 }
 
 export async function restoreRow(ctx: AppContext, trx: Db, actor: Actor, row: ContactRow, now: string): Promise<void> {
-  if (row.merged_into_id) throw new AppError('CONFLICT', 'This contact was merged into another; undo the merge to get it back');
+  if (row.merged_into_id)
+    throw new AppError('CONFLICT', 'This contact was merged into another; undo the merge to get it back');
   await updateContactRow(trx, actor.workspaceId, row.id, row.version, { deleted_at: null, updated_at: now });
-  await recordAudit(trx, actor, { action: 'contact.restored', entityType: 'contact', entityId: row.id, before: { deletedAt: row.deleted_at }, after: { deletedAt: null } }, now);
-  await appendEvent(ctx, trx, actor, { type: 'contact.restored', entityType: 'contact', entityId: row.id, payload: { fullName: row.full_name } }, now);
+  await recordAudit(
+    trx,
+    actor,
+    {
+      action: 'contact.restored',
+      entityType: 'contact',
+      entityId: row.id,
+      before: { deletedAt: row.deleted_at },
+      after: { deletedAt: null },
+    },
+    now,
+  );
+  await appendEvent(
+    ctx,
+    trx,
+    actor,
+    { type: 'contact.restored', entityType: 'contact', entityId: row.id, payload: { fullName: row.full_name } },
+    now,
+  );
 }

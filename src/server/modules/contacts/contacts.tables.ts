@@ -57,8 +57,27 @@ declare module '../../db/schema.js' {
       /** Set when the contact was merged into another one (and soft-deleted). */
       merged_into_id: string | null;
     };
-    contact_emails: { id: string; workspace_id: string; contact_id: string; email: string; label: string | null; is_primary: boolean; created_at: Timestamp; updated_at: Timestamp };
-    contact_phones: { id: string; workspace_id: string; contact_id: string; e164: string; raw: string | null; label: string | null; is_primary: boolean; created_at: Timestamp; updated_at: Timestamp };
+    contact_emails: {
+      id: string;
+      workspace_id: string;
+      contact_id: string;
+      email: string;
+      label: string | null;
+      is_primary: boolean;
+      created_at: Timestamp;
+      updated_at: Timestamp;
+    };
+    contact_phones: {
+      id: string;
+      workspace_id: string;
+      contact_id: string;
+      e164: string;
+      raw: string | null;
+      label: string | null;
+      is_primary: boolean;
+      created_at: Timestamp;
+      updated_at: Timestamp;
+    };
   }
 }
 export {};

@@ -26,10 +26,12 @@ function normalizeValue(def: CustomField, value: unknown, region: string): unkno
       if (typeof value !== 'number' || !Number.isFinite(value)) throw fail('Enter a number');
       return value;
     case 'money':
-      if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw fail('Enter an amount in minor units (a whole number, e.g. cents)');
+      if (typeof value !== 'number' || !Number.isSafeInteger(value))
+        throw fail('Enter an amount in minor units (a whole number, e.g. cents)');
       return value;
     case 'date':
-      if (typeof value !== 'string' || !DATE_RE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw fail('Use a date such as 2026-07-31');
+      if (typeof value !== 'string' || !DATE_RE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+        throw fail('Use a date such as 2026-07-31');
       return value;
     case 'boolean':
       if (typeof value !== 'boolean') throw fail('Use true or false');
@@ -38,13 +40,16 @@ function normalizeValue(def: CustomField, value: unknown, region: string): unkno
       if (typeof value !== 'string' || !choices.has(value)) throw fail(`Pick one of: ${[...choices].join(', ')}`);
       return value;
     case 'multi_select':
-      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || !choices.has(v))) throw fail(`Pick any of: ${[...choices].join(', ')}`);
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || !choices.has(v)))
+        throw fail(`Pick any of: ${[...choices].join(', ')}`);
       return [...new Set(value as string[])];
     case 'url':
-      if (typeof value !== 'string' || value.length > 2000 || !URL_RE.test(value.trim())) throw fail('Use an http(s) URL');
+      if (typeof value !== 'string' || value.length > 2000 || !URL_RE.test(value.trim()))
+        throw fail('Use an http(s) URL');
       return value.trim();
     case 'email':
-      if (typeof value !== 'string' || value.length > 254 || !EMAIL_RE.test(value.trim())) throw fail('Enter a valid email address');
+      if (typeof value !== 'string' || value.length > 254 || !EMAIL_RE.test(value.trim()))
+        throw fail('Enter a valid email address');
       return value.trim().toLowerCase();
     case 'phone': {
       const parsed = typeof value === 'string' ? parsePhone(value, region) : null;
@@ -68,7 +73,13 @@ export interface CustomValuesInput {
 }
 
 /** Validates a record's custom values against the workspace's definitions; returns the merged values. */
-export function mergeCustomValues({ defs, region, input, existing, isCreate }: CustomValuesInput): Record<string, unknown> {
+export function mergeCustomValues({
+  defs,
+  region,
+  input,
+  existing,
+  isCreate,
+}: CustomValuesInput): Record<string, unknown> {
   const live = new Map(defs.filter((d) => !d.isArchived).map((d) => [d.key, d]));
   const out: Record<string, unknown> = { ...existing };
   for (const [key, value] of Object.entries(input ?? {})) {
@@ -82,13 +93,22 @@ export function mergeCustomValues({ defs, region, input, existing, isCreate }: C
     }
   }
   if (isCreate) {
-    for (const def of live.values()) if (def.isRequired && isEmpty(out[def.key])) throw fieldError(`custom.${def.key}`, `${def.label} is required`);
+    for (const def of live.values())
+      if (def.isRequired && isEmpty(out[def.key])) throw fieldError(`custom.${def.key}`, `${def.label} is required`);
   }
   return out;
 }
 
 /** Refuses a value another live record of the workspace already has in a unique field. */
-export async function assertUniqueCustomValues(db: Db, dialect: Dialect, table: 'contacts' | 'companies', workspaceId: string, selfId: string, defs: CustomField[], changed: Record<string, unknown>): Promise<void> {
+export async function assertUniqueCustomValues(
+  db: Db,
+  dialect: Dialect,
+  table: 'contacts' | 'companies',
+  workspaceId: string,
+  selfId: string,
+  defs: CustomField[],
+  changed: Record<string, unknown>,
+): Promise<void> {
   for (const def of defs) {
     if (!def.isUnique || def.isArchived || !(def.key in changed) || isEmpty(changed[def.key])) continue;
     const other = await db
@@ -100,6 +120,14 @@ export async function assertUniqueCustomValues(db: Db, dialect: Dialect, table: 
       .where(jsonKeyText(dialect, 'custom', def.key), '=', String(changed[def.key]))
       .limit(1)
       .executeTakeFirst();
-    if (other) throw new AppError('VALUE_NOT_UNIQUE', `custom.${def.key}: another record already has ${def.label} "${String(changed[def.key])}"`, { field: `custom.${def.key}`, errors: [{ field: `custom.${def.key}`, message: `Another record already has this ${def.label}` }] });
+    if (other)
+      throw new AppError(
+        'VALUE_NOT_UNIQUE',
+        `custom.${def.key}: another record already has ${def.label} "${String(changed[def.key])}"`,
+        {
+          field: `custom.${def.key}`,
+          errors: [{ field: `custom.${def.key}`, message: `Another record already has this ${def.label}` }],
+        },
+      );
   }
 }

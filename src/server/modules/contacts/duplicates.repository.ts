@@ -44,10 +44,44 @@ const sharingKeys = reusableQuery((d, db, workspaceId, emails, phones, skeleton,
       .where(unlessNull(d, excludeId, 'uuid', (v) => sql<boolean>`c.id <> ${v}`))
       .where(unlessNull(d, ownerId, 'uuid', (v) => sql<boolean>`c.owner_id = ${v}`));
   // each branch as a derived table: SQLite allows no LIMIT on a branch of a compound select
-  const branch = <Q extends { limit: (n: any) => Q; as: (a: string) => any }>(q: Q, alias: string) => db.selectFrom(q.limit(sql.lit(PER_KIND)).as(alias)).selectAll();
-  return branch(visible(db.selectFrom('contact_emails as e').innerJoin('contacts as c', 'c.id', 'e.contact_id').select([...SUMMARY, sql<MatchReason>`'email'`.as('reason')]).where('e.workspace_id', '=', workspaceId).where(inList(d, 'e.email', emails))), 'k_email')
-    .unionAll(branch(visible(db.selectFrom('contact_phones as p').innerJoin('contacts as c', 'c.id', 'p.contact_id').select([...SUMMARY, sql<MatchReason>`'phone'`.as('reason')]).where('p.workspace_id', '=', workspaceId).where(inList(d, 'p.e164', phones))), 'k_phone'))
-    .unionAll(branch(visible(db.selectFrom('contacts as c').select([...SUMMARY, sql<MatchReason>`'name'`.as('reason')]).where('c.workspace_id', '=', workspaceId).where('c.name_skeleton', '=', skeleton)), 'k_name'));
+  const branch = <Q extends { limit: (n: any) => Q; as: (a: string) => any }>(q: Q, alias: string) =>
+    db.selectFrom(q.limit(sql.lit(PER_KIND)).as(alias)).selectAll();
+  return branch(
+    visible(
+      db
+        .selectFrom('contact_emails as e')
+        .innerJoin('contacts as c', 'c.id', 'e.contact_id')
+        .select([...SUMMARY, sql<MatchReason>`'email'`.as('reason')])
+        .where('e.workspace_id', '=', workspaceId)
+        .where(inList(d, 'e.email', emails)),
+    ),
+    'k_email',
+  )
+    .unionAll(
+      branch(
+        visible(
+          db
+            .selectFrom('contact_phones as p')
+            .innerJoin('contacts as c', 'c.id', 'p.contact_id')
+            .select([...SUMMARY, sql<MatchReason>`'phone'`.as('reason')])
+            .where('p.workspace_id', '=', workspaceId)
+            .where(inList(d, 'p.e164', phones)),
+        ),
+        'k_phone',
+      ),
+    )
+    .unionAll(
+      branch(
+        visible(
+          db
+            .selectFrom('contacts as c')
+            .select([...SUMMARY, sql<MatchReason>`'name'`.as('reason')])
+            .where('c.workspace_id', '=', workspaceId)
+            .where('c.name_skeleton', '=', skeleton),
+        ),
+        'k_name',
+      ),
+    );
 });
 
 /**
@@ -55,9 +89,23 @@ const sharingKeys = reusableQuery((d, db, workspaceId, emails, phones, skeleton,
  * the contact's summary and the kind it matched by (a contact matching twice comes twice). One
  * statement: the form's check runs whenever a person pauses typing.
  */
-export async function contactsSharingKeys(db: Db, dialect: Dialect, workspaceId: string, keys: MatchKeys): Promise<SharedKeyRow[]> {
+export async function contactsSharingKeys(
+  db: Db,
+  dialect: Dialect,
+  workspaceId: string,
+  keys: MatchKeys,
+): Promise<SharedKeyRow[]> {
   if (!keys.emails.length && !keys.e164s.length && !keys.skeleton) return [];
-  const { rows } = await sharingKeys(dialect, db as Kysely<DB>, workspaceId, listArg(dialect, keys.emails), listArg(dialect, keys.e164s), keys.skeleton, keys.excludeId ?? null, keys.ownerScope);
+  const { rows } = await sharingKeys(
+    dialect,
+    db as Kysely<DB>,
+    workspaceId,
+    listArg(dialect, keys.emails),
+    listArg(dialect, keys.e164s),
+    keys.skeleton,
+    keys.excludeId ?? null,
+    keys.ownerScope,
+  );
   return rows as SharedKeyRow[];
 }
 
@@ -66,14 +114,22 @@ export interface PairRow {
   b: string;
 }
 
-const notDismissed = (workspaceId: string) => sql<boolean>`not exists (select 1 from duplicate_dismissals d where d.workspace_id = ${workspaceId} and d.contact_a = x.a and d.contact_b = x.b)`;
+const notDismissed = (workspaceId: string) =>
+  sql<boolean>`not exists (select 1 from duplicate_dismissals d where d.workspace_id = ${workspaceId} and d.contact_a = x.a and d.contact_b = x.b)`;
 
 /** Pairs of live contacts (a < b) sharing an email, a phone, or a name skeleton. */
-export async function duplicatePairs(db: Db, workspaceId: string, limit: number, ownerScope: string | null): Promise<Record<'email' | 'phone' | 'name', PairRow[]>> {
+export async function duplicatePairs(
+  db: Db,
+  workspaceId: string,
+  limit: number,
+  ownerScope: string | null,
+): Promise<Record<'email' | 'phone' | 'name', PairRow[]>> {
   const scope = ownerScope ? sql` and ca.owner_id = ${ownerScope} and cb.owner_id = ${ownerScope}` : sql``;
   const live = sql`ca.deleted_at is null and cb.deleted_at is null${scope}`;
   const run = (inner: ReturnType<typeof sql>) =>
-    sql<PairRow>`select x.a, x.b from (${inner}) x where ${notDismissed(workspaceId)} limit ${limit}`.execute(db).then((r) => r.rows);
+    sql<PairRow>`select x.a, x.b from (${inner}) x where ${notDismissed(workspaceId)} limit ${limit}`
+      .execute(db)
+      .then((r) => r.rows);
   const [email, phone, name] = await Promise.all([
     run(sql`select distinct e1.contact_id as a, e2.contact_id as b from contact_emails e1
       join contact_emails e2 on e2.workspace_id = e1.workspace_id and e2.email = e1.email and e2.contact_id > e1.contact_id
@@ -90,7 +146,18 @@ export async function duplicatePairs(db: Db, workspaceId: string, limit: number,
   return { email, phone, name };
 }
 
-export async function dismissPair(db: Db, workspaceId: string, a: string, b: string, by: string | null, now: string): Promise<void> {
+export async function dismissPair(
+  db: Db,
+  workspaceId: string,
+  a: string,
+  b: string,
+  by: string | null,
+  now: string,
+): Promise<void> {
   const [x, y] = a < b ? [a, b] : [b, a];
-  await db.insertInto('duplicate_dismissals').values({ workspace_id: workspaceId, contact_a: x, contact_b: y, dismissed_by: by, created_at: now }).onConflict((oc) => oc.columns(['workspace_id', 'contact_a', 'contact_b']).doNothing()).execute();
+  await db
+    .insertInto('duplicate_dismissals')
+    .values({ workspace_id: workspaceId, contact_a: x, contact_b: y, dismissed_by: by, created_at: now })
+    .onConflict((oc) => oc.columns(['workspace_id', 'contact_a', 'contact_b']).doNothing())
+    .execute();
 }

@@ -2,7 +2,10 @@ import { searchTokens } from '../../db/search.js';
 
 /** The display name from its parts. */
 export function fullNameOf(firstName: string, lastName: string | null | undefined): string {
-  return [firstName, lastName ?? ''].map((s) => s.trim()).filter(Boolean).join(' ');
+  return [firstName, lastName ?? '']
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Case-, accent- and order-insensitive form of a name: "Rahma, Siti" and "siti rahma" agree. */

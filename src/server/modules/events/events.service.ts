@@ -49,7 +49,14 @@ export type TogetherWrite = Compilable & { execute(): Promise<unknown> };
  * which reads what another writes or changes the same row: on PostgreSQL they go in the event's
  * own statement as data-modifying CTEs, one round trip for all; on SQLite they run first, in order.
  */
-export async function appendEvent(deps: EventDeps, db: Db, actor: Actor, input: EventInput, at: string, together: ReadonlyArray<TogetherWrite> = []): Promise<DomainEvent> {
+export async function appendEvent(
+  deps: EventDeps,
+  db: Db,
+  actor: Actor,
+  input: EventInput,
+  at: string,
+  together: ReadonlyArray<TogetherWrite> = [],
+): Promise<DomainEvent> {
   const event: DomainEvent = {
     id: newId(),
     workspaceId: actor.workspaceId,
@@ -73,7 +80,9 @@ export async function appendEvent(deps: EventDeps, db: Db, actor: Actor, input: 
   if (deps.dialect === 'postgres') {
     // one round trip for the row and its NOTIFY (which PostgreSQL delivers at commit)
     const writes = [...together.map((w, i) => sql`${sql.id(`together_${i}`)} as (${w})`), sql`appended as (${insert})`];
-    await sql`with ${sql.join(writes)} select pg_notify(${deps.realtime.channel}, ${deps.realtime.encode(event)})`.execute(db);
+    await sql`with ${sql.join(writes)} select pg_notify(${deps.realtime.channel}, ${deps.realtime.encode(event)})`.execute(
+      db,
+    );
   } else {
     for (const w of together) await w.execute();
     await insert.execute();

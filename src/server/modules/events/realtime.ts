@@ -50,16 +50,32 @@ export class RealtimeHub {
   /** Payload for NOTIFY: the event itself, or only its id when too large for a notification. */
   encode(event: DomainEvent): string {
     const full = JSON.stringify(event);
-    return Buffer.byteLength(full) <= MAX_NOTIFY_BYTES ? full : JSON.stringify({ id: event.id, workspaceId: event.workspaceId, ref: true });
+    return Buffer.byteLength(full) <= MAX_NOTIFY_BYTES
+      ? full
+      : JSON.stringify({ id: event.id, workspaceId: event.workspaceId, ref: true });
   }
 
   private async receive(payload: string): Promise<void> {
     try {
       const msg = JSON.parse(payload) as DomainEvent & { ref?: boolean };
       if (!msg.ref) return this.dispatch(msg);
-      const row = await this.database.db.selectFrom('events').selectAll().where('id', '=', msg.id).where('workspace_id', '=', msg.workspaceId).executeTakeFirst();
+      const row = await this.database.db
+        .selectFrom('events')
+        .selectAll()
+        .where('id', '=', msg.id)
+        .where('workspace_id', '=', msg.workspaceId)
+        .executeTakeFirst();
       if (row) {
-        this.dispatch({ id: row.id, workspaceId: row.workspace_id, type: row.type, entityType: row.entity_type, entityId: row.entity_id, actorId: row.actor_id, payload: fromJson(row.payload, {}), createdAt: row.created_at });
+        this.dispatch({
+          id: row.id,
+          workspaceId: row.workspace_id,
+          type: row.type,
+          entityType: row.entity_type,
+          entityId: row.entity_id,
+          actorId: row.actor_id,
+          payload: fromJson(row.payload, {}),
+          createdAt: row.created_at,
+        });
       }
     } catch (err) {
       this.log.warn({ err }, 'could not deliver a realtime event');

@@ -14,7 +14,12 @@ export async function cleanupFiles(ctx: AppContext): Promise<{ uploads: number; 
   for (const imp of await importsWithStaleFiles(ctx.db, before)) {
     await removeFile(ctx.config, imp.file_key);
     const isAbandoned = imp.status === 'uploaded' || imp.status === 'validated';
-    await updateImport(ctx.db, imp.workspace_id, imp.id, { file_key: null, ...(isAbandoned ? { status: 'cancelled', error: 'The uploaded file was removed after a week without running' } : {}) });
+    await updateImport(ctx.db, imp.workspace_id, imp.id, {
+      file_key: null,
+      ...(isAbandoned
+        ? { status: 'cancelled', error: 'The uploaded file was removed after a week without running' }
+        : {}),
+    });
     uploads++;
   }
   let exports = 0;

@@ -14,7 +14,11 @@ const BATCHES_PER_READ = 20;
  * The rows an import could not take, as a CSV to fix and upload again: the row number, the original
  * cells under the original headers, and the reason in a last column.
  */
-export async function failedRowsCsv(ctx: AppContext, actor: Actor, id: string): Promise<{ stream: Readable; fileName: string }> {
+export async function failedRowsCsv(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<{ stream: Readable; fileName: string }> {
   const imp = await visibleImport(ctx.db, actor, id);
   const headers = fromJson<string[]>(imp.headers, []);
   async function* rows(): AsyncGenerator<string[]> {

@@ -39,7 +39,8 @@ function mergeWritten(into: WrittenRows, part: WrittenRows): void {
   for (const [i, outcome] of part.outcomes) into.outcomes.set(i, outcome);
   into.createdIds.push(...part.createdIds);
   into.images.push(...part.images);
-  for (const [kind, ids] of Object.entries(part.extraCreated)) into.extraCreated[kind] = [...(into.extraCreated[kind] ?? []), ...ids];
+  for (const [kind, ids] of Object.entries(part.extraCreated))
+    into.extraCreated[kind] = [...(into.extraCreated[kind] ?? []), ...ids];
 }
 
 /**
@@ -47,7 +48,12 @@ function mergeWritten(into: WrittenRows, part: WrittenRows): void {
  * and resume point, in one transaction. Written all together first; when a rule refuses a row the
  * batch is written again unit by unit (each in a savepoint) so only the refused rows fail.
  */
-export async function commitBatch(ctx: AppContext, importer: EntityImporter<unknown>, input: CommitInput, now: string): Promise<BatchCounts> {
+export async function commitBatch(
+  ctx: AppContext,
+  importer: EntityImporter<unknown>,
+  input: CommitInput,
+  now: string,
+): Promise<BatchCounts> {
   const units = unitsOf(input.planned);
   const all = [...units.values()].flat();
   try {
@@ -73,7 +79,14 @@ export async function commitBatch(ctx: AppContext, importer: EntityImporter<unkn
   });
 }
 
-async function finish(trx: Transaction<DB>, importer: EntityImporter<unknown>, input: CommitInput, written: WrittenRows, refused: Map<number, ImportIssue>, now: string): Promise<BatchCounts> {
+async function finish(
+  trx: Transaction<DB>,
+  importer: EntityImporter<unknown>,
+  input: CommitInput,
+  written: WrittenRows,
+  refused: Map<number, ImportIssue>,
+  now: string,
+): Promise<BatchCounts> {
   const failures: FailedRow[] = [];
   const counts: BatchCounts = { rows: input.planned.length, created: 0, updated: 0, skipped: 0, failed: 0 };
   input.planned.forEach((row, i) => {
@@ -89,11 +102,27 @@ async function finish(trx: Transaction<DB>, importer: EntityImporter<unknown>, i
     else counts.skipped++;
   });
   await insertBatch(trx, {
-    id: newId(), workspace_id: input.workspaceId, import_id: input.importId, batch_no: input.batchNo, first_row: input.planned[0]?.line ?? 0, row_count: input.planned.length,
-    created_ids: toJson(written.createdIds), extra_created: toJson(written.extraCreated), updated: toJson(written.images), failures: toJson(failures),
-    created_count: counts.created, updated_count: counts.updated, skipped_count: counts.skipped, failed_count: counts.failed, undone_at: null, created_at: now, updated_at: now,
+    id: newId(),
+    workspace_id: input.workspaceId,
+    import_id: input.importId,
+    batch_no: input.batchNo,
+    first_row: input.planned[0]?.line ?? 0,
+    row_count: input.planned.length,
+    created_ids: toJson(written.createdIds),
+    extra_created: toJson(written.extraCreated),
+    updated: toJson(written.images),
+    failures: toJson(failures),
+    created_count: counts.created,
+    updated_count: counts.updated,
+    skipped_count: counts.skipped,
+    failed_count: counts.failed,
+    undone_at: null,
+    created_at: now,
+    updated_at: now,
   });
-  if (!(await advanceImport(trx, input.workspaceId, input.importId, input.batchNo, counts, now))) throw new Error(`Batch ${input.batchNo} of import ${input.importId} was committed twice`);
-  if (written.createdIds.length || written.images.length) await importer.record(trx, { importId: input.importId, batchNo: input.batchNo }, written, now);
+  if (!(await advanceImport(trx, input.workspaceId, input.importId, input.batchNo, counts, now)))
+    throw new Error(`Batch ${input.batchNo} of import ${input.importId} was committed twice`);
+  if (written.createdIds.length || written.images.length)
+    await importer.record(trx, { importId: input.importId, batchNo: input.batchNo }, written, now);
   return counts;
 }

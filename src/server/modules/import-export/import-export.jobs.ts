@@ -9,12 +9,46 @@ const ImportPayload = z.object({ importId: z.uuid(), workspaceId: z.uuid(), user
 /** Long imports report progress after every batch, which also renews the lease. */
 const LEASE_SECONDS = 120;
 
-export const validateImportJobDef = defineJob({ name: 'import.validate', schema: ImportPayload, maxAttempts: IMPORT_JOB_ATTEMPTS, leaseSeconds: LEASE_SECONDS, handler: validateImportJob });
-export const runImportJobDef = defineJob({ name: 'import.run', schema: ImportPayload, maxAttempts: IMPORT_JOB_ATTEMPTS, leaseSeconds: LEASE_SECONDS, handler: runImportJob });
-export const undoImportJobDef = defineJob({ name: 'import.undo', schema: ImportPayload, maxAttempts: IMPORT_JOB_ATTEMPTS, leaseSeconds: LEASE_SECONDS, handler: undoImportJob });
-export const runExportJobDef = defineJob({ name: 'export.run', schema: z.object({ exportId: z.uuid(), workspaceId: z.uuid() }), maxAttempts: 3, leaseSeconds: LEASE_SECONDS, handler: runExportJob });
+export const validateImportJobDef = defineJob({
+  name: 'import.validate',
+  schema: ImportPayload,
+  maxAttempts: IMPORT_JOB_ATTEMPTS,
+  leaseSeconds: LEASE_SECONDS,
+  handler: validateImportJob,
+});
+export const runImportJobDef = defineJob({
+  name: 'import.run',
+  schema: ImportPayload,
+  maxAttempts: IMPORT_JOB_ATTEMPTS,
+  leaseSeconds: LEASE_SECONDS,
+  handler: runImportJob,
+});
+export const undoImportJobDef = defineJob({
+  name: 'import.undo',
+  schema: ImportPayload,
+  maxAttempts: IMPORT_JOB_ATTEMPTS,
+  leaseSeconds: LEASE_SECONDS,
+  handler: undoImportJob,
+});
+export const runExportJobDef = defineJob({
+  name: 'export.run',
+  schema: z.object({ exportId: z.uuid(), workspaceId: z.uuid() }),
+  maxAttempts: 3,
+  leaseSeconds: LEASE_SECONDS,
+  handler: runExportJob,
+});
 
 /** Daily: removes uploads of finished imports and expired export files. */
-export const cleanupFilesJobDef = defineJob({ name: 'import-export.cleanup', schema: z.object({}).default({}), handler: (ctx) => cleanupFiles(ctx) });
+export const cleanupFilesJobDef = defineJob({
+  name: 'import-export.cleanup',
+  schema: z.object({}).default({}),
+  handler: (ctx) => cleanupFiles(ctx),
+});
 
-export const importExportJobs = [validateImportJobDef, runImportJobDef, undoImportJobDef, runExportJobDef, cleanupFilesJobDef];
+export const importExportJobs = [
+  validateImportJobDef,
+  runImportJobDef,
+  undoImportJobDef,
+  runExportJobDef,
+  cleanupFilesJobDef,
+];

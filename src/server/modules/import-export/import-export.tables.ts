@@ -65,7 +65,13 @@ declare module '../../db/schema.js' {
       created_at: Timestamp;
       updated_at: Timestamp;
     };
-    import_header_memory: { workspace_id: string; entity: string; header_key: string; field: string; updated_at: Timestamp };
+    import_header_memory: {
+      workspace_id: string;
+      entity: string;
+      header_key: string;
+      field: string;
+      updated_at: Timestamp;
+    };
     exports: {
       id: string;
       workspace_id: string;

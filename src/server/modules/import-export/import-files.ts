@@ -36,7 +36,12 @@ export async function readHead(spec: SourceSpec): Promise<{ headers: string[]; p
   return { headers, preview };
 }
 
-export async function overviewOf(config: Config, fileKey: string, fileName: string, sheet?: string | null): Promise<FileOverview> {
+export async function overviewOf(
+  config: Config,
+  fileKey: string,
+  fileName: string,
+  sheet?: string | null,
+): Promise<FileOverview> {
   const file = pathOf(config, fileKey);
   const info = await sniffFile(file, fileName);
   const sheets = info.format === 'xlsx' ? await xlsxSheetNames(file) : [];

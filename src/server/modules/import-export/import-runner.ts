@@ -16,12 +16,24 @@ import { readRows, type SourceRow, type SourceSpec } from './parsing/row-source.
 const MAX_REPORTED_ISSUES = 1000;
 
 export function sourceSpec(ctx: AppContext, imp: ImportRow): SourceSpec {
-  if (!imp.file_key) throw new AppError('IMPORT_FILE_UNREADABLE', 'The uploaded file is no longer kept; upload it again');
-  return { file: pathOf(ctx.config, imp.file_key), format: imp.format as SourceSpec['format'], encoding: imp.encoding, delimiter: imp.delimiter, sheet: imp.sheet, headers: fromJson<string[]>(imp.headers, []) };
+  if (!imp.file_key)
+    throw new AppError('IMPORT_FILE_UNREADABLE', 'The uploaded file is no longer kept; upload it again');
+  return {
+    file: pathOf(ctx.config, imp.file_key),
+    format: imp.format as SourceSpec['format'],
+    encoding: imp.encoding,
+    delimiter: imp.delimiter,
+    sheet: imp.sheet,
+    headers: fromJson<string[]>(imp.headers, []),
+  };
 }
 
 /** Data rows (after the header) in batches; batches before `skip` are read past without being returned. */
-export async function* batchesOf(spec: SourceSpec, size: number, skip = 0): AsyncGenerator<{ batchNo: number; rows: SourceRow[] }> {
+export async function* batchesOf(
+  spec: SourceSpec,
+  size: number,
+  skip = 0,
+): AsyncGenerator<{ batchNo: number; rows: SourceRow[] }> {
   let batchNo = 0;
   let rows: SourceRow[] = [];
   let skippedInBatch = 0;
@@ -45,16 +57,35 @@ export async function* batchesOf(spec: SourceSpec, size: number, skip = 0): Asyn
 }
 
 function setupOf(imp: ImportRow) {
-  return { entity: imp.entity as ImportEntity, headers: fromJson<string[]>(imp.headers, []), mapping: fromJson<Array<string | null>>(imp.mapping, []), options: optionsOf(imp) };
+  return {
+    entity: imp.entity as ImportEntity,
+    headers: fromJson<string[]>(imp.headers, []),
+    mapping: fromJson<Array<string | null>>(imp.mapping, []),
+    options: optionsOf(imp),
+  };
 }
 
 /**
  * The dry run: every row is read, converted, validated and matched against existing records, and
  * nothing is written. Returns what a run would do and the problems, row by row.
  */
-export async function validateRows(ctx: AppContext, actor: Actor, imp: ImportRow, onBatch?: (rowsDone: number) => Promise<void>): Promise<ValidationReport> {
+export async function validateRows(
+  ctx: AppContext,
+  actor: Actor,
+  imp: ImportRow,
+  onBatch?: (rowsDone: number) => Promise<void>,
+): Promise<ValidationReport> {
   const importer = await importerFor(ctx, actor, setupOf(imp));
-  const report: ValidationReport = { totalRows: 0, validRows: 0, invalidRows: 0, wouldCreate: 0, wouldUpdate: 0, wouldSkip: 0, issueCount: 0, issues: [] };
+  const report: ValidationReport = {
+    totalRows: 0,
+    validRows: 0,
+    invalidRows: 0,
+    wouldCreate: 0,
+    wouldUpdate: 0,
+    wouldSkip: 0,
+    issueCount: 0,
+    issues: [],
+  };
   for await (const { rows } of batchesOf(sourceSpec(ctx, imp), imp.batch_size)) {
     const { rows: planned } = await importer.plan(rows);
     for (const row of planned) {
@@ -86,15 +117,29 @@ export interface RunControl {
  * again) to the end of the file, one transaction per batch. Stops early when the import is
  * cancelled or the job is asked to stop; a later run continues where this one stopped.
  */
-export async function runBatches(ctx: AppContext, actor: Actor, imp: ImportRow, control: RunControl): Promise<'finished' | 'cancelled'> {
+export async function runBatches(
+  ctx: AppContext,
+  actor: Actor,
+  imp: ImportRow,
+  control: RunControl,
+): Promise<'finished' | 'cancelled'> {
   const importer = (await importerFor(ctx, actor, setupOf(imp))) as EntityImporter<unknown>;
-  const issueOf = (line: number, err: AppError): ImportIssue => ({ row: line, column: err.extra.field ? columnFor(imp, err.extra.field) : null, problem: err.detail ?? err.message });
+  const issueOf = (line: number, err: AppError): ImportIssue => ({
+    row: line,
+    column: err.extra.field ? columnFor(imp, err.extra.field) : null,
+    problem: err.detail ?? err.message,
+  });
   for await (const { batchNo, rows } of batchesOf(sourceSpec(ctx, imp), imp.batch_size, imp.batches_done)) {
     if (control.signal.aborted) throw control.signal.reason ?? new Error('stopped');
     const current = await findImport(ctx.db, imp.workspace_id, imp.id);
     if (!current || current.status === 'cancelled') return 'cancelled';
     const { rows: planned, state } = await importer.plan(rows);
-    await commitBatch(ctx, importer, { importId: imp.id, workspaceId: imp.workspace_id, batchNo, planned, state, issueOf }, nowIso(ctx.clock));
+    await commitBatch(
+      ctx,
+      importer,
+      { importId: imp.id, workspaceId: imp.workspace_id, batchNo, planned, state, issueOf },
+      nowIso(ctx.clock),
+    );
     await control.afterBatch((await findImport(ctx.db, imp.workspace_id, imp.id))!);
   }
   return 'finished';
@@ -106,5 +151,5 @@ function columnFor(imp: ImportRow, field: string): string | null {
   const mapping = fromJson<Array<string | null>>(imp.mapping, []);
   const wanted = field === 'emails' ? 'email' : field === 'phones' ? 'phone' : field;
   const i = mapping.findIndex((m) => m === wanted);
-  return i >= 0 ? headers[i] ?? null : null;
+  return i >= 0 ? (headers[i] ?? null) : null;
 }

@@ -16,16 +16,37 @@ export interface UndoTotals {
   conflicts: number;
 }
 
-async function undoOne(ctx: AppContext, trx: Transaction<DB>, actor: Actor, entity: string, batch: BatchRow, now: string): Promise<UndoTotals> {
+async function undoOne(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  actor: Actor,
+  entity: string,
+  batch: BatchRow,
+  now: string,
+): Promise<UndoTotals> {
   const ref = { importId: batch.import_id, batchNo: batch.batch_no };
   const createdIds = fromJson<string[]>(batch.created_ids, []);
   const extra = fromJson<Record<string, string[]>>(batch.extra_created, {});
   const images = fromJson<unknown[]>(batch.updated, []);
   switch (entity) {
     case 'contacts':
-      return undoContactBatch(ctx, trx, actor, ref, { createdIds, companyIds: extra.companies ?? [], images: images as ContactBeforeImage[] }, now);
+      return undoContactBatch(
+        ctx,
+        trx,
+        actor,
+        ref,
+        { createdIds, companyIds: extra.companies ?? [], images: images as ContactBeforeImage[] },
+        now,
+      );
     case 'companies':
-      return undoCompanyBatch(ctx, trx, actor, ref, { createdIds, images: images as Array<{ id: string; versionAfter: number; columns: Record<string, unknown> }> }, now);
+      return undoCompanyBatch(
+        ctx,
+        trx,
+        actor,
+        ref,
+        { createdIds, images: images as Array<{ id: string; versionAfter: number; columns: Record<string, unknown> }> },
+        now,
+      );
     case 'deals':
       return { ...(await undoDealBatch(ctx, trx, actor, ref, createdIds, now)), restored: 0, conflicts: 0 };
     default:
@@ -37,7 +58,13 @@ async function undoOne(ctx: AppContext, trx: Transaction<DB>, actor: Actor, enti
  * Reverses an import batch by batch, newest first, each in its own transaction that also marks the
  * batch undone, so a crash part-way leaves a consistent state and a rerun finishes the rest.
  */
-export async function undoBatches(ctx: AppContext, actor: Actor, imp: ImportRow, signal: AbortSignal, afterBatch: (totals: UndoTotals) => Promise<void> = async () => undefined): Promise<UndoTotals> {
+export async function undoBatches(
+  ctx: AppContext,
+  actor: Actor,
+  imp: ImportRow,
+  signal: AbortSignal,
+  afterBatch: (totals: UndoTotals) => Promise<void> = async () => undefined,
+): Promise<UndoTotals> {
   const totals: UndoTotals = { removed: 0, restored: 0, conflicts: 0 };
   for (;;) {
     if (signal.aborted) throw signal.reason ?? new Error('stopped');

@@ -28,17 +28,38 @@ export interface ImportJobPayload {
   userId?: string | null;
 }
 
-async function finish(ctx: AppContext, actor: Actor, imp: ImportRow, status: string, action: string, extra: Record<string, unknown>): Promise<void> {
+async function finish(
+  ctx: AppContext,
+  actor: Actor,
+  imp: ImportRow,
+  status: string,
+  action: string,
+  extra: Record<string, unknown>,
+): Promise<void> {
   const now = nowIso(ctx.clock);
   await withTransaction(ctx.db, async (trx) => {
     await updateImport(trx, imp.workspace_id, imp.id, { status, updated_at: now, ...extra });
     const after = { entity: imp.entity, fileName: imp.file_name, status, ...extra };
     await recordAudit(trx, actor, { action, entityType: 'import', entityId: imp.id, after }, now);
-    await appendEvent(ctx, trx, actor, { type: action, entityType: 'import', entityId: imp.id, payload: { status, entity: imp.entity, timeline: false } }, now);
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      {
+        type: action,
+        entityType: 'import',
+        entityId: imp.id,
+        payload: { status, entity: imp.entity, timeline: false },
+      },
+      now,
+    );
   });
 }
 
-const messageOf = (err: unknown) => (err instanceof AppError ? (err.detail ?? err.message) : 'The import stopped on an unexpected error; the rows done so far are kept');
+const messageOf = (err: unknown) =>
+  err instanceof AppError
+    ? (err.detail ?? err.message)
+    : 'The import stopped on an unexpected error; the rows done so far are kept';
 
 export async function validateImportJob(ctx: AppContext, run: JobRun<ImportJobPayload>): Promise<unknown> {
   const imp = await findImport(ctx.db, run.payload.workspaceId, run.payload.importId);
@@ -46,11 +67,23 @@ export async function validateImportJob(ctx: AppContext, run: JobRun<ImportJobPa
   const actor = await actorForJob(ctx, imp.workspace_id, imp.created_by, imp.created_by_name);
   try {
     const report = await validateRows(ctx, actor, imp, (rowsDone) => run.progress({ rowsDone }));
-    await updateImport(ctx.db, imp.workspace_id, imp.id, { status: 'validated', validation: toJson(report), total_rows: report.totalRows, updated_at: nowIso(ctx.clock) }, ['validating']);
+    await updateImport(
+      ctx.db,
+      imp.workspace_id,
+      imp.id,
+      { status: 'validated', validation: toJson(report), total_rows: report.totalRows, updated_at: nowIso(ctx.clock) },
+      ['validating'],
+    );
     return { totalRows: report.totalRows, invalidRows: report.invalidRows };
   } catch (err) {
     if (!(err instanceof AppError) && run.attempt < IMPORT_JOB_ATTEMPTS) throw err;
-    await updateImport(ctx.db, imp.workspace_id, imp.id, { status: 'uploaded', error: messageOf(err), updated_at: nowIso(ctx.clock) }, ['validating']);
+    await updateImport(
+      ctx.db,
+      imp.workspace_id,
+      imp.id,
+      { status: 'uploaded', error: messageOf(err), updated_at: nowIso(ctx.clock) },
+      ['validating'],
+    );
     return { error: messageOf(err) };
   }
 }
@@ -60,7 +93,12 @@ export async function validateNow(ctx: AppContext, actor: Actor, id: string): Pr
   const imp = await visibleImport(ctx.db, actor, id);
   await assertMappingUsable(ctx, actor, imp);
   const report = await validateRows(ctx, actor, imp);
-  await updateImport(ctx.db, imp.workspace_id, imp.id, { status: 'validated', validation: toJson(report), total_rows: report.totalRows, updated_at: nowIso(ctx.clock) });
+  await updateImport(ctx.db, imp.workspace_id, imp.id, {
+    status: 'validated',
+    validation: toJson(report),
+    total_rows: report.totalRows,
+    updated_at: nowIso(ctx.clock),
+  });
   return toImport((await findImport(ctx.db, actor.workspaceId, id))!);
 }
 
@@ -68,17 +106,35 @@ export async function runImportJob(ctx: AppContext, run: JobRun<ImportJobPayload
   const found = await findImport(ctx.db, run.payload.workspaceId, run.payload.importId);
   if (!found || !['queued', 'running'].includes(found.status)) return { skipped: true };
   const now = nowIso(ctx.clock);
-  await updateImport(ctx.db, found.workspace_id, found.id, { status: 'running', started_at: found.started_at ?? now, updated_at: now }, ['queued', 'running']);
+  await updateImport(
+    ctx.db,
+    found.workspace_id,
+    found.id,
+    { status: 'running', started_at: found.started_at ?? now, updated_at: now },
+    ['queued', 'running'],
+  );
   const imp = (await findImport(ctx.db, found.workspace_id, found.id))!;
   const actor = await actorForJob(ctx, imp.workspace_id, imp.created_by, imp.created_by_name);
   try {
     const outcome = await runBatches(ctx, actor, imp, {
       signal: run.signal,
-      afterBatch: (current) => run.progress({ rowsDone: current.rows_done, created: current.created_count, updated: current.updated_count, skipped: current.skipped_count, failed: current.failed_count, totalRows: current.total_rows }),
+      afterBatch: (current) =>
+        run.progress({
+          rowsDone: current.rows_done,
+          created: current.created_count,
+          updated: current.updated_count,
+          skipped: current.skipped_count,
+          failed: current.failed_count,
+          totalRows: current.total_rows,
+        }),
     });
     const done = (await findImport(ctx.db, imp.workspace_id, imp.id))!;
     if (outcome === 'finished') {
-      await finish(ctx, actor, done, 'completed', 'import.completed', { finished_at: nowIso(ctx.clock), total_rows: done.rows_done, file_key: null });
+      await finish(ctx, actor, done, 'completed', 'import.completed', {
+        finished_at: nowIso(ctx.clock),
+        total_rows: done.rows_done,
+        file_key: null,
+      });
       await removeFile(ctx.config, imp.file_key);
     }
     return { outcome, rowsDone: done.rows_done };

@@ -13,7 +13,12 @@ export async function insertImport(db: Db, row: Insertable<DB['imports']>): Prom
 }
 
 export function findImport(db: Db, workspaceId: string, id: string) {
-  return db.selectFrom('imports').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('imports')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** An import by id alone, for jobs (their payload carries the workspace too, checked by callers). */
@@ -22,7 +27,13 @@ export function findImportForJob(db: Db, workspaceId: string, id: string) {
 }
 
 /** Updates when the status is one of `fromStatuses` (if given); false when it was not. */
-export async function updateImport(db: Db, workspaceId: string, id: string, set: Updateable<DB['imports']>, fromStatuses?: string[]): Promise<boolean> {
+export async function updateImport(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  set: Updateable<DB['imports']>,
+  fromStatuses?: string[],
+): Promise<boolean> {
   let q = db.updateTable('imports').set(set).where('workspace_id', '=', workspaceId).where('id', '=', id);
   if (fromStatuses) q = q.where('status', 'in', fromStatuses);
   const res = await q.executeTakeFirst();
@@ -41,7 +52,14 @@ export interface BatchCounts {
  * Adds a committed batch's counts and moves the resume point past it, only if no one committed
  * this batch already (the unique batch number makes a second commit fail before it gets here).
  */
-export async function advanceImport(db: Db, workspaceId: string, id: string, batchNo: number, c: BatchCounts, now: string): Promise<boolean> {
+export async function advanceImport(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  batchNo: number,
+  c: BatchCounts,
+  now: string,
+): Promise<boolean> {
   const res = await db
     .updateTable('imports')
     .set((eb) => ({
@@ -66,24 +84,60 @@ export async function insertBatch(db: Db, row: Insertable<DB['import_batches']>)
 
 /** Batches in order (after `afterNo`), a few at a time: their JSON can be large. */
 export function batchesAfter(db: Db, workspaceId: string, importId: string, afterNo: number, limit: number) {
-  return db.selectFrom('import_batches').selectAll().where('workspace_id', '=', workspaceId).where('import_id', '=', importId).where('batch_no', '>', afterNo).orderBy('batch_no').limit(limit).execute();
+  return db
+    .selectFrom('import_batches')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('import_id', '=', importId)
+    .where('batch_no', '>', afterNo)
+    .orderBy('batch_no')
+    .limit(limit)
+    .execute();
 }
 
 /** The last batch not undone yet (undo walks backwards). */
 export function lastLiveBatch(db: Db, workspaceId: string, importId: string) {
-  return db.selectFrom('import_batches').selectAll().where('workspace_id', '=', workspaceId).where('import_id', '=', importId).where('undone_at', 'is', null).orderBy('batch_no', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('import_batches')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('import_id', '=', importId)
+    .where('undone_at', 'is', null)
+    .orderBy('batch_no', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function markBatchUndone(db: Db, workspaceId: string, batchId: string, now: string): Promise<void> {
-  await db.updateTable('import_batches').set({ undone_at: now, updated_at: now }).where('workspace_id', '=', workspaceId).where('id', '=', batchId).execute();
+  await db
+    .updateTable('import_batches')
+    .set({ undone_at: now, updated_at: now })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', batchId)
+    .execute();
 }
 
 export async function countFailedRows(db: Db, workspaceId: string, importId: string): Promise<number> {
-  const row = await db.selectFrom('import_batches').select(sql<number>`coalesce(sum(failed_count), 0)`.as('n')).where('workspace_id', '=', workspaceId).where('import_id', '=', importId).executeTakeFirst();
+  const row = await db
+    .selectFrom('import_batches')
+    .select(sql<number>`coalesce(sum(failed_count), 0)`.as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('import_id', '=', importId)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
-export async function listImportRows(db: Db, workspaceId: string, q: { entity?: string; createdBy: string | null; limit: number; after: [string, string] | null; includeTotal?: boolean }) {
+export async function listImportRows(
+  db: Db,
+  workspaceId: string,
+  q: {
+    entity?: string;
+    createdBy: string | null;
+    limit: number;
+    after: [string, string] | null;
+    includeTotal?: boolean;
+  },
+) {
   let base = db.selectFrom('imports').where('workspace_id', '=', workspaceId);
   if (q.entity) base = base.where('entity', '=', q.entity);
   if (q.createdBy) base = base.where('created_by', '=', q.createdBy);
@@ -91,18 +145,35 @@ export async function listImportRows(db: Db, workspaceId: string, q: { entity?: 
   let page = base.selectAll();
   if (q.after) {
     const [at, id] = q.after;
-    page = page.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
+    page = page.where((eb) =>
+      eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]),
+    );
   }
-  const rows = await page.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const rows = await page
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   return { rows, total };
 }
 
 export async function rememberedHeaders(db: Db, workspaceId: string, entity: string): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('import_header_memory').select(['header_key', 'field']).where('workspace_id', '=', workspaceId).where('entity', '=', entity).execute();
+  const rows = await db
+    .selectFrom('import_header_memory')
+    .select(['header_key', 'field'])
+    .where('workspace_id', '=', workspaceId)
+    .where('entity', '=', entity)
+    .execute();
   return new Map(rows.map((r) => [r.header_key, r.field]));
 }
 
-export async function rememberHeaders(db: Db, workspaceId: string, entity: string, pairs: Array<[string, string]>, now: string): Promise<void> {
+export async function rememberHeaders(
+  db: Db,
+  workspaceId: string,
+  entity: string,
+  pairs: Array<[string, string]>,
+  now: string,
+): Promise<void> {
   for (const [headerKey, field] of pairs) {
     await db
       .insertInto('import_header_memory')
@@ -114,7 +185,14 @@ export async function rememberHeaders(db: Db, workspaceId: string, entity: strin
 
 /** Imports whose uploaded file can go, in every workspace (the daily cleanup): finished or abandoned before `before`. */
 export function importsWithStaleFiles(db: Db, before: string) {
-  return db.selectFrom('imports').select(['id', 'workspace_id', 'file_key', 'status']).where('file_key', 'is not', null).where('updated_at', '<', before).where('status', 'not in', ['queued', 'running', 'validating']).limit(500).execute();
+  return db
+    .selectFrom('imports')
+    .select(['id', 'workspace_id', 'file_key', 'status'])
+    .where('file_key', 'is not', null)
+    .where('updated_at', '<', before)
+    .where('status', 'not in', ['queued', 'running', 'validating'])
+    .limit(500)
+    .execute();
 }
 
 /**

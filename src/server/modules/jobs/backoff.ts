@@ -16,7 +16,11 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseSeconds: 30, capSeconds: 360
  * that failed together do not retry together). `attempt` is the attempt that just failed (1-based);
  * `random` returns [0, 1) and is injectable so the formula can be tested exactly.
  */
-export function backoffDelayMs(attempt: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function backoffDelayMs(
+  attempt: number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   const exponent = Math.max(0, attempt - 1);
   const ceilingMs = Math.min(policy.capSeconds, policy.baseSeconds * 2 ** exponent) * 1000;
   return Math.round(ceilingMs / 2 + random() * (ceilingMs / 2));

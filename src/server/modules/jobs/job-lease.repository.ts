@@ -48,14 +48,25 @@ export async function claimJobs(db: Db, dialect: Dialect, req: ClaimRequest): Pr
     .limit(req.limit);
   return db
     .updateTable('jobs')
-    .set((eb) => ({ status: 'running', locked_by: req.workerId, locked_until: req.lockedUntil, attempts: eb('attempts', '+', 1), updated_at: req.now }))
+    .set((eb) => ({
+      status: 'running',
+      locked_by: req.workerId,
+      locked_until: req.lockedUntil,
+      attempts: eb('attempts', '+', 1),
+      updated_at: req.now,
+    }))
     .where('id', 'in', forUpdateSkipLocked(dialect, runnable))
     .returningAll()
     .execute();
 }
 
 function held(db: Db, lease: JobLease) {
-  return db.updateTable('jobs').where('id', '=', lease.id).where('locked_by', '=', lease.workerId).where('attempts', '=', lease.attempt).where('status', '=', 'running');
+  return db
+    .updateTable('jobs')
+    .where('id', '=', lease.id)
+    .where('locked_by', '=', lease.workerId)
+    .where('attempts', '=', lease.attempt)
+    .where('status', '=', 'running');
 }
 
 function changed(res: { numUpdatedRows: bigint }): boolean {
@@ -63,36 +74,70 @@ function changed(res: { numUpdatedRows: bigint }): boolean {
 }
 
 /** Extends the lease (and stores progress); false when the lease was lost to another worker. */
-export async function extendLease(db: Db, lease: JobLease, lockedUntil: string, now: string, progress?: unknown): Promise<boolean> {
+export async function extendLease(
+  db: Db,
+  lease: JobLease,
+  lockedUntil: string,
+  now: string,
+  progress?: unknown,
+): Promise<boolean> {
   const res = await held(db, lease)
-    .set({ locked_until: lockedUntil, updated_at: now, ...(progress !== undefined ? { progress: toJson(progress) } : {}) })
+    .set({
+      locked_until: lockedUntil,
+      updated_at: now,
+      ...(progress !== undefined ? { progress: toJson(progress) } : {}),
+    })
     .executeTakeFirst();
   return changed(res);
 }
 
 export async function markSucceeded(db: Db, lease: JobLease, result: unknown, now: string): Promise<boolean> {
   const res = await held(db, lease)
-    .set({ status: 'succeeded', result: toJson(result ?? null), locked_by: null, locked_until: null, finished_at: now, updated_at: now })
+    .set({
+      status: 'succeeded',
+      result: toJson(result ?? null),
+      locked_by: null,
+      locked_until: null,
+      finished_at: now,
+      updated_at: now,
+    })
     .executeTakeFirst();
   return changed(res);
 }
 
 /** A failed attempt with attempts left: back to pending, due again at `runAt`. */
-export async function markForRetry(db: Db, lease: JobLease, error: string, runAt: string, now: string): Promise<boolean> {
-  const res = await held(db, lease).set({ status: 'pending', run_at: runAt, last_error: error, locked_by: null, locked_until: null, updated_at: now }).executeTakeFirst();
+export async function markForRetry(
+  db: Db,
+  lease: JobLease,
+  error: string,
+  runAt: string,
+  now: string,
+): Promise<boolean> {
+  const res = await held(db, lease)
+    .set({ status: 'pending', run_at: runAt, last_error: error, locked_by: null, locked_until: null, updated_at: now })
+    .executeTakeFirst();
   return changed(res);
 }
 
 /** Out of attempts (or unrunnable): kept for inspection, retry or discard. */
 export async function markDead(db: Db, lease: JobLease, error: string, now: string): Promise<boolean> {
-  const res = await held(db, lease).set({ status: 'dead', last_error: error, locked_by: null, locked_until: null, finished_at: now, updated_at: now }).executeTakeFirst();
+  const res = await held(db, lease)
+    .set({ status: 'dead', last_error: error, locked_by: null, locked_until: null, finished_at: now, updated_at: now })
+    .executeTakeFirst();
   return changed(res);
 }
 
 /** Gives an unfinished job back on shutdown; the interrupted attempt does not count against it. */
 export async function releaseJob(db: Db, lease: JobLease, now: string): Promise<boolean> {
   const res = await held(db, lease)
-    .set((eb) => ({ status: 'pending', run_at: now, attempts: eb('attempts', '-', 1), locked_by: null, locked_until: null, updated_at: now }))
+    .set((eb) => ({
+      status: 'pending',
+      run_at: now,
+      attempts: eb('attempts', '-', 1),
+      locked_by: null,
+      locked_until: null,
+      updated_at: now,
+    }))
     .executeTakeFirst();
   return changed(res);
 }
@@ -111,6 +156,10 @@ export async function countJobsByStatus(db: Db, now: string): Promise<Record<str
 
 /** Deletes succeeded jobs finished before `before` (their idempotency keys go with them). */
 export async function pruneSucceededJobs(db: Db, before: string): Promise<number> {
-  const res = await db.deleteFrom('jobs').where('status', '=', 'succeeded').where('finished_at', '<', before).executeTakeFirst();
+  const res = await db
+    .deleteFrom('jobs')
+    .where('status', '=', 'succeeded')
+    .where('finished_at', '<', before)
+    .executeTakeFirst();
   return Number(res.numDeletedRows ?? 0);
 }

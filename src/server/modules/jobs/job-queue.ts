@@ -49,7 +49,12 @@ export class JobQueue {
   }
 
   /** Enqueues a job; with an idempotency key a second enqueue returns the first job instead. */
-  async enqueue(db: Db, name: string, payload: unknown, opts: EnqueueOptions = {}): Promise<{ id: string; created: boolean }> {
+  async enqueue(
+    db: Db,
+    name: string,
+    payload: unknown,
+    opts: EnqueueOptions = {},
+  ): Promise<{ id: string; created: boolean }> {
     const def = this.definitions.get(name);
     if (!def) throw new AppError('UNKNOWN_JOB', `No job named ${name}`);
     const parsed = def.schema.parse(payload);
@@ -80,7 +85,12 @@ export class JobQueue {
       if (runAt <= now) onCommit(db, () => this.notifyEnqueued());
       return { id, created: true };
     }
-    const existing = await db.selectFrom('jobs').select('id').where('name', '=', name).where('idempotency_key', '=', opts.idempotencyKey ?? '').executeTakeFirstOrThrow();
+    const existing = await db
+      .selectFrom('jobs')
+      .select('id')
+      .where('name', '=', name)
+      .where('idempotency_key', '=', opts.idempotencyKey ?? '')
+      .executeTakeFirstOrThrow();
     return { id: existing.id, created: false };
   }
 }

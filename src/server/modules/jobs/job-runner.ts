@@ -3,7 +3,15 @@ import { addSeconds } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import { backoffDelayMs, DEFAULT_BACKOFF } from './backoff.js';
 import type { JobDefinition } from './job-definition.js';
-import { extendLease, markDead, markForRetry, markSucceeded, releaseJob, type JobLease, type JobRow } from './job-lease.repository.js';
+import {
+  extendLease,
+  markDead,
+  markForRetry,
+  markSucceeded,
+  releaseJob,
+  type JobLease,
+  type JobRow,
+} from './job-lease.repository.js';
 
 const MAX_ERROR_LENGTH = 4000;
 
@@ -30,7 +38,9 @@ export class RunningJob {
     private opts: RunnerOptions,
   ) {
     this.lease = { id: row.id, workerId: opts.workerId, attempt: row.attempts };
-    this.done = this.run().catch((err) => ctx.log.error({ err, jobId: row.id, job: row.name }, 'job bookkeeping failed'));
+    this.done = this.run().catch((err) =>
+      ctx.log.error({ err, jobId: row.id, job: row.name }, 'job bookkeeping failed'),
+    );
   }
 
   /** Shutdown: hands the job back to the queue at once and asks the handler to stop. */
@@ -52,12 +62,16 @@ export class RunningJob {
   private async run(): Promise<void> {
     const { row, def, ctx } = this;
     // A job whose worker keeps dying mid-run would otherwise be re-claimed forever.
-    if (row.attempts > row.max_attempts) return this.fail(new Error(`Abandoned ${row.attempts - 1} times: its worker stopped before finishing`), true);
+    if (row.attempts > row.max_attempts)
+      return this.fail(new Error(`Abandoned ${row.attempts - 1} times: its worker stopped before finishing`), true);
     const parsed = def.schema.safeParse(fromJson(row.payload, null));
     if (!parsed.success) return this.fail(new Error(`Invalid payload: ${parsed.error.message}`), true);
     if (def.leaseSeconds !== undefined && def.leaseSeconds !== ctx.config.JOB_LEASE_SECONDS) await this.renewLease();
     if (this.controller.signal.aborted) return; // released (or lost) before the handler started
-    this.heartbeat = setInterval(() => void this.renewLease().catch((err) => ctx.log.warn({ err, jobId: row.id }, 'lease heartbeat failed')), (this.leaseSeconds * 1000) / 3);
+    this.heartbeat = setInterval(
+      () => void this.renewLease().catch((err) => ctx.log.warn({ err, jobId: row.id }, 'lease heartbeat failed')),
+      (this.leaseSeconds * 1000) / 3,
+    );
     let result: unknown;
     try {
       result = await def.handler(ctx, {
@@ -93,11 +107,22 @@ export class RunningJob {
     const now = ctx.clock.now();
     const retry = !isPermanent && row.attempts < row.max_attempts;
     const recorded = retry
-      ? await markForRetry(ctx.db, this.lease, message, new Date(now.getTime() + backoffDelayMs(row.attempts, this.def.backoff ?? DEFAULT_BACKOFF, this.opts.random)).toISOString(), now.toISOString())
+      ? await markForRetry(
+          ctx.db,
+          this.lease,
+          message,
+          new Date(
+            now.getTime() + backoffDelayMs(row.attempts, this.def.backoff ?? DEFAULT_BACKOFF, this.opts.random),
+          ).toISOString(),
+          now.toISOString(),
+        )
       : await markDead(ctx.db, this.lease, message, now.toISOString());
     if (!recorded) return; // no longer ours: released on shutdown, or re-claimed after the lease expired
     ctx.metrics.jobFailures.inc({ name: row.name });
-    ctx.log[retry ? 'warn' : 'error']({ err, jobId: row.id, job: row.name, attempt: row.attempts, maxAttempts: row.max_attempts }, retry ? 'job failed; will retry' : 'job failed for good (dead)');
+    ctx.log[retry ? 'warn' : 'error'](
+      { err, jobId: row.id, job: row.name, attempt: row.attempts, maxAttempts: row.max_attempts },
+      retry ? 'job failed; will retry' : 'job failed for good (dead)',
+    );
   }
 
   private stopHeartbeat(): void {

@@ -137,7 +137,10 @@ export class JobWorker {
   private async waitForRunning(timeoutMs: number): Promise<void> {
     if (!this.running.size) return;
     let timeout: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.all([...this.running.values()].map((job) => job.done)), new Promise<void>((resolve) => (timeout = setTimeout(resolve, timeoutMs)))]);
+    await Promise.race([
+      Promise.all([...this.running.values()].map((job) => job.done)),
+      new Promise<void>((resolve) => (timeout = setTimeout(resolve, timeoutMs))),
+    ]);
     clearTimeout(timeout);
   }
 }

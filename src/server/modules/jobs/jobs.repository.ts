@@ -8,7 +8,9 @@ import type { JobRow } from './job-lease.repository.js';
 // Admin reads: a workspace sees its own jobs plus global ones (workspace_id null, e.g. retention).
 
 function visibleJobs(db: Db, workspaceId: string) {
-  return db.selectFrom('jobs').where((eb) => eb.or([eb('workspace_id', '=', workspaceId), eb('workspace_id', 'is', null)]));
+  return db
+    .selectFrom('jobs')
+    .where((eb) => eb.or([eb('workspace_id', '=', workspaceId), eb('workspace_id', 'is', null)]));
 }
 
 /** Newest first, keyset-paginated on (created_at, id). */
@@ -16,14 +18,22 @@ export async function listJobs(db: Db, workspaceId: string, q: z.output<typeof J
   let query = visibleJobs(db, workspaceId);
   if (q.status) query = query.where('status', '=', q.status);
   if (q.name) query = query.where('name', '=', q.name);
-  const total = q.includeTotal ? Number((await query.select(countAll().as('n')).executeTakeFirst())?.n ?? 0) : undefined;
+  const total = q.includeTotal
+    ? Number((await query.select(countAll().as('n')).executeTakeFirst())?.n ?? 0)
+    : undefined;
   const after = decodeCursor(q.cursor, 2);
   let pageQuery = query.selectAll();
   if (after) {
     const [ts, id] = after as [string, string];
-    pageQuery = pageQuery.where((eb) => eb.or([eb('created_at', '<', ts), eb.and([eb('created_at', '=', ts), eb('id', '<', id)])]));
+    pageQuery = pageQuery.where((eb) =>
+      eb.or([eb('created_at', '<', ts), eb.and([eb('created_at', '=', ts), eb('id', '<', id)])]),
+    );
   }
-  const rows = await pageQuery.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const rows = await pageQuery
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   return { ...pageOf(rows, q.limit, (r) => [r.created_at, r.id]), total };
 }
 
@@ -32,10 +42,23 @@ export async function findJob(db: Db, workspaceId: string, id: string): Promise<
 }
 
 /** Dead -> pending, attempts reset, due now; undefined when the job is not (or no longer) dead. */
-export async function requeueDeadJob(db: Db, workspaceId: string, id: string, now: string): Promise<JobRow | undefined> {
+export async function requeueDeadJob(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  now: string,
+): Promise<JobRow | undefined> {
   return db
     .updateTable('jobs')
-    .set({ status: 'pending', attempts: 0, run_at: now, finished_at: null, locked_by: null, locked_until: null, updated_at: now })
+    .set({
+      status: 'pending',
+      attempts: 0,
+      run_at: now,
+      finished_at: null,
+      locked_by: null,
+      locked_until: null,
+      updated_at: now,
+    })
     .where('id', '=', id)
     .where('status', '=', 'dead')
     .where((eb) => eb.or([eb('workspace_id', '=', workspaceId), eb('workspace_id', 'is', null)]))

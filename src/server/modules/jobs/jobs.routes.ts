@@ -11,17 +11,54 @@ const tags = ['jobs'];
 
 /** The dead-letter desk: inspect background jobs, retry or discard the dead ones. */
 export const jobRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.get('/jobs', { config: { permission: 'settings.manage' }, schema: { tags, summary: 'Background jobs, newest first (filter by status or name)', querystring: JobQuery, response: { 200: JobPage } } }, async (req) =>
-    listJobsFor(ctx, actorOf(req), req.query),
+  app.get(
+    '/jobs',
+    {
+      config: { permission: 'settings.manage' },
+      schema: {
+        tags,
+        summary: 'Background jobs, newest first (filter by status or name)',
+        querystring: JobQuery,
+        response: { 200: JobPage },
+      },
+    },
+    async (req) => listJobsFor(ctx, actorOf(req), req.query),
   );
-  app.get('/jobs/:id', { config: { permission: 'settings.manage' }, schema: { tags, summary: 'One background job with its payload, last error and result', params: JobParams, response: { 200: Job } } }, async (req) =>
-    getJob(ctx, actorOf(req), req.params.id),
+  app.get(
+    '/jobs/:id',
+    {
+      config: { permission: 'settings.manage' },
+      schema: {
+        tags,
+        summary: 'One background job with its payload, last error and result',
+        params: JobParams,
+        response: { 200: Job },
+      },
+    },
+    async (req) => getJob(ctx, actorOf(req), req.params.id),
   );
-  app.post('/jobs/:id/retry', { config: { permission: 'settings.manage' }, schema: { tags, summary: 'Run a dead job again now, with its attempts reset', params: JobParams, response: { 200: Job } } }, async (req) =>
-    retryDeadJob(ctx, actorOf(req), req.params.id),
+  app.post(
+    '/jobs/:id/retry',
+    {
+      config: { permission: 'settings.manage' },
+      schema: {
+        tags,
+        summary: 'Run a dead job again now, with its attempts reset',
+        params: JobParams,
+        response: { 200: Job },
+      },
+    },
+    async (req) => retryDeadJob(ctx, actorOf(req), req.params.id),
   );
-  app.delete('/jobs/:id', { config: { permission: 'settings.manage' }, schema: { tags, summary: 'Discard a dead job', params: JobParams, response: { 200: Ok } } }, async (req) => {
-    await discardDeadJob(ctx, actorOf(req), req.params.id);
-    return { ok: true as const };
-  });
+  app.delete(
+    '/jobs/:id',
+    {
+      config: { permission: 'settings.manage' },
+      schema: { tags, summary: 'Discard a dead job', params: JobParams, response: { 200: Ok } },
+    },
+    async (req) => {
+      await discardDeadJob(ctx, actorOf(req), req.params.id);
+      return { ok: true as const };
+    },
+  );
 };

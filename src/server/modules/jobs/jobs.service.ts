@@ -80,7 +80,31 @@ function summary(r: JobRow) {
   return { name: r.name, status: r.status, attempts: r.attempts, lastError: r.last_error };
 }
 
-async function recordChange(ctx: AppContext, trx: Db, actor: Actor, action: string, before: JobRow, after: JobRow | null, now: string): Promise<void> {
-  await recordAudit(trx, actor, { action, entityType: 'job', entityId: before.id, before: summary(before), after: after ? summary(after) : null }, now);
-  await appendEvent(ctx, trx, actor, { type: action, entityType: 'job', entityId: before.id, payload: { name: before.name, status: after?.status ?? null } }, now);
+async function recordChange(
+  ctx: AppContext,
+  trx: Db,
+  actor: Actor,
+  action: string,
+  before: JobRow,
+  after: JobRow | null,
+  now: string,
+): Promise<void> {
+  await recordAudit(
+    trx,
+    actor,
+    { action, entityType: 'job', entityId: before.id, before: summary(before), after: after ? summary(after) : null },
+    now,
+  );
+  await appendEvent(
+    ctx,
+    trx,
+    actor,
+    {
+      type: action,
+      entityType: 'job',
+      entityId: before.id,
+      payload: { name: before.name, status: after?.status ?? null },
+    },
+    now,
+  );
 }

@@ -24,7 +24,14 @@ declare module '../../db/schema.js' {
       updated_at: Timestamp;
       finished_at: Timestamp | null;
     };
-    recurring_jobs: { name: string; cron: string; timezone: string; payload: unknown; next_run_at: Timestamp; last_run_at: Timestamp | null };
+    recurring_jobs: {
+      name: string;
+      cron: string;
+      timezone: string;
+      payload: unknown;
+      next_run_at: Timestamp;
+      last_run_at: Timestamp | null;
+    };
   }
 }
 export {};

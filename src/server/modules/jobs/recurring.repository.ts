@@ -19,7 +19,14 @@ export interface RecurringRow {
 export async function upsertRecurring(db: Db, row: RecurringRow): Promise<void> {
   await db
     .insertInto('recurring_jobs')
-    .values({ name: row.name, cron: row.cron, timezone: row.timezone, payload: toJson(row.payload), next_run_at: row.next_run_at, last_run_at: null })
+    .values({
+      name: row.name,
+      cron: row.cron,
+      timezone: row.timezone,
+      payload: toJson(row.payload),
+      next_run_at: row.next_run_at,
+      last_run_at: null,
+    })
     .onConflict((oc) =>
       oc.column('name').doUpdateSet({
         next_run_at: sql<string>`case when recurring_jobs.cron = excluded.cron and recurring_jobs.timezone = excluded.timezone then recurring_jobs.next_run_at else excluded.next_run_at end`,
@@ -33,11 +40,21 @@ export async function upsertRecurring(db: Db, row: RecurringRow): Promise<void> 
 
 export async function listDueRecurring(db: Db, names: string[], now: string): Promise<RecurringRow[]> {
   if (!names.length) return [];
-  return db.selectFrom('recurring_jobs').select(['name', 'cron', 'timezone', 'payload', 'next_run_at']).where('name', 'in', names).where('next_run_at', '<=', now).execute();
+  return db
+    .selectFrom('recurring_jobs')
+    .select(['name', 'cron', 'timezone', 'payload', 'next_run_at'])
+    .where('name', 'in', names)
+    .where('next_run_at', '<=', now)
+    .execute();
 }
 
 /** Moves a schedule past the occurrence `from`; false when another node already did. */
 export async function advanceRecurring(db: Db, name: string, from: string, to: string): Promise<boolean> {
-  const res = await db.updateTable('recurring_jobs').set({ next_run_at: to, last_run_at: from }).where('name', '=', name).where('next_run_at', '=', from).executeTakeFirst();
+  const res = await db
+    .updateTable('recurring_jobs')
+    .set({ next_run_at: to, last_run_at: from })
+    .where('name', '=', name)
+    .where('next_run_at', '=', from)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }

@@ -16,11 +16,18 @@ export function nextOccurrence(cron: string, timezone: string, after: Date): Dat
 export async function syncRecurringJobs(ctx: AppContext): Promise<void> {
   const now = ctx.clock.now();
   for (const job of ctx.jobs.recurring) {
-    if (!ctx.jobs.definitions.has(job.name)) ctx.log.warn({ job: job.name }, 'recurring schedule has no job definition; ignored');
+    if (!ctx.jobs.definitions.has(job.name))
+      ctx.log.warn({ job: job.name }, 'recurring schedule has no job definition; ignored');
   }
   for (const job of schedulesWithHandlers(ctx)) {
     const timezone = job.timezone ?? 'UTC';
-    await upsertRecurring(ctx.db, { name: job.name, cron: job.cron, timezone, payload: job.payload ?? {}, next_run_at: nextOccurrence(job.cron, timezone, now).toISOString() });
+    await upsertRecurring(ctx.db, {
+      name: job.name,
+      cron: job.cron,
+      timezone,
+      payload: job.payload ?? {},
+      next_run_at: nextOccurrence(job.cron, timezone, now).toISOString(),
+    });
   }
 }
 
@@ -31,14 +38,20 @@ export async function syncRecurringJobs(ctx: AppContext): Promise<void> {
  */
 export async function enqueueDueRecurringJobs(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
-  const due = await listDueRecurring(ctx.db, schedulesWithHandlers(ctx).map((j) => j.name), now.toISOString());
+  const due = await listDueRecurring(
+    ctx.db,
+    schedulesWithHandlers(ctx).map((j) => j.name),
+    now.toISOString(),
+  );
   let enqueued = 0;
   for (const row of due) {
     const next = nextOccurrence(row.cron, row.timezone, now).toISOString();
     try {
       await withTransaction(ctx.db, async (trx) => {
         if (!(await advanceRecurring(trx, row.name, row.next_run_at, next))) return;
-        const job = await ctx.jobs.enqueue(trx, row.name, fromJson(row.payload, {}), { idempotencyKey: `${row.name}@${row.next_run_at}` });
+        const job = await ctx.jobs.enqueue(trx, row.name, fromJson(row.payload, {}), {
+          idempotencyKey: `${row.name}@${row.next_run_at}`,
+        });
         if (job.created) enqueued++;
       });
     } catch (err) {

@@ -18,7 +18,8 @@ export interface Mailer {
 /** SMTP through nodemailer, or in development a transport that prints each message to the log. */
 export function createMailer(config: Config, log: Logger): Mailer {
   const outbox: MailMessage[] = [];
-  const transport = config.MAIL_TRANSPORT === 'smtp' && config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : null;
+  const transport =
+    config.MAIL_TRANSPORT === 'smtp' && config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : null;
   return {
     outbox,
     async send(message) {
@@ -27,7 +28,10 @@ export function createMailer(config: Config, log: Logger): Mailer {
       if (transport) {
         await transport.sendMail({ from: config.MAIL_FROM, ...message });
       } else {
-        log.info({ mail: { subject: message.subject }, text: message.text }, `mail (dev transport) to recipient: ${message.subject}`);
+        log.info(
+          { mail: { subject: message.subject }, text: message.text },
+          `mail (dev transport) to recipient: ${message.subject}`,
+        );
       }
     },
   };

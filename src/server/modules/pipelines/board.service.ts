@@ -5,7 +5,13 @@ import { fieldError, notFound } from '../../http/errors.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
 import { ownerScope, type Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
-import { countEnteredBefore, listColumnCards, listFirstCards, liveStageTotals, type LiveStageTotals } from './board.repository.js';
+import {
+  countEnteredBefore,
+  listColumnCards,
+  listFirstCards,
+  liveStageTotals,
+  type LiveStageTotals,
+} from './board.repository.js';
 import { cardContext } from './deal-context.js';
 import { isId } from './ids.js';
 import { hasFilter, type FilterScope } from './deals.repository.js';
@@ -29,16 +35,22 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 /** Column numbers from totals: weights use the stage's current default for items without their own. */
 function metrics(stage: Stage, t: LiveStageTotals | undefined, history: StatsRow | undefined, nowSeconds: number) {
   const count = t ? Number(t.deal_count) : 0;
-  const weighted = t ? Number(t.own_weighted_sum) + Math.floor((Number(t.default_prob_value_sum) * stage.probability) / 100) : 0;
+  const weighted = t
+    ? Number(t.own_weighted_sum) + Math.floor((Number(t.default_prob_value_sum) * stage.probability) / 100)
+    : 0;
   const exited = history ? Number(history.exited_total) : 0;
   const entered = history ? Number(history.entered_total) : 0;
   return {
     count,
     valueSum: t ? Number(t.value_sum) : 0,
     weightedValue: weighted,
-    avgDaysInStage: count && t ? round1(Math.max(0, nowSeconds - Number(t.entered_seconds_sum) / count) / 86_400) : null,
+    avgDaysInStage:
+      count && t ? round1(Math.max(0, nowSeconds - Number(t.entered_seconds_sum) / count) / 86_400) : null,
     avgDaysBeforeLeaving: history && exited ? round1(Number(history.exited_seconds_sum) / exited / 86_400) : null,
-    conversionToNext: history && stage.kind === 'open' && entered ? Math.round((Number(history.advanced_total) / entered) * 1000) / 1000 : null,
+    conversionToNext:
+      history && stage.kind === 'open' && entered
+        ? Math.round((Number(history.advanced_total) / entered) * 1000) / 1000
+        : null,
   };
 }
 
@@ -47,40 +59,95 @@ function cardPage(rows: DealCardRow[], limit: number, cc: CardContext) {
   return { items: items.map((r) => toCard(r, cc)), nextCursor };
 }
 
-async function columnCards(ctx: AppContext, actor: Actor, pipeline: Pipeline, stage: Stage, q: z.output<typeof ColumnQuery>, cc: CardContext) {
+async function columnCards(
+  ctx: AppContext,
+  actor: Actor,
+  pipeline: Pipeline,
+  stage: Stage,
+  q: z.output<typeof ColumnQuery>,
+  cc: CardContext,
+) {
   const after = decodeCursor(q.cursor, 2) as [string, string] | null;
-  return cardPage(await listColumnCards(ctx.db, actor.workspaceId, pipeline.id, stage.id, q, filterScope(ctx, actor), q.limit, after), q.limit, cc);
+  return cardPage(
+    await listColumnCards(ctx.db, actor.workspaceId, pipeline.id, stage.id, q, filterScope(ctx, actor), q.limit, after),
+    q.limit,
+    cc,
+  );
 }
 
 /** Stale items are counted up to this many; beyond it the column says "1,000+". */
 export const STALE_COUNT_CAP = 1000;
 
 /** Stale counts of the open stages that have a limit (null for the others). */
-async function staleCounts(ctx: AppContext, actor: Actor, pipeline: Pipeline, f: DealFilter): Promise<Map<string, number>> {
+async function staleCounts(
+  ctx: AppContext,
+  actor: Actor,
+  pipeline: Pipeline,
+  f: DealFilter,
+): Promise<Map<string, number>> {
   const now = ctx.clock.now().getTime();
-  const cutoffs = pipeline.stages.filter((s) => s.kind === 'open' && s.staleDays).map((s) => ({ stageId: s.id, cutoff: new Date(now - s.staleDays! * 86_400_000).toISOString() }));
-  return countEnteredBefore(ctx.db, actor.workspaceId, pipeline.id, cutoffs, f, filterScope(ctx, actor), STALE_COUNT_CAP);
+  const cutoffs = pipeline.stages
+    .filter((s) => s.kind === 'open' && s.staleDays)
+    .map((s) => ({ stageId: s.id, cutoff: new Date(now - s.staleDays! * 86_400_000).toISOString() }));
+  return countEnteredBefore(
+    ctx.db,
+    actor.workspaceId,
+    pipeline.id,
+    cutoffs,
+    f,
+    filterScope(ctx, actor),
+    STALE_COUNT_CAP,
+  );
 }
 
-function staleOf(counts: Map<string, number>, stageId: string): { staleCount: number | null; staleCountCapped: boolean } {
+function staleOf(
+  counts: Map<string, number>,
+  stageId: string,
+): { staleCount: number | null; staleCountCapped: boolean } {
   const n = counts.get(stageId);
-  return n === undefined ? { staleCount: null, staleCountCapped: false } : { staleCount: Math.min(n, STALE_COUNT_CAP), staleCountCapped: n > STALE_COUNT_CAP };
+  return n === undefined
+    ? { staleCount: null, staleCountCapped: false }
+    : { staleCount: Math.min(n, STALE_COUNT_CAP), staleCountCapped: n > STALE_COUNT_CAP };
 }
 
 /**
  * The board: per stage its numbers and first page of cards. Unfiltered boards read the maintained
  * per-stage counters (constant time at any size); filtered or owner-scoped boards aggregate live.
  */
-export async function getBoard(ctx: AppContext, actor: Actor, pipelineId: string, q: z.output<typeof BoardQuery>): Promise<Board> {
+export async function getBoard(
+  ctx: AppContext,
+  actor: Actor,
+  pipelineId: string,
+  q: z.output<typeof BoardQuery>,
+): Promise<Board> {
   const pipeline = await pipelineOrNotFound(ctx, actor, pipelineId);
   const filtered = hasFilter(q) || Boolean(ownerScope(actor));
-  const [stats, cc] = await Promise.all([listStageStats(ctx.db, actor.workspaceId, pipeline.id), cardContext(ctx, ctx.db, actor.workspaceId, pipeline.stages)]);
+  const [stats, cc] = await Promise.all([
+    listStageStats(ctx.db, actor.workspaceId, pipeline.id),
+    cardContext(ctx, ctx.db, actor.workspaceId, pipeline.stages),
+  ]);
   const history = new Map(stats.map((s) => [s.stage_id, s]));
   const totals = new Map<string, LiveStageTotals>(
-    filtered ? (await liveStageTotals(ctx.db, actor.workspaceId, pipeline.id, q, filterScope(ctx, actor))).map((t) => [t.stage_id, t]) : stats.map((s) => [s.stage_id, s]),
+    filtered
+      ? (await liveStageTotals(ctx.db, actor.workspaceId, pipeline.id, q, filterScope(ctx, actor))).map((t) => [
+          t.stage_id,
+          t,
+        ])
+      : stats.map((s) => [s.stage_id, s]),
   );
   const nowSeconds = ctx.clock.now().getTime() / 1000;
-  const [firstCards, stale] = await Promise.all([listFirstCards(ctx.db, actor.workspaceId, pipeline.id, pipeline.stages.map((s) => s.id), q, filterScope(ctx, actor), q.limit), staleCounts(ctx, actor, pipeline, q)]);
+  const [firstCards, stale] = await Promise.all([
+    listFirstCards(
+      ctx.db,
+      actor.workspaceId,
+      pipeline.id,
+      pipeline.stages.map((s) => s.id),
+      q,
+      filterScope(ctx, actor),
+      q.limit,
+    ),
+    staleCounts(ctx, actor, pipeline, q),
+  ]);
   const columns: BoardColumn[] = pipeline.stages.map((stage) => {
     const cards = cardPage(firstCards.get(stage.id) ?? [], q.limit, cc);
     const m = metrics(stage, totals.get(stage.id), filtered ? undefined : history.get(stage.id), nowSeconds);
@@ -92,14 +159,31 @@ export async function getBoard(ctx: AppContext, actor: Actor, pipelineId: string
     currency: pipeline.currency,
     filtered,
     columns,
-    totals: { count: open.reduce((a, c) => a + c.count, 0), valueSum: open.reduce((a, c) => a + c.valueSum, 0), weightedValue: open.reduce((a, c) => a + c.weightedValue, 0) },
+    totals: {
+      count: open.reduce((a, c) => a + c.count, 0),
+      valueSum: open.reduce((a, c) => a + c.valueSum, 0),
+      weightedValue: open.reduce((a, c) => a + c.weightedValue, 0),
+    },
   };
 }
 
 /** More cards of one column (the cursor comes from the board or the previous page). */
-export async function getColumnPage(ctx: AppContext, actor: Actor, pipelineId: string, stageId: string, q: z.output<typeof ColumnQuery>) {
+export async function getColumnPage(
+  ctx: AppContext,
+  actor: Actor,
+  pipelineId: string,
+  stageId: string,
+  q: z.output<typeof ColumnQuery>,
+) {
   const pipeline = await pipelineOrNotFound(ctx, actor, pipelineId);
   const stage = pipeline.stages.find((s) => s.id === stageId);
   if (!stage) throw fieldError('stageId', 'Not a stage of this pipeline');
-  return columnCards(ctx, actor, pipeline, stage, q, await cardContext(ctx, ctx.db, actor.workspaceId, pipeline.stages));
+  return columnCards(
+    ctx,
+    actor,
+    pipeline,
+    stage,
+    q,
+    await cardContext(ctx, ctx.db, actor.workspaceId, pipeline.stages),
+  );
 }

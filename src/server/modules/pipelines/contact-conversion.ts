@@ -14,7 +14,13 @@ import type { DealRow } from './pipelines.mappers.js';
  * type's own rules refuse the contact, the move is refused too, naming the conversion.
  * Returns the type the contact now has, or null when nothing changed.
  */
-export async function convertContactOnWin(ctx: AppContext, db: Db, actor: Actor, pipeline: Pipeline, deal: Pick<DealRow, 'contact_id'>): Promise<string | null> {
+export async function convertContactOnWin(
+  ctx: AppContext,
+  db: Db,
+  actor: Actor,
+  pipeline: Pipeline,
+  deal: Pick<DealRow, 'contact_id'>,
+): Promise<string | null> {
   const typeKey = pipeline.wonContactType;
   if (!typeKey || !deal.contact_id) return null;
   try {
@@ -23,7 +29,11 @@ export async function convertContactOnWin(ctx: AppContext, db: Db, actor: Actor,
   } catch (err) {
     if (err instanceof AppError && err.code === 'NOT_FOUND') return null; // the contact was deleted: nothing to convert
     if (err instanceof AppError && err.status < 500) {
-      throw new AppError('CONVERSION_REFUSED', `Winning converts the contact to "${typeKey}", which was refused: ${err.detail ?? err.message}`, { data: { rule: 'wonContactType' } });
+      throw new AppError(
+        'CONVERSION_REFUSED',
+        `Winning converts the contact to "${typeKey}", which was refused: ${err.detail ?? err.message}`,
+        { data: { rule: 'wonContactType' } },
+      );
     }
     throw err;
   }

@@ -2,9 +2,19 @@ import { AppError } from '../../http/errors.js';
 import { systemActor, type Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/transaction.js';
-import { registerContactMergeHandler, registerContactTypeRule, type ContactTypeRuleChecker } from '../contacts/contacts.service.js';
+import {
+  registerContactMergeHandler,
+  registerContactTypeRule,
+  type ContactTypeRuleChecker,
+} from '../contacts/contacts.service.js';
 import type { DomainEvent } from '../events/events.service.js';
-import { contactSummary, contactTypeRules, firstPipelineOfCategory, moveContactDeals, restoreContactDeals } from './contact-links.repository.js';
+import {
+  contactSummary,
+  contactTypeRules,
+  firstPipelineOfCategory,
+  moveContactDeals,
+  restoreContactDeals,
+} from './contact-links.repository.js';
 import { contactHasOpenDealIn } from './deals.repository.js';
 import { createDealInTransaction } from './deals.service.js';
 import { loadPipeline } from './pipelines.service.js';
@@ -35,7 +45,12 @@ const checkOpenItem: ContactTypeRuleChecker = async (trx, workspaceId, contactId
 };
 
 /** Gives a contact that just got a type with a createIfMissing rule its first item. */
-export async function ensureOpenItemOnTypeChange(ctx: AppContext, db: Db, actor: Actor, event: DomainEvent): Promise<void> {
+export async function ensureOpenItemOnTypeChange(
+  ctx: AppContext,
+  db: Db,
+  actor: Actor,
+  event: DomainEvent,
+): Promise<void> {
   if (event.type !== 'contact.created' && event.type !== 'contact.updated') return;
   const typeKey = event.payload.typeKey;
   if (typeof typeKey !== 'string' || !event.entityId) return;
@@ -50,7 +65,16 @@ export async function ensureOpenItemOnTypeChange(ctx: AppContext, db: Db, actor:
     if (!pipelineId || !contact || contact.deleted_at) continue;
     const pipeline = await loadPipeline(db, event.workspaceId, pipelineId);
     const by = actor.kind === 'system' ? actor : systemActor(event.workspaceId, `${actor.name} (contact type rule)`);
-    const item = { pipelineId, title: contact.full_name, contactId: contact.id, ownerId: contact.owner_id, source: contact.source_key, valueMinor: 0, tags: [], custom: {} };
+    const item = {
+      pipelineId,
+      title: contact.full_name,
+      contactId: contact.id,
+      ownerId: contact.owner_id,
+      source: contact.source_key,
+      valueMinor: 0,
+      tags: [],
+      custom: {},
+    };
     try {
       await createDealInTransaction(ctx, db, by, pipeline, item, event.createdAt);
     } catch (err) {
@@ -70,6 +94,7 @@ export function registerContactHooks(): void {
   registerContactTypeRule(OPEN_ITEM_RULE, checkOpenItem);
   registerContactMergeHandler('deals', {
     move: (trx, workspaceId, mergedIds, survivorId) => moveContactDeals(trx, workspaceId, mergedIds, survivorId),
-    undo: (trx, workspaceId, data, survivorId) => restoreContactDeals(trx, workspaceId, (data as Array<{ id: string; contactId: string }>) ?? [], survivorId),
+    undo: (trx, workspaceId, data, survivorId) =>
+      restoreContactDeals(trx, workspaceId, (data as Array<{ id: string; contactId: string }>) ?? [], survivorId),
   });
 }

@@ -2,14 +2,28 @@ import { fromJson } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
 
 /** The rules of a contact type, read in the writer's transaction (contact-type hooks run inside it). */
-export async function contactTypeRules(db: Db, workspaceId: string, typeKey: string): Promise<Array<{ kind: string; [k: string]: unknown }>> {
-  const row = await db.selectFrom('contact_types').select('rules').where('workspace_id', '=', workspaceId).where('key', '=', typeKey).executeTakeFirst();
+export async function contactTypeRules(
+  db: Db,
+  workspaceId: string,
+  typeKey: string,
+): Promise<Array<{ kind: string; [k: string]: unknown }>> {
+  const row = await db
+    .selectFrom('contact_types')
+    .select('rules')
+    .where('workspace_id', '=', workspaceId)
+    .where('key', '=', typeKey)
+    .executeTakeFirst();
   return row ? fromJson<Array<{ kind: string }>>(row.rules, []) : [];
 }
 
 /** What an automatically created item needs of its contact. */
 export function contactSummary(db: Db, workspaceId: string, contactId: string) {
-  return db.selectFrom('contacts').select(['id', 'full_name', 'owner_id', 'source_key', 'deleted_at']).where('workspace_id', '=', workspaceId).where('id', '=', contactId).executeTakeFirst();
+  return db
+    .selectFrom('contacts')
+    .select(['id', 'full_name', 'owner_id', 'source_key', 'deleted_at'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', contactId)
+    .executeTakeFirst();
 }
 
 /** The first active pipeline of a category (by position), if any. */
@@ -27,9 +41,19 @@ export async function firstPipelineOfCategory(db: Db, workspaceId: string, categ
 }
 
 /** Re-points the items of merged contacts to the survivor (a new version each); returns what undo needs. */
-export async function moveContactDeals(db: Db, workspaceId: string, fromContactIds: string[], toContactId: string): Promise<Array<{ id: string; contactId: string }>> {
+export async function moveContactDeals(
+  db: Db,
+  workspaceId: string,
+  fromContactIds: string[],
+  toContactId: string,
+): Promise<Array<{ id: string; contactId: string }>> {
   if (!fromContactIds.length) return [];
-  const rows = await db.selectFrom('deals').select(['id', 'contact_id']).where('workspace_id', '=', workspaceId).where('contact_id', 'in', fromContactIds).execute();
+  const rows = await db
+    .selectFrom('deals')
+    .select(['id', 'contact_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('contact_id', 'in', fromContactIds)
+    .execute();
   if (!rows.length) return [];
   await db
     .updateTable('deals')
@@ -41,7 +65,12 @@ export async function moveContactDeals(db: Db, workspaceId: string, fromContactI
 }
 
 /** Puts items back on the contacts they had before a merge (those still on the survivor). */
-export async function restoreContactDeals(db: Db, workspaceId: string, moved: Array<{ id: string; contactId: string }>, survivorId: string): Promise<void> {
+export async function restoreContactDeals(
+  db: Db,
+  workspaceId: string,
+  moved: Array<{ id: string; contactId: string }>,
+  survivorId: string,
+): Promise<void> {
   for (const m of moved) {
     await db
       .updateTable('deals')

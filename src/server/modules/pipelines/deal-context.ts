@@ -37,7 +37,12 @@ function seenBy<Row extends DealRow>(actor: Actor, row: Row | undefined): Row {
 }
 
 /** A pipeline named in a request body (400 naming the field when it is not one of this workspace's). */
-export async function pipelineForBody(db: Db, workspaceId: string, pipelineId: string, field = 'pipelineId'): Promise<Pipeline> {
+export async function pipelineForBody(
+  db: Db,
+  workspaceId: string,
+  pipelineId: string,
+  field = 'pipelineId',
+): Promise<Pipeline> {
   if (!isId(pipelineId)) throw fieldError(field, 'No such pipeline in this workspace');
   try {
     return await loadPipeline(db, workspaceId, pipelineId);
@@ -47,11 +52,19 @@ export async function pipelineForBody(db: Db, workspaceId: string, pipelineId: s
 }
 
 /** Checks that referenced contact, company and owner exist in the workspace; 400 naming the field otherwise. */
-export async function assertReferences(db: Db, workspaceId: string, refs: { contactId?: string | null; companyId?: string | null; ownerId?: string | null }, prefix = ''): Promise<void> {
-  if (refs.contactId && !(isId(refs.contactId) && (await deals.contactExists(db, workspaceId, refs.contactId)))) throw fieldError(`${prefix}contactId`, 'No such contact in this workspace');
-  if (refs.companyId && !(isId(refs.companyId) && (await deals.companyExists(db, workspaceId, refs.companyId)))) throw fieldError(`${prefix}companyId`, 'No such company in this workspace');
+export async function assertReferences(
+  db: Db,
+  workspaceId: string,
+  refs: { contactId?: string | null; companyId?: string | null; ownerId?: string | null },
+  prefix = '',
+): Promise<void> {
+  if (refs.contactId && !(isId(refs.contactId) && (await deals.contactExists(db, workspaceId, refs.contactId))))
+    throw fieldError(`${prefix}contactId`, 'No such contact in this workspace');
+  if (refs.companyId && !(isId(refs.companyId) && (await deals.companyExists(db, workspaceId, refs.companyId))))
+    throw fieldError(`${prefix}companyId`, 'No such company in this workspace');
   if (refs.ownerId) {
     const members = await listMembers(db, workspaceId);
-    if (!members.some((m) => m.id === refs.ownerId && m.isActive)) throw fieldError(`${prefix}ownerId`, 'Not an active member of this workspace');
+    if (!members.some((m) => m.id === refs.ownerId && m.isActive))
+      throw fieldError(`${prefix}ownerId`, 'Not an active member of this workspace');
   }
 }

@@ -8,14 +8,30 @@ import type { DealViewRow } from './pipelines.mappers.js';
 
 type ListQuery = z.output<typeof DealListQuery>;
 
-const SORT_COLUMNS = { createdAt: 'd.created_at', updatedAt: 'd.updated_at', value: 'd.value_minor', title: 'd.title' } as const;
+const SORT_COLUMNS = {
+  createdAt: 'd.created_at',
+  updatedAt: 'd.updated_at',
+  value: 'd.value_minor',
+  title: 'd.title',
+} as const;
 
 export function sortValueOf(row: DealViewRow, sort: ListQuery['sort']): string | number {
-  return sort === 'createdAt' ? row.created_at : sort === 'updatedAt' ? row.updated_at : sort === 'value' ? Number(row.value_minor) : row.title;
+  return sort === 'createdAt'
+    ? row.created_at
+    : sort === 'updatedAt'
+      ? row.updated_at
+      : sort === 'value'
+        ? Number(row.value_minor)
+        : row.title;
 }
 
 /** The table view: filtered, sorted, keyset-paged on (sort column, id). */
-export async function listDealRows(db: Db, workspaceId: string, q: ListQuery, scope: FilterScope): Promise<{ rows: DealViewRow[]; total?: number }> {
+export async function listDealRows(
+  db: Db,
+  workspaceId: string,
+  q: ListQuery,
+  scope: FilterScope,
+): Promise<{ rows: DealViewRow[]; total?: number }> {
   let base = selectDealViews(db).where('d.workspace_id', '=', workspaceId);
   if (q.pipelineId) base = base.where('d.pipeline_id', '=', validId('pipelineId', q.pipelineId));
   if (q.stageId) base = base.where('d.stage_id', '=', validId('stageId', q.stageId));
@@ -29,7 +45,11 @@ export async function listDealRows(db: Db, workspaceId: string, q: ListQuery, sc
     const op = q.order === 'desc' ? '<' : '>';
     page = page.where((eb) => eb.or([eb(column, op, value), eb.and([eb(column, '=', value), eb('d.id', op, id)])]));
   }
-  const rows = (await page.orderBy(column, q.order).orderBy('d.id', q.order).limit(q.limit + 1).execute()) as DealViewRow[];
+  const rows = (await page
+    .orderBy(column, q.order)
+    .orderBy('d.id', q.order)
+    .limit(q.limit + 1)
+    .execute()) as DealViewRow[];
   if (!q.includeTotal) return { rows };
   const total = await base.clearSelect().select(countAll().as('n')).executeTakeFirst();
   return { rows, total: Number(total?.n ?? 0) };

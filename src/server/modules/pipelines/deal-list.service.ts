@@ -17,7 +17,16 @@ export async function listDeals(ctx: AppContext, actor: Actor, q: z.output<typeo
     listStageRows(ctx.db, actor.workspaceId),
   ]);
   const pipelines = new Map(pipelineRows.map((p) => [p.id, toPipeline(p, stageRows)]));
-  const cc = await cardContext(ctx, ctx.db, actor.workspaceId, [...pipelines.values()].flatMap((p) => p.stages));
+  const cc = await cardContext(
+    ctx,
+    ctx.db,
+    actor.workspaceId,
+    [...pipelines.values()].flatMap((p) => p.stages),
+  );
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [sortValueOf(r, q.sort), r.id]);
-  return { items: items.map((r) => toDeal(r, pipelines.get(r.pipeline_id)?.currency ?? '', cc)), nextCursor, ...(total !== undefined ? { total } : {}) };
+  return {
+    items: items.map((r) => toDeal(r, pipelines.get(r.pipeline_id)?.currency ?? '', cc)),
+    nextCursor,
+    ...(total !== undefined ? { total } : {}),
+  };
 }

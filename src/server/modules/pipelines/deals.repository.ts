@@ -11,7 +11,11 @@ import type { DealPageRow, DealRow } from './pipelines.mappers.js';
 
 /** Deals with the contact's and company's names, for cards and pages. */
 function dealsWithNames(db: Db) {
-  return db.selectFrom('deals as d').leftJoin('contacts as c', 'c.id', 'd.contact_id').leftJoin('companies as co', 'co.id', 'd.company_id').select(['c.full_name as contact_name', 'co.name as company_name']);
+  return db
+    .selectFrom('deals as d')
+    .leftJoin('contacts as c', 'c.id', 'd.contact_id')
+    .leftJoin('companies as co', 'co.id', 'd.company_id')
+    .select(['c.full_name as contact_name', 'co.name as company_name']);
 }
 
 export function selectDealViews(db: Db) {
@@ -19,7 +23,22 @@ export function selectDealViews(db: Db) {
 }
 
 /** The columns a board card shows (not the deal's custom fields or audit columns): a column page reads 50 of them. */
-export const CARD_COLUMNS = ['d.id', 'd.stage_id', 'd.status', 'd.title', 'd.value_minor', 'd.probability', 'd.expected_close_date', 'd.contact_id', 'd.company_id', 'd.owner_id', 'd.source', 'd.tags', 'd.stage_entered_at', 'd.version'] as const;
+export const CARD_COLUMNS = [
+  'd.id',
+  'd.stage_id',
+  'd.status',
+  'd.title',
+  'd.value_minor',
+  'd.probability',
+  'd.expected_close_date',
+  'd.contact_id',
+  'd.company_id',
+  'd.owner_id',
+  'd.source',
+  'd.tags',
+  'd.stage_entered_at',
+  'd.version',
+] as const;
 
 export function selectDealCards(db: Db) {
   return dealsWithNames(db).select(CARD_COLUMNS);
@@ -34,18 +53,24 @@ export interface FilterScope {
 }
 
 /** Applies the board/list filters to a query over `deals as d`; bad filter values are 400s naming the field. */
-export function applyDealFilter<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, f: DealFilter, scope: FilterScope): QB {
+export function applyDealFilter<QB extends SelectQueryBuilder<any, any, any>>(
+  qb: QB,
+  f: DealFilter,
+  scope: FilterScope,
+): QB {
   let q = qb;
   if (scope.ownerOnly) q = q.where('d.owner_id', '=', scope.ownerOnly) as QB;
   if (f.ownerId === 'none') q = q.where('d.owner_id', 'is', null) as QB;
-  else if (f.ownerId) q = q.where('d.owner_id', '=', f.ownerId === 'me' ? scope.actorId : validId('ownerId', f.ownerId)) as QB;
+  else if (f.ownerId)
+    q = q.where('d.owner_id', '=', f.ownerId === 'me' ? scope.actorId : validId('ownerId', f.ownerId)) as QB;
   if (f.source) q = q.where('d.source', '=', f.source) as QB;
   if (f.contactId) q = q.where('d.contact_id', '=', validId('contactId', f.contactId)) as QB;
   for (const tag of f.tags ?? []) q = q.where(jsonArrayHas(scope.dialect, 'd.tags', tag)) as QB;
   for (const pair of f.custom ?? []) {
     const at = pair.indexOf(':');
     const key = at > 0 ? pair.slice(0, at) : '';
-    if (!/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(key)) throw fieldError('custom', 'Use key:value, e.g. academicYear:2027/28');
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(key))
+      throw fieldError('custom', 'Use key:value, e.g. academicYear:2027/28');
     q = q.where(jsonKeyText(scope.dialect, 'd.custom', key), '=', pair.slice(at + 1)) as QB;
   }
   if (f.createdFrom) q = q.where('d.created_at', '>=', `${f.createdFrom}T00:00:00.000Z`) as QB;
@@ -60,7 +85,9 @@ export function validId(field: string, value: string): string {
 }
 
 export function hasFilter(f: DealFilter): boolean {
-  return Boolean(f.ownerId || f.source || f.contactId || f.tags?.length || f.custom?.length || f.createdFrom || f.createdTo || f.q);
+  return Boolean(
+    f.ownerId || f.source || f.contactId || f.tags?.length || f.custom?.length || f.createdFrom || f.createdTo || f.q,
+  );
 }
 
 function nextDay(date: string): string {
@@ -70,12 +97,38 @@ function nextDay(date: string): string {
 }
 
 /** Every column of a deal, named: a statement prepared on a connection must not select `d.*`. */
-const DEAL_COLUMNS = ['d.id', 'd.workspace_id', 'd.pipeline_id', 'd.stage_id', 'd.status', 'd.title', 'd.value_minor', 'd.probability', 'd.expected_close_date', 'd.contact_id', 'd.company_id', 'd.owner_id', 'd.source', 'd.tags', 'd.custom', 'd.close_reason', 'd.closed_at', 'd.closed_on', 'd.stage_entered_at', 'd.created_by', 'd.version', 'd.created_at', 'd.updated_at'] as const;
+const DEAL_COLUMNS = [
+  'd.id',
+  'd.workspace_id',
+  'd.pipeline_id',
+  'd.stage_id',
+  'd.status',
+  'd.title',
+  'd.value_minor',
+  'd.probability',
+  'd.expected_close_date',
+  'd.contact_id',
+  'd.company_id',
+  'd.owner_id',
+  'd.source',
+  'd.tags',
+  'd.custom',
+  'd.close_reason',
+  'd.closed_at',
+  'd.closed_on',
+  'd.stage_entered_at',
+  'd.created_by',
+  'd.version',
+  'd.created_at',
+  'd.updated_at',
+] as const;
 
 /** One deal with its contact's, company's and owner's names: reusable, so prepared once on PostgreSQL. */
 const dealPageById = reusableQuery((_d, db, workspaceId, id) =>
   dealsWithNames(db)
-    .leftJoin('memberships as m', (j) => j.onRef('m.workspace_id', '=', 'd.workspace_id').onRef('m.user_id', '=', 'd.owner_id'))
+    .leftJoin('memberships as m', (j) =>
+      j.onRef('m.workspace_id', '=', 'd.workspace_id').onRef('m.user_id', '=', 'd.owner_id'),
+    )
     .leftJoin('users as u', 'u.id', 'm.user_id')
     .select([...DEAL_COLUMNS, 'u.name as owner_name'])
     .where('d.workspace_id', '=', workspaceId)
@@ -83,12 +136,22 @@ const dealPageById = reusableQuery((_d, db, workspaceId, id) =>
 );
 
 /** A deal for its page: every column and the names it shows, in one read. */
-export async function findDealView(dialect: Dialect, db: Db, workspaceId: string, id: string): Promise<DealPageRow | undefined> {
+export async function findDealView(
+  dialect: Dialect,
+  db: Db,
+  workspaceId: string,
+  id: string,
+): Promise<DealPageRow | undefined> {
   return (await dealPageById(dialect, db, workspaceId, id)).rows[0] as DealPageRow | undefined;
 }
 
 export function findDealRow(db: Db, workspaceId: string, id: string): Promise<DealRow | undefined> {
-  return db.selectFrom('deals').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('deals')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function insertDeal(db: Db, row: Insertable<DB['deals']>): Promise<void> {
@@ -96,7 +159,13 @@ export async function insertDeal(db: Db, row: Insertable<DB['deals']>): Promise<
 }
 
 /** Writes when the version still matches (then bumps it); false means someone else changed it first. */
-export async function updateDealRow(db: Db, workspaceId: string, id: string, version: number, patch: Updateable<DB['deals']>): Promise<boolean> {
+export async function updateDealRow(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  version: number,
+  patch: Updateable<DB['deals']>,
+): Promise<boolean> {
   const res = await db
     .updateTable('deals')
     .set({ ...patch, version: version + 1 })
@@ -137,17 +206,34 @@ export function listHistory(db: Db, workspaceId: string, dealId: string) {
 
 /** Whether a live (not deleted) contact with this id exists in the workspace. */
 export async function contactExists(db: Db, workspaceId: string, id: string): Promise<boolean> {
-  const row = await db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('contacts')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   return Boolean(row);
 }
 
 export async function companyExists(db: Db, workspaceId: string, id: string): Promise<boolean> {
-  const row = await db.selectFrom('companies').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('companies')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   return Boolean(row);
 }
 
 /** Whether the contact has an open item in a pipeline of the category (contact type rules use this). */
-export async function contactHasOpenDealIn(db: Db, workspaceId: string, contactId: string, category: string): Promise<boolean> {
+export async function contactHasOpenDealIn(
+  db: Db,
+  workspaceId: string,
+  contactId: string,
+  category: string,
+): Promise<boolean> {
   const row = await db
     .selectFrom('deals as d')
     .innerJoin('pipelines as p', 'p.id', 'd.pipeline_id')
@@ -162,8 +248,18 @@ export async function contactHasOpenDealIn(db: Db, workspaceId: string, contactI
 }
 
 /** One page (by id) of a stage's items: what history rows need when they all move at once. */
-export function listStageDealsAfter(db: Db, workspaceId: string, stageId: string, afterId: string | null, limit: number) {
-  let q = db.selectFrom('deals').select(['id', 'stage_entered_at']).where('workspace_id', '=', workspaceId).where('stage_id', '=', stageId);
+export function listStageDealsAfter(
+  db: Db,
+  workspaceId: string,
+  stageId: string,
+  afterId: string | null,
+  limit: number,
+) {
+  let q = db
+    .selectFrom('deals')
+    .select(['id', 'stage_entered_at'])
+    .where('workspace_id', '=', workspaceId)
+    .where('stage_id', '=', stageId);
   if (afterId) q = q.where('id', '>', afterId);
   return q.orderBy('id').limit(limit).execute();
 }
@@ -173,7 +269,14 @@ export async function insertHistoryRows(db: Db, rows: Insertable<DB['deal_stage_
 }
 
 /** Moves every item of one stage to another in one statement (stage merges and deletions). */
-export async function reassignStageDeals(db: Db, workspaceId: string, fromStageId: string, to: { id: string; kind: string }, now: string, closedOn: string): Promise<number> {
+export async function reassignStageDeals(
+  db: Db,
+  workspaceId: string,
+  fromStageId: string,
+  to: { id: string; kind: string },
+  now: string,
+  closedOn: string,
+): Promise<number> {
   const closed = to.kind !== 'open';
   const res = await db
     .updateTable('deals')
@@ -193,7 +296,14 @@ export async function reassignStageDeals(db: Db, workspaceId: string, fromStageI
 }
 
 /** Keeps items' status in step when their stage changes kind (open, won, lost). */
-export async function setStageDealsStatus(db: Db, workspaceId: string, stageId: string, kind: string, now: string, closedOn: string): Promise<void> {
+export async function setStageDealsStatus(
+  db: Db,
+  workspaceId: string,
+  stageId: string,
+  kind: string,
+  now: string,
+  closedOn: string,
+): Promise<void> {
   const closed = kind !== 'open';
   await db
     .updateTable('deals')

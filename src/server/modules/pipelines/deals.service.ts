@@ -22,7 +22,13 @@ import { assertRequiredFields } from './stage-rules.js';
 import { applyStatsDeltas, contributionOf, addDeltas, type StatsDelta } from './stage-stats.repository.js';
 
 /** A deal as the API shows it, read in the given transaction. */
-export async function dealView(ctx: AppContext, db: Db, workspaceId: string, id: string, pipeline?: Pipeline): Promise<Deal> {
+export async function dealView(
+  ctx: AppContext,
+  db: Db,
+  workspaceId: string,
+  id: string,
+  pipeline?: Pipeline,
+): Promise<Deal> {
   const row = await deals.findDealView(ctx.dialect, db, workspaceId, id);
   if (!row) throw notFound('Deal');
   return toDealPage(ctx, row, pipeline ?? (await loadPipeline(db, workspaceId, row.pipeline_id)));
@@ -57,9 +63,16 @@ export async function dealHistory(ctx: AppContext, actor: Actor, id: string): Pr
 }
 
 /** Closing fields for an item entering a stage: set when it closes, cleared when it reopens. */
-export async function closingFields(db: Db, workspaceId: string, stage: Stage, now: string, current?: Pick<DealRow, 'closed_at' | 'closed_on' | 'status'>) {
+export async function closingFields(
+  db: Db,
+  workspaceId: string,
+  stage: Stage,
+  now: string,
+  current?: Pick<DealRow, 'closed_at' | 'closed_on' | 'status'>,
+) {
   if (stage.kind === 'open') return { closed_at: null, closed_on: null };
-  if (current && current.status === stage.kind && current.closed_at) return { closed_at: current.closed_at, closed_on: current.closed_on };
+  if (current && current.status === stage.kind && current.closed_at)
+    return { closed_at: current.closed_at, closed_on: current.closed_on };
   const { timezone } = await workspaceLocale(db, workspaceId);
   return { closed_at: now, closed_on: localDate(new Date(now), timezone) };
 }
@@ -74,9 +87,22 @@ export async function createDeal(ctx: AppContext, actor: Actor, input: z.output<
 }
 
 /** Creates an item in the caller's transaction (API, contact-type rules, imports); returns its id. */
-export async function createDealInTransaction(ctx: AppContext, trx: Db, actor: Actor, pipeline: Pipeline, input: z.output<typeof CreateDealBody>, now: string): Promise<string> {
-  const stage = input.stageId ? pipeline.stages.find((s) => s.id === input.stageId) : pipeline.stages.find((s) => s.kind === 'open');
-  if (!stage) throw new AppError('STAGE_NOT_IN_PIPELINE', undefined, { field: 'stageId', errors: [{ field: 'stageId', message: 'Pick a stage of this pipeline' }] });
+export async function createDealInTransaction(
+  ctx: AppContext,
+  trx: Db,
+  actor: Actor,
+  pipeline: Pipeline,
+  input: z.output<typeof CreateDealBody>,
+  now: string,
+): Promise<string> {
+  const stage = input.stageId
+    ? pipeline.stages.find((s) => s.id === input.stageId)
+    : pipeline.stages.find((s) => s.kind === 'open');
+  if (!stage)
+    throw new AppError('STAGE_NOT_IN_PIPELINE', undefined, {
+      field: 'stageId',
+      errors: [{ field: 'stageId', message: 'Pick a stage of this pipeline' }],
+    });
   const ownerId = input.ownerId === undefined ? (actor.kind === 'user' ? actor.id : null) : input.ownerId;
   await assertReferences(trx, actor.workspaceId, { contactId: input.contactId, companyId: input.companyId, ownerId });
   const row: DealRow = {
@@ -106,19 +132,67 @@ export async function createDealInTransaction(ctx: AppContext, trx: Db, actor: A
   // A new item "arrives" in its first stage: that stage's requirements apply (a reason is implied).
   assertRequiredFields(stage, row, 'created', '');
   await deals.insertDeal(trx, row);
-  await deals.insertHistory(trx, { id: newId(), workspace_id: actor.workspaceId, deal_id: row.id, pipeline_id: pipeline.id, from_stage_id: null, to_stage_id: stage.id, actor_id: actor.kind === 'system' ? null : actor.id, actor_name: actor.name, reason: null, seconds_in_previous: null, created_at: now, updated_at: now });
+  await deals.insertHistory(trx, {
+    id: newId(),
+    workspace_id: actor.workspaceId,
+    deal_id: row.id,
+    pipeline_id: pipeline.id,
+    from_stage_id: null,
+    to_stage_id: stage.id,
+    actor_id: actor.kind === 'system' ? null : actor.id,
+    actor_name: actor.name,
+    reason: null,
+    seconds_in_previous: null,
+    created_at: now,
+    updated_at: now,
+  });
   if (stage.kind === 'won') await convertContactOnWin(ctx, trx, actor, pipeline, row);
-  await recordAudit(trx, actor, { action: 'deal.created', entityType: 'deal', entityId: row.id, after: auditSnapshot(row), meta: { pipelineId: pipeline.id } }, now);
-  await appendEvent(ctx, trx, actor, { type: 'deal.created', entityType: 'deal', entityId: row.id, payload: { pipelineId: pipeline.id, stageId: stage.id, contactId: row.contact_id, title: row.title, version: 1 } }, now);
+  await recordAudit(
+    trx,
+    actor,
+    {
+      action: 'deal.created',
+      entityType: 'deal',
+      entityId: row.id,
+      after: auditSnapshot(row),
+      meta: { pipelineId: pipeline.id },
+    },
+    now,
+  );
+  await appendEvent(
+    ctx,
+    trx,
+    actor,
+    {
+      type: 'deal.created',
+      entityType: 'deal',
+      entityId: row.id,
+      payload: { pipelineId: pipeline.id, stageId: stage.id, contactId: row.contact_id, title: row.title, version: 1 },
+    },
+    now,
+  );
   // the running totals last, as in a move: rows other writers may share are held the shortest time
-  await applyStatsDeltas(trx, ctx.dialect, actor.workspaceId, pipeline.id, new Map([[stage.id, { ...contributionOf(row), enteredTotal: 1 }]]));
+  await applyStatsDeltas(
+    trx,
+    ctx.dialect,
+    actor.workspaceId,
+    pipeline.id,
+    new Map([[stage.id, { ...contributionOf(row), enteredTotal: 1 }]]),
+  );
   await applyForecastDelta(trx, ctx.dialect, actor.workspaceId, pipeline.id, null, row);
   return row.id;
 }
 
 /** Which of a stage's required fields an edit touches (only those may not be emptied by it). */
 function touchedRequirements(patch: z.output<typeof UpdateDealBody>): Set<string> {
-  const map: Record<string, string> = { valueMinor: 'value', expectedCloseDate: 'expectedCloseDate', contactId: 'contact', companyId: 'company', ownerId: 'owner', closeReason: 'closeReason' };
+  const map: Record<string, string> = {
+    valueMinor: 'value',
+    expectedCloseDate: 'expectedCloseDate',
+    contactId: 'contact',
+    companyId: 'company',
+    ownerId: 'owner',
+    closeReason: 'closeReason',
+  };
   const out = new Set<string>();
   for (const key of Object.keys(patch)) if (map[key]) out.add(map[key]);
   for (const key of Object.keys(patch.custom ?? {})) out.add(`custom.${key}`);
@@ -148,25 +222,66 @@ export function applyEdit(row: DealRow, patch: Omit<z.output<typeof UpdateDealBo
   };
 }
 
-export async function updateDeal(ctx: AppContext, actor: Actor, id: string, input: z.output<typeof UpdateDealBody>): Promise<Deal> {
+export async function updateDeal(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof UpdateDealBody>,
+): Promise<Deal> {
   const now = nowIso(ctx.clock);
   return withTransaction(ctx.db, async (trx) => {
     const row = await visibleDeal(trx, actor, id);
-    if (row.version !== input.version) throw new AppError('VERSION_CONFLICT', undefined, { data: { currentVersion: row.version } });
+    if (row.version !== input.version)
+      throw new AppError('VERSION_CONFLICT', undefined, { data: { currentVersion: row.version } });
     const { version, ...patch } = input;
     await assertReferences(trx, actor.workspaceId, patch);
     const next = { ...applyEdit(row, patch), updated_at: now };
     const pipeline = await loadPipeline(trx, actor.workspaceId, row.pipeline_id);
     const stage = pipeline.stages.find((s) => s.id === row.stage_id)!;
     const touched = touchedRequirements(input);
-    assertRequiredFields({ ...stage, requiredFields: stage.requiredFields.filter((f) => touched.has(f)) }, next, 'edit', '');
+    assertRequiredFields(
+      { ...stage, requiredFields: stage.requiredFields.filter((f) => touched.has(f)) },
+      next,
+      'edit',
+      '',
+    );
     const { id: _id, workspace_id: _ws, ...set } = next;
-    if (!(await deals.updateDealRow(trx, actor.workspaceId, row.id, version, set))) throw new AppError('VERSION_CONFLICT');
+    if (!(await deals.updateDealRow(trx, actor.workspaceId, row.id, version, set)))
+      throw new AppError('VERSION_CONFLICT');
     const delta: StatsDelta = addDeltas(contributionOf(next), contributionOf(row, -1));
-    if (delta.valueSum || delta.defaultProbValueSum || delta.ownWeightedSum) await applyStatsDeltas(trx, ctx.dialect, actor.workspaceId, row.pipeline_id, new Map([[row.stage_id, delta]]));
+    if (delta.valueSum || delta.defaultProbValueSum || delta.ownWeightedSum)
+      await applyStatsDeltas(trx, ctx.dialect, actor.workspaceId, row.pipeline_id, new Map([[row.stage_id, delta]]));
     await applyForecastDelta(trx, ctx.dialect, actor.workspaceId, row.pipeline_id, row, next);
-    await recordAudit(trx, actor, { action: 'deal.updated', entityType: 'deal', entityId: row.id, before: auditSnapshot(row), after: auditSnapshot(next) }, now);
-    await appendEvent(ctx, trx, actor, { type: 'deal.updated', entityType: 'deal', entityId: row.id, payload: { pipelineId: row.pipeline_id, stageId: row.stage_id, contactId: next.contact_id, title: next.title, version: version + 1 } }, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'deal.updated',
+        entityType: 'deal',
+        entityId: row.id,
+        before: auditSnapshot(row),
+        after: auditSnapshot(next),
+      },
+      now,
+    );
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      {
+        type: 'deal.updated',
+        entityType: 'deal',
+        entityId: row.id,
+        payload: {
+          pipelineId: row.pipeline_id,
+          stageId: row.stage_id,
+          contactId: next.contact_id,
+          title: next.title,
+          version: version + 1,
+        },
+      },
+      now,
+    );
     return dealView(ctx, trx, actor.workspaceId, row.id, pipeline);
   });
 }
@@ -176,9 +291,37 @@ export async function deleteDeal(ctx: AppContext, actor: Actor, id: string): Pro
   await withTransaction(ctx.db, async (trx) => {
     const row = await visibleDeal(trx, actor, id);
     await deals.deleteDealRow(trx, actor.workspaceId, row.id);
-    await applyStatsDeltas(trx, ctx.dialect, actor.workspaceId, row.pipeline_id, new Map([[row.stage_id, contributionOf(row, -1)]]));
+    await applyStatsDeltas(
+      trx,
+      ctx.dialect,
+      actor.workspaceId,
+      row.pipeline_id,
+      new Map([[row.stage_id, contributionOf(row, -1)]]),
+    );
     await applyForecastDelta(trx, ctx.dialect, actor.workspaceId, row.pipeline_id, row, null);
-    await recordAudit(trx, actor, { action: 'deal.deleted', entityType: 'deal', entityId: row.id, before: auditSnapshot(row), meta: { pipelineId: row.pipeline_id } }, now);
-    await appendEvent(ctx, trx, actor, { type: 'deal.deleted', entityType: 'deal', entityId: row.id, payload: { pipelineId: row.pipeline_id, stageId: row.stage_id, contactId: row.contact_id, title: row.title } }, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'deal.deleted',
+        entityType: 'deal',
+        entityId: row.id,
+        before: auditSnapshot(row),
+        meta: { pipelineId: row.pipeline_id },
+      },
+      now,
+    );
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      {
+        type: 'deal.deleted',
+        entityType: 'deal',
+        entityId: row.id,
+        payload: { pipelineId: row.pipeline_id, stageId: row.stage_id, contactId: row.contact_id, title: row.title },
+      },
+      now,
+    );
   });
 }

@@ -4,9 +4,25 @@ import { counterSlot, monthOfDate } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
 import type { DealRow } from './pipelines.mappers.js';
 
-type Row = Pick<DealRow, 'status' | 'stage_id' | 'expected_close_date' | 'closed_on' | 'close_reason' | 'value_minor' | 'probability'>;
-interface OpenDelta { stageId: string; month: string; n: number; value: number; defaultProbValue: number; ownWeighted: number }
-interface ClosedDelta { status: string; month: string; reason: string; n: number; value: number }
+type Row = Pick<
+  DealRow,
+  'status' | 'stage_id' | 'expected_close_date' | 'closed_on' | 'close_reason' | 'value_minor' | 'probability'
+>;
+interface OpenDelta {
+  stageId: string;
+  month: string;
+  n: number;
+  value: number;
+  defaultProbValue: number;
+  ownWeighted: number;
+}
+interface ClosedDelta {
+  status: string;
+  month: string;
+  reason: string;
+  n: number;
+  value: number;
+}
 
 function openPart(r: Row, sign: number): OpenDelta {
   const value = Number(r.value_minor);
@@ -25,28 +41,70 @@ function openPart(r: Row, sign: number): OpenDelta {
  * no longer exists), in the writer's slot of each total (see counterSlot). Rows are written in key
  * order so concurrent writers that share a slot cannot deadlock.
  */
-export async function applyForecastDelta(db: Db, dialect: Dialect, workspaceId: string, pipelineId: string, before: Row | null, after: Row | null): Promise<void> {
+export async function applyForecastDelta(
+  db: Db,
+  dialect: Dialect,
+  workspaceId: string,
+  pipelineId: string,
+  before: Row | null,
+  after: Row | null,
+): Promise<void> {
   await applyForecastDeltas(db, dialect, workspaceId, pipelineId, [[before, after]]);
 }
 
 /** The same for many items at once (imports, undo of an import): one write per total row touched. */
-export async function applyForecastDeltas(db: Db, dialect: Dialect, workspaceId: string, pipelineId: string, changes: Array<[before: Row | null, after: Row | null]>): Promise<void> {
+export async function applyForecastDeltas(
+  db: Db,
+  dialect: Dialect,
+  workspaceId: string,
+  pipelineId: string,
+  changes: Array<[before: Row | null, after: Row | null]>,
+): Promise<void> {
   for (const write of forecastUpserts(db, dialect, workspaceId, pipelineId, changes)) await write.execute();
 }
 
 /** applyForecastDeltas' statements, not yet run: one per table with totals to change (open, closed). */
-export function forecastUpserts(db: Db, dialect: Dialect, workspaceId: string, pipelineId: string, changes: Array<[before: Row | null, after: Row | null]>) {
+export function forecastUpserts(
+  db: Db,
+  dialect: Dialect,
+  workspaceId: string,
+  pipelineId: string,
+  changes: Array<[before: Row | null, after: Row | null]>,
+) {
   const open = new Map<string, OpenDelta>();
   const closed = new Map<string, ClosedDelta>();
-  for (const [r, sign] of changes.flatMap(([before, after]) => [[before, -1], [after, 1]] as const)) {
+  for (const [r, sign] of changes.flatMap(
+    ([before, after]) =>
+      [
+        [before, -1],
+        [after, 1],
+      ] as const,
+  )) {
     if (!r) continue;
     if (r.status === 'open') {
       const d = openPart(r, sign);
       const k = `${d.stageId}|${d.month}`;
       const prev = open.get(k);
-      open.set(k, prev ? { ...d, n: prev.n + d.n, value: prev.value + d.value, defaultProbValue: prev.defaultProbValue + d.defaultProbValue, ownWeighted: prev.ownWeighted + d.ownWeighted } : d);
+      open.set(
+        k,
+        prev
+          ? {
+              ...d,
+              n: prev.n + d.n,
+              value: prev.value + d.value,
+              defaultProbValue: prev.defaultProbValue + d.defaultProbValue,
+              ownWeighted: prev.ownWeighted + d.ownWeighted,
+            }
+          : d,
+      );
     } else {
-      const d = { status: r.status, month: r.closed_on?.slice(0, 7) ?? '', reason: r.close_reason ?? '', n: sign, value: sign * Number(r.value_minor) };
+      const d = {
+        status: r.status,
+        month: r.closed_on?.slice(0, 7) ?? '',
+        reason: r.close_reason ?? '',
+        n: sign,
+        value: sign * Number(r.value_minor),
+      };
       const k = `${d.status}|${d.month}|${d.reason}`;
       const prev = closed.get(k);
       closed.set(k, prev ? { ...d, n: prev.n + d.n, value: prev.value + d.value } : d);
@@ -57,7 +115,17 @@ export function forecastUpserts(db: Db, dialect: Dialect, workspaceId: string, p
     .sort()
     .map((k) => open.get(k)!)
     .filter((d) => d.n || d.value || d.defaultProbValue || d.ownWeighted)
-    .map((d) => ({ workspace_id: workspaceId, pipeline_id: pipelineId, stage_id: d.stageId, month: d.month, slot: counterSlot(dialect), deal_count: d.n, value_sum: d.value, default_prob_value_sum: d.defaultProbValue, own_weighted_sum: d.ownWeighted }));
+    .map((d) => ({
+      workspace_id: workspaceId,
+      pipeline_id: pipelineId,
+      stage_id: d.stageId,
+      month: d.month,
+      slot: counterSlot(dialect),
+      deal_count: d.n,
+      value_sum: d.value,
+      default_prob_value_sum: d.defaultProbValue,
+      own_weighted_sum: d.ownWeighted,
+    }));
   const writes = [];
   if (openRows.length) {
     writes.push(
@@ -68,8 +136,16 @@ export function forecastUpserts(db: Db, dialect: Dialect, workspaceId: string, p
           oc.columns(['stage_id', 'month', 'slot']).doUpdateSet((eb) => ({
             deal_count: eb('pipeline_open_month_stats.deal_count', '+', eb.ref('excluded.deal_count')),
             value_sum: eb('pipeline_open_month_stats.value_sum', '+', eb.ref('excluded.value_sum')),
-            default_prob_value_sum: eb('pipeline_open_month_stats.default_prob_value_sum', '+', eb.ref('excluded.default_prob_value_sum')),
-            own_weighted_sum: eb('pipeline_open_month_stats.own_weighted_sum', '+', eb.ref('excluded.own_weighted_sum')),
+            default_prob_value_sum: eb(
+              'pipeline_open_month_stats.default_prob_value_sum',
+              '+',
+              eb.ref('excluded.default_prob_value_sum'),
+            ),
+            own_weighted_sum: eb(
+              'pipeline_open_month_stats.own_weighted_sum',
+              '+',
+              eb.ref('excluded.own_weighted_sum'),
+            ),
           })),
         ),
     );
@@ -78,7 +154,16 @@ export function forecastUpserts(db: Db, dialect: Dialect, workspaceId: string, p
     .sort()
     .map((k) => closed.get(k)!)
     .filter((d) => d.n || d.value)
-    .map((d) => ({ workspace_id: workspaceId, pipeline_id: pipelineId, status: d.status, month: d.month, reason: d.reason, slot: counterSlot(dialect), deal_count: d.n, value_sum: d.value }));
+    .map((d) => ({
+      workspace_id: workspaceId,
+      pipeline_id: pipelineId,
+      status: d.status,
+      month: d.month,
+      reason: d.reason,
+      slot: counterSlot(dialect),
+      deal_count: d.n,
+      value_sum: d.value,
+    }));
   if (closedRows.length) {
     writes.push(
       db
@@ -96,9 +181,22 @@ export function forecastUpserts(db: Db, dialect: Dialect, workspaceId: string, p
 }
 
 /** Rebuilds a pipeline's forecast totals from its items (after bulk changes: stage merges, kind changes). */
-export async function rebuildForecastStats(db: Db, dialect: Dialect, workspaceId: string, pipelineId: string): Promise<void> {
-  await db.deleteFrom('pipeline_open_month_stats').where('workspace_id', '=', workspaceId).where('pipeline_id', '=', pipelineId).execute();
-  await db.deleteFrom('pipeline_closed_month_stats').where('workspace_id', '=', workspaceId).where('pipeline_id', '=', pipelineId).execute();
+export async function rebuildForecastStats(
+  db: Db,
+  dialect: Dialect,
+  workspaceId: string,
+  pipelineId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('pipeline_open_month_stats')
+    .where('workspace_id', '=', workspaceId)
+    .where('pipeline_id', '=', pipelineId)
+    .execute();
+  await db
+    .deleteFrom('pipeline_closed_month_stats')
+    .where('workspace_id', '=', workspaceId)
+    .where('pipeline_id', '=', pipelineId)
+    .execute();
   const openMonth = sql<string>`coalesce(${monthOfDate(dialect, 'expected_close_date')}, '')`;
   const open = await db
     .selectFrom('deals')
@@ -116,20 +214,49 @@ export async function rebuildForecastStats(db: Db, dialect: Dialect, workspaceId
     .groupBy(['stage_id', openMonth])
     .execute();
   for (const r of open) {
-    await db.insertInto('pipeline_open_month_stats').values({ workspace_id: workspaceId, pipeline_id: pipelineId, stage_id: r.stage_id, month: r.month, deal_count: Number(r.n), value_sum: Number(r.value), default_prob_value_sum: Number(r.dpv), own_weighted_sum: Number(r.ow) }).execute();
+    await db
+      .insertInto('pipeline_open_month_stats')
+      .values({
+        workspace_id: workspaceId,
+        pipeline_id: pipelineId,
+        stage_id: r.stage_id,
+        month: r.month,
+        deal_count: Number(r.n),
+        value_sum: Number(r.value),
+        default_prob_value_sum: Number(r.dpv),
+        own_weighted_sum: Number(r.ow),
+      })
+      .execute();
   }
   const closedMonth = sql<string>`coalesce(${monthOfDate(dialect, 'closed_on')}, '')`;
   const reason = sql<string>`coalesce(close_reason, '')`;
   const closed = await db
     .selectFrom('deals')
-    .select(['status', closedMonth.as('month'), reason.as('reason'), sql<number>`count(*)`.as('n'), sql<number>`sum(value_minor)`.as('value')])
+    .select([
+      'status',
+      closedMonth.as('month'),
+      reason.as('reason'),
+      sql<number>`count(*)`.as('n'),
+      sql<number>`sum(value_minor)`.as('value'),
+    ])
     .where('workspace_id', '=', workspaceId)
     .where('pipeline_id', '=', pipelineId)
     .where('status', '<>', 'open')
     .groupBy(['status', closedMonth, reason])
     .execute();
   for (const r of closed) {
-    await db.insertInto('pipeline_closed_month_stats').values({ workspace_id: workspaceId, pipeline_id: pipelineId, status: r.status, month: r.month, reason: r.reason, deal_count: Number(r.n), value_sum: Number(r.value) }).execute();
+    await db
+      .insertInto('pipeline_closed_month_stats')
+      .values({
+        workspace_id: workspaceId,
+        pipeline_id: pipelineId,
+        status: r.status,
+        month: r.month,
+        reason: r.reason,
+        deal_count: Number(r.n),
+        value_sum: Number(r.value),
+      })
+      .execute();
   }
 }
 
@@ -137,7 +264,13 @@ export async function rebuildForecastStats(db: Db, dialect: Dialect, workspaceId
 export function readOpenMonthStats(db: Db, workspaceId: string, pipelineId: string, from: string, to: string) {
   return db
     .selectFrom('pipeline_open_month_stats')
-    .select((eb) => ['stage_id', 'month', ...(['deal_count', 'value_sum', 'default_prob_value_sum', 'own_weighted_sum'] as const).map((c) => eb.fn.sum<number>(c).as(c))])
+    .select((eb) => [
+      'stage_id',
+      'month',
+      ...(['deal_count', 'value_sum', 'default_prob_value_sum', 'own_weighted_sum'] as const).map((c) =>
+        eb.fn.sum<number>(c).as(c),
+      ),
+    ])
     .where('workspace_id', '=', workspaceId)
     .where('pipeline_id', '=', pipelineId)
     .where((eb) => eb.or([eb('month', '=', ''), eb.and([eb('month', '>=', from), eb('month', '<=', to)])]))
@@ -149,7 +282,13 @@ export function readOpenMonthStats(db: Db, workspaceId: string, pipelineId: stri
 export function readClosedMonthStats(db: Db, workspaceId: string, pipelineId: string, from: string, to: string) {
   return db
     .selectFrom('pipeline_closed_month_stats')
-    .select((eb) => ['status', 'month', 'reason', eb.fn.sum<number>('deal_count').as('deal_count'), eb.fn.sum<number>('value_sum').as('value_sum')])
+    .select((eb) => [
+      'status',
+      'month',
+      'reason',
+      eb.fn.sum<number>('deal_count').as('deal_count'),
+      eb.fn.sum<number>('value_sum').as('value_sum'),
+    ])
     .where('workspace_id', '=', workspaceId)
     .where('pipeline_id', '=', pipelineId)
     .where('month', '>=', from)

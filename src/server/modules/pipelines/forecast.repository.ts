@@ -19,7 +19,10 @@ const money = {
 };
 
 function base(db: Db, s: ForecastScope) {
-  let q = db.selectFrom('deals as d').where('d.workspace_id', '=', s.workspaceId).where('d.pipeline_id', '=', s.pipelineId);
+  let q = db
+    .selectFrom('deals as d')
+    .where('d.workspace_id', '=', s.workspaceId)
+    .where('d.pipeline_id', '=', s.pipelineId);
   if (s.ownerId) q = q.where('d.owner_id', '=', s.ownerId);
   return q;
 }
@@ -28,23 +31,49 @@ function base(db: Db, s: ForecastScope) {
 export async function openByMonthAndStage(db: Db, dialect: Dialect, s: ForecastScope) {
   const month = monthOfDate(dialect, 'd.expected_close_date');
   const rows = await base(db, s)
-    .select([month.as('period'), 'd.stage_id', countAll().as('n'), money.value.as('value'), money.defaultProbValue.as('default_prob_value'), money.ownWeighted.as('own_weighted')])
+    .select([
+      month.as('period'),
+      'd.stage_id',
+      countAll().as('n'),
+      money.value.as('value'),
+      money.defaultProbValue.as('default_prob_value'),
+      money.ownWeighted.as('own_weighted'),
+    ])
     .where('d.status', '=', 'open')
     .where('d.expected_close_date', '>=', s.fromDay)
     .where('d.expected_close_date', '<', s.toDayExclusive)
     .groupBy([month, 'd.stage_id'])
     .execute();
-  return rows.map((r) => ({ period: r.period, stageId: r.stage_id, n: Number(r.n), value: Number(r.value), defaultProbValue: Number(r.default_prob_value), ownWeighted: Number(r.own_weighted) }));
+  return rows.map((r) => ({
+    period: r.period,
+    stageId: r.stage_id,
+    n: Number(r.n),
+    value: Number(r.value),
+    defaultProbValue: Number(r.default_prob_value),
+    ownWeighted: Number(r.own_weighted),
+  }));
 }
 
 export async function openWithoutCloseDate(db: Db, s: ForecastScope) {
   const rows = await base(db, s)
-    .select(['d.stage_id', countAll().as('n'), money.value.as('value'), money.defaultProbValue.as('default_prob_value'), money.ownWeighted.as('own_weighted')])
+    .select([
+      'd.stage_id',
+      countAll().as('n'),
+      money.value.as('value'),
+      money.defaultProbValue.as('default_prob_value'),
+      money.ownWeighted.as('own_weighted'),
+    ])
     .where('d.status', '=', 'open')
     .where('d.expected_close_date', 'is', null)
     .groupBy('d.stage_id')
     .execute();
-  return rows.map((r) => ({ stageId: r.stage_id, n: Number(r.n), value: Number(r.value), defaultProbValue: Number(r.default_prob_value), ownWeighted: Number(r.own_weighted) }));
+  return rows.map((r) => ({
+    stageId: r.stage_id,
+    n: Number(r.n),
+    value: Number(r.value),
+    defaultProbValue: Number(r.default_prob_value),
+    ownWeighted: Number(r.own_weighted),
+  }));
 }
 
 /** Won and lost items by the month they closed in. */
@@ -69,5 +98,7 @@ export async function closeReasons(db: Db, s: ForecastScope) {
     .where('d.closed_on', '<', s.toDayExclusive)
     .groupBy(['d.status', 'd.close_reason'])
     .execute();
-  return rows.map((r) => ({ status: r.status, reason: r.close_reason, n: Number(r.n), value: Number(r.value) })).sort((a, b) => b.n - a.n);
+  return rows
+    .map((r) => ({ status: r.status, reason: r.close_reason, n: Number(r.n), value: Number(r.value) }))
+    .sort((a, b) => b.n - a.n);
 }

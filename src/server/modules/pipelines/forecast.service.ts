@@ -21,12 +21,18 @@ function periodOf(month: string, interval: 'month' | 'quarter'): string {
 
 function periodsBetween(from: string, to: string, interval: 'month' | 'quarter'): string[] {
   const out: string[] = [];
-  for (let m = from; m <= to; m = addMonths(m, 1)) if (!out.includes(periodOf(m, interval))) out.push(periodOf(m, interval));
+  for (let m = from; m <= to; m = addMonths(m, 1))
+    if (!out.includes(periodOf(m, interval))) out.push(periodOf(m, interval));
   return out;
 }
 
 /** Weighted value of open items by expected close period; won/lost by period; reasons. */
-export async function getForecast(ctx: AppContext, actor: Actor, pipelineId: string, q: z.output<typeof ForecastQuery>): Promise<Forecast> {
+export async function getForecast(
+  ctx: AppContext,
+  actor: Actor,
+  pipelineId: string,
+  q: z.output<typeof ForecastQuery>,
+): Promise<Forecast> {
   const pipeline = await pipelineOrNotFound(ctx, actor, pipelineId);
   const { timezone } = await workspaceLocale(ctx.db, actor.workspaceId);
   const thisMonth = localDate(ctx.clock.now(), timezone).slice(0, 7);
@@ -35,9 +41,17 @@ export async function getForecast(ctx: AppContext, actor: Actor, pipelineId: str
   if (from > to) throw fieldError('from', 'Must not be after "to"');
   if (addMonths(from, 60) <= to) throw fieldError('to', 'At most five years at once');
   const scoped = ownerScope(actor);
-  const scope: f.ForecastScope = { workspaceId: actor.workspaceId, pipelineId: pipeline.id, ownerId: scoped ?? (q.ownerId === 'me' ? actor.id : (q.ownerId ?? null)), fromDay: `${from}-01`, toDayExclusive: `${addMonths(to, 1)}-01` };
+  const scope: f.ForecastScope = {
+    workspaceId: actor.workspaceId,
+    pipelineId: pipeline.id,
+    ownerId: scoped ?? (q.ownerId === 'me' ? actor.id : (q.ownerId ?? null)),
+    fromDay: `${from}-01`,
+    toDayExclusive: `${addMonths(to, 1)}-01`,
+  };
   const stages = new Map(pipeline.stages.map((s) => [s.id, s]));
-  const { open, noDate, closed, reasons } = scope.ownerId ? await liveTotals(ctx, scope) : await maintainedTotals(ctx, scope, from, to);
+  const { open, noDate, closed, reasons } = scope.ownerId
+    ? await liveTotals(ctx, scope)
+    : await maintainedTotals(ctx, scope, from, to);
 
   const periods = periodsBetween(from, to, q.interval);
   const openBy = new Map(periods.map((p) => [p, { period: p, count: 0, valueSum: 0, weightedValue: 0 }]));
@@ -48,7 +62,9 @@ export async function getForecast(ctx: AppContext, actor: Actor, pipelineId: str
     slot.valueSum += r.value;
     slot.weightedValue += weighted(stages, r);
   }
-  const closedBy = new Map(periods.map((p) => [p, { period: p, wonCount: 0, wonValue: 0, lostCount: 0, lostValue: 0 }]));
+  const closedBy = new Map(
+    periods.map((p) => [p, { period: p, wonCount: 0, wonValue: 0, lostCount: 0, lostValue: 0 }]),
+  );
   for (const r of closed) {
     const slot = closedBy.get(periodOf(r.period, q.interval));
     if (!slot) continue;
@@ -60,31 +76,61 @@ export async function getForecast(ctx: AppContext, actor: Actor, pipelineId: str
       slot.lostValue += r.value;
     }
   }
-  const reasonList = (status: string) => reasons.filter((r) => r.status === status).slice(0, 20).map((r) => ({ reason: r.reason ?? '', count: r.n, valueSum: r.value }));
+  const reasonList = (status: string) =>
+    reasons
+      .filter((r) => r.status === status)
+      .slice(0, 20)
+      .map((r) => ({ reason: r.reason ?? '', count: r.n, valueSum: r.value }));
   return {
     pipelineId: pipeline.id,
     currency: pipeline.currency,
     from,
     to,
     openByCloseMonth: [...openBy.values()],
-    noCloseDate: noDate.reduce((a, r) => ({ count: a.count + r.n, valueSum: a.valueSum + r.value, weightedValue: a.weightedValue + weighted(stages, r) }), { count: 0, valueSum: 0, weightedValue: 0 }),
+    noCloseDate: noDate.reduce(
+      (a, r) => ({
+        count: a.count + r.n,
+        valueSum: a.valueSum + r.value,
+        weightedValue: a.weightedValue + weighted(stages, r),
+      }),
+      { count: 0, valueSum: 0, weightedValue: 0 },
+    ),
     closedByPeriod: [...closedBy.values()],
     reasons: { won: reasonList('won'), lost: reasonList('lost') },
   };
 }
 
-type Totals = { open: Awaited<ReturnType<typeof f.openByMonthAndStage>>; noDate: Awaited<ReturnType<typeof f.openWithoutCloseDate>>; closed: Awaited<ReturnType<typeof f.closedByMonth>>; reasons: Awaited<ReturnType<typeof f.closeReasons>> };
+type Totals = {
+  open: Awaited<ReturnType<typeof f.openByMonthAndStage>>;
+  noDate: Awaited<ReturnType<typeof f.openWithoutCloseDate>>;
+  closed: Awaited<ReturnType<typeof f.closedByMonth>>;
+  reasons: Awaited<ReturnType<typeof f.closeReasons>>;
+};
 
 /** One owner's items: aggregated from the items themselves. */
 async function liveTotals(ctx: AppContext, scope: f.ForecastScope): Promise<Totals> {
-  const [open, noDate, closed, reasons] = await Promise.all([f.openByMonthAndStage(ctx.db, ctx.dialect, scope), f.openWithoutCloseDate(ctx.db, scope), f.closedByMonth(ctx.db, ctx.dialect, scope), f.closeReasons(ctx.db, scope)]);
+  const [open, noDate, closed, reasons] = await Promise.all([
+    f.openByMonthAndStage(ctx.db, ctx.dialect, scope),
+    f.openWithoutCloseDate(ctx.db, scope),
+    f.closedByMonth(ctx.db, ctx.dialect, scope),
+    f.closeReasons(ctx.db, scope),
+  ]);
   return { open, noDate, closed, reasons };
 }
 
 /** The whole pipeline: read from the totals kept in step with every write (a few hundred rows at most). */
 async function maintainedTotals(ctx: AppContext, scope: f.ForecastScope, from: string, to: string): Promise<Totals> {
-  const [openRows, closedRows] = await Promise.all([readOpenMonthStats(ctx.db, scope.workspaceId, scope.pipelineId, from, to), readClosedMonthStats(ctx.db, scope.workspaceId, scope.pipelineId, from, to)]);
-  const money = (r: { stage_id: string; deal_count: number; value_sum: number; default_prob_value_sum: number; own_weighted_sum: number }) => ({
+  const [openRows, closedRows] = await Promise.all([
+    readOpenMonthStats(ctx.db, scope.workspaceId, scope.pipelineId, from, to),
+    readClosedMonthStats(ctx.db, scope.workspaceId, scope.pipelineId, from, to),
+  ]);
+  const money = (r: {
+    stage_id: string;
+    deal_count: number;
+    value_sum: number;
+    default_prob_value_sum: number;
+    own_weighted_sum: number;
+  }) => ({
     stageId: r.stage_id,
     n: Number(r.deal_count),
     value: Number(r.value_sum),

@@ -22,13 +22,42 @@ interface DemoItem {
 
 const SCHOOL: DemoItem[] = [
   { title: 'Kelas 7', value: 45_000_000, steps: 1, daysAgo: 20, custom: { academicYear: '2027/28' } },
-  { title: 'Kelas 10', value: 52_000_000, steps: 2, daysAgo: 35, tags: ['Asrama'], custom: { academicYear: '2027/28' } },
+  {
+    title: 'Kelas 10',
+    value: 52_000_000,
+    steps: 2,
+    daysAgo: 35,
+    tags: ['Asrama'],
+    custom: { academicYear: '2027/28' },
+  },
   { title: 'Kelas 7', value: 45_000_000, steps: 3, daysAgo: 40, custom: { academicYear: '2027/28' } },
-  { title: 'Kelas 8', value: 47_500_000, steps: 4, daysAgo: 55, tags: ['Beasiswa'], custom: { academicYear: '2027/28' } },
+  {
+    title: 'Kelas 8',
+    value: 47_500_000,
+    steps: 4,
+    daysAgo: 55,
+    tags: ['Beasiswa'],
+    custom: { academicYear: '2027/28' },
+  },
   { title: 'Kelas 7', value: 45_000_000, steps: 5, outcome: 'won', daysAgo: 60, custom: { academicYear: '2027/28' } },
-  { title: 'Kelas 10', value: 52_000_000, steps: 2, outcome: 'lost', reason: 'Memilih sekolah lain', daysAgo: 30, custom: { academicYear: '2027/28' } },
+  {
+    title: 'Kelas 10',
+    value: 52_000_000,
+    steps: 2,
+    outcome: 'lost',
+    reason: 'Memilih sekolah lain',
+    daysAgo: 30,
+    custom: { academicYear: '2027/28' },
+  },
   { title: 'Kelas 7', value: 45_000_000, steps: 0, daysAgo: 18, custom: { academicYear: '2027/28' } },
-  { title: 'Kelas 11', value: 55_000_000, steps: 3, daysAgo: 25, tags: ['Asrama'], custom: { academicYear: '2027/28' } },
+  {
+    title: 'Kelas 11',
+    value: 55_000_000,
+    steps: 3,
+    daysAgo: 25,
+    tags: ['Asrama'],
+    custom: { academicYear: '2027/28' },
+  },
 ];
 const HOSPITAL: DemoItem[] = [
   { title: 'Medical checkup package', value: 3_500_000, steps: 0, daysAgo: 3 },
@@ -59,7 +88,13 @@ function at(ctx: AppContext, date: Date): AppContext {
  * Demo items for a fresh demo workspace: a realistic board with history spread over the last
  * weeks, some stale, some won or lost. Contacts come from the contacts module's demo seed.
  */
-export async function seedDemoDeals(ctx: AppContext, workspaceId: string, template: TemplateKey, contactIds: string[], userIdsByRole: Record<string, string>): Promise<number> {
+export async function seedDemoDeals(
+  ctx: AppContext,
+  workspaceId: string,
+  template: TemplateKey,
+  contactIds: string[],
+  userIdsByRole: Record<string, string>,
+): Promise<number> {
   const plan = PLANS[template];
   const actor = systemActor(workspaceId, 'demo data');
   const [pipeline] = await listPipelines(ctx, actor);
@@ -91,20 +126,44 @@ export async function seedDemoDeals(ctx: AppContext, workspaceId: string, templa
     if (item.outcome === 'won' && won) path.push(won.id);
     if (item.outcome === 'lost' && lost) path.push(lost.id);
     for (const stageId of path) {
-      when = new Date(Math.min(now, when.getTime() + Math.max(1, Math.floor(item.daysAgo / (path.length + 1))) * 86_400_000));
-      const closing = stageId === lost?.id ? { closeReason: item.reason ?? 'No longer interested' } : stageId === won?.id ? { closeReason: item.reason ?? 'Signed' } : {};
+      when = new Date(
+        Math.min(now, when.getTime() + Math.max(1, Math.floor(item.daysAgo / (path.length + 1))) * 86_400_000),
+      );
+      const closing =
+        stageId === lost?.id
+          ? { closeReason: item.reason ?? 'No longer interested' }
+          : stageId === won?.id
+            ? { closeReason: item.reason ?? 'Signed' }
+            : {};
       try {
-        version = (await moveDeal(at(ctx, when), actor, deal.id, { stageId, version, ...closing, fields: { valueMinor: item.value * MINOR } })).version;
+        version = (
+          await moveDeal(at(ctx, when), actor, deal.id, {
+            stageId,
+            version,
+            ...closing,
+            fields: { valueMinor: item.value * MINOR },
+          })
+        ).version;
       } catch {
         break; // a demo item that a rule stops (e.g. a conversion the contact's type refuses) stays where it is
       }
     }
   }
   // the school's new prospects were given an application by the contact-type rule; move a few along
-  const fresh = await listDeals(ctx, actor, { pipelineId: pipeline.id, stageId: open[0]?.id, limit: 50, sort: 'createdAt', order: 'desc' });
+  const fresh = await listDeals(ctx, actor, {
+    pipelineId: pipeline.id,
+    stageId: open[0]?.id,
+    limit: 50,
+    sort: 'createdAt',
+    order: 'desc',
+  });
   for (const [i, d] of fresh.items.entries()) {
     if (i % 2 || !open[1] || d.valueMinor) continue;
-    await moveDeal(ctx, actor, d.id, { stageId: open[1].id, version: d.version, fields: { valueMinor: 45_000_000 * MINOR } }).catch(() => undefined);
+    await moveDeal(ctx, actor, d.id, {
+      stageId: open[1].id,
+      version: d.version,
+      fields: { valueMinor: 45_000_000 * MINOR },
+    }).catch(() => undefined);
   }
   return created;
 }

@@ -1,5 +1,11 @@
 import type { Deal, DealCard } from '../../../shared/contracts/deals.js';
-import type { Pipeline, PipelineCategory, PipelineRules, Stage, StageKind } from '../../../shared/contracts/pipelines.js';
+import type {
+  Pipeline,
+  PipelineCategory,
+  PipelineRules,
+  Stage,
+  StageKind,
+} from '../../../shared/contracts/pipelines.js';
 import type { DB } from '../../db/schema.js';
 import { fromJson } from '../../db/sql-helpers.js';
 import type { PipelineRulesRow } from './pipelines.tables.js';
@@ -12,7 +18,25 @@ export type DealViewRow = DealRow & { contact_name: string | null; company_name:
 /** A deal for its own page: also its owner's name. */
 export type DealPageRow = DealViewRow & { owner_name: string | null };
 /** What a board card is made of: a few of the deal's columns and the display names. */
-export type DealCardRow = Pick<DealViewRow, 'id' | 'stage_id' | 'status' | 'title' | 'value_minor' | 'probability' | 'expected_close_date' | 'contact_id' | 'company_id' | 'owner_id' | 'source' | 'tags' | 'stage_entered_at' | 'version' | 'contact_name' | 'company_name'>;
+export type DealCardRow = Pick<
+  DealViewRow,
+  | 'id'
+  | 'stage_id'
+  | 'status'
+  | 'title'
+  | 'value_minor'
+  | 'probability'
+  | 'expected_close_date'
+  | 'contact_id'
+  | 'company_id'
+  | 'owner_id'
+  | 'source'
+  | 'tags'
+  | 'stage_entered_at'
+  | 'version'
+  | 'contact_name'
+  | 'company_name'
+>;
 
 export const DEFAULT_RULES: PipelineRules = { allowBackward: true, closedStagesTerminal: false, reasonRequired: false };
 
@@ -46,14 +70,21 @@ export function toPipeline(row: PipelineRow, stages: StageRow[]): Pipeline {
     position: row.position,
     isArchived: row.is_archived,
     version: row.version,
-    stages: stages.filter((s) => s.pipeline_id === row.id).sort((a, b) => a.position - b.position).map(toStage),
+    stages: stages
+      .filter((s) => s.pipeline_id === row.id)
+      .sort((a, b) => a.position - b.position)
+      .map(toStage),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
 /** Whether an open item has sat in its stage past the stage's limit. */
-export function isStale(row: Pick<DealRow, 'status' | 'stage_entered_at'>, stage: Pick<Stage, 'staleDays'> | undefined, now: Date): boolean {
+export function isStale(
+  row: Pick<DealRow, 'status' | 'stage_entered_at'>,
+  stage: Pick<Stage, 'staleDays'> | undefined,
+  now: Date,
+): boolean {
   if (row.status !== 'open' || !stage?.staleDays) return false;
   return now.getTime() - new Date(row.stage_entered_at).getTime() > stage.staleDays * 86_400_000;
 }

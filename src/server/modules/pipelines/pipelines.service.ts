@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { CreatePipelineBody, Pipeline, StageInput, UpdatePipelineBody } from '../../../shared/contracts/pipelines.js';
+import type {
+  CreatePipelineBody,
+  Pipeline,
+  StageInput,
+  UpdatePipelineBody,
+} from '../../../shared/contracts/pipelines.js';
 import { newId } from '../../db/ids.js';
 import { toJson } from '../../db/sql-helpers.js';
 import { AppError, notFound } from '../../http/errors.js';
@@ -29,7 +34,10 @@ export async function loadPipeline(db: Db, workspaceId: string, id: string): Pro
 }
 
 export async function listPipelines(ctx: AppContext, actor: Actor): Promise<Pipeline[]> {
-  const [rows, stages] = await Promise.all([repo.listPipelineRows(ctx.db, actor.workspaceId), repo.listStageRows(ctx.db, actor.workspaceId)]);
+  const [rows, stages] = await Promise.all([
+    repo.listPipelineRows(ctx.db, actor.workspaceId),
+    repo.listStageRows(ctx.db, actor.workspaceId),
+  ]);
   return rows.map((r) => toPipeline(r, stages));
 }
 
@@ -85,19 +93,40 @@ export async function createPipeline(ctx: AppContext, actor: Actor, input: Pipel
   return withTransaction(ctx.db, async (trx) => {
     const id = await insertPipelineWithStages(trx, actor, input, now);
     const pipeline = await loadPipeline(trx, actor.workspaceId, id);
-    await recordAudit(trx, actor, { action: 'pipeline.created', entityType: 'pipeline', entityId: id, after: pipeline }, now);
-    await appendEvent(ctx, trx, actor, { type: 'pipeline.created', entityType: 'pipeline', entityId: id, payload: { pipelineId: id } }, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'pipeline.created', entityType: 'pipeline', entityId: id, after: pipeline },
+      now,
+    );
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      { type: 'pipeline.created', entityType: 'pipeline', entityId: id, payload: { pipelineId: id } },
+      now,
+    );
     return pipeline;
   });
 }
 
-export async function updatePipeline(ctx: AppContext, actor: Actor, id: string, patch: z.output<typeof UpdatePipelineBody>): Promise<Pipeline> {
+export async function updatePipeline(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: z.output<typeof UpdatePipelineBody>,
+): Promise<Pipeline> {
   const now = nowIso(ctx.clock);
   return withTransaction(ctx.db, async (trx) => {
     const row = isId(id) ? await repo.findPipelineRow(trx, actor.workspaceId, id) : undefined;
     if (!row) throw notFound('Pipeline');
-    if (row.version !== patch.version) throw new AppError('VERSION_CONFLICT', undefined, { data: { currentVersion: row.version } });
-    if (patch.currency && patch.currency !== row.currency && (await repo.pipelineHasDeals(trx, actor.workspaceId, id))) {
+    if (row.version !== patch.version)
+      throw new AppError('VERSION_CONFLICT', undefined, { data: { currentVersion: row.version } });
+    if (
+      patch.currency &&
+      patch.currency !== row.currency &&
+      (await repo.pipelineHasDeals(trx, actor.workspaceId, id))
+    ) {
       throw new AppError('CURRENCY_LOCKED', undefined, { field: 'currency' });
     }
     const before = await loadPipeline(trx, actor.workspaceId, id);
@@ -113,8 +142,25 @@ export async function updatePipeline(ctx: AppContext, actor: Actor, id: string, 
     });
     if (!ok) throw new AppError('VERSION_CONFLICT');
     const after = await loadPipeline(trx, actor.workspaceId, id);
-    await recordAudit(trx, actor, { action: 'pipeline.updated', entityType: 'pipeline', entityId: id, before: withoutStages(before), after: withoutStages(after) }, now);
-    await appendEvent(ctx, trx, actor, { type: 'pipeline.updated', entityType: 'pipeline', entityId: id, payload: { pipelineId: id } }, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'pipeline.updated',
+        entityType: 'pipeline',
+        entityId: id,
+        before: withoutStages(before),
+        after: withoutStages(after),
+      },
+      now,
+    );
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      { type: 'pipeline.updated', entityType: 'pipeline', entityId: id, payload: { pipelineId: id } },
+      now,
+    );
     return after;
   });
 }
@@ -132,6 +178,12 @@ export async function deletePipeline(ctx: AppContext, actor: Actor, id: string):
     if (await repo.pipelineHasDeals(trx, actor.workspaceId, id)) throw new AppError('PIPELINE_NOT_EMPTY');
     await repo.deletePipelineRow(trx, actor.workspaceId, id);
     await recordAudit(trx, actor, { action: 'pipeline.deleted', entityType: 'pipeline', entityId: id, before }, now);
-    await appendEvent(ctx, trx, actor, { type: 'pipeline.deleted', entityType: 'pipeline', entityId: id, payload: { pipelineId: id } }, now);
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      { type: 'pipeline.deleted', entityType: 'pipeline', entityId: id, payload: { pipelineId: id } },
+      now,
+    );
   });
 }

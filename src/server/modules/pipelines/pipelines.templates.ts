@@ -15,7 +15,6 @@ export const TEMPLATE_PIPELINES: Record<TemplateKey, PipelineSpec[]> = {
       rules: { allowBackward: false, closedStagesTerminal: true, reasonRequired: false },
       wonContactType: 'student_parent',
       stages: STAGE_SETS.enrollment,
-
     },
     {
       name: 'General inquiry',
@@ -37,7 +36,6 @@ export const TEMPLATE_PIPELINES: Record<TemplateKey, PipelineSpec[]> = {
       rules: { allowBackward: true, closedStagesTerminal: false, reasonRequired: false },
       wonContactType: 'patient',
       stages: STAGE_SETS.leads,
-
     },
   ],
   sales: [
@@ -48,7 +46,6 @@ export const TEMPLATE_PIPELINES: Record<TemplateKey, PipelineSpec[]> = {
       rules: { allowBackward: true, closedStagesTerminal: true, reasonRequired: false },
       wonContactType: 'customer',
       stages: STAGE_SETS.sales,
-
     },
   ],
   blank: [],
@@ -57,5 +54,10 @@ export const TEMPLATE_PIPELINES: Record<TemplateKey, PipelineSpec[]> = {
 export const pipelineTemplates: WorkspaceTemplateContribution = async (trx, workspace, actor, now) => {
   for (const spec of TEMPLATE_PIPELINES[workspace.template]) await insertPipelineWithStages(trx, actor, spec, now);
   // the school: every prospect parent is in the enrollment funnel (an application is opened for a new one)
-  if (workspace.template === 'school') await addContactTypeRule(trx, workspace.id, 'prospect_parent', { kind: OPEN_ITEM_RULE, category: 'enrollment', createIfMissing: true });
+  if (workspace.template === 'school')
+    await addContactTypeRule(trx, workspace.id, 'prospect_parent', {
+      kind: OPEN_ITEM_RULE,
+      category: 'enrollment',
+      createIfMissing: true,
+    });
 };

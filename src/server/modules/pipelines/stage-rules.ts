@@ -5,7 +5,10 @@ import { fromJson } from '../../db/sql-helpers.js';
 import type { DealRow } from './pipelines.mappers.js';
 
 /** The deal as it would be after the move (with the fields sent along with it). */
-export type DealState = Pick<DealRow, 'value_minor' | 'expected_close_date' | 'contact_id' | 'company_id' | 'owner_id' | 'custom' | 'close_reason'>;
+export type DealState = Pick<
+  DealRow,
+  'value_minor' | 'expected_close_date' | 'contact_id' | 'company_id' | 'owner_id' | 'custom' | 'close_reason'
+>;
 
 export interface MoveCheck {
   rules: PipelineRules;
@@ -26,19 +29,36 @@ export interface MoveCheck {
 export function assertMoveAllowed(c: MoveCheck): void {
   const leavingClosed = c.from.kind !== 'open';
   if (leavingClosed && c.rules.closedStagesTerminal && !c.mayReopen) {
-    throw new AppError('MOVE_FROM_CLOSED_NOT_ALLOWED', `"${c.from.name}" is final in this pipeline; only a manager can move items out of it`, { data: { rule: 'closedStagesTerminal' } });
+    throw new AppError(
+      'MOVE_FROM_CLOSED_NOT_ALLOWED',
+      `"${c.from.name}" is final in this pipeline; only a manager can move items out of it`,
+      { data: { rule: 'closedStagesTerminal' } },
+    );
   }
   if (!leavingClosed && c.to.kind === 'open' && c.to.position < c.from.position && !c.rules.allowBackward) {
-    throw new AppError('MOVE_BACKWARD_NOT_ALLOWED', `Items cannot move back from "${c.from.name}" to "${c.to.name}" in this pipeline`, { data: { rule: 'allowBackward' } });
+    throw new AppError(
+      'MOVE_BACKWARD_NOT_ALLOWED',
+      `Items cannot move back from "${c.from.name}" to "${c.to.name}" in this pipeline`,
+      { data: { rule: 'allowBackward' } },
+    );
   }
   if (c.rules.reasonRequired && !c.reason) {
-    throw new AppError('MOVE_REASON_REQUIRED', 'This pipeline requires a reason for every move', { field: 'reason', errors: [{ field: 'reason', message: 'Give a reason for this move' }], data: { rule: 'reasonRequired' } });
+    throw new AppError('MOVE_REASON_REQUIRED', 'This pipeline requires a reason for every move', {
+      field: 'reason',
+      errors: [{ field: 'reason', message: 'Give a reason for this move' }],
+      data: { rule: 'reasonRequired' },
+    });
   }
   assertRequiredFields(c.to, c.next, c.reason, c.fieldPrefix);
 }
 
 /** Refuses entry into a stage while any field it requires is empty. */
-export function assertRequiredFields(stage: Stage, next: DealState, reason: string | undefined, fieldPrefix: string): void {
+export function assertRequiredFields(
+  stage: Stage,
+  next: DealState,
+  reason: string | undefined,
+  fieldPrefix: string,
+): void {
   const errors = missingFields(stage, next, reason, fieldPrefix);
   if (!errors.length) return;
   const names = stage.requiredFields.filter((f) => errors.some((e) => e.code === f));
@@ -63,7 +83,13 @@ function blank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-function fieldFor(required: string, d: DealState, custom: Record<string, unknown>, reason: string | undefined, prefix: string): [string, boolean] {
+function fieldFor(
+  required: string,
+  d: DealState,
+  custom: Record<string, unknown>,
+  reason: string | undefined,
+  prefix: string,
+): [string, boolean] {
   switch (required) {
     case 'reason':
       return ['reason', blank(reason)];

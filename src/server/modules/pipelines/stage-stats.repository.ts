@@ -19,7 +19,10 @@ export interface StatsDelta {
 }
 
 /** What one deal adds to its stage's totals (negate it to take the deal out). */
-export function contributionOf(row: Pick<DealRow, 'value_minor' | 'probability' | 'stage_entered_at'>, sign: 1 | -1 = 1): StatsDelta {
+export function contributionOf(
+  row: Pick<DealRow, 'value_minor' | 'probability' | 'stage_entered_at'>,
+  sign: 1 | -1 = 1,
+): StatsDelta {
   const value = Number(row.value_minor);
   return {
     dealCount: sign,
@@ -57,12 +60,24 @@ export function addToStage(deltas: Map<string, StatsDelta>, stageId: string, del
  * order, so two transactions that do share a slot lock the same rows in the same order and cannot
  * deadlock.
  */
-export async function applyStatsDeltas(db: Db, dialect: Dialect, workspaceId: string, pipelineId: string, deltas: Map<string, StatsDelta>): Promise<void> {
+export async function applyStatsDeltas(
+  db: Db,
+  dialect: Dialect,
+  workspaceId: string,
+  pipelineId: string,
+  deltas: Map<string, StatsDelta>,
+): Promise<void> {
   await statsUpsert(db, dialect, workspaceId, pipelineId, deltas)?.execute();
 }
 
 /** applyStatsDeltas' statement, not yet run (null when there is nothing to add). */
-export function statsUpsert(db: Db, dialect: Dialect, workspaceId: string, pipelineId: string, deltas: Map<string, StatsDelta>) {
+export function statsUpsert(
+  db: Db,
+  dialect: Dialect,
+  workspaceId: string,
+  pipelineId: string,
+  deltas: Map<string, StatsDelta>,
+) {
   if (!deltas.size) return null;
   const rows = [...deltas.keys()].sort().map((stageId) => {
     const d = deltas.get(stageId)!;
@@ -82,8 +97,10 @@ export function statsUpsert(db: Db, dialect: Dialect, workspaceId: string, pipel
       exited_seconds_sum: d.exitedSecondsSum ?? 0,
     };
   });
-  const add = (eb: ExpressionBuilder<OnConflictDatabase<DB, 'pipeline_stage_stats'>, OnConflictTables<'pipeline_stage_stats'>>, column: StatsColumn) =>
-    eb(`pipeline_stage_stats.${column}`, '+', eb.ref(`excluded.${column}`));
+  const add = (
+    eb: ExpressionBuilder<OnConflictDatabase<DB, 'pipeline_stage_stats'>, OnConflictTables<'pipeline_stage_stats'>>,
+    column: StatsColumn,
+  ) => eb(`pipeline_stage_stats.${column}`, '+', eb.ref(`excluded.${column}`));
   return db
     .insertInto('pipeline_stage_stats')
     .values(rows)
@@ -96,7 +113,17 @@ export function statsUpsert(db: Db, dialect: Dialect, workspaceId: string, pipel
     );
 }
 
-const STATS_COLUMNS = ['deal_count', 'value_sum', 'default_prob_value_sum', 'own_weighted_sum', 'entered_seconds_sum', 'entered_total', 'advanced_total', 'exited_total', 'exited_seconds_sum'] as const;
+const STATS_COLUMNS = [
+  'deal_count',
+  'value_sum',
+  'default_prob_value_sum',
+  'own_weighted_sum',
+  'entered_seconds_sum',
+  'entered_total',
+  'advanced_total',
+  'exited_total',
+  'exited_seconds_sum',
+] as const;
 type StatsColumn = (typeof STATS_COLUMNS)[number];
 
 /** Each stage's totals: the sum of its slots (a slot alone may be negative: an item can leave by another slot than it came in by). */
@@ -114,14 +141,24 @@ export function listStageStats(db: Db, workspaceId: string, pipelineId: string) 
  * Recounts a stage's current-item totals from its deals (after bulk changes such as a stage merge):
  * slot 0 holds them, the other slots' current totals go to zero (their running totals stay).
  */
-export async function recountStage(db: Db, dialect: Dialect, workspaceId: string, pipelineId: string, stageId: string): Promise<void> {
+export async function recountStage(
+  db: Db,
+  dialect: Dialect,
+  workspaceId: string,
+  pipelineId: string,
+  stageId: string,
+): Promise<void> {
   const agg = await db
     .selectFrom('deals')
     .select([
       sql<number>`count(*)`.as('deal_count'),
       sql<number>`coalesce(sum(value_minor), 0)`.as('value_sum'),
-      sql<number>`coalesce(sum(case when probability is null then value_minor else 0 end), 0)`.as('default_prob_value_sum'),
-      sql<number>`coalesce(sum(case when probability is null then 0 else value_minor * probability / 100 end), 0)`.as('own_weighted_sum'),
+      sql<number>`coalesce(sum(case when probability is null then value_minor else 0 end), 0)`.as(
+        'default_prob_value_sum',
+      ),
+      sql<number>`coalesce(sum(case when probability is null then 0 else value_minor * probability / 100 end), 0)`.as(
+        'own_weighted_sum',
+      ),
       sql<number>`coalesce(sum(floor(${epochSeconds(dialect, 'stage_entered_at')})), 0)`.as('entered_seconds_sum'),
     ])
     .where('workspace_id', '=', workspaceId)
@@ -130,16 +167,32 @@ export async function recountStage(db: Db, dialect: Dialect, workspaceId: string
     .executeTakeFirstOrThrow();
   await db
     .updateTable('pipeline_stage_stats')
-    .set((eb) => Object.fromEntries(Object.entries(agg).map(([column, value]) => [column, eb.case().when('slot', '=', 0).then(Number(value)).else(0).end()])))
+    .set((eb) =>
+      Object.fromEntries(
+        Object.entries(agg).map(([column, value]) => [
+          column,
+          eb.case().when('slot', '=', 0).then(Number(value)).else(0).end(),
+        ]),
+      ),
+    )
     .where('workspace_id', '=', workspaceId)
     .where('stage_id', '=', stageId)
     .execute();
 }
 
-export async function addToStageTotals(db: Db, workspaceId: string, stageId: string, entered: number, exitedSeconds = 0): Promise<void> {
+export async function addToStageTotals(
+  db: Db,
+  workspaceId: string,
+  stageId: string,
+  entered: number,
+  exitedSeconds = 0,
+): Promise<void> {
   await db
     .updateTable('pipeline_stage_stats')
-    .set((eb) => ({ entered_total: eb('entered_total', '+', entered), exited_seconds_sum: eb('exited_seconds_sum', '+', exitedSeconds) }))
+    .set((eb) => ({
+      entered_total: eb('entered_total', '+', entered),
+      exited_seconds_sum: eb('exited_seconds_sum', '+', exitedSeconds),
+    }))
     .where('workspace_id', '=', workspaceId)
     .where('stage_id', '=', stageId)
     .where('slot', '=', 0)

@@ -19,18 +19,46 @@ import * as repo from './pipelines.repository.js';
 import { rebuildForecastStats } from './forecast-stats.repository.js';
 import { addToStageTotals, recountStage } from './stage-stats.repository.js';
 
-type Change = (trx: Transaction<DB>, pipeline: Pipeline, now: string) => Promise<{ action: string; stageId: string; before?: Stage | null; after?: Record<string, unknown> | null }>;
+type Change = (
+  trx: Transaction<DB>,
+  pipeline: Pipeline,
+  now: string,
+) => Promise<{ action: string; stageId: string; before?: Stage | null; after?: Record<string, unknown> | null }>;
 
 /** Runs a stage change with the pipeline locked, then audits it and bumps the pipeline's version. */
 async function changeStages(ctx: AppContext, actor: Actor, pipelineId: string, change: Change): Promise<Pipeline> {
   const now = nowIso(ctx.clock);
   return withTransaction(ctx.db, async (trx) => {
-    if (!isId(pipelineId) || !(await repo.lockPipelineRow(trx, ctx.dialect, actor.workspaceId, pipelineId))) throw notFound('Pipeline');
+    if (!isId(pipelineId) || !(await repo.lockPipelineRow(trx, ctx.dialect, actor.workspaceId, pipelineId)))
+      throw notFound('Pipeline');
     const pipeline = await loadPipeline(trx, actor.workspaceId, pipelineId);
     const { action, stageId, before, after } = await change(trx, pipeline, now);
     await repo.touchPipeline(trx, actor.workspaceId, pipelineId, now);
-    await recordAudit(trx, actor, { action, entityType: 'pipeline_stage', entityId: stageId, before: before ?? null, after: after ?? null, meta: { pipelineId } }, now);
-    await appendEvent(ctx, trx, actor, { type: 'pipeline.updated', entityType: 'pipeline', entityId: pipelineId, payload: { pipelineId, change: action, stageId } }, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action,
+        entityType: 'pipeline_stage',
+        entityId: stageId,
+        before: before ?? null,
+        after: after ?? null,
+        meta: { pipelineId },
+      },
+      now,
+    );
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      {
+        type: 'pipeline.updated',
+        entityType: 'pipeline',
+        entityId: pipelineId,
+        payload: { pipelineId, change: action, stageId },
+      },
+      now,
+    );
     return loadPipeline(trx, actor.workspaceId, pipelineId);
   });
 }
@@ -41,7 +69,12 @@ function stageOf(p: Pipeline, stageId: string): Stage {
   return stage;
 }
 
-export function addStage(ctx: AppContext, actor: Actor, pipelineId: string, input: z.output<typeof CreateStageBody>): Promise<Pipeline> {
+export function addStage(
+  ctx: AppContext,
+  actor: Actor,
+  pipelineId: string,
+  input: z.output<typeof CreateStageBody>,
+): Promise<Pipeline> {
   return changeStages(ctx, actor, pipelineId, async (trx, p, now) => {
     const firstClosed = p.stages.findIndex((s) => s.kind !== 'open');
     const defaultAt = input.kind === 'open' && firstClosed >= 0 ? firstClosed : p.stages.length;
@@ -69,12 +102,20 @@ export function addStage(ctx: AppContext, actor: Actor, pipelineId: string, inpu
   });
 }
 
-export function updateStage(ctx: AppContext, actor: Actor, pipelineId: string, stageId: string, patch: z.output<typeof UpdateStageBody>): Promise<Pipeline> {
+export function updateStage(
+  ctx: AppContext,
+  actor: Actor,
+  pipelineId: string,
+  stageId: string,
+  patch: z.output<typeof UpdateStageBody>,
+): Promise<Pipeline> {
   return changeStages(ctx, actor, pipelineId, async (trx, p, now) => {
     const before = stageOf(p, stageId);
     const kind = patch.kind ?? before.kind;
     if (before.kind === 'open' && kind !== 'open' && p.stages.filter((s) => s.kind === 'open').length === 1) {
-      throw new AppError('LAST_STAGE', 'This is the only open stage; add another before changing its kind', { field: 'kind' });
+      throw new AppError('LAST_STAGE', 'This is the only open stage; add another before changing its kind', {
+        field: 'kind',
+      });
     }
     await repo.updateStageRow(trx, actor.workspaceId, stageId, {
       name: patch.name ?? before.name,
@@ -94,10 +135,19 @@ export function updateStage(ctx: AppContext, actor: Actor, pipelineId: string, s
   });
 }
 
-export function reorderStages(ctx: AppContext, actor: Actor, pipelineId: string, stageIds: string[]): Promise<Pipeline> {
+export function reorderStages(
+  ctx: AppContext,
+  actor: Actor,
+  pipelineId: string,
+  stageIds: string[],
+): Promise<Pipeline> {
   return changeStages(ctx, actor, pipelineId, async (trx, p, now) => {
     const current = new Set(p.stages.map((s) => s.id));
-    if (stageIds.length !== current.size || new Set(stageIds).size !== stageIds.length || !stageIds.every((id) => current.has(id))) {
+    if (
+      stageIds.length !== current.size ||
+      new Set(stageIds).size !== stageIds.length ||
+      !stageIds.every((id) => current.has(id))
+    ) {
       throw fieldError('stageIds', 'List every stage of this pipeline exactly once');
     }
     await repo.setStagePositions(trx, actor.workspaceId, stageIds, now);
@@ -108,27 +158,50 @@ export function reorderStages(ctx: AppContext, actor: Actor, pipelineId: string,
 const HISTORY_BATCH = 500;
 
 /** Deletes a stage; its items (if any) move to `targetStageId` with a history entry each. */
-export async function deleteStage(ctx: AppContext, actor: Actor, pipelineId: string, stageId: string, targetStageId: string | undefined): Promise<{ pipeline: Pipeline; movedItems: number }> {
+export async function deleteStage(
+  ctx: AppContext,
+  actor: Actor,
+  pipelineId: string,
+  stageId: string,
+  targetStageId: string | undefined,
+): Promise<{ pipeline: Pipeline; movedItems: number }> {
   let movedItems = 0;
   const pipeline = await changeStages(ctx, actor, pipelineId, async (trx, p, now) => {
     const stage = stageOf(p, stageId);
-    if (stage.kind === 'open' && p.stages.filter((s) => s.kind === 'open').length === 1) throw new AppError('LAST_STAGE');
+    if (stage.kind === 'open' && p.stages.filter((s) => s.kind === 'open').length === 1)
+      throw new AppError('LAST_STAGE');
     const first = await deals.listStageDealsAfter(trx, actor.workspaceId, stageId, null, 1);
     if (first.length) {
       if (!targetStageId) throw new AppError('STAGE_HAS_ITEMS', undefined, { field: 'targetStageId' });
       const target = p.stages.find((s) => s.id === targetStageId);
-      if (!target || target.id === stageId) throw new AppError('STAGE_NOT_IN_PIPELINE', 'Move the items to another stage of this pipeline', { field: 'targetStageId' });
+      if (!target || target.id === stageId)
+        throw new AppError('STAGE_NOT_IN_PIPELINE', 'Move the items to another stage of this pipeline', {
+          field: 'targetStageId',
+        });
       movedItems = await moveAllItems(ctx, trx, actor, p, stage, target, now);
     }
     await repo.deleteStageRow(trx, actor.workspaceId, stageId);
     const rest = p.stages.filter((s) => s.id !== stageId).map((s) => s.id);
     await repo.setStagePositions(trx, actor.workspaceId, rest, now);
-    return { action: 'pipeline.stage_deleted', stageId, before: stage, after: { movedItems, targetStageId: targetStageId ?? null } };
+    return {
+      action: 'pipeline.stage_deleted',
+      stageId,
+      before: stage,
+      after: { movedItems, targetStageId: targetStageId ?? null },
+    };
   });
   return { pipeline, movedItems };
 }
 
-async function moveAllItems(ctx: AppContext, trx: Db, actor: Actor, p: Pipeline, from: Stage, to: Stage, now: string): Promise<number> {
+async function moveAllItems(
+  ctx: AppContext,
+  trx: Db,
+  actor: Actor,
+  p: Pipeline,
+  from: Stage,
+  to: Stage,
+  now: string,
+): Promise<number> {
   const nowMs = new Date(now).getTime();
   let after: string | null = null;
   for (;;) {
@@ -154,7 +227,14 @@ async function moveAllItems(ctx: AppContext, trx: Db, actor: Actor, p: Pipeline,
     after = batch[batch.length - 1].id;
   }
   const { timezone } = await repo.workspaceLocale(trx, actor.workspaceId);
-  const moved = await deals.reassignStageDeals(trx, actor.workspaceId, from.id, to, now, localDate(new Date(now), timezone));
+  const moved = await deals.reassignStageDeals(
+    trx,
+    actor.workspaceId,
+    from.id,
+    to,
+    now,
+    localDate(new Date(now), timezone),
+  );
   await recountStage(trx, ctx.dialect, actor.workspaceId, p.id, to.id);
   await addToStageTotals(trx, actor.workspaceId, to.id, moved);
   await rebuildForecastStats(trx, ctx.dialect, actor.workspaceId, p.id);

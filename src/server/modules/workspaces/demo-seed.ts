@@ -23,7 +23,8 @@ export async function seedDemoWorkspace(ctx: AppContext, template: TemplateKey, 
   const now = nowIso(ctx.clock);
   const userIds: Record<string, string> = {};
   await withTransaction(ctx.db, async (trx) => {
-    for (const u of DEMO_USERS) userIds[u.role] = await addMember(trx, ws.id, { ...u, password: DEMO_PASSWORD, locale: ws.locale }, now);
+    for (const u of DEMO_USERS)
+      userIds[u.role] = await addMember(trx, ws.id, { ...u, password: DEMO_PASSWORD, locale: ws.locale }, now);
   });
   // sample contacts and companies make a first run look lived-in; tests start from an empty workspace
   if (ctx.config.NODE_ENV !== 'test') {

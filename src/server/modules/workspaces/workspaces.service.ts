@@ -35,7 +35,13 @@ export function toWorkspace(row: WorkspaceRow): Workspace {
 }
 
 async function uniqueSlug(db: Db, name: string): Promise<string> {
-  const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'workspace';
+  const base =
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'workspace';
   for (let i = 0; ; i++) {
     const slug = i === 0 ? base : `${base}-${i + 1}`;
     if (!(await db.selectFrom('workspaces').select('id').where('slug', '=', slug).executeTakeFirst())) return slug;
@@ -43,7 +49,12 @@ async function uniqueSlug(db: Db, name: string): Promise<string> {
 }
 
 /** Creates a workspace from a template, makes `ownerUserId` its admin, and applies module defaults. */
-export async function createWorkspace(ctx: AppContext, input: z.output<typeof CreateWorkspaceBody>, ownerUserId: string | null, actorMeta: Partial<Actor> = {}): Promise<Workspace> {
+export async function createWorkspace(
+  ctx: AppContext,
+  input: z.output<typeof CreateWorkspaceBody>,
+  ownerUserId: string | null,
+  actorMeta: Partial<Actor> = {},
+): Promise<Workspace> {
   const tpl = TEMPLATES[input.template];
   const now = nowIso(ctx.clock);
   return withTransaction(ctx.db, async (trx) => {
@@ -63,23 +74,74 @@ export async function createWorkspace(ctx: AppContext, input: z.output<typeof Cr
     };
     await trx.insertInto('workspaces').values(row).execute();
     if (ownerUserId) {
-      await trx.insertInto('memberships').values({ id: newId(), workspace_id: id, user_id: ownerUserId, role: 'admin', is_active: true, created_at: now, updated_at: now }).execute();
+      await trx
+        .insertInto('memberships')
+        .values({
+          id: newId(),
+          workspace_id: id,
+          user_id: ownerUserId,
+          role: 'admin',
+          is_active: true,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
     }
     const actor: Actor = { ...systemActor(id), ...actorMeta, workspaceId: id };
     await applyTemplate(ctx, trx, { id, template: tpl.key }, actor, now);
-    await recordAudit(trx, actor, { action: 'workspace.created', entityType: 'workspace', entityId: id, after: { name: input.name, template: tpl.key } }, now);
-    await appendEvent(ctx, trx, actor, { type: 'workspace.created', entityType: 'workspace', entityId: id, payload: { name: input.name } }, now);
-    return toWorkspace({ ...row, settings: { agentsSeeAll: false, auditRetentionDays: ctx.config.AUDIT_RETENTION_DAYS } });
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'workspace.created',
+        entityType: 'workspace',
+        entityId: id,
+        after: { name: input.name, template: tpl.key },
+      },
+      now,
+    );
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      { type: 'workspace.created', entityType: 'workspace', entityId: id, payload: { name: input.name } },
+      now,
+    );
+    return toWorkspace({
+      ...row,
+      settings: { agentsSeeAll: false, auditRetentionDays: ctx.config.AUDIT_RETENTION_DAYS },
+    });
   });
 }
 
-async function applyTemplate(ctx: AppContext, trx: Transaction<DB>, ws: { id: string; template: keyof typeof TEMPLATES }, actor: Actor, now: string) {
+async function applyTemplate(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  ws: { id: string; template: keyof typeof TEMPLATES },
+  actor: Actor,
+  now: string,
+) {
   for (const contribute of ctx.templateContributions) await contribute(trx, ws, actor, now);
 }
 
 /** The workspace row by id, read on most writes (phone region, currency): reusable, so prepared once on PostgreSQL. */
 const workspaceById = reusableQuery((_d, db, id) =>
-  db.selectFrom('workspaces').select(['id', 'slug', 'name', 'template', 'timezone', 'phone_region', 'currency', 'locale', 'settings', 'created_at', 'updated_at']).where('id', '=', id),
+  db
+    .selectFrom('workspaces')
+    .select([
+      'id',
+      'slug',
+      'name',
+      'template',
+      'timezone',
+      'phone_region',
+      'currency',
+      'locale',
+      'settings',
+      'created_at',
+      'updated_at',
+    ])
+    .where('id', '=', id),
 );
 
 export async function getWorkspace(ctx: AppContext, id: string): Promise<Workspace> {
@@ -88,7 +150,11 @@ export async function getWorkspace(ctx: AppContext, id: string): Promise<Workspa
   return toWorkspace(row);
 }
 
-export async function updateWorkspace(ctx: AppContext, actor: Actor, patch: z.output<typeof UpdateWorkspaceBody>): Promise<Workspace> {
+export async function updateWorkspace(
+  ctx: AppContext,
+  actor: Actor,
+  patch: z.output<typeof UpdateWorkspaceBody>,
+): Promise<Workspace> {
   const now = nowIso(ctx.clock);
   const updated = await withTransaction(ctx.db, async (trx) => {
     const row = await trx.selectFrom('workspaces').selectAll().where('id', '=', actor.workspaceId).executeTakeFirst();
@@ -106,7 +172,12 @@ export async function updateWorkspace(ctx: AppContext, actor: Actor, patch: z.ou
     };
     await trx.updateTable('workspaces').set(next).where('id', '=', actor.workspaceId).execute();
     const after = toWorkspace({ ...row, ...next, settings });
-    await recordAudit(trx, actor, { action: 'workspace.updated', entityType: 'workspace', entityId: row.id, before, after }, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'workspace.updated', entityType: 'workspace', entityId: row.id, before, after },
+      now,
+    );
     await appendEvent(ctx, trx, actor, { type: 'workspace.updated', entityType: 'workspace', entityId: row.id }, now);
     return after;
   });

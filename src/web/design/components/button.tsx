@@ -17,7 +17,18 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   ref?: Ref<HTMLButtonElement>;
 }
 
-export function Button({ variant = 'secondary', size = 'md', isLoading, icon, block, className, children, disabled, type = 'button', ...rest }: ButtonProps) {
+export function Button({
+  variant = 'secondary',
+  size = 'md',
+  isLoading,
+  icon,
+  block,
+  className,
+  children,
+  disabled,
+  type = 'button',
+  ...rest
+}: ButtonProps) {
   return (
     <button
       type={type}
@@ -40,7 +51,16 @@ export interface IconButtonProps extends Omit<ButtonProps, 'icon' | 'children'> 
 
 /** A square button with only an icon; `label` names it for screen readers. */
 export function IconButton({ label, icon, variant = 'ghost', className, ...rest }: IconButtonProps) {
-  return <Button variant={variant} className={cx('icon-btn', className)} aria-label={label} title={label} icon={icon} {...rest} />;
+  return (
+    <Button
+      variant={variant}
+      className={cx('icon-btn', className)}
+      aria-label={label}
+      title={label}
+      icon={icon}
+      {...rest}
+    />
+  );
 }
 
 export interface ButtonLinkProps extends LinkProps {
@@ -50,7 +70,14 @@ export interface ButtonLinkProps extends LinkProps {
 }
 
 /** A link that looks like a button (navigation, not an action). */
-export function ButtonLink({ variant = 'secondary', size = 'md', icon, className, children, ...rest }: ButtonLinkProps) {
+export function ButtonLink({
+  variant = 'secondary',
+  size = 'md',
+  icon,
+  className,
+  children,
+  ...rest
+}: ButtonLinkProps) {
   return (
     <Link className={cx('btn', `btn-${variant}`, size !== 'md' && `btn-${size}`, className)} {...rest}>
       {icon}

@@ -16,7 +16,16 @@ export interface ConfirmDialogProps {
 }
 
 /** Asks before an action that is hard to undo. */
-export function ConfirmDialog({ open, onClose, onConfirm, title, message, confirmLabel, tone = 'danger', isLoading }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  onClose,
+  onConfirm,
+  title,
+  message,
+  confirmLabel,
+  tone = 'danger',
+  isLoading,
+}: ConfirmDialogProps) {
   const { t } = useTranslation('common');
   return (
     <Dialog
@@ -26,8 +35,12 @@ export function ConfirmDialog({ open, onClose, onConfirm, title, message, confir
       size="sm"
       footer={
         <>
-          <Button onClick={onClose} disabled={isLoading}>{t('cancel')}</Button>
-          <Button variant={tone} onClick={onConfirm} isLoading={isLoading}>{confirmLabel}</Button>
+          <Button onClick={onClose} disabled={isLoading}>
+            {t('cancel')}
+          </Button>
+          <Button variant={tone} onClick={onConfirm} isLoading={isLoading}>
+            {confirmLabel}
+          </Button>
         </>
       }
     >

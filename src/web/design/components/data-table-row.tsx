@@ -23,7 +23,9 @@ const INTERACTIVE = 'button, a, input, select, textarea, [role="menuitem"], [con
 /** Moves focus between rows with the arrow keys, Home and End; Enter or Space activates. */
 function onRowKeyDown(e: KeyboardEvent<HTMLTableRowElement>, onActivate?: () => void) {
   if (e.target !== e.currentTarget) return;
-  const rows = Array.from(e.currentTarget.closest('table')?.querySelectorAll<HTMLTableRowElement>('tr.table-row') ?? []);
+  const rows = Array.from(
+    e.currentTarget.closest('table')?.querySelectorAll<HTMLTableRowElement>('tr.table-row') ?? [],
+  );
   const index = rows.indexOf(e.currentTarget);
   const next = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: rows.length - 1 }[e.key];
   if (next !== undefined) {
@@ -35,7 +37,20 @@ function onRowKeyDown(e: KeyboardEvent<HTMLTableRowElement>, onActivate?: () => 
   }
 }
 
-export function DataTableRow<T>({ row, index, columns, colSpan, isFirst, isExpanded, isSelected, onToggleSelected, onActivate, renderExpanded, measureRef, selectLabel }: DataTableRowProps<T>) {
+export function DataTableRow<T>({
+  row,
+  index,
+  columns,
+  colSpan,
+  isFirst,
+  isExpanded,
+  isSelected,
+  onToggleSelected,
+  onActivate,
+  renderExpanded,
+  measureRef,
+  selectLabel,
+}: DataTableRowProps<T>) {
   const isExpandable = Boolean(renderExpanded);
   function onClick(e: MouseEvent) {
     if ((e.target as HTMLElement).closest(INTERACTIVE)) return;

@@ -56,12 +56,24 @@ export interface DataTableProps<T> {
 
 /** A dense table: sortable headers, sticky header, arrow-key row focus, optional expansion, selection and virtualization. */
 export function DataTable<T>(props: DataTableProps<T>) {
-  const { label, columns, rows, getRowId, isLoading, empty, virtualize, estimateRowHeight = 37, maxHeight, footer, flush } = props;
+  const {
+    label,
+    columns,
+    rows,
+    getRowId,
+    isLoading,
+    empty,
+    virtualize,
+    estimateRowHeight = 37,
+    maxHeight,
+    footer,
+    flush,
+  } = props;
   const { t } = useTranslation('common');
   const scrollRef = useRef<HTMLDivElement>(null);
   const [localSort, setLocalSort] = useState<SortState | null>(null);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
-  const sort = props.onSortChange ? props.sort ?? null : localSort;
+  const sort = props.onSortChange ? (props.sort ?? null) : localSort;
   const hasSelection = Boolean(props.onSelectionChange);
 
   const sortedRows = useMemo(() => {
@@ -72,8 +84,16 @@ export function DataTable<T>(props: DataTableProps<T>) {
     return [...rows].sort((a, b) => compareValues(value(a), value(b)) * factor);
   }, [rows, columns, sort, props.onSortChange]);
 
-  const virtualizer = useVirtualizer({ count: sortedRows.length, getScrollElement: () => scrollRef.current, estimateSize: () => estimateRowHeight, overscan: 12, enabled: Boolean(virtualize) });
-  const items = virtualize ? virtualizer.getVirtualItems() : sortedRows.map((_, index) => ({ index, start: 0, end: 0 }));
+  const virtualizer = useVirtualizer({
+    count: sortedRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimateRowHeight,
+    overscan: 12,
+    enabled: Boolean(virtualize),
+  });
+  const items = virtualize
+    ? virtualizer.getVirtualItems()
+    : sortedRows.map((_, index) => ({ index, start: 0, end: 0 }));
   const paddingTop = virtualize && items.length ? items[0].start : 0;
   const paddingBottom = virtualize && items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const lastVisible = virtualize ? items[items.length - 1]?.index : undefined;
@@ -84,7 +104,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
   }, [lastVisible, sortedRows.length]);
 
   function toggleSort(column: Column<T>) {
-    const next: SortState = sort?.key === column.key && sort.direction === 'asc' ? { key: column.key, direction: 'desc' } : { key: column.key, direction: 'asc' };
+    const next: SortState =
+      sort?.key === column.key && sort.direction === 'asc'
+        ? { key: column.key, direction: 'desc' }
+        : { key: column.key, direction: 'asc' };
     if (props.onSortChange) props.onSortChange(next);
     else setLocalSort(next);
   }
@@ -100,7 +123,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
     if (!next.delete(id)) next.add(id);
     props.onSelectionChange?.(next);
   }
-  const isAllSelected = hasSelection && sortedRows.length > 0 && sortedRows.every((r) => props.selectedIds?.has(getRowId(r)));
+  const isAllSelected =
+    hasSelection && sortedRows.length > 0 && sortedRows.every((r) => props.selectedIds?.has(getRowId(r)));
   const colSpan = columns.length + (hasSelection ? 1 : 0);
   const wrapStyle: CSSProperties = { maxHeight };
 
@@ -112,15 +136,41 @@ export function DataTable<T>(props: DataTableProps<T>) {
             <tr>
               {hasSelection && (
                 <th className="col-select">
-                  <input type="checkbox" aria-label={t('selectAll')} checked={isAllSelected} onChange={() => props.onSelectionChange?.(isAllSelected ? new Set() : new Set(sortedRows.map(getRowId)))} />
+                  <input
+                    type="checkbox"
+                    aria-label={t('selectAll')}
+                    checked={isAllSelected}
+                    onChange={() =>
+                      props.onSelectionChange?.(isAllSelected ? new Set() : new Set(sortedRows.map(getRowId)))
+                    }
+                  />
                 </th>
               )}
               {columns.map((column) => (
-                <th key={column.key} scope="col" className={cx(column.align && `align-${column.align}`, column.className)} style={{ width: column.width, minWidth: column.width }} aria-sort={sort?.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+                <th
+                  key={column.key}
+                  scope="col"
+                  className={cx(column.align && `align-${column.align}`, column.className)}
+                  style={{ width: column.width, minWidth: column.width }}
+                  aria-sort={
+                    sort?.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined
+                  }
+                >
                   {column.isSortable || column.sortValue ? (
-                    <button type="button" className="sort-button" data-active={sort?.key === column.key} onClick={() => toggleSort(column)}>
+                    <button
+                      type="button"
+                      className="sort-button"
+                      data-active={sort?.key === column.key}
+                      onClick={() => toggleSort(column)}
+                    >
                       {column.header}
-                      {sort?.key !== column.key ? <ArrowUpDown aria-hidden /> : sort.direction === 'asc' ? <ArrowUp aria-hidden /> : <ArrowDown aria-hidden />}
+                      {sort?.key !== column.key ? (
+                        <ArrowUpDown aria-hidden />
+                      ) : sort.direction === 'asc' ? (
+                        <ArrowUp aria-hidden />
+                      ) : (
+                        <ArrowDown aria-hidden />
+                      )}
                     </button>
                   ) : (
                     column.header
@@ -129,12 +179,22 @@ export function DataTable<T>(props: DataTableProps<T>) {
               ))}
             </tr>
           </thead>
-          {paddingTop > 0 && <tbody aria-hidden><tr><td colSpan={colSpan} style={{ height: paddingTop, padding: 0, border: 0 }} /></tr></tbody>}
+          {paddingTop > 0 && (
+            <tbody aria-hidden>
+              <tr>
+                <td colSpan={colSpan} style={{ height: paddingTop, padding: 0, border: 0 }} />
+              </tr>
+            </tbody>
+          )}
           {isLoading && !rows.length ? (
             <tbody>
               {Array.from({ length: 5 }, (_, i) => (
                 <tr key={i} className="table-skeleton">
-                  {Array.from({ length: colSpan }, (_, j) => <td key={j}><Skeleton width={j === 0 ? '70%' : '50%'} /></td>)}
+                  {Array.from({ length: colSpan }, (_, j) => (
+                    <td key={j}>
+                      <Skeleton width={j === 0 ? '70%' : '50%'} />
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -153,7 +213,13 @@ export function DataTable<T>(props: DataTableProps<T>) {
                   isExpanded={expanded.has(id)}
                   isSelected={props.selectedIds?.has(id)}
                   onToggleSelected={hasSelection ? () => toggleSelected(id) : undefined}
-                  onActivate={props.onRowActivate ? () => props.onRowActivate?.(row) : props.renderExpanded ? () => toggleExpanded(id) : undefined}
+                  onActivate={
+                    props.onRowActivate
+                      ? () => props.onRowActivate?.(row)
+                      : props.renderExpanded
+                        ? () => toggleExpanded(id)
+                        : undefined
+                  }
                   renderExpanded={props.renderExpanded}
                   colSpan={colSpan}
                   selectLabel={t('selectRow')}
@@ -161,7 +227,13 @@ export function DataTable<T>(props: DataTableProps<T>) {
               );
             })
           )}
-          {paddingBottom > 0 && <tbody aria-hidden><tr><td colSpan={colSpan} style={{ height: paddingBottom, padding: 0, border: 0 }} /></tr></tbody>}
+          {paddingBottom > 0 && (
+            <tbody aria-hidden>
+              <tr>
+                <td colSpan={colSpan} style={{ height: paddingBottom, padding: 0, border: 0 }} />
+              </tr>
+            </tbody>
+          )}
         </table>
       </div>
       {!isLoading && !sortedRows.length && <div className="table-empty">{empty}</div>}

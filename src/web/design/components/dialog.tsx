@@ -19,7 +19,9 @@ export interface DialogProps {
   className?: string;
 }
 
-const FIRST_FOCUS = ['input', 'select', 'textarea'].map((tag) => `.dialog-body ${tag}:not([disabled]):not([type="hidden"])`).join(', ') + ', .dialog-footer button:not([disabled])';
+const FIRST_FOCUS =
+  ['input', 'select', 'textarea'].map((tag) => `.dialog-body ${tag}:not([disabled]):not([type="hidden"])`).join(', ') +
+  ', .dialog-footer button:not([disabled])';
 
 /**
  * A modal on the native <dialog>: the browser traps focus and makes the page behind inert;
@@ -29,7 +31,16 @@ export function Dialog({ open, ...rest }: DialogProps) {
   return open ? <OpenDialog {...rest} /> : null;
 }
 
-function OpenDialog({ onClose, title, description, children, footer, size = 'md', placement = 'center', className }: Omit<DialogProps, 'open'>) {
+function OpenDialog({
+  onClose,
+  title,
+  description,
+  children,
+  footer,
+  size = 'md',
+  placement = 'center',
+  className,
+}: Omit<DialogProps, 'open'>) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -53,7 +64,13 @@ function OpenDialog({ onClose, title, description, children, footer, size = 'md'
   return (
     <dialog
       ref={ref}
-      className={cx('dialog', size !== 'md' && `dialog-${size}`, placement !== 'center' && 'drawer', placement === 'left' && 'drawer-left', className)}
+      className={cx(
+        'dialog',
+        size !== 'md' && `dialog-${size}`,
+        placement !== 'center' && 'drawer',
+        placement === 'left' && 'drawer-left',
+        className,
+      )}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       onCancel={(e) => {
@@ -66,8 +83,14 @@ function OpenDialog({ onClose, title, description, children, footer, size = 'md'
     >
       <div className="dialog-header">
         <div className="grow">
-          <h2 className="dialog-title" id={titleId}>{title}</h2>
-          {description && <p className="dialog-description" id={descriptionId}>{description}</p>}
+          <h2 className="dialog-title" id={titleId}>
+            {title}
+          </h2>
+          {description && (
+            <p className="dialog-description" id={descriptionId}>
+              {description}
+            </p>
+          )}
         </div>
         <IconButton label={t('close')} icon={<X />} size="sm" onClick={() => onCloseRef.current()} />
       </div>

@@ -4,7 +4,17 @@ import { cx } from '../cx';
 import './feedback.css';
 
 /** A placeholder block shown while data loads (prefer it over spinners for page content). */
-export function Skeleton({ width, height, className, style }: { width?: number | string; height?: number | string; className?: string; style?: CSSProperties }) {
+export function Skeleton({
+  width,
+  height,
+  className,
+  style,
+}: {
+  width?: number | string;
+  height?: number | string;
+  className?: string;
+  style?: CSSProperties;
+}) {
   return <span className={cx('skeleton', className)} style={{ width, height, ...style }} aria-hidden />;
 }
 
@@ -31,7 +41,11 @@ export interface EmptyStateProps {
 export function EmptyState({ icon, title, children, action, compact }: EmptyStateProps) {
   return (
     <div className={cx('empty-state', compact && 'empty-state-compact')}>
-      {icon && <div className="empty-state-icon" aria-hidden>{icon}</div>}
+      {icon && (
+        <div className="empty-state-icon" aria-hidden>
+          {icon}
+        </div>
+      )}
       <h2 className="empty-state-title">{title}</h2>
       {children && <div className="empty-state-text">{children}</div>}
       {action && <div className="empty-state-action">{action}</div>}
@@ -54,14 +68,25 @@ export function ProgressBar({ value, max = 100, label, showValue, tone = 'accent
   const isIndeterminate = value === undefined;
   const percent = isIndeterminate ? 0 : Math.max(0, Math.min(100, (value / max) * 100));
   return (
-    <div className={cx('progress', tone !== 'accent' && `progress-${tone}`, isIndeterminate && 'progress-indeterminate')}>
+    <div
+      className={cx('progress', tone !== 'accent' && `progress-${tone}`, isIndeterminate && 'progress-indeterminate')}
+    >
       {(label || showValue) && (
         <div className="progress-label">
           <span>{label}</span>
-          {showValue && !isIndeterminate && <span>{max === 100 ? `${Math.round(percent)}%` : `${value} / ${max}`}</span>}
+          {showValue && !isIndeterminate && (
+            <span>{max === 100 ? `${Math.round(percent)}%` : `${value} / ${max}`}</span>
+          )}
         </div>
       )}
-      <div className="progress-track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={max} aria-valuenow={isIndeterminate ? undefined : value}>
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={max}
+        aria-valuenow={isIndeterminate ? undefined : value}
+      >
         <div className="progress-bar" style={{ width: `${percent}%` }} />
       </div>
     </div>
@@ -84,7 +109,16 @@ export interface BadgeProps {
   className?: string;
 }
 
-export function Badge({ color = 'gray', children, icon, dot, round, onRemove, removeLabel = 'Remove', className }: BadgeProps) {
+export function Badge({
+  color = 'gray',
+  children,
+  icon,
+  dot,
+  round,
+  onRemove,
+  removeLabel = 'Remove',
+  className,
+}: BadgeProps) {
   return (
     <span className={cx('badge', `badge-${color}`, dot && 'badge-dot', round && 'badge-round', className)}>
       {icon}
@@ -113,19 +147,33 @@ export function Avatar({ name, size = 'md', square }: { name: string; size?: 'sm
   let hash = 0;
   for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
   return (
-    <span className={cx('avatar', `avatar-${size}`, square && 'avatar-square')} style={{ background: AVATAR_COLORS[hash % AVATAR_COLORS.length] }} aria-hidden>
+    <span
+      className={cx('avatar', `avatar-${size}`, square && 'avatar-square')}
+      style={{ background: AVATAR_COLORS[hash % AVATAR_COLORS.length] }}
+      aria-hidden
+    >
       {initials(name)}
     </span>
   );
 }
 
 /** A short hint shown on hover and keyboard focus of its child. */
-export function Tooltip({ content, children, placement = 'top' }: { content: string; children: ReactElement<{ 'aria-describedby'?: string }>; placement?: 'top' | 'bottom' }) {
+export function Tooltip({
+  content,
+  children,
+  placement = 'top',
+}: {
+  content: string;
+  children: ReactElement<{ 'aria-describedby'?: string }>;
+  placement?: 'top' | 'bottom';
+}) {
   const id = useId();
   return (
     <span className="tooltip-anchor">
       {cloneElement(children, { 'aria-describedby': id })}
-      <span role="tooltip" id={id} className={cx('tooltip', placement === 'bottom' && 'tooltip-bottom')}>{content}</span>
+      <span role="tooltip" id={id} className={cx('tooltip', placement === 'bottom' && 'tooltip-bottom')}>
+        {content}
+      </span>
     </span>
   );
 }

@@ -38,16 +38,24 @@ export function Field({ label, hint, error, isRequired = false, className, child
     <div className={cx('field', className)}>
       <label className="field-label" htmlFor={id}>
         {label}
-        {isRequired && <span className="field-required" aria-hidden>*</span>}
+        {isRequired && (
+          <span className="field-required" aria-hidden>
+            *
+          </span>
+        )}
       </label>
-      <FieldContext.Provider value={{ id, describedBy, isInvalid: Boolean(error), isRequired }}>{children}</FieldContext.Provider>
+      <FieldContext.Provider value={{ id, describedBy, isInvalid: Boolean(error), isRequired }}>
+        {children}
+      </FieldContext.Provider>
       {error ? (
         <p className="field-error" id={errorId} role="alert">
           <CircleAlert aria-hidden />
           {error}
         </p>
       ) : hint ? (
-        <p className="field-hint" id={hintId}>{hint}</p>
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
       ) : null}
     </div>
   );

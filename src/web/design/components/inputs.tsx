@@ -24,7 +24,14 @@ export interface InputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
 export function Input({ size = 'md', icon, isInvalid, className, id, required, ...rest }: InputProps) {
   const control = useControlProps(id, isInvalid, required);
   const input = <input className={cx('input', size === 'sm' && 'input-sm', className)} {...control} {...rest} />;
-  return icon ? <div className="input-with-icon">{icon}{input}</div> : input;
+  return icon ? (
+    <div className="input-with-icon">
+      {icon}
+      {input}
+    </div>
+  ) : (
+    input
+  );
 }
 
 export interface TextareaProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
@@ -52,9 +59,15 @@ export interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement
 /** A native select (keyboard and mobile friendly), styled to match. */
 export function Select({ options, size = 'md', isInvalid, className, id, required, children, ...rest }: SelectProps) {
   return (
-    <select className={cx('select', size === 'sm' && 'select-sm', className)} {...useControlProps(id, isInvalid, required)} {...rest}>
+    <select
+      className={cx('select', size === 'sm' && 'select-sm', className)}
+      {...useControlProps(id, isInvalid, required)}
+      {...rest}
+    >
       {options?.map((o) => (
-        <option key={o.value} value={o.value} disabled={o.disabled}>{o.label}</option>
+        <option key={o.value} value={o.value} disabled={o.disabled}>
+          {o.label}
+        </option>
       ))}
       {children}
     </select>

@@ -42,7 +42,16 @@ export interface CardProps {
   as?: 'section' | 'div';
 }
 
-export function Card({ title, description, actions, footer, flush, children, className, as: Tag = 'section' }: CardProps) {
+export function Card({
+  title,
+  description,
+  actions,
+  footer,
+  flush,
+  children,
+  className,
+  as: Tag = 'section',
+}: CardProps) {
   return (
     <Tag className={cx('card', flush && 'card-flush', className)}>
       {(title || actions) && (

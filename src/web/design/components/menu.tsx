@@ -4,7 +4,17 @@ import { cx } from '../cx';
 import './menu.css';
 
 export type MenuEntry =
-  | { type?: 'item'; key: string; label: ReactNode; icon?: ReactNode; hint?: ReactNode; onSelect: () => void; disabled?: boolean; danger?: boolean; checked?: boolean }
+  | {
+      type?: 'item';
+      key: string;
+      label: ReactNode;
+      icon?: ReactNode;
+      hint?: ReactNode;
+      onSelect: () => void;
+      disabled?: boolean;
+      danger?: boolean;
+      checked?: boolean;
+    }
   | { type: 'separator'; key: string }
   | { type: 'label'; key: string; label: ReactNode };
 
@@ -28,7 +38,8 @@ export interface MenuProps {
   className?: string;
 }
 
-const focusableItems = (menu: HTMLElement | null) => Array.from(menu?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])') ?? []);
+const focusableItems = (menu: HTMLElement | null) =>
+  Array.from(menu?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])') ?? []);
 
 /** A dropdown menu (WAI-ARIA menu button): arrows move, Home/End jump, Esc closes and returns focus. */
 export function Menu({ trigger, items, label, align = 'start', direction = 'down', className }: MenuProps) {
@@ -43,7 +54,10 @@ export function Menu({ trigger, items, label, align = 'start', direction = 'down
   useEffect(() => {
     if (!isOpen) return;
     const list = focusableItems(menuRef.current);
-    (focusLast ? list[list.length - 1] : list.find((el) => el.getAttribute('aria-checked') === 'true') ?? list[0])?.focus();
+    (focusLast
+      ? list[list.length - 1]
+      : (list.find((el) => el.getAttribute('aria-checked') === 'true') ?? list[0])
+    )?.focus();
     const onPointerDown = (e: PointerEvent) => {
       if (!anchorRef.current?.contains(e.target as Node)) setOpen(false);
     };
@@ -104,7 +118,9 @@ export function Menu({ trigger, items, label, align = 'start', direction = 'down
           ref={menuRef}
           onKeyDown={onMenuKeyDown}
         >
-          {items.map((entry) => <MenuRow key={entry.key} entry={entry} onDone={() => close()} />)}
+          {items.map((entry) => (
+            <MenuRow key={entry.key} entry={entry} onDone={() => close()} />
+          ))}
         </div>
       )}
     </div>
@@ -113,7 +129,12 @@ export function Menu({ trigger, items, label, align = 'start', direction = 'down
 
 function MenuRow({ entry, onDone }: { entry: MenuEntry; onDone: () => void }) {
   if (entry.type === 'separator') return <div className="menu-separator" role="separator" />;
-  if (entry.type === 'label') return <div className="menu-label" role="presentation">{entry.label}</div>;
+  if (entry.type === 'label')
+    return (
+      <div className="menu-label" role="presentation">
+        {entry.label}
+      </div>
+    );
   const isCheckable = entry.checked !== undefined;
   return (
     <button

@@ -74,13 +74,22 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           {toasts.map((toast) => {
             const Icon = ICONS[toast.tone];
             return (
-              <div key={toast.id} className={`toast toast-${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
+              <div
+                key={toast.id}
+                className={`toast toast-${toast.tone}`}
+                role={toast.tone === 'error' ? 'alert' : 'status'}
+              >
                 <Icon className="toast-icon" aria-hidden />
                 <div className="grow">
                   <div className="toast-title">{toast.title}</div>
                   {toast.description && <div className="toast-description">{toast.description}</div>}
                 </div>
-                <button type="button" className="toast-close" aria-label={t('dismiss')} onClick={() => dismiss(toast.id)}>
+                <button
+                  type="button"
+                  className="toast-close"
+                  aria-label={t('dismiss')}
+                  onClick={() => dismiss(toast.id)}
+                >
                   <X />
                 </button>
               </div>

@@ -12,7 +12,12 @@ export const authLocales = defineLocales({
     passwordsDiffer: 'The two passwords are not the same.',
     yourName: 'Your name',
     backToSignIn: 'Back to sign in',
-    login: { title: 'Sign in', description: 'Welcome back. Sign in to your workspace.', submit: 'Sign in', forgot: 'Forgot your password?' },
+    login: {
+      title: 'Sign in',
+      description: 'Welcome back. Sign in to your workspace.',
+      submit: 'Sign in',
+      forgot: 'Forgot your password?',
+    },
     forgot: {
       title: 'Reset your password',
       description: 'Enter the email you sign in with and we will send you a link to choose a new password.',
@@ -47,10 +52,16 @@ export const authLocales = defineLocales({
     passwordsDiffer: 'Kedua kata sandi tidak sama.',
     yourName: 'Nama Anda',
     backToSignIn: 'Kembali ke halaman masuk',
-    login: { title: 'Masuk', description: 'Selamat datang kembali. Masuk ke ruang kerja Anda.', submit: 'Masuk', forgot: 'Lupa kata sandi?' },
+    login: {
+      title: 'Masuk',
+      description: 'Selamat datang kembali. Masuk ke ruang kerja Anda.',
+      submit: 'Masuk',
+      forgot: 'Lupa kata sandi?',
+    },
     forgot: {
       title: 'Atur ulang kata sandi',
-      description: 'Masukkan email yang Anda pakai untuk masuk; kami akan mengirim tautan untuk membuat kata sandi baru.',
+      description:
+        'Masukkan email yang Anda pakai untuk masuk; kami akan mengirim tautan untuk membuat kata sandi baru.',
       submit: 'Kirim tautan',
       sent: 'Jika {{email}} memiliki akun, tautan sedang dikirim. Tautan berlaku satu jam.',
     },

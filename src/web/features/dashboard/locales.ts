@@ -3,8 +3,14 @@ import { defineLocales } from '../../i18n/define';
 export const dashboardLocales = defineLocales({
   en: {
     eyebrow: 'Dashboard',
-    greeting: { morning: 'Good morning, {{name}}', afternoon: 'Good afternoon, {{name}}', evening: 'Good evening, {{name}}', night: 'Good evening, {{name}}' },
-    description: 'You are working in {{workspace}}. Charts of your funnel and team will appear here as the sections fill up.',
+    greeting: {
+      morning: 'Good morning, {{name}}',
+      afternoon: 'Good afternoon, {{name}}',
+      evening: 'Good evening, {{name}}',
+      night: 'Good evening, {{name}}',
+    },
+    description:
+      'You are working in {{workspace}}. Charts of your funnel and team will appear here as the sections fill up.',
     quickLinks: 'Go to',
     sections: {
       contacts: 'People and organizations, with types, tags and history.',
@@ -25,8 +31,14 @@ export const dashboardLocales = defineLocales({
   },
   id: {
     eyebrow: 'Dasbor',
-    greeting: { morning: 'Selamat pagi, {{name}}', afternoon: 'Selamat siang, {{name}}', evening: 'Selamat sore, {{name}}', night: 'Selamat malam, {{name}}' },
-    description: 'Anda sedang bekerja di {{workspace}}. Grafik corong dan tim akan tampil di sini seiring data bertambah.',
+    greeting: {
+      morning: 'Selamat pagi, {{name}}',
+      afternoon: 'Selamat siang, {{name}}',
+      evening: 'Selamat sore, {{name}}',
+      night: 'Selamat malam, {{name}}',
+    },
+    description:
+      'Anda sedang bekerja di {{workspace}}. Grafik corong dan tim akan tampil di sini seiring data bertambah.',
     quickLinks: 'Buka',
     sections: {
       contacts: 'Orang dan organisasi, dengan jenis, tag, dan riwayat.',
@@ -41,7 +53,10 @@ export const dashboardLocales = defineLocales({
       title: 'Siapkan ruang kerja Anda',
       description: 'Beberapa langkah yang memudahkan semuanya.',
       invite: { title: 'Undang tim Anda', text: 'Tambahkan rekan kerja dan beri setiap orang peran.' },
-      workspace: { title: 'Periksa pengaturan ruang kerja', text: 'Zona waktu, wilayah telepon, mata uang, dan bahasa.' },
+      workspace: {
+        title: 'Periksa pengaturan ruang kerja',
+        text: 'Zona waktu, wilayah telepon, mata uang, dan bahasa.',
+      },
       apiKey: { title: 'Hubungkan sistem lain', text: 'Buat kunci API untuk integrasi.' },
     },
   },

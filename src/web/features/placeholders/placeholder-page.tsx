@@ -11,16 +11,30 @@ export function PlaceholderPage({ section }: { section: string }) {
   const Icon = item?.icon ?? Construction;
   const title = item ? t(item.labelKey) : section;
   const pointsTree = t(`${section}.points`, { returnObjects: true, defaultValue: {} }) as unknown;
-  const points = pointsTree && typeof pointsTree === 'object' ? Object.values(pointsTree as Record<string, string>) : [];
+  const points =
+    pointsTree && typeof pointsTree === 'object' ? Object.values(pointsTree as Record<string, string>) : [];
   return (
     <Page>
-      <PageHeader title={title} actions={<Badge color="amber" dot>{t('badge')}</Badge>} />
+      <PageHeader
+        title={title}
+        actions={
+          <Badge color="amber" dot>
+            {t('badge')}
+          </Badge>
+        }
+      />
       <div className="placeholder-card">
-        <EmptyState icon={<Icon />} title={t('title', { section: title })} action={<ButtonLink to="/">{t('backToDashboard')}</ButtonLink>}>
+        <EmptyState
+          icon={<Icon />}
+          title={t('title', { section: title })}
+          action={<ButtonLink to="/">{t('backToDashboard')}</ButtonLink>}
+        >
           <p>{t(`${section}.summary`, { defaultValue: t('genericSummary') })}</p>
           {points.length > 0 && (
             <ul className="placeholder-points">
-              {points.map((p) => <li key={p}>{p}</li>)}
+              {points.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
             </ul>
           )}
         </EmptyState>

@@ -14,7 +14,10 @@ export const settingsRoutes: RouteObject[] = [
     element: <SettingsLayout />,
     children: [
       { index: true, element: <SettingsIndex /> },
-      ...settingsSections.map((section) => ({ path: section.path, lazy: async () => ({ Component: await section.load() }) })),
+      ...settingsSections.map((section) => ({
+        path: section.path,
+        lazy: async () => ({ Component: await section.load() }),
+      })),
     ],
   },
 ];

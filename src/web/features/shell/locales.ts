@@ -21,8 +21,16 @@ export const shellLocales = defineLocales({
       reports: 'Reports',
       settings: 'Settings',
     },
-    notFound: { title: 'Page not found', text: 'This address does not match any page. It may have moved, or the link is mistyped.', action: 'Go to the dashboard' },
-    crash: { title: 'This page failed to load', text: 'Reloading usually fixes it (for example after an update).', action: 'Reload' },
+    notFound: {
+      title: 'Page not found',
+      text: 'This address does not match any page. It may have moved, or the link is mistyped.',
+      action: 'Go to the dashboard',
+    },
+    crash: {
+      title: 'This page failed to load',
+      text: 'Reloading usually fixes it (for example after an update).',
+      action: 'Reload',
+    },
     workspace: {
       current: 'Workspace: {{name}}. Switch workspace',
       switch: 'Switch workspace',
@@ -38,7 +46,10 @@ export const shellLocales = defineLocales({
       created: 'Workspace {{name}} created',
     },
     templates: {
-      school: { label: 'Boarding school', description: 'Parents, prospects and alumni through an enrollment funnel; WhatsApp-first.' },
+      school: {
+        label: 'Boarding school',
+        description: 'Parents, prospects and alumni through an enrollment funnel; WhatsApp-first.',
+      },
       hospital: { label: 'Hospital', description: 'Inquiries turned into patients, with campaigns, surveys and NPS.' },
       sales: { label: 'Sales team', description: 'Deal pipelines, forecasts, assignment rules and scoring.' },
       blank: { label: 'Blank', description: 'An empty workspace to configure yourself.' },
@@ -74,8 +85,16 @@ export const shellLocales = defineLocales({
       reports: 'Laporan',
       settings: 'Pengaturan',
     },
-    notFound: { title: 'Halaman tidak ditemukan', text: 'Alamat ini tidak cocok dengan halaman mana pun. Mungkin sudah dipindah, atau tautannya salah ketik.', action: 'Ke dasbor' },
-    crash: { title: 'Halaman ini gagal dimuat', text: 'Memuat ulang biasanya memperbaikinya (misalnya setelah pembaruan).', action: 'Muat ulang' },
+    notFound: {
+      title: 'Halaman tidak ditemukan',
+      text: 'Alamat ini tidak cocok dengan halaman mana pun. Mungkin sudah dipindah, atau tautannya salah ketik.',
+      action: 'Ke dasbor',
+    },
+    crash: {
+      title: 'Halaman ini gagal dimuat',
+      text: 'Memuat ulang biasanya memperbaikinya (misalnya setelah pembaruan).',
+      action: 'Muat ulang',
+    },
     workspace: {
       current: 'Ruang kerja: {{name}}. Ganti ruang kerja',
       switch: 'Ganti ruang kerja',
@@ -83,7 +102,8 @@ export const shellLocales = defineLocales({
       switched: 'Sekarang bekerja di {{name}}',
       create: 'Buat ruang kerja…',
       createTitle: 'Buat ruang kerja',
-      createDescription: 'Setiap ruang kerja punya kontak, pipeline, pengguna, dan pengaturan sendiri. Anda menjadi admin-nya.',
+      createDescription:
+        'Setiap ruang kerja punya kontak, pipeline, pengguna, dan pengaturan sendiri. Anda menjadi admin-nya.',
       createAction: 'Buat ruang kerja',
       name: 'Nama ruang kerja',
       namePlaceholder: 'mis. Penerimaan 2026',
@@ -91,9 +111,18 @@ export const shellLocales = defineLocales({
       created: 'Ruang kerja {{name}} dibuat',
     },
     templates: {
-      school: { label: 'Pesantren / sekolah asrama', description: 'Orang tua, calon santri, dan alumni melalui corong pendaftaran; mengutamakan WhatsApp.' },
-      hospital: { label: 'Rumah sakit', description: 'Pertanyaan yang menjadi pasien, dengan kampanye, survei, dan NPS.' },
-      sales: { label: 'Tim penjualan', description: 'Pipeline kesepakatan, prakiraan, aturan penugasan, dan penilaian.' },
+      school: {
+        label: 'Pesantren / sekolah asrama',
+        description: 'Orang tua, calon santri, dan alumni melalui corong pendaftaran; mengutamakan WhatsApp.',
+      },
+      hospital: {
+        label: 'Rumah sakit',
+        description: 'Pertanyaan yang menjadi pasien, dengan kampanye, survei, dan NPS.',
+      },
+      sales: {
+        label: 'Tim penjualan',
+        description: 'Pipeline kesepakatan, prakiraan, aturan penugasan, dan penilaian.',
+      },
       blank: { label: 'Kosong', description: 'Ruang kerja kosong untuk Anda atur sendiri.' },
     },
     language: { label: 'Bahasa', change: 'Ganti bahasa', changed: 'Bahasa diganti ke {{name}}' },

@@ -14,7 +14,18 @@ export function listTasksInRange(db: Db, workspaceId: string, from: string, to: 
   let q = db
     .selectFrom('tasks as t')
     .leftJoin('contacts as c', 'c.id', 't.contact_id')
-    .select(['t.id', 't.title', 't.description', 't.status', 't.is_open', 't.due_at', 't.assignee_id', 't.contact_id', 'c.full_name as contact_name', 't.priority'])
+    .select([
+      't.id',
+      't.title',
+      't.description',
+      't.status',
+      't.is_open',
+      't.due_at',
+      't.assignee_id',
+      't.contact_id',
+      'c.full_name as contact_name',
+      't.priority',
+    ])
     .where('t.workspace_id', '=', workspaceId)
     .where('t.due_at', '>=', from)
     .where('t.due_at', '<', to)
@@ -28,12 +39,31 @@ export function listTasksInRange(db: Db, workspaceId: string, from: string, to: 
 }
 
 /** Scheduled activities in the range. */
-export function listScheduledActivitiesInRange(db: Db, workspaceId: string, from: string, to: string, s: CalendarScope) {
+export function listScheduledActivitiesInRange(
+  db: Db,
+  workspaceId: string,
+  from: string,
+  to: string,
+  s: CalendarScope,
+) {
   let q = db
     .selectFrom('activities as a')
     .innerJoin('activity_types as ty', 'ty.id', 'a.type_id')
     .leftJoin('contacts as c', 'c.id', 'a.contact_id')
-    .select(['a.id', 'a.title', 'a.description', 'a.status', 'a.occurred_at', 'a.duration_minutes', 'a.created_by', 'a.contact_id', 'c.full_name as contact_name', 'ty.color', 'ty.icon', 'ty.name as type_name'])
+    .select([
+      'a.id',
+      'a.title',
+      'a.description',
+      'a.status',
+      'a.occurred_at',
+      'a.duration_minutes',
+      'a.created_by',
+      'a.contact_id',
+      'c.full_name as contact_name',
+      'ty.color',
+      'ty.icon',
+      'ty.name as type_name',
+    ])
     .where('a.workspace_id', '=', workspaceId)
     .where('a.status', '=', 'scheduled')
     .where('a.occurred_at', '>=', from)
@@ -51,24 +81,53 @@ export function listScheduledActivitiesInRange(db: Db, workspaceId: string, from
 }
 
 export function findFeed(db: Db, workspaceId: string, userId: string) {
-  return db.selectFrom('calendar_feeds').selectAll().where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('calendar_feeds')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }
 
 /** The feed's owner, found by the token's hash (the token itself is never stored). */
 export function findFeedByTokenHash(db: Db, tokenHash: string) {
   return db
     .selectFrom('calendar_feeds as f')
-    .innerJoin('memberships as m', (j) => j.onRef('m.workspace_id', '=', 'f.workspace_id').onRef('m.user_id', '=', 'f.user_id'))
+    .innerJoin('memberships as m', (j) =>
+      j.onRef('m.workspace_id', '=', 'f.workspace_id').onRef('m.user_id', '=', 'f.user_id'),
+    )
     .innerJoin('users as u', 'u.id', 'f.user_id')
     .innerJoin('workspaces as w', 'w.id', 'f.workspace_id')
-    .select(['f.id', 'f.workspace_id', 'f.user_id', 'f.last_used_at', 'm.role', 'm.is_active', 'u.name as user_name', 'w.name as workspace_name', 'w.settings', 'w.timezone'])
+    .select([
+      'f.id',
+      'f.workspace_id',
+      'f.user_id',
+      'f.last_used_at',
+      'm.role',
+      'm.is_active',
+      'u.name as user_name',
+      'w.name as workspace_name',
+      'w.settings',
+      'w.timezone',
+    ])
     .where('f.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
 
 export async function replaceFeed(db: Db, workspaceId: string, userId: string, tokenHash: string, now: string) {
   await db.deleteFrom('calendar_feeds').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
-  await db.insertInto('calendar_feeds').values({ id: newId(), workspace_id: workspaceId, user_id: userId, token_hash: tokenHash, last_used_at: null, created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('calendar_feeds')
+    .values({
+      id: newId(),
+      workspace_id: workspaceId,
+      user_id: userId,
+      token_hash: tokenHash,
+      last_used_at: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
 }
 
 export async function deleteFeed(db: Db, workspaceId: string, userId: string) {

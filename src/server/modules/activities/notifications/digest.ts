@@ -5,7 +5,11 @@ import { localDayRange } from '../zoned-time.js';
 import { countUnread, listNotifications } from './notifications.repository.js';
 
 /** The daily summary for one member, or null when there is nothing to say. */
-export async function buildDigest(ctx: AppContext, workspaceId: string, userId: string): Promise<{ subject: string; text: string } | null> {
+export async function buildDigest(
+  ctx: AppContext,
+  workspaceId: string,
+  userId: string,
+): Promise<{ subject: string; text: string } | null> {
   const ws = await findWorkspaceTimezone(ctx.db, workspaceId);
   const now = ctx.clock.now();
   const { end } = localDayRange(now, ws.timezone);

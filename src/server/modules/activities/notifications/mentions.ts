@@ -5,12 +5,16 @@
 const TOKEN = /@\[[^\]]{1,120}\]\(user:([A-Za-z0-9-]{1,64})\)/g;
 const EMAIL = /(?:^|[\s(])@([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
 
-export function extractMentions(text: string | null | undefined, members: Array<{ id: string; email: string; name?: string }>): string[] {
+export function extractMentions(
+  text: string | null | undefined,
+  members: Array<{ id: string; email: string; name?: string }>,
+): string[] {
   if (!text) return [];
   const ids = new Set<string>();
   // `@Full Name` too: rendered text (a note's excerpt) keeps the name but not the token.
   const lower = text.toLowerCase();
-  for (const m of members) if (m.name && new RegExp(`(^|[\\s(])@${escapeRegExp(m.name.toLowerCase())}(?![\\w])`).test(lower)) ids.add(m.id);
+  for (const m of members)
+    if (m.name && new RegExp(`(^|[\\s(])@${escapeRegExp(m.name.toLowerCase())}(?![\\w])`).test(lower)) ids.add(m.id);
   const byId = new Set(members.map((m) => m.id));
   const byEmail = new Map(members.map((m) => [m.email.toLowerCase(), m.id]));
   for (const m of text.matchAll(TOKEN)) if (byId.has(m[1])) ids.add(m[1]);

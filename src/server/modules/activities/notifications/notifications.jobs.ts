@@ -3,7 +3,13 @@ import { nowIso } from '../../../platform/clock.js';
 import { defineJob } from '../../jobs/job-definition.js';
 import { buildDigest } from './digest.js';
 import { NOTIFICATION_EMAIL_JOB } from './notifications.service.js';
-import { findNotification, findRecipient, listDigestSubscribers, markDigestSent, markEmailed } from './notifications.repository.js';
+import {
+  findNotification,
+  findRecipient,
+  listDigestSubscribers,
+  markDigestSent,
+  markEmailed,
+} from './notifications.repository.js';
 import { localDate, localHour } from '../zoned-time.js';
 
 export const DIGEST_SCAN_JOB = 'notifications.digest';
@@ -23,7 +29,11 @@ export const notificationEmailJob = defineJob({
     if (!n || n.emailed_at) return { sent: false };
     const user = await findRecipient(ctx.db, workspaceId, n.user_id);
     if (!user) return { sent: false };
-    await ctx.mailer.send({ to: user.email, subject: n.title, text: `${n.title}${n.body ? `\n\n${n.body}` : ''}${link(ctx.config.PUBLIC_URL, n.url)}` });
+    await ctx.mailer.send({
+      to: user.email,
+      subject: n.title,
+      text: `${n.title}${n.body ? `\n\n${n.body}` : ''}${link(ctx.config.PUBLIC_URL, n.url)}`,
+    });
     await markEmailed(ctx.db, workspaceId, n.id, nowIso(ctx.clock));
     return { sent: true };
   },
@@ -39,7 +49,12 @@ export const digestScanJob = defineJob({
     for (const s of await listDigestSubscribers(ctx.db)) {
       const day = localDate(now, s.timezone);
       if (localHour(now, s.timezone) < s.digest_hour || s.last_digest_on === day) continue;
-      const job = await ctx.jobs.enqueue(ctx.db, DIGEST_SEND_JOB, { workspaceId: s.workspace_id, userId: s.user_id, day }, { workspaceId: s.workspace_id, idempotencyKey: `digest:${s.workspace_id}:${s.user_id}:${day}` });
+      const job = await ctx.jobs.enqueue(
+        ctx.db,
+        DIGEST_SEND_JOB,
+        { workspaceId: s.workspace_id, userId: s.user_id, day },
+        { workspaceId: s.workspace_id, idempotencyKey: `digest:${s.workspace_id}:${s.user_id}:${day}` },
+      );
       if (job.created) queued++;
     }
     return { queued };

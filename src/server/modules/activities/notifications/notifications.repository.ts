@@ -11,15 +11,32 @@ export async function insertNotification(db: Db, row: Insertable<DB['notificatio
 }
 
 export function findNotification(db: Db, workspaceId: string, id: string) {
-  return db.selectFrom('notifications').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Newest first (ids are time-ordered), keyset on id. */
-export function listNotifications(db: Db, workspaceId: string, userId: string, opts: { unreadOnly: boolean; beforeId: string | null; limit: number }) {
-  let q = db.selectFrom('notifications').selectAll().where('workspace_id', '=', workspaceId).where('user_id', '=', userId);
+export function listNotifications(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+  opts: { unreadOnly: boolean; beforeId: string | null; limit: number },
+) {
+  let q = db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId);
   if (opts.unreadOnly) q = q.where('read_at', 'is', null);
   if (opts.beforeId) q = q.where('id', '<', opts.beforeId);
-  return q.orderBy('id', 'desc').limit(opts.limit + 1).execute();
+  return q
+    .orderBy('id', 'desc')
+    .limit(opts.limit + 1)
+    .execute();
 }
 
 export async function countUnread(db: Db, workspaceId: string, userId: string): Promise<number> {
@@ -33,27 +50,67 @@ export async function countUnread(db: Db, workspaceId: string, userId: string): 
   return Number(row?.n ?? 0);
 }
 
-export async function markRead(db: Db, workspaceId: string, userId: string, ids: string[] | 'all', at: string): Promise<number> {
-  let q = db.updateTable('notifications').set({ read_at: at }).where('workspace_id', '=', workspaceId).where('user_id', '=', userId).where('read_at', 'is', null);
+export async function markRead(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+  ids: string[] | 'all',
+  at: string,
+): Promise<number> {
+  let q = db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null);
   if (ids !== 'all') q = q.where('id', 'in', ids);
   const res = await q.executeTakeFirst();
   return Number(res.numUpdatedRows);
 }
 
 export async function markEmailed(db: Db, workspaceId: string, id: string, at: string): Promise<boolean> {
-  const res = await db.updateTable('notifications').set({ emailed_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).where('emailed_at', 'is', null).executeTakeFirst();
+  const res = await db
+    .updateTable('notifications')
+    .set({ emailed_at: at })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('emailed_at', 'is', null)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
 export function findNotificationSettings(db: Db, workspaceId: string, userId: string) {
-  return db.selectFrom('notification_settings').selectAll().where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('notification_settings')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }
 
-export async function upsertNotificationSettings(db: Db, workspaceId: string, userId: string, s: { emailKinds: string[]; dailyDigest: boolean; digestHour: number }, now: string) {
-  const values = { email_kinds: toJson(s.emailKinds), daily_digest: s.dailyDigest, digest_hour: s.digestHour, updated_at: now };
+export async function upsertNotificationSettings(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+  s: { emailKinds: string[]; dailyDigest: boolean; digestHour: number },
+  now: string,
+) {
+  const values = {
+    email_kinds: toJson(s.emailKinds),
+    daily_digest: s.dailyDigest,
+    digest_hour: s.digestHour,
+    updated_at: now,
+  };
   await db
     .insertInto('notification_settings')
-    .values({ id: newId(), workspace_id: workspaceId, user_id: userId, last_digest_on: null, created_at: now, ...values })
+    .values({
+      id: newId(),
+      workspace_id: workspaceId,
+      user_id: userId,
+      last_digest_on: null,
+      created_at: now,
+      ...values,
+    })
     .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doUpdateSet(values))
     .execute();
 }
@@ -84,7 +141,9 @@ export function findRecipient(db: Db, workspaceId: string, userId: string) {
   return db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .leftJoin('notification_settings as ns', (j) => j.onRef('ns.workspace_id', '=', 'm.workspace_id').onRef('ns.user_id', '=', 'm.user_id'))
+    .leftJoin('notification_settings as ns', (j) =>
+      j.onRef('ns.workspace_id', '=', 'm.workspace_id').onRef('ns.user_id', '=', 'm.user_id'),
+    )
     .select(['u.id', 'u.name', 'u.email', 'u.locale', 'ns.email_kinds', 'ns.daily_digest', 'ns.digest_hour'])
     .where('m.workspace_id', '=', workspaceId)
     .where('m.user_id', '=', userId)
@@ -92,6 +151,17 @@ export function findRecipient(db: Db, workspaceId: string, userId: string) {
     .executeTakeFirst();
 }
 
-export async function updateNotificationTitle(db: Db, workspaceId: string, id: string, title: string, url: string | null) {
-  await db.updateTable('notifications').set({ title, url }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+export async function updateNotificationTitle(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  title: string,
+  url: string | null,
+) {
+  await db
+    .updateTable('notifications')
+    .set({ title, url })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
 }

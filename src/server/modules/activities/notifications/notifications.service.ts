@@ -1,4 +1,8 @@
-import type { Notification, NotificationKind, NotificationSettings } from '../../../../shared/contracts/notifications.js';
+import type {
+  Notification,
+  NotificationKind,
+  NotificationSettings,
+} from '../../../../shared/contracts/notifications.js';
 import { NOTIFICATION_KINDS } from '../../../../shared/contracts/notifications.js';
 import { newId } from '../../../db/ids.js';
 import { fromJson } from '../../../db/sql-helpers.js';
@@ -29,7 +33,18 @@ export const DEFAULT_EMAIL_KINDS: NotificationKind[] = ['assignment', 'reminder'
 export const NOTIFICATION_EMAIL_JOB = 'notifications.email';
 
 export function toNotification(r: NotificationRow): Notification {
-  return { id: r.id, kind: r.kind as NotificationKind, title: r.title, body: r.body, url: r.url, entityType: r.entity_type, entityId: r.entity_id, actorName: r.actor_name, readAt: r.read_at, createdAt: r.created_at };
+  return {
+    id: r.id,
+    kind: r.kind as NotificationKind,
+    title: r.title,
+    body: r.body,
+    url: r.url,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    actorName: r.actor_name,
+    readAt: r.read_at,
+    createdAt: r.created_at,
+  };
 }
 
 export interface NotifyInput {
@@ -47,7 +62,13 @@ export interface NotifyInput {
  * recipient receives, and an email job when the recipient takes this kind by email.
  * Nobody is notified of their own doing, and former members are not notified at all.
  */
-export async function notify(ctx: AppContext, db: Db, actor: Actor, input: NotifyInput, now: string): Promise<Notification | null> {
+export async function notify(
+  ctx: AppContext,
+  db: Db,
+  actor: Actor,
+  input: NotifyInput,
+  now: string,
+): Promise<Notification | null> {
   if (actor.kind === 'user' && input.userId === actor.id) return null;
   const recipient = await findRecipient(db, actor.workspaceId, input.userId);
   if (!recipient) return null;
@@ -68,9 +89,25 @@ export async function notify(ctx: AppContext, db: Db, actor: Actor, input: Notif
   };
   await insertNotification(db, row);
   const notification = toNotification(row);
-  await appendEvent(ctx, db, actor, { type: 'notification.created', entityType: 'notification', entityId: row.id, payload: { recipientUserId: input.userId, notification } }, now);
+  await appendEvent(
+    ctx,
+    db,
+    actor,
+    {
+      type: 'notification.created',
+      entityType: 'notification',
+      entityId: row.id,
+      payload: { recipientUserId: input.userId, notification },
+    },
+    now,
+  );
   if (settingsOf(recipient).emailKinds.includes(input.kind)) {
-    await ctx.jobs.enqueue(db, NOTIFICATION_EMAIL_JOB, { workspaceId: actor.workspaceId, notificationId: row.id }, { workspaceId: actor.workspaceId, idempotencyKey: `notification-email:${row.id}` });
+    await ctx.jobs.enqueue(
+      db,
+      NOTIFICATION_EMAIL_JOB,
+      { workspaceId: actor.workspaceId, notificationId: row.id },
+      { workspaceId: actor.workspaceId, idempotencyKey: `notification-email:${row.id}` },
+    );
   }
   return notification;
 }
@@ -81,7 +118,14 @@ const folded = new WeakMap<object, Map<string, { id: string; count: number }>>()
  * Like notify, but many notices of one kind to one person in one transaction (a bulk reassignment
  * of 500 contacts) become a single notification whose title counts them.
  */
-export async function notifyFolded(ctx: AppContext, db: Db, actor: Actor, input: NotifyInput, fold: { title: (count: number) => string; url: string | null }, now: string): Promise<void> {
+export async function notifyFolded(
+  ctx: AppContext,
+  db: Db,
+  actor: Actor,
+  input: NotifyInput,
+  fold: { title: (count: number) => string; url: string | null },
+  now: string,
+): Promise<void> {
   let byKey = folded.get(db);
   if (!byKey) folded.set(db, (byKey = new Map()));
   const key = `${input.userId}:${input.kind}:${input.entityType ?? ''}`;
@@ -96,7 +140,14 @@ export async function notifyFolded(ctx: AppContext, db: Db, actor: Actor, input:
 }
 
 /** Notifies every member mentioned in `text` (see mentions.ts). */
-export async function notifyMentions(ctx: AppContext, db: Db, actor: Actor, text: string | null | undefined, input: Omit<NotifyInput, 'userId' | 'kind'>, now: string): Promise<number> {
+export async function notifyMentions(
+  ctx: AppContext,
+  db: Db,
+  actor: Actor,
+  text: string | null | undefined,
+  input: Omit<NotifyInput, 'userId' | 'kind'>,
+  now: string,
+): Promise<number> {
   if (!text || !text.includes('@')) return 0;
   const ids = extractMentions(text, await listActiveMembers(db, actor.workspaceId));
   let sent = 0;
@@ -109,9 +160,14 @@ async function getSettingsFor(db: Db, workspaceId: string, userId: string): Prom
 }
 
 /** A user's settings from their saved row (missing or null columns: the defaults). */
-function settingsOf(row: { email_kinds: string | string[] | null; daily_digest: boolean | null; digest_hour: number | null } | undefined): NotificationSettings {
-  if (!row || row.email_kinds === null || row.daily_digest === null || row.digest_hour === null) return { emailKinds: DEFAULT_EMAIL_KINDS, dailyDigest: false, digestHour: 7 };
-  const kinds = fromJson<string[]>(row.email_kinds, []).filter((k): k is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(k));
+function settingsOf(
+  row: { email_kinds: string | string[] | null; daily_digest: boolean | null; digest_hour: number | null } | undefined,
+): NotificationSettings {
+  if (!row || row.email_kinds === null || row.daily_digest === null || row.digest_hour === null)
+    return { emailKinds: DEFAULT_EMAIL_KINDS, dailyDigest: false, digestHour: 7 };
+  const kinds = fromJson<string[]>(row.email_kinds, []).filter((k): k is NotificationKind =>
+    (NOTIFICATION_KINDS as readonly string[]).includes(k),
+  );
   return { emailKinds: kinds, dailyDigest: row.daily_digest, digestHour: row.digest_hour };
 }
 
@@ -119,19 +175,35 @@ export async function getNotificationSettings(ctx: AppContext, actor: Actor): Pr
   return getSettingsFor(ctx.db, actor.workspaceId, actor.id);
 }
 
-export async function updateNotificationSettings(ctx: AppContext, actor: Actor, patch: Partial<NotificationSettings>): Promise<NotificationSettings> {
+export async function updateNotificationSettings(
+  ctx: AppContext,
+  actor: Actor,
+  patch: Partial<NotificationSettings>,
+): Promise<NotificationSettings> {
   const now = nowIso(ctx.clock);
   return withTransaction(ctx.db, async (trx) => {
     const before = await getSettingsFor(trx, actor.workspaceId, actor.id);
-    const after: NotificationSettings = { ...before, ...patch, emailKinds: [...new Set(patch.emailKinds ?? before.emailKinds)] };
+    const after: NotificationSettings = {
+      ...before,
+      ...patch,
+      emailKinds: [...new Set(patch.emailKinds ?? before.emailKinds)],
+    };
     await upsertNotificationSettings(trx, actor.workspaceId, actor.id, after, now);
     return after;
   });
 }
 
-export async function listMyNotifications(ctx: AppContext, actor: Actor, q: { limit: number; cursor?: string; unread?: boolean }) {
+export async function listMyNotifications(
+  ctx: AppContext,
+  actor: Actor,
+  q: { limit: number; cursor?: string; unread?: boolean },
+) {
   const after = decodeCursor(q.cursor, 1);
-  const rows = await listNotifications(ctx.db, actor.workspaceId, actor.id, { unreadOnly: Boolean(q.unread), beforeId: after ? String(after[0]) : null, limit: q.limit });
+  const rows = await listNotifications(ctx.db, actor.workspaceId, actor.id, {
+    unreadOnly: Boolean(q.unread),
+    beforeId: after ? String(after[0]) : null,
+    limit: q.limit,
+  });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);
   return { items: items.map(toNotification), nextCursor };
 }
@@ -150,7 +222,18 @@ export async function markNotificationsRead(ctx: AppContext, actor: Actor, ids: 
     }
     await markRead(trx, actor.workspaceId, actor.id, ids, now);
     const count = await countUnread(trx, actor.workspaceId, actor.id);
-    await appendEvent(ctx, trx, actor, { type: 'notification.read', entityType: 'notification', entityId: ids === 'all' || ids.length !== 1 ? null : ids[0], payload: { recipientUserId: actor.id, unreadCount: count } }, now);
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      {
+        type: 'notification.read',
+        entityType: 'notification',
+        entityId: ids === 'all' || ids.length !== 1 ? null : ids[0],
+        payload: { recipientUserId: actor.id, unreadCount: count },
+      },
+      now,
+    );
     return count;
   });
 }

@@ -9,12 +9,14 @@ export function isOpenStatus(status: TaskStatus): boolean {
 
 /** A reminder after the due time would arrive too late to help. */
 export function assertReminderBeforeDue(reminderAt: string | null, dueAt: string | null, field = 'reminderAt'): void {
-  if (reminderAt && dueAt && reminderAt > dueAt) throw fieldError(field, 'The reminder must be at or before the due time');
+  if (reminderAt && dueAt && reminderAt > dueAt)
+    throw fieldError(field, 'The reminder must be at or before the due time');
 }
 
 /** Which follow-up a next action of an activity type becomes. */
 export function taskTypeForActivity(typeKey: string): string {
-  if (typeKey === 'call' || typeKey === 'whatsapp' || typeKey === 'sms' || typeKey === 'video_call') return 'follow_up_call';
+  if (typeKey === 'call' || typeKey === 'whatsapp' || typeKey === 'sms' || typeKey === 'video_call')
+    return 'follow_up_call';
   if (typeKey === 'email') return 'follow_up_email';
   if (typeKey === 'school_visit' || typeKey === 'in_person' || typeKey === 'meeting') return 'follow_up_visit';
   return 'custom';

@@ -18,11 +18,32 @@ const payload = z.object({ workspaceId: z.string(), taskId: z.string(), at: z.st
  * the time it was set for: when it runs it re-reads the task and does nothing if the task was
  * completed, cancelled or moved since (a moved task has a newer job of its own).
  */
-export async function scheduleTaskJobs(ctx: AppContext, db: Db, task: TaskRow, which: { reminder: boolean; due: boolean }): Promise<void> {
+export async function scheduleTaskJobs(
+  ctx: AppContext,
+  db: Db,
+  task: TaskRow,
+  which: { reminder: boolean; due: boolean },
+): Promise<void> {
   if (!task.is_open) return;
-  const opts = (at: string, kind: string) => ({ workspaceId: task.workspace_id, runAt: new Date(at), idempotencyKey: `${kind}:${task.id}:${at}:v${task.version}` });
-  if (which.reminder && task.reminder_at) await ctx.jobs.enqueue(db, TASK_REMIND_JOB, { workspaceId: task.workspace_id, taskId: task.id, at: task.reminder_at }, opts(task.reminder_at, 'task-reminder'));
-  if (which.due && task.due_at) await ctx.jobs.enqueue(db, TASK_DUE_JOB, { workspaceId: task.workspace_id, taskId: task.id, at: task.due_at }, opts(task.due_at, 'task-due'));
+  const opts = (at: string, kind: string) => ({
+    workspaceId: task.workspace_id,
+    runAt: new Date(at),
+    idempotencyKey: `${kind}:${task.id}:${at}:v${task.version}`,
+  });
+  if (which.reminder && task.reminder_at)
+    await ctx.jobs.enqueue(
+      db,
+      TASK_REMIND_JOB,
+      { workspaceId: task.workspace_id, taskId: task.id, at: task.reminder_at },
+      opts(task.reminder_at, 'task-reminder'),
+    );
+  if (which.due && task.due_at)
+    await ctx.jobs.enqueue(
+      db,
+      TASK_DUE_JOB,
+      { workspaceId: task.workspace_id, taskId: task.id, at: task.due_at },
+      opts(task.due_at, 'task-due'),
+    );
 }
 
 function describeDue(task: TaskRow): string | null {
@@ -40,7 +61,21 @@ export const taskReminderJob = defineJob({
       const task = await findTask(trx, workspaceId, taskId);
       if (!task?.assignee_id || !(await claimReminder(trx, workspaceId, taskId, at, now))) return { sent: false };
       const actor = systemActor(workspaceId, 'Reminders');
-      await notify(ctx, trx, actor, { userId: task.assignee_id, kind: 'reminder', title: `Reminder: ${task.title}`, body: describeDue(task), url: taskUrl(task.id), entityType: 'task', entityId: task.id }, now);
+      await notify(
+        ctx,
+        trx,
+        actor,
+        {
+          userId: task.assignee_id,
+          kind: 'reminder',
+          title: `Reminder: ${task.title}`,
+          body: describeDue(task),
+          url: taskUrl(task.id),
+          entityType: 'task',
+          entityId: task.id,
+        },
+        now,
+      );
       return { sent: true };
     });
   },
@@ -57,7 +92,21 @@ export const taskDueJob = defineJob({
       const task = await findTask(trx, workspaceId, taskId);
       if (!task?.assignee_id || !(await claimDueNotice(trx, workspaceId, taskId, at, now))) return { sent: false };
       const actor = systemActor(workspaceId, 'Reminders');
-      await notify(ctx, trx, actor, { userId: task.assignee_id, kind: 'task_due', title: `Task due: ${task.title}`, body: describeDue(task), url: taskUrl(task.id), entityType: 'task', entityId: task.id }, now);
+      await notify(
+        ctx,
+        trx,
+        actor,
+        {
+          userId: task.assignee_id,
+          kind: 'task_due',
+          title: `Task due: ${task.title}`,
+          body: describeDue(task),
+          url: taskUrl(task.id),
+          entityType: 'task',
+          entityId: task.id,
+        },
+        now,
+      );
       return { sent: true };
     });
   },

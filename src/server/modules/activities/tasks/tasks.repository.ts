@@ -23,7 +23,12 @@ export function findTaskWithRefs(db: Db, workspaceId: string, id: string) {
 }
 
 export function findTask(db: Db, workspaceId: string, id: string) {
-  return db.selectFrom('tasks').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('tasks')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export interface TaskListFilter {
@@ -57,7 +62,12 @@ export async function listTasks(db: Db, workspaceId: string, f: TaskListFilter) 
   if (q.type) query = query.where('t.type', '=', q.type);
   if (f.dueFrom) query = query.where('t.due_at', '>=', f.dueFrom);
   if (f.dueBefore) query = query.where('t.due_at', '<', f.dueBefore);
-  const total = q.includeTotal ? await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst() : undefined;
+  const total = q.includeTotal
+    ? await query
+        .clearSelect()
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst()
+    : undefined;
   const dated = Boolean(f.dueFrom || f.dueBefore);
   if (f.after) {
     const [due, id] = f.after;
@@ -66,11 +76,20 @@ export async function listTasks(db: Db, workspaceId: string, f: TaskListFilter) 
         ? query.where('t.due_at', 'is', null).where('t.id', '>', id)
         : dated
           ? query.where('t.due_at', '>=', due).where((eb) => eb.or([eb('t.due_at', '>', due), eb('t.id', '>', id)]))
-          : query.where((eb) => eb.or([eb('t.due_at', '>', due), eb.and([eb('t.due_at', '=', due), eb('t.id', '>', id)]), eb('t.due_at', 'is', null)]));
+          : query.where((eb) =>
+              eb.or([
+                eb('t.due_at', '>', due),
+                eb.and([eb('t.due_at', '=', due), eb('t.id', '>', id)]),
+                eb('t.due_at', 'is', null),
+              ]),
+            );
   }
   // With a due range there are no undated rows, so the plain order lets both databases walk the index.
   const ordered = dated ? query.orderBy('t.due_at', 'asc') : query.orderBy('t.due_at', (ob) => ob.asc().nullsLast());
-  const rows = await ordered.orderBy('t.id', 'asc').limit(q.limit + 1).execute();
+  const rows = await ordered
+    .orderBy('t.id', 'asc')
+    .limit(q.limit + 1)
+    .execute();
   return { rows, total: total ? Number(total.n) : undefined };
 }
 
@@ -94,7 +113,13 @@ export async function deleteTaskRow(db: Db, workspaceId: string, id: string) {
 }
 
 /** Claims the reminder of a task once: only while it is open, unsent, and still set to `remindAt`. */
-export async function claimReminder(db: Db, workspaceId: string, id: string, remindAt: string, now: string): Promise<boolean> {
+export async function claimReminder(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  remindAt: string,
+  now: string,
+): Promise<boolean> {
   const res = await db
     .updateTable('tasks')
     .set({ reminder_sent_at: now })
@@ -108,7 +133,13 @@ export async function claimReminder(db: Db, workspaceId: string, id: string, rem
 }
 
 /** Same for the "task due" notice. */
-export async function claimDueNotice(db: Db, workspaceId: string, id: string, dueAt: string, now: string): Promise<boolean> {
+export async function claimDueNotice(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  dueAt: string,
+  now: string,
+): Promise<boolean> {
   const res = await db
     .updateTable('tasks')
     .set({ due_notified_at: now })
@@ -122,7 +153,14 @@ export async function claimDueNotice(db: Db, workspaceId: string, id: string, du
 }
 
 /** Open, overdue and due-today counts per assignee. */
-export function summarizeByAssignee(db: Db, workspaceId: string, now: string, dayStart: string, dayEnd: string, ownerOnly: string | null) {
+export function summarizeByAssignee(
+  db: Db,
+  workspaceId: string,
+  now: string,
+  dayStart: string,
+  dayEnd: string,
+  ownerOnly: string | null,
+) {
   let q = db
     .selectFrom('tasks as t')
     .leftJoin('users as u', 'u.id', 't.assignee_id')
@@ -131,7 +169,16 @@ export function summarizeByAssignee(db: Db, workspaceId: string, now: string, da
       'u.name as assignee_name',
       eb.fn.countAll<number>().as('open'),
       eb.fn.sum<number>(eb.case().when('t.due_at', '<', now).then(1).else(0).end()).as('overdue'),
-      eb.fn.sum<number>(eb.case().when(eb.and([eb('t.due_at', '>=', dayStart), eb('t.due_at', '<', dayEnd)])).then(1).else(0).end()).as('due_today'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('t.due_at', '>=', dayStart), eb('t.due_at', '<', dayEnd)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('due_today'),
     ])
     .where('t.workspace_id', '=', workspaceId)
     .where('t.is_open', '=', true);

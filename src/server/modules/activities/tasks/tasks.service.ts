@@ -14,7 +14,14 @@ import { findContactRef } from '../refs.repository.js';
 import { resolveContact, resolveDeal, resolveMember } from '../refs.service.js';
 import { toTask } from './task-mapper.js';
 import { assertReminderBeforeDue, isOpenStatus, taskUrl } from './task-rules.js';
-import { deleteTaskRow, findTask, findTaskWithRefs, insertTask, updateTaskRow, type TaskRow } from './tasks.repository.js';
+import {
+  deleteTaskRow,
+  findTask,
+  findTaskWithRefs,
+  insertTask,
+  updateTaskRow,
+  type TaskRow,
+} from './tasks.repository.js';
 import { scheduleTaskJobs } from './tasks.jobs.js';
 
 export type CreateTaskInput = z.output<typeof CreateTaskBody> & { activityId?: string | null };
@@ -39,19 +46,48 @@ export async function getTask(ctx: AppContext, actor: Actor, id: string): Promis
 async function assignmentNotice(ctx: AppContext, db: Db, actor: Actor, task: Task, now: string) {
   if (!task.assignee) return;
   const due = task.dueAt ? `Due ${task.dueAt.slice(0, 16).replace('T', ' ')} UTC` : null;
-  await notify(ctx, db, actor, { userId: task.assignee.id, kind: 'assignment', title: `${actor.name} assigned you a task: ${task.title}`, body: [due, task.contact?.name].filter(Boolean).join(' · ') || null, url: taskUrl(task.id), entityType: 'task', entityId: task.id }, now);
+  await notify(
+    ctx,
+    db,
+    actor,
+    {
+      userId: task.assignee.id,
+      kind: 'assignment',
+      title: `${actor.name} assigned you a task: ${task.title}`,
+      body: [due, task.contact?.name].filter(Boolean).join(' · ') || null,
+      url: taskUrl(task.id),
+      entityType: 'task',
+      entityId: task.id,
+    },
+    now,
+  );
 }
 
 function eventPayload(task: Task, companyId: string | null) {
-  return { contactId: task.contact?.id ?? null, dealId: task.dealId, companyId, assigneeId: task.assignee?.id ?? null, occurredAt: task.updatedAt, task };
+  return {
+    contactId: task.contact?.id ?? null,
+    dealId: task.dealId,
+    companyId,
+    assigneeId: task.assignee?.id ?? null,
+    occurredAt: task.updatedAt,
+    task,
+  };
 }
 
 /** Creates a task inside the caller's transaction (used by the API and by activities' next actions). */
-export async function createTaskInTransaction(ctx: AppContext, trx: Db, actor: Actor, input: CreateTaskInput, now: string): Promise<Task> {
+export async function createTaskInTransaction(
+  ctx: AppContext,
+  trx: Db,
+  actor: Actor,
+  input: CreateTaskInput,
+  now: string,
+): Promise<Task> {
   assertReminderBeforeDue(input.reminderAt ?? null, input.dueAt ?? null);
   const assigneeId = input.assigneeId === undefined ? (actor.kind === 'user' ? actor.id : null) : input.assigneeId;
   if (assigneeId) await resolveMember(trx, actor.workspaceId, assigneeId);
-  const contact = input.contactId ? await resolveContact(trx, actor.workspaceId, input.contactId, 'contactId', ownerScope(actor)) : null;
+  const contact = input.contactId
+    ? await resolveContact(trx, actor.workspaceId, input.contactId, 'contactId', ownerScope(actor))
+    : null;
   const dealId = await resolveDeal(ctx, trx, actor.workspaceId, input.dealId);
   const isOpen = isOpenStatus(input.status);
   const row: TaskRow = {
@@ -82,7 +118,18 @@ export async function createTaskInTransaction(ctx: AppContext, trx: Db, actor: A
   await scheduleTaskJobs(ctx, trx, row, { reminder: true, due: true });
   const task = await loadTask(ctx, trx, actor, row.id, false);
   await recordAudit(trx, actor, { action: 'task.created', entityType: 'task', entityId: row.id, after: task }, now);
-  await appendEvent(ctx, trx, actor, { type: 'task.created', entityType: 'task', entityId: row.id, payload: eventPayload(task, contact?.company_id ?? null) }, now);
+  await appendEvent(
+    ctx,
+    trx,
+    actor,
+    {
+      type: 'task.created',
+      entityType: 'task',
+      entityId: row.id,
+      payload: eventPayload(task, contact?.company_id ?? null),
+    },
+    now,
+  );
   await assignmentNotice(ctx, trx, actor, task, now);
   return task;
 }
@@ -103,12 +150,19 @@ function eventTypeFor(before: TaskRow, after: TaskRow): string {
 }
 
 /** Applies a change; `expectedVersion` null skips the stale-version check (bulk actions). */
-export async function changeTask(ctx: AppContext, actor: Actor, id: string, patch: TaskPatch, expectedVersion: number | null): Promise<Task> {
+export async function changeTask(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: TaskPatch,
+  expectedVersion: number | null,
+): Promise<Task> {
   const now = nowIso(ctx.clock);
   return withTransaction(ctx.db, async (trx) => {
     const row = await findTask(trx, actor.workspaceId, id);
     if (!row || !canReachTask(actor, row)) throw notFound('Task');
-    if (expectedVersion !== null && row.version !== expectedVersion) throw new AppError('VERSION_CONFLICT', undefined, { field: 'version' });
+    if (expectedVersion !== null && row.version !== expectedVersion)
+      throw new AppError('VERSION_CONFLICT', undefined, { field: 'version' });
     const next: TaskRow = { ...row, updated_at: now };
     if (patch.title !== undefined) next.title = patch.title;
     if (patch.description !== undefined) next.description = patch.description;
@@ -120,10 +174,16 @@ export async function changeTask(ctx: AppContext, actor: Actor, id: string, patc
       if (patch.assigneeId) await resolveMember(trx, actor.workspaceId, patch.assigneeId);
       next.assignee_id = patch.assigneeId;
     }
-    if (patch.contactId !== undefined && patch.contactId !== row.contact_id) next.contact_id = patch.contactId ? (await resolveContact(trx, actor.workspaceId, patch.contactId, 'contactId', ownerScope(actor))).id : null;
-    const companyId = next.contact_id ? ((await findContactRef(trx, actor.workspaceId, next.contact_id))?.company_id ?? null) : null;
+    if (patch.contactId !== undefined && patch.contactId !== row.contact_id)
+      next.contact_id = patch.contactId
+        ? (await resolveContact(trx, actor.workspaceId, patch.contactId, 'contactId', ownerScope(actor))).id
+        : null;
+    const companyId = next.contact_id
+      ? ((await findContactRef(trx, actor.workspaceId, next.contact_id))?.company_id ?? null)
+      : null;
     if (patch.dealId !== undefined) next.deal_id = await resolveDeal(ctx, trx, actor.workspaceId, patch.dealId);
-    if (patch.status !== undefined && patch.status !== row.status) applyStatus(next, patch.status as TaskStatus, actor, now);
+    if (patch.status !== undefined && patch.status !== row.status)
+      applyStatus(next, patch.status as TaskStatus, actor, now);
     assertReminderBeforeDue(next.reminder_at, next.due_at);
     const reminderMoved = next.reminder_at !== row.reminder_at || (!row.is_open && next.is_open);
     const dueMoved = next.due_at !== row.due_at || (!row.is_open && next.is_open);
@@ -134,8 +194,30 @@ export async function changeTask(ctx: AppContext, actor: Actor, id: string, patc
     await scheduleTaskJobs(ctx, trx, next, { reminder: reminderMoved, due: dueMoved });
     const task = await loadTask(ctx, trx, actor, id, false);
     const type = eventTypeFor(row, next);
-    await recordAudit(trx, actor, { action: type, entityType: 'task', entityId: id, before: toTask({ ...row, assignee_name: null, creator_name: null, contact_name: null }, now), after: task }, now);
-    await appendEvent(ctx, trx, actor, { type, entityType: 'task', entityId: id, payload: { ...eventPayload(task, companyId), previousAssigneeId: row.assignee_id } }, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: type,
+        entityType: 'task',
+        entityId: id,
+        before: toTask({ ...row, assignee_name: null, creator_name: null, contact_name: null }, now),
+        after: task,
+      },
+      now,
+    );
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      {
+        type,
+        entityType: 'task',
+        entityId: id,
+        payload: { ...eventPayload(task, companyId), previousAssigneeId: row.assignee_id },
+      },
+      now,
+    );
     if (next.assignee_id !== row.assignee_id) await assignmentNotice(ctx, trx, actor, task, now);
     return task;
   });
@@ -153,24 +235,59 @@ export async function deleteTask(ctx: AppContext, actor: Actor, id: string): Pro
   await withTransaction(ctx.db, async (trx) => {
     const row = await findTask(trx, actor.workspaceId, id);
     if (!row || !canReachTask(actor, row)) throw notFound('Task');
-    if (ownerScope(actor) && row.created_by !== actor.id && !can(actor, 'activities.manage')) throw new AppError('NOT_YOUR_RECORD');
+    if (ownerScope(actor) && row.created_by !== actor.id && !can(actor, 'activities.manage'))
+      throw new AppError('NOT_YOUR_RECORD');
     await deleteTaskRow(trx, actor.workspaceId, id);
-    await recordAudit(trx, actor, { action: 'task.deleted', entityType: 'task', entityId: id, before: { title: row.title, status: row.status, assigneeId: row.assignee_id } }, now);
-    await appendEvent(ctx, trx, actor, { type: 'task.deleted', entityType: 'task', entityId: id, payload: { contactId: row.contact_id, dealId: row.deal_id } }, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'task.deleted',
+        entityType: 'task',
+        entityId: id,
+        before: { title: row.title, status: row.status, assigneeId: row.assignee_id },
+      },
+      now,
+    );
+    await appendEvent(
+      ctx,
+      trx,
+      actor,
+      {
+        type: 'task.deleted',
+        entityType: 'task',
+        entityId: id,
+        payload: { contactId: row.contact_id, dealId: row.deal_id },
+      },
+      now,
+    );
   });
 }
 
 export type BulkTaskAction = 'complete' | 'reopen' | 'reassign' | 'cancel' | 'delete';
 
 /** Applies one action to each task on its own, reporting per task; one refusal never stops the rest. */
-export async function bulkTasks(ctx: AppContext, actor: Actor, ids: string[], action: BulkTaskAction, assigneeId?: string) {
+export async function bulkTasks(
+  ctx: AppContext,
+  actor: Actor,
+  ids: string[],
+  action: BulkTaskAction,
+  assigneeId?: string,
+) {
   const results: Array<{ id: string; ok: boolean; code?: string; message?: string }> = [];
   if (action === 'reassign' && assigneeId) await resolveMember(ctx.db, actor.workspaceId, assigneeId);
   for (const id of [...new Set(ids)]) {
     try {
       if (action === 'delete') await deleteTask(ctx, actor, id);
       else if (action === 'reassign') await changeTask(ctx, actor, id, { assigneeId }, null);
-      else await changeTask(ctx, actor, id, { status: action === 'complete' ? 'completed' : action === 'cancel' ? 'cancelled' : 'pending' }, null);
+      else
+        await changeTask(
+          ctx,
+          actor,
+          id,
+          { status: action === 'complete' ? 'completed' : action === 'cancel' ? 'cancelled' : 'pending' },
+          null,
+        );
       results.push({ id, ok: true });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

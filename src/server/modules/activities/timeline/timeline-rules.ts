@@ -12,7 +12,8 @@ export type SubjectType = (typeof SUBJECT_TYPES)[number];
 const PAYLOAD_KEYS: Record<SubjectType, string> = { contact: 'contactId', deal: 'dealId', company: 'companyId' };
 
 /** Events that are about settings, people or plumbing, never about a customer. */
-const NOT_ON_TIMELINE = /^(notification|activity_type|activity_settings|workspace|user|auth|job|api_key|pipeline|stage|tag_definition|contact_type|source|custom_field|saved_view)\./;
+const NOT_ON_TIMELINE =
+  /^(notification|activity_type|activity_settings|workspace|user|auth|job|api_key|pipeline|stage|tag_definition|contact_type|source|custom_field|saved_view)\./;
 /** Edits of a task are noise; its creation, completion, reassignment and so on are not. */
 const SILENT_TYPES = new Set(['task.updated']);
 
@@ -34,7 +35,8 @@ export function kindOf(event: Pick<DomainEvent, 'type' | 'entityType'>): Timelin
 
 export function subjectsOf(event: DomainEvent): Array<{ type: SubjectType; id: string }> {
   const out = new Map<string, { type: SubjectType; id: string }>();
-  if (isSubjectType(event.entityType) && event.entityId) out.set(`${event.entityType}:${event.entityId}`, { type: event.entityType, id: event.entityId });
+  if (isSubjectType(event.entityType) && event.entityId)
+    out.set(`${event.entityType}:${event.entityId}`, { type: event.entityType, id: event.entityId });
   for (const type of SUBJECT_TYPES) {
     const id = event.payload[PAYLOAD_KEYS[type]];
     if (typeof id === 'string' && id) out.set(`${type}:${id}`, { type, id });

@@ -7,11 +7,22 @@ export async function insertTimelineEntries(db: Db, rows: Insertable<DB['timelin
 }
 
 export function findEntriesOfSource(db: Db, workspaceId: string, sourceType: string, sourceId: string) {
-  return db.selectFrom('timeline_entries').select(['id', 'subject_type', 'subject_id', 'occurred_at']).where('workspace_id', '=', workspaceId).where('source_type', '=', sourceType).where('source_id', '=', sourceId).execute();
+  return db
+    .selectFrom('timeline_entries')
+    .select(['id', 'subject_type', 'subject_id', 'occurred_at'])
+    .where('workspace_id', '=', workspaceId)
+    .where('source_type', '=', sourceType)
+    .where('source_id', '=', sourceId)
+    .execute();
 }
 
 export async function deleteEntriesOfSource(db: Db, workspaceId: string, sourceType: string, sourceId: string) {
-  await db.deleteFrom('timeline_entries').where('workspace_id', '=', workspaceId).where('source_type', '=', sourceType).where('source_id', '=', sourceId).execute();
+  await db
+    .deleteFrom('timeline_entries')
+    .where('workspace_id', '=', workspaceId)
+    .where('source_type', '=', sourceType)
+    .where('source_id', '=', sourceId)
+    .execute();
 }
 
 export interface TimelinePageQuery {
@@ -29,7 +40,17 @@ export function listTimeline(db: Db, workspaceId: string, q: TimelinePageQuery) 
   let query = db
     .selectFrom('timeline_entries as te')
     .innerJoin('events as e', 'e.id', 'te.event_id')
-    .select(['te.id', 'te.kind', 'te.occurred_at', 'te.private_to', 'e.type', 'e.entity_type', 'e.entity_id', 'e.actor_id', 'e.payload'])
+    .select([
+      'te.id',
+      'te.kind',
+      'te.occurred_at',
+      'te.private_to',
+      'e.type',
+      'e.entity_type',
+      'e.entity_id',
+      'e.actor_id',
+      'e.payload',
+    ])
     .where('te.workspace_id', '=', workspaceId)
     .where('te.subject_type', '=', q.subjectType)
     .where('te.subject_id', '=', q.subjectId);
@@ -42,14 +63,24 @@ export function listTimeline(db: Db, workspaceId: string, q: TimelinePageQuery) 
   if (q.after) {
     const [at, id] = q.after;
     // `<=` first so both databases walk the index from the cursor instead of filtering from the top.
-    query = query.where('te.occurred_at', '<=', at).where((eb) => eb.or([eb('te.occurred_at', '<', at), eb('te.id', '<', id)]));
+    query = query
+      .where('te.occurred_at', '<=', at)
+      .where((eb) => eb.or([eb('te.occurred_at', '<', at), eb('te.id', '<', id)]));
   }
-  return query.orderBy('te.occurred_at', 'desc').orderBy('te.id', 'desc').limit(q.limit + 1).execute();
+  return query
+    .orderBy('te.occurred_at', 'desc')
+    .orderBy('te.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
 }
 
 /** Names of the people behind a page of entries (events keep actor ids as text, so no join). */
 export async function findUserNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }

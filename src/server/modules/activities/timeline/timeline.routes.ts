@@ -9,7 +9,14 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     '/timeline/:subjectType/:subjectId',
     {
       config: { permission: 'activities.view' },
-      schema: { tags: ['timeline'], summary: 'One stream per contact, deal or company: activities, notes, stage changes, tasks and edits, newest first', params: TimelineParams, querystring: TimelineQuery, response: { 200: TimelinePage } },
+      schema: {
+        tags: ['timeline'],
+        summary:
+          'One stream per contact, deal or company: activities, notes, stage changes, tasks and edits, newest first',
+        params: TimelineParams,
+        querystring: TimelineQuery,
+        response: { 200: TimelinePage },
+      },
     },
     async (req) => getTimeline(ctx, actorOf(req), req.params.subjectType, req.params.subjectId, req.query),
   );

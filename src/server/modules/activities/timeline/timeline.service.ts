@@ -18,7 +18,13 @@ async function assertSubjectVisible(ctx: AppContext, actor: Actor, subjectType: 
 }
 
 /** One stream per contact, deal or company: newest first, filterable by kind, cursor-paginated. */
-export async function getTimeline(ctx: AppContext, actor: Actor, subjectType: SubjectType, subjectId: string, q: z.output<typeof TimelineQuery>) {
+export async function getTimeline(
+  ctx: AppContext,
+  actor: Actor,
+  subjectType: SubjectType,
+  subjectId: string,
+  q: z.output<typeof TimelineQuery>,
+) {
   await assertSubjectVisible(ctx, actor, subjectType, subjectId);
   const rows = await listTimeline(ctx.db, actor.workspaceId, {
     subjectType,
@@ -29,21 +35,22 @@ export async function getTimeline(ctx: AppContext, actor: Actor, subjectType: Su
     limit: q.limit,
   });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.occurred_at, r.id]);
-  const names = await findUserNames(ctx.db, items.map((r) => r.actor_id).filter((id): id is string => Boolean(id)));
+  const names = await findUserNames(
+    ctx.db,
+    items.map((r) => r.actor_id).filter((id): id is string => Boolean(id)),
+  );
   return {
-    items: items.map(
-      (r): TimelineItem => ({
-        id: r.id,
-        kind: r.kind as TimelineKind,
-        occurredAt: r.occurred_at,
-        eventType: r.type,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        actor: r.actor_id ? { id: r.actor_id, name: names.get(r.actor_id) ?? '' } : null,
-        payload: fromJson<Record<string, unknown>>(r.payload, {}),
-        isPrivate: r.private_to !== null,
-      }),
-    ),
+    items: items.map((r): TimelineItem => ({
+      id: r.id,
+      kind: r.kind as TimelineKind,
+      occurredAt: r.occurred_at,
+      eventType: r.type,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      actor: r.actor_id ? { id: r.actor_id, name: names.get(r.actor_id) ?? '' } : null,
+      payload: fromJson<Record<string, unknown>>(r.payload, {}),
+      isPrivate: r.private_to !== null,
+    })),
     nextCursor,
   };
 }

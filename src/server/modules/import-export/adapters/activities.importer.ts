@@ -1,7 +1,13 @@
 import type { ImportIssue, ImportOptions } from '../../../../shared/contracts/import-export.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { AppContext } from '../../../platform/context.js';
-import { insertActivityBatch, prepareActivity, recordActivityBatch, undoActivityBatch, type ActivityImportContext } from '../../activities/activities-bulk.service.js';
+import {
+  insertActivityBatch,
+  prepareActivity,
+  recordActivityBatch,
+  undoActivityBatch,
+  type ActivityImportContext,
+} from '../../activities/activities-bulk.service.js';
 import type { ContactImportContext } from '../../contacts/contacts-bulk.service.js';
 import type { CellReader } from './cells.js';
 import { resolveRowContacts } from './references.js';
@@ -17,7 +23,16 @@ export interface ActivityImporterEnv {
 }
 
 type ActivityRecord = Exclude<ReturnType<typeof prepareActivity>, unknown[]>;
-const STATUS: Record<string, 'done' | 'scheduled'> = { done: 'done', selesai: 'done', completed: 'done', logged: 'done', scheduled: 'scheduled', terjadwal: 'scheduled', planned: 'scheduled', rencana: 'scheduled' };
+const STATUS: Record<string, 'done' | 'scheduled'> = {
+  done: 'done',
+  selesai: 'done',
+  completed: 'done',
+  logged: 'done',
+  scheduled: 'scheduled',
+  terjadwal: 'scheduled',
+  planned: 'scheduled',
+  rencana: 'scheduled',
+};
 
 /** Activities always create; each names its contact by email, phone or external id. */
 export function activityImporter(env: ActivityImporterEnv): EntityImporter<{ prepared: Array<ActivityRecord | null> }> {
@@ -31,27 +46,55 @@ export function activityImporter(env: ActivityImporterEnv): EntityImporter<{ pre
         const c = row.cells;
         const statusText = r.text(c, 'status');
         const status = statusText === undefined ? undefined : STATUS[statusText.toLowerCase()];
-        if (statusText !== undefined && !status) issues[i].push(r.issue(row.line, 'status', `Status must be done or scheduled, not "${statusText}"`));
+        if (statusText !== undefined && !status)
+          issues[i].push(r.issue(row.line, 'status', `Status must be done or scheduled, not "${statusText}"`));
         const duration = r.number(c, 'durationMinutes', issues[i], row.line);
         const draft = {
-          type: r.text(c, 'type'), contactId: contactIds[i], title: r.text(c, 'title'), description: r.text(c, 'description'), status, occurredAt: r.dateTime(c, 'occurredAt', issues[i], row.line),
-          durationMinutes: duration === undefined ? undefined : Math.round(duration), outcome: r.text(c, 'outcome')?.toLowerCase().replace(/\s+/g, '_'), outcomeNote: r.text(c, 'outcomeNote'), nextAction: r.text(c, 'nextAction'),
+          type: r.text(c, 'type'),
+          contactId: contactIds[i],
+          title: r.text(c, 'title'),
+          description: r.text(c, 'description'),
+          status,
+          occurredAt: r.dateTime(c, 'occurredAt', issues[i], row.line),
+          durationMinutes: duration === undefined ? undefined : Math.round(duration),
+          outcome: r.text(c, 'outcome')?.toLowerCase().replace(/\s+/g, '_'),
+          outcomeNote: r.text(c, 'outcomeNote'),
+          nextAction: r.text(c, 'nextAction'),
           nextActionAt: r.dateTime(c, 'nextActionAt', issues[i], row.line),
         };
         const result = prepareActivity(env.actx, actor, draft, now);
         if (Array.isArray(result)) {
-          const column = (f: string) => (f === 'contact' ? ['contactEmail', 'contactPhone', 'contactExternalId'].find((k) => r.isMapped(k)) ?? 'contactEmail' : f);
+          const column = (f: string) =>
+            f === 'contact'
+              ? (['contactEmail', 'contactPhone', 'contactExternalId'].find((k) => r.isMapped(k)) ?? 'contactEmail')
+              : f;
           // a row whose contact was named but not found already says so
-          issues[i].push(...result.filter((p) => !(p.field === 'contact' && issues[i].length)).map((p) => r.issue(row.line, column(p.field), p.message)));
+          issues[i].push(
+            ...result
+              .filter((p) => !(p.field === 'contact' && issues[i].length))
+              .map((p) => r.issue(row.line, column(p.field), p.message)),
+          );
         }
         return issues[i].length || Array.isArray(result) ? null : result;
       });
-      const planned: PlannedRow[] = rows.map((row, i) => ({ line: row.line, cells: row.cells, unit: i, status: prepared[i] ? 'create' : 'invalid', issues: issues[i] }));
+      const planned: PlannedRow[] = rows.map((row, i) => ({
+        line: row.line,
+        cells: row.cells,
+        unit: i,
+        status: prepared[i] ? 'create' : 'invalid',
+        issues: issues[i],
+      }));
       return { rows: planned, state: { prepared } };
     },
 
     async write(trx, state, indexes, now) {
-      const ids = await insertActivityBatch(ctx, trx, actor, indexes.map((i) => state.prepared[i]!), now);
+      const ids = await insertActivityBatch(
+        ctx,
+        trx,
+        actor,
+        indexes.map((i) => state.prepared[i]!),
+        now,
+      );
       const written = emptyWritten();
       indexes.forEach((index) => written.outcomes.set(index, 'created'));
       written.createdIds = ids;

@@ -52,7 +52,8 @@ export class CellReader {
   /** Every value of every column mapped to the field, split by `split`. */
   list(cells: string[], field: string, split: (s: string) => string[] = splitList): string[] {
     const out: string[] = [];
-    for (const i of this.columns.get(field) ?? []) if (cells[i]?.trim()) out.push(...split(unneutralize(cells[i].trim())));
+    for (const i of this.columns.get(field) ?? [])
+      if (cells[i]?.trim()) out.push(...split(unneutralize(cells[i].trim())));
     return out;
   }
 
@@ -101,14 +102,21 @@ export class CellReader {
   }
 
   /** Custom field values typed by their definitions (choices matched by value or label). */
-  custom(cells: string[], defs: CustomField[], currencyDigits: number, issues: ImportIssue[], line: number): Record<string, unknown> {
+  custom(
+    cells: string[],
+    defs: CustomField[],
+    currencyDigits: number,
+    issues: ImportIssue[],
+    line: number,
+  ): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const def of defs) {
       const field = `custom.${def.key}`;
       if (!this.isMapped(field)) continue;
       const raw = this.text(cells, field);
       if (raw === undefined) continue;
-      const choice = (s: string) => def.choices.find((c) => looseKey(c.value) === looseKey(s) || looseKey(c.label) === looseKey(s))?.value ?? s;
+      const choice = (s: string) =>
+        def.choices.find((c) => looseKey(c.value) === looseKey(s) || looseKey(c.label) === looseKey(s))?.value ?? s;
       switch (def.type) {
         case 'number':
           out[def.key] = this.number(cells, field, issues, line);

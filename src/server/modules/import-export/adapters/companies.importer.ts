@@ -2,7 +2,15 @@ import type { CustomField } from '../../../../shared/contracts/contacts-config.j
 import type { ImportIssue, ImportOptions } from '../../../../shared/contracts/import-export.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { AppContext } from '../../../platform/context.js';
-import { planCompanyBatch, prepareCompany, recordCompanyBatch, undoCompanyBatch, writeCompanyPlans, type CompanyRowPlan, type ContactImportContext } from '../../contacts/contacts-bulk.service.js';
+import {
+  planCompanyBatch,
+  prepareCompany,
+  recordCompanyBatch,
+  undoCompanyBatch,
+  writeCompanyPlans,
+  type CompanyRowPlan,
+  type ContactImportContext,
+} from '../../contacts/contacts-bulk.service.js';
 import type { CellReader } from './cells.js';
 import { emptyWritten, type EntityImporter, type PlannedRow } from './types.js';
 
@@ -31,8 +39,20 @@ export function companyImporter(env: CompanyImporterEnv): EntityImporter<{ plans
           const v = r.text(c, `address.${key}`);
           if (v) address[key] = v.slice(0, 200);
         }
-        const draft = { name: r.text(c, 'name'), domain: r.text(c, 'domain'), industry: r.text(c, 'industry'), size: r.text(c, 'size'), owner: r.text(c, 'owner'), address, custom: r.custom(c, env.customFields, env.currencyDigits, conversion[i], row.line) };
-        const prepared = prepareCompany(draft, { members: env.ictx.members, customFields: env.customFields, region: env.ictx.region });
+        const draft = {
+          name: r.text(c, 'name'),
+          domain: r.text(c, 'domain'),
+          industry: r.text(c, 'industry'),
+          size: r.text(c, 'size'),
+          owner: r.text(c, 'owner'),
+          address,
+          custom: r.custom(c, env.customFields, env.currencyDigits, conversion[i], row.line),
+        };
+        const prepared = prepareCompany(draft, {
+          members: env.ictx.members,
+          customFields: env.customFields,
+          region: env.ictx.region,
+        });
         if (Array.isArray(prepared)) conversion[i].push(...prepared.map((p) => r.issue(row.line, p.field, p.message)));
         return conversion[i].length ? [] : prepared;
       });
@@ -41,14 +61,21 @@ export function companyImporter(env: CompanyImporterEnv): EntityImporter<{ plans
         const plan = plans[i];
         const base = { line: row.line, cells: row.cells, unit: i };
         if (plan.kind === 'invalid') return { ...base, status: 'invalid', issues: conversion[i] };
-        if (plan.kind === 'skip') return { ...base, status: 'skip', issues: [{ row: row.line, column: null, problem: plan.reason }] };
+        if (plan.kind === 'skip')
+          return { ...base, status: 'skip', issues: [{ row: row.line, column: null, problem: plan.reason }] };
         return { ...base, status: plan.kind, issues: [] };
       });
       return { rows: planned, state: { plans } };
     },
 
     async write(trx, state, indexes, now) {
-      const result = await writeCompanyPlans(trx, ctx.dialect, actor, indexes.map((index) => ({ index, plan: state.plans[index] })), now);
+      const result = await writeCompanyPlans(
+        trx,
+        ctx.dialect,
+        actor,
+        indexes.map((index) => ({ index, plan: state.plans[index] })),
+        now,
+      );
       const written = emptyWritten();
       for (const index of indexes) written.outcomes.set(index, result.createdIds.has(index) ? 'created' : 'updated');
       written.createdIds = [...result.createdIds.values()];
@@ -57,11 +84,28 @@ export function companyImporter(env: CompanyImporterEnv): EntityImporter<{ plans
     },
 
     async record(trx, ref, written, now) {
-      await recordCompanyBatch(ctx, trx, actor, ref, { created: written.createdIds.length, updated: written.images.length }, now);
+      await recordCompanyBatch(
+        ctx,
+        trx,
+        actor,
+        ref,
+        { created: written.createdIds.length, updated: written.images.length },
+        now,
+      );
     },
 
     async undo(trx, ref, data, now) {
-      return undoCompanyBatch(ctx, trx, actor, ref, { createdIds: data.createdIds, images: data.images as Array<{ id: string; versionAfter: number; columns: Record<string, unknown> }> }, now);
+      return undoCompanyBatch(
+        ctx,
+        trx,
+        actor,
+        ref,
+        {
+          createdIds: data.createdIds,
+          images: data.images as Array<{ id: string; versionAfter: number; columns: Record<string, unknown> }>,
+        },
+        now,
+      );
     },
   };
 }

@@ -46,7 +46,12 @@ export interface EntityImporter<P = unknown> {
   plan(rows: SourceRow[]): Promise<{ rows: PlannedRow[]; state: P }>;
   write(trx: Transaction<DB>, state: P, indexes: number[], now: string): Promise<WrittenRows>;
   record(trx: Transaction<DB>, ref: BatchRef, written: WrittenRows, now: string): Promise<void>;
-  undo(trx: Transaction<DB>, ref: BatchRef, data: UndoData, now: string): Promise<{ removed: number; restored: number; conflicts: number }>;
+  undo(
+    trx: Transaction<DB>,
+    ref: BatchRef,
+    data: UndoData,
+    now: string,
+  ): Promise<{ removed: number; restored: number; conflicts: number }>;
 }
 
 export function emptyWritten(): WrittenRows {

@@ -30,9 +30,14 @@ export interface ColumnDef<T> {
 }
 
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-export const major = (minor: number, digits: number) => (digits ? (minor / 10 ** digits).toFixed(digits).replace(/\.?0+$/, '') : String(minor));
+export const major = (minor: number, digits: number) =>
+  digits ? (minor / 10 ** digits).toFixed(digits).replace(/\.?0+$/, '') : String(minor);
 const yesNo = (v: boolean) => (v ? 'yes' : 'no');
-const address = (key: string, label: string) => ({ key: `address.${key}`, label, value: (x: { address?: Record<string, string | undefined> | null }) => s(x.address?.[key]) });
+const address = (key: string, label: string) => ({
+  key: `address.${key}`,
+  label,
+  value: (x: { address?: Record<string, string | undefined> | null }) => s(x.address?.[key]),
+});
 
 function customValue(def: CustomField, v: unknown, digits: number): string {
   if (v === null || v === undefined) return '';
@@ -44,7 +49,14 @@ function customValue(def: CustomField, v: unknown, digits: number): string {
 }
 
 function customColumns<T extends { custom: Record<string, unknown> }>(defs: CustomField[]): Array<ColumnDef<T>> {
-  return defs.filter((d) => !d.isArchived).map((d) => ({ key: `custom.${d.key}`, label: d.label, isPhone: d.type === 'phone', value: (x, l) => customValue(d, x.custom[d.key], l.workspaceCurrencyDigits) }));
+  return defs
+    .filter((d) => !d.isArchived)
+    .map((d) => ({
+      key: `custom.${d.key}`,
+      label: d.label,
+      isPhone: d.type === 'phone',
+      value: (x, l) => customValue(d, x.custom[d.key], l.workspaceCurrencyDigits),
+    }));
 }
 
 function contactColumns(defs: CustomField[]): Array<ColumnDef<ContactExportRecord>> {
@@ -55,8 +67,16 @@ function contactColumns(defs: CustomField[]): Array<ColumnDef<ContactExportRecor
     { key: 'email', label: 'Email', value: (c) => c.emails },
     { key: 'phone', label: 'Phone', isPhone: true, value: (c) => c.phones },
     { key: 'company', label: 'Company', value: (c) => s(c.companyName) },
-    { key: 'typeKey', label: 'Contact type', value: (c, l) => (c.typeKey ? (l.typeLabel.get(c.typeKey) ?? c.typeKey) : '') },
-    { key: 'sourceKey', label: 'Source', value: (c, l) => (c.sourceKey ? (l.sourceLabel.get(c.sourceKey) ?? c.sourceKey) : '') },
+    {
+      key: 'typeKey',
+      label: 'Contact type',
+      value: (c, l) => (c.typeKey ? (l.typeLabel.get(c.typeKey) ?? c.typeKey) : ''),
+    },
+    {
+      key: 'sourceKey',
+      label: 'Source',
+      value: (c, l) => (c.sourceKey ? (l.sourceLabel.get(c.sourceKey) ?? c.sourceKey) : ''),
+    },
     { key: 'owner', label: 'Owner', value: (c, l) => (c.ownerId ? (l.memberEmail.get(c.ownerId) ?? '') : '') },
     { key: 'team', label: 'Team', value: (c) => s(c.team) },
     { key: 'tags', label: 'Tags', value: (c) => c.tags },
@@ -82,7 +102,11 @@ function companyColumns(defs: CustomField[]): Array<ColumnDef<Company>> {
     { key: 'domain', label: 'Domain', value: (c) => s(c.domain) },
     { key: 'industry', label: 'Industry', value: (c) => s(c.industry) },
     { key: 'size', label: 'Size', value: (c) => s(c.size) },
-    { key: 'owner', label: 'Owner', value: (c, l) => (c.ownerId ? (l.memberEmail.get(c.ownerId) ?? s(c.ownerName)) : '') },
+    {
+      key: 'owner',
+      label: 'Owner',
+      value: (c, l) => (c.ownerId ? (l.memberEmail.get(c.ownerId) ?? s(c.ownerName)) : ''),
+    },
     address('line1', 'Street address'),
     address('city', 'City'),
     address('region', 'Province / state'),
@@ -109,7 +133,11 @@ const DEAL_COLUMNS: Array<ColumnDef<Deal>> = [
   { key: 'contactEmail', label: 'Contact email', value: (d, l) => s(reachOf(l, d.contactId)?.email) },
   { key: 'contactPhone', label: 'Contact phone', isPhone: true, value: (d, l) => s(reachOf(l, d.contactId)?.phone) },
   { key: 'company', label: 'Company', value: (d) => s(d.company?.name) },
-  { key: 'owner', label: 'Owner', value: (d, l) => (d.ownerId ? (l.memberEmail.get(d.ownerId) ?? s(d.owner?.name)) : '') },
+  {
+    key: 'owner',
+    label: 'Owner',
+    value: (d, l) => (d.ownerId ? (l.memberEmail.get(d.ownerId) ?? s(d.owner?.name)) : ''),
+  },
   { key: 'source', label: 'Source', value: (d) => s(d.source) },
   { key: 'tags', label: 'Tags', value: (d) => d.tags.join(', ') },
   { key: 'closeReason', label: 'Won/lost reason', value: (d) => s(d.closeReason) },

@@ -25,14 +25,20 @@ import type { ExportLookups } from './columns.js';
 // Where each export's rows come from: the entity's own list (same filter, same visibility rules
 // as the list the user is looking at), read a page at a time.
 
-const CompanyExportFilter = z.strictObject({ q: z.string().trim().max(200).optional(), industry: z.string().max(100).optional(), owner: z.string().max(64).optional() });
+const CompanyExportFilter = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  industry: z.string().max(100).optional(),
+  owner: z.string().max(64).optional(),
+});
 const PAGING = { limit: true, cursor: true, includeTotal: true } as const;
 const FILTERS: Record<ExportEntity, z.ZodType> = {
   contacts: ContactFilter,
   companies: CompanyExportFilter,
   deals: DealListQuery.omit({ ...PAGING, sort: true, order: true }).strict(),
   activities: ActivityQuery.omit(PAGING).strict(),
-  tasks: TaskQuery.omit(PAGING).extend({ view: TaskQuery.shape.view.default('all') }).strict(),
+  tasks: TaskQuery.omit(PAGING)
+    .extend({ view: TaskQuery.shape.view.default('all') })
+    .strict(),
 };
 
 /** The list filter an export was given, checked with that list's own schema (400 naming `filter.<field>`). */
@@ -41,13 +47,21 @@ export function parseExportFilter(entity: ExportEntity, filter: unknown): Record
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path.join('.');
-    throw fieldError(`filter${key ? `.${key}` : ''}`, issue.code === 'unrecognized_keys' ? 'Unknown filter' : issue.message);
+    throw fieldError(
+      `filter${key ? `.${key}` : ''}`,
+      issue.code === 'unrecognized_keys' ? 'Unknown filter' : issue.message,
+    );
   }
   return parsed.data as Record<string, unknown>;
 }
 
 /** Pages of records, oldest first. */
-export function pagesOf(ctx: AppContext, actor: Actor, entity: ExportEntity, filter: Record<string, unknown>): AsyncGenerator<any[]> {
+export function pagesOf(
+  ctx: AppContext,
+  actor: Actor,
+  entity: ExportEntity,
+  filter: Record<string, unknown>,
+): AsyncGenerator<any[]> {
   switch (entity) {
     case 'contacts':
       return contactExportPages(ctx, actor, filter as never);
@@ -63,7 +77,12 @@ export function pagesOf(ctx: AppContext, actor: Actor, entity: ExportEntity, fil
 }
 
 /** How many records the export will write (for its progress bar). */
-export async function countOf(ctx: AppContext, actor: Actor, entity: ExportEntity, filter: Record<string, unknown>): Promise<number | null> {
+export async function countOf(
+  ctx: AppContext,
+  actor: Actor,
+  entity: ExportEntity,
+  filter: Record<string, unknown>,
+): Promise<number | null> {
   const one = { limit: 1, includeTotal: true } as const;
   const f = filter as Record<string, never>;
   const result = await (entity === 'contacts'
@@ -99,8 +118,16 @@ export async function lookupsFor(ctx: AppContext, actor: Actor, entity: ExportEn
 }
 
 /** Fills in how to reach the contacts a page of deals, activities or tasks names. */
-export async function addReachability(ctx: AppContext, actor: Actor, entity: ExportEntity, page: any[], lookups: ExportLookups): Promise<void> {
+export async function addReachability(
+  ctx: AppContext,
+  actor: Actor,
+  entity: ExportEntity,
+  page: any[],
+  lookups: ExportLookups,
+): Promise<void> {
   if (entity === 'contacts' || entity === 'companies') return;
-  const ids = page.map((x) => (entity === 'tasks' ? x.contact?.id : x.contactId)).filter((id): id is string => Boolean(id));
+  const ids = page
+    .map((x) => (entity === 'tasks' ? x.contact?.id : x.contactId))
+    .filter((id): id is string => Boolean(id));
   lookups.reach = await contactReachability(ctx.db, actor.workspaceId, ids);
 }

@@ -23,7 +23,11 @@ export function pathOf(config: Config, key: string): string {
 }
 
 export function tooLarge(limit: number): AppError {
-  return new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the ${formatBytes(limit)} limit for imports; split it into smaller files`, { field: 'file' });
+  return new AppError(
+    'PAYLOAD_TOO_LARGE',
+    `The file is larger than the ${formatBytes(limit)} limit for imports; split it into smaller files`,
+    { field: 'file' },
+  );
 }
 
 export function formatBytes(n: number): string {

@@ -27,7 +27,14 @@ export interface SourceRow {
 
 /** The header row (first yielded, line 1) and every non-empty data row after it. */
 export async function* readRows(spec: SourceSpec): AsyncGenerator<SourceRow> {
-  const source = spec.format === 'xlsx' ? xlsxRows(spec) : spec.format === 'vcf' ? vcfRows(spec) : spec.format === 'json' ? ndjsonRows(spec) : csvRows(spec);
+  const source =
+    spec.format === 'xlsx'
+      ? xlsxRows(spec)
+      : spec.format === 'vcf'
+        ? vcfRows(spec)
+        : spec.format === 'json'
+          ? ndjsonRows(spec)
+          : csvRows(spec);
   for await (const row of source) if (row.line === 1 || row.cells.some((c) => c.trim() !== '')) yield row;
 }
 
@@ -37,7 +44,16 @@ function decoded(spec: SourceSpec): Readable {
 }
 
 async function* csvRows(spec: SourceSpec): AsyncGenerator<SourceRow> {
-  const parser = decoded(spec).pipe(parse({ delimiter: spec.delimiter ?? ',', bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, info: true }));
+  const parser = decoded(spec).pipe(
+    parse({
+      delimiter: spec.delimiter ?? ',',
+      bom: true,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }),
+  );
   let isFirst = true;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -73,7 +89,13 @@ type SheetReader = AsyncIterable<{ number: number; values: unknown[] }> & { name
 /** Sheets of a workbook as they stream past (exceljs, about 30 MB, is loaded the first time a workbook is read). */
 async function* workbookReader(file: string): AsyncIterable<SheetReader> {
   const { default: ExcelJS } = await import('exceljs');
-  const options = { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'emit' };
+  const options = {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'emit',
+  };
   yield* new ExcelJS.stream.xlsx.WorkbookReader(file, options as never) as unknown as AsyncIterable<SheetReader>;
 }
 

@@ -83,7 +83,10 @@ function countsPerLine(lines: string[], delimiter: string): number[] {
 
 /** The delimiter whose count is steadiest (and highest) over the first lines. */
 export function sniffDelimiter(text: string): string {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim()).slice(0, 50);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .slice(0, 50);
   if (lines.length > 1 && text.length >= SAMPLE_BYTES - 4) lines.pop(); // the last line may be cut off
   let best = { delimiter: ',', score: -1 };
   for (const delimiter of DELIMITERS) {
@@ -99,12 +102,16 @@ export function sniffDelimiter(text: string): string {
 export async function sniffFile(file: string, fileName: string): Promise<FileInfo> {
   const sample = await readSample(file);
   if (!sample.length) throw emptyFile();
-  if (sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04) return { format: 'xlsx', encoding: 'binary', delimiter: null };
-  if (sample[0] === 0xd0 && sample[1] === 0xcf && sample[2] === 0x11 && sample[3] === 0xe0) throw unreadable('This is an old Excel (.xls) file; save it as .xlsx or CSV and upload that');
-  if (/\.(xlsx|xls|xlsm|ods|numbers|pdf|docx?|zip|png|jpe?g)$/i.test(fileName)) throw unreadable(`"${fileName}" is not a spreadsheet this import can read; use CSV, .xlsx or .vcf`);
+  if (sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04)
+    return { format: 'xlsx', encoding: 'binary', delimiter: null };
+  if (sample[0] === 0xd0 && sample[1] === 0xcf && sample[2] === 0x11 && sample[3] === 0xe0)
+    throw unreadable('This is an old Excel (.xls) file; save it as .xlsx or CSV and upload that');
+  if (/\.(xlsx|xls|xlsm|ods|numbers|pdf|docx?|zip|png|jpe?g)$/i.test(fileName))
+    throw unreadable(`"${fileName}" is not a spreadsheet this import can read; use CSV, .xlsx or .vcf`);
   const encoding = detectEncoding(sample);
   const text = decodeSample(sample, encoding);
-  if (looksBinary(text)) throw unreadable(`"${fileName}" does not contain readable text; it may be a different kind of file renamed`);
+  if (looksBinary(text))
+    throw unreadable(`"${fileName}" does not contain readable text; it may be a different kind of file renamed`);
   if (!text.trim()) throw emptyFile();
   if (/^\s*BEGIN:VCARD/i.test(text)) return { format: 'vcf', encoding, delimiter: null };
   return { format: 'csv', encoding, delimiter: sniffDelimiter(text) };

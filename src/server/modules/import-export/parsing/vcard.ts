@@ -1,7 +1,27 @@
 // A small vCard (2.1, 3.0, 4.0) reader: enough for phone and Google/Apple/Outlook contact exports.
 // Each card becomes one row under fixed headers, so the rest of the import treats it like a sheet.
 
-export const VCARD_HEADERS = ['Full name', 'First name', 'Last name', 'Email', 'Email 2', 'Email 3', 'Phone', 'Phone 2', 'Phone 3', 'Organization', 'Title', 'Birthday', 'Street', 'City', 'Region', 'Postal code', 'Country', 'Note', 'Categories'] as const;
+export const VCARD_HEADERS = [
+  'Full name',
+  'First name',
+  'Last name',
+  'Email',
+  'Email 2',
+  'Email 3',
+  'Phone',
+  'Phone 2',
+  'Phone 3',
+  'Organization',
+  'Title',
+  'Birthday',
+  'Street',
+  'City',
+  'Region',
+  'Postal code',
+  'Country',
+  'Note',
+  'Categories',
+] as const;
 const COL = Object.fromEntries(VCARD_HEADERS.map((h, i) => [h, i])) as Record<(typeof VCARD_HEADERS)[number], number>;
 
 interface Property {
@@ -87,19 +107,33 @@ function cardToCells(props: Property[]): string[] {
         const [, extended = '', street = '', city = '', region = '', postal = '', country = ''] = components(p.value);
         if (cells[COL.Street] || cells[COL.City]) break; // the first address only
         cells[COL.Street] = [street, extended].filter(Boolean).join(', ');
-        Object.assign(cells, { [COL.City]: city, [COL.Region]: region, [COL['Postal code']]: postal, [COL.Country]: country });
+        Object.assign(cells, {
+          [COL.City]: city,
+          [COL.Region]: region,
+          [COL['Postal code']]: postal,
+          [COL.Country]: country,
+        });
         break;
       }
       case 'NOTE':
         cells[COL.Note] = unescape(p.value);
         break;
       case 'CATEGORIES':
-        cells[COL.Categories] = p.value.split(/(?<!\\),/).map(unescape).join(', ');
+        cells[COL.Categories] = p.value
+          .split(/(?<!\\),/)
+          .map(unescape)
+          .join(', ');
         break;
     }
   }
-  emails.filter(Boolean).slice(0, 3).forEach((e, i) => (cells[COL.Email + i] = e));
-  phones.filter(Boolean).slice(0, 3).forEach((t, i) => (cells[COL.Phone + i] = t));
+  emails
+    .filter(Boolean)
+    .slice(0, 3)
+    .forEach((e, i) => (cells[COL.Email + i] = e));
+  phones
+    .filter(Boolean)
+    .slice(0, 3)
+    .forEach((t, i) => (cells[COL.Phone + i] = t));
   return cells;
 }
 

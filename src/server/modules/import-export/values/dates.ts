@@ -68,7 +68,11 @@ export function parseDate(raw: string, order: DateOrder): string | null {
  * A moment (ISO-8601 UTC) from a date with an optional time ("31/01/2026 14:30", ISO with an
  * offset). Times without an offset are read in the workspace's UTC offset at that date.
  */
-export function parseDateTime(raw: string, order: DateOrder, zoneOffsetMinutes: (isoDate: string) => number): string | null {
+export function parseDateTime(
+  raw: string,
+  order: DateOrder,
+  zoneOffsetMinutes: (isoDate: string) => number,
+): string | null {
   const s = raw.trim();
   if (!s) return null;
   if (/^\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})$/i.test(s)) {
@@ -86,7 +90,14 @@ export function parseDateTime(raw: string, order: DateOrder, zoneOffsetMinutes: 
   if (meridiem === 'pm' && hours < 12) hours += 12;
   if (meridiem === 'am' && hours === 12) hours = 0;
   if (hours > 23 || minutes > 59 || seconds > 59) return null;
-  const local = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), hours, minutes, seconds);
+  const local = Date.UTC(
+    Number(date.slice(0, 4)),
+    Number(date.slice(5, 7)) - 1,
+    Number(date.slice(8, 10)),
+    hours,
+    minutes,
+    seconds,
+  );
   return new Date(local - zoneOffsetMinutes(date) * 60_000).toISOString();
 }
 
@@ -98,10 +109,24 @@ export function zoneOffsetOn(timeZone: string): (isoDate: string) => number {
   return (isoDate) => {
     const hit = cache.get(isoDate);
     if (hit !== undefined) return hit;
-    fmt ??= new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    fmt ??= new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     const noon = new Date(`${isoDate}T12:00:00Z`);
     const parts = Object.fromEntries(fmt.formatToParts(noon).map((p) => [p.type, p.value]));
-    const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+    const asUtc = Date.UTC(
+      Number(parts.year),
+      Number(parts.month) - 1,
+      Number(parts.day),
+      Number(parts.hour),
+      Number(parts.minute),
+    );
     const offset = Math.round((asUtc - noon.getTime()) / 60_000);
     cache.set(isoDate, offset);
     return offset;

@@ -16,7 +16,11 @@ export function parseBoolean(raw: string): boolean | undefined {
  * "1,500,000.50", "1.500,5", "Rp 2.000.000", "12,5%". Undefined when it is not a number.
  */
 export function parseNumber(raw: string): number | undefined {
-  let s = raw.trim().replace(/^(rp\.?|idr|usd|eur|sgd|myr|\$|€|£)\s*/i, '').replace(/\s*(%|,-|\.-)$/, '').replace(/[\s\u00a0']/g, '');
+  let s = raw
+    .trim()
+    .replace(/^(rp\.?|idr|usd|eur|sgd|myr|\$|€|£)\s*/i, '')
+    .replace(/\s*(%|,-|\.-)$/, '')
+    .replace(/[\s\u00a0']/g, '');
   if (!s) return undefined;
   const negative = /^\(.*\)$/.test(s) || s.startsWith('-');
   s = s.replace(/^[(-]|\)$/g, '');
@@ -31,7 +35,8 @@ export function parseNumber(raw: string): number | undefined {
     const mark = lastComma >= 0 ? ',' : '.';
     const parts = s.split(mark);
     // one mark followed by exactly three digits, or several marks: thousands separators
-    const isThousands = parts.length > 2 || (parts.length === 2 && parts[1].length === 3 && parts[0].length <= 3 && parts[0] !== '0');
+    const isThousands =
+      parts.length > 2 || (parts.length === 2 && parts[1].length === 3 && parts[0].length <= 3 && parts[0] !== '0');
     normalized = isThousands ? parts.join('') : parts.join('.');
   } else {
     normalized = s;
@@ -71,9 +76,23 @@ export function splitPhones(raw: string): string[] {
 }
 
 const GENDERS: Record<string, string> = {
-  f: 'female', female: 'female', perempuan: 'female', wanita: 'female', p: 'female', w: 'female', woman: 'female',
-  m: 'male', male: 'male', 'laki-laki': 'male', lakilaki: 'male', pria: 'male', l: 'male', man: 'male',
-  other: 'other', lainnya: 'other', undisclosed: 'undisclosed',
+  f: 'female',
+  female: 'female',
+  perempuan: 'female',
+  wanita: 'female',
+  p: 'female',
+  w: 'female',
+  woman: 'female',
+  m: 'male',
+  male: 'male',
+  'laki-laki': 'male',
+  lakilaki: 'male',
+  pria: 'male',
+  l: 'male',
+  man: 'male',
+  other: 'other',
+  lainnya: 'other',
+  undisclosed: 'undisclosed',
 };
 
 export function parseGender(raw: string): string | undefined {

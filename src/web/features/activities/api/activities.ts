@@ -1,5 +1,10 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { Activity, ActivityType, CreateActivityBody, UpdateActivityBody } from '../../../../shared/contracts/activities';
+import type {
+  Activity,
+  ActivityType,
+  CreateActivityBody,
+  UpdateActivityBody,
+} from '../../../../shared/contracts/activities';
 import { http } from '../../../lib/api';
 
 export type { Activity, ActivityType };
@@ -31,7 +36,8 @@ export const activitySettingsKey = ['activities', 'settings'] as const;
 export function useActivities(filters: ActivityFilters) {
   return useInfiniteQuery({
     queryKey: activitiesKey(filters),
-    queryFn: ({ pageParam }) => http.get<ActivityPage>('/activities', { ...filters, cursor: pageParam, limit: 50, includeTotal: !pageParam }),
+    queryFn: ({ pageParam }) =>
+      http.get<ActivityPage>('/activities', { ...filters, cursor: pageParam, limit: 50, includeTotal: !pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -46,16 +52,32 @@ export function useActivityTypes(includeArchived = false) {
 }
 
 export const createActivity = (input: CreateActivityBody) => http.post<Activity>('/activities', input);
-export const updateActivity = (id: string, patch: UpdateActivityBody) => http.patch<Activity>(`/activities/${id}`, patch);
-export const completeActivity = (id: string, body: { outcome?: ActivityOutcome | null; version?: number }) => http.post<Activity>(`/activities/${id}/complete`, body);
+export const updateActivity = (id: string, patch: UpdateActivityBody) =>
+  http.patch<Activity>(`/activities/${id}`, patch);
+export const completeActivity = (id: string, body: { outcome?: ActivityOutcome | null; version?: number }) =>
+  http.post<Activity>(`/activities/${id}/complete`, body);
 export const deleteActivity = (id: string) => http.delete<{ ok: true }>(`/activities/${id}`);
 
-export const createActivityType = (input: { name: string; icon?: string | null; color: string; hasDuration: boolean; hasOutcome: boolean }) => http.post<ActivityType>('/activity-types', input);
-export const updateActivityType = (id: string, patch: Partial<Pick<ActivityType, 'name' | 'icon' | 'color' | 'hasDuration' | 'hasOutcome' | 'isArchived' | 'position'>> & { version: number }) =>
-  http.patch<ActivityType>(`/activity-types/${id}`, patch);
+export const createActivityType = (input: {
+  name: string;
+  icon?: string | null;
+  color: string;
+  hasDuration: boolean;
+  hasOutcome: boolean;
+}) => http.post<ActivityType>('/activity-types', input);
+export const updateActivityType = (
+  id: string,
+  patch: Partial<
+    Pick<ActivityType, 'name' | 'icon' | 'color' | 'hasDuration' | 'hasOutcome' | 'isArchived' | 'position'>
+  > & { version: number },
+) => http.patch<ActivityType>(`/activity-types/${id}`, patch);
 export const deleteActivityType = (id: string) => http.delete<{ ok: true }>(`/activity-types/${id}`);
 
 export function useActivitySettings() {
-  return useQuery({ queryKey: activitySettingsKey, queryFn: () => http.get<{ nextActionCreatesTask: boolean }>('/activity-settings') });
+  return useQuery({
+    queryKey: activitySettingsKey,
+    queryFn: () => http.get<{ nextActionCreatesTask: boolean }>('/activity-settings'),
+  });
 }
-export const updateActivitySettings = (input: { nextActionCreatesTask: boolean }) => http.put<{ nextActionCreatesTask: boolean }>('/activity-settings', input);
+export const updateActivitySettings = (input: { nextActionCreatesTask: boolean }) =>
+  http.put<{ nextActionCreatesTask: boolean }>('/activity-settings', input);

@@ -9,13 +9,22 @@ export const unreadCountKey = ['notifications', 'unread'] as const;
 export const notificationSettingsKey = ['notifications', 'settings'] as const;
 
 export function useUnreadCount() {
-  return useQuery({ queryKey: unreadCountKey, queryFn: () => http.get<{ count: number }>('/notifications/unread-count').then((r) => r.count), staleTime: 60_000 });
+  return useQuery({
+    queryKey: unreadCountKey,
+    queryFn: () => http.get<{ count: number }>('/notifications/unread-count').then((r) => r.count),
+    staleTime: 60_000,
+  });
 }
 
 export function useNotifications(enabled: boolean, unreadOnly: boolean) {
   return useInfiniteQuery({
     queryKey: ['notifications', 'list', unreadOnly],
-    queryFn: ({ pageParam }) => http.get<{ items: Notification[]; nextCursor: string | null }>('/notifications', { cursor: pageParam, limit: 20, unread: unreadOnly || undefined }),
+    queryFn: ({ pageParam }) =>
+      http.get<{ items: Notification[]; nextCursor: string | null }>('/notifications', {
+        cursor: pageParam,
+        limit: 20,
+        unread: unreadOnly || undefined,
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
@@ -26,6 +35,10 @@ export const markRead = (id: string) => http.post<{ count: number }>(`/notificat
 export const markAllRead = () => http.post<{ count: number }>('/notifications/read-all', {});
 
 export function useNotificationSettings() {
-  return useQuery({ queryKey: notificationSettingsKey, queryFn: () => http.get<NotificationSettings>('/notifications/settings') });
+  return useQuery({
+    queryKey: notificationSettingsKey,
+    queryFn: () => http.get<NotificationSettings>('/notifications/settings'),
+  });
 }
-export const saveNotificationSettings = (input: Partial<NotificationSettings>) => http.put<NotificationSettings>('/notifications/settings', input);
+export const saveNotificationSettings = (input: Partial<NotificationSettings>) =>
+  http.put<NotificationSettings>('/notifications/settings', input);

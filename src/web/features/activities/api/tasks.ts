@@ -30,18 +30,26 @@ export const tasksKey = (filters: TaskFilters) => ['activities', 'tasks', 'list'
 export function useTasks(filters: TaskFilters) {
   return useInfiniteQuery({
     queryKey: tasksKey(filters),
-    queryFn: ({ pageParam }) => http.get<TaskPage>('/tasks', { ...filters, cursor: pageParam, limit: 50, includeTotal: !pageParam }),
+    queryFn: ({ pageParam }) =>
+      http.get<TaskPage>('/tasks', { ...filters, cursor: pageParam, limit: 50, includeTotal: !pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
 export function useTaskSummary() {
-  return useQuery({ queryKey: ['activities', 'tasks', 'summary'], queryFn: () => http.get<{ items: TaskSummaryRow[] }>('/tasks/summary').then((r) => r.items) });
+  return useQuery({
+    queryKey: ['activities', 'tasks', 'summary'],
+    queryFn: () => http.get<{ items: TaskSummaryRow[] }>('/tasks/summary').then((r) => r.items),
+  });
 }
 
 export function useTask(id: string | null) {
-  return useQuery({ queryKey: ['activities', 'tasks', 'one', id], queryFn: () => http.get<Task>(`/tasks/${id}`), enabled: Boolean(id) });
+  return useQuery({
+    queryKey: ['activities', 'tasks', 'one', id],
+    queryFn: () => http.get<Task>(`/tasks/${id}`),
+    enabled: Boolean(id),
+  });
 }
 
 export const createTask = (input: CreateTaskBody) => http.post<Task>('/tasks', input);
@@ -51,4 +59,8 @@ export const reopenTask = (id: string) => http.post<Task>(`/tasks/${id}/reopen`,
 export const deleteTask = (id: string) => http.delete<{ ok: true }>(`/tasks/${id}`);
 export type BulkTaskAction = 'complete' | 'reopen' | 'reassign' | 'cancel' | 'delete';
 export const bulkTasks = (ids: string[], action: BulkTaskAction, assigneeId?: string) =>
-  http.post<{ results: Array<{ id: string; ok: boolean; code?: string; message?: string }> }>('/tasks/bulk', { ids, action, ...(assigneeId ? { assigneeId } : {}) });
+  http.post<{ results: Array<{ id: string; ok: boolean; code?: string; message?: string }> }>('/tasks/bulk', {
+    ids,
+    action,
+    ...(assigneeId ? { assigneeId } : {}),
+  });

@@ -46,9 +46,15 @@ export function CalendarPage() {
     return map;
   }, [items]);
   const today = dayKey(new Date());
-  const weekdays = days.slice(0, 7).map((d) => new Intl.DateTimeFormat(i18n.language === 'id' ? 'id-ID' : 'en-US', { weekday: 'short' }).format(d));
-  const title = new Intl.DateTimeFormat(i18n.language === 'id' ? 'id-ID' : 'en-US', { month: 'long', year: 'numeric' }).format(month);
-  const open = (item: CalendarItem) => navigate(item.kind === 'task' ? `/activities/tasks?task=${item.id}` : `/contacts/${item.contactId}`);
+  const weekdays = days
+    .slice(0, 7)
+    .map((d) => new Intl.DateTimeFormat(i18n.language === 'id' ? 'id-ID' : 'en-US', { weekday: 'short' }).format(d));
+  const title = new Intl.DateTimeFormat(i18n.language === 'id' ? 'id-ID' : 'en-US', {
+    month: 'long',
+    year: 'numeric',
+  }).format(month);
+  const open = (item: CalendarItem) =>
+    navigate(item.kind === 'task' ? `/activities/tasks?task=${item.id}` : `/contacts/${item.contactId}`);
   const shift = (n: number) => setMonth(new Date(month.getFullYear(), month.getMonth() + n, 1));
 
   return (
@@ -56,33 +62,72 @@ export function CalendarPage() {
       <ActivitiesHeader />
       <div className="act-filters">
         <IconButton size="sm" label={t('calendar.previous')} icon={<ChevronLeft />} onClick={() => shift(-1)} />
-        <strong className="act-cal-title" aria-live="polite">{title}</strong>
+        <strong className="act-cal-title" aria-live="polite">
+          {title}
+        </strong>
         <IconButton size="sm" label={t('calendar.next')} icon={<ChevronRight />} onClick={() => shift(1)} />
-        <Button size="sm" variant="ghost" onClick={() => setMonth(new Date(new Date().getFullYear(), new Date().getMonth(), 1))}>{t('calendar.today')}</Button>
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => setMonth(new Date(new Date().getFullYear(), new Date().getMonth(), 1))}
+        >
+          {t('calendar.today')}
+        </Button>
         <span className="grow" />
         <Select
           size="sm"
           aria-label={t('calendar.whose')}
           value={who}
           onChange={(e) => setWho(e.target.value)}
-          options={[{ value: '', label: t('calendar.mine') }, ...(can('activities.manage') ? [{ value: 'all', label: t('calendar.everyone') }] : []), ...(can('activities.manage') ? members.filter((m) => m.id !== session.user.id).map((m) => ({ value: m.id, label: m.name })) : [])]}
+          options={[
+            { value: '', label: t('calendar.mine') },
+            ...(can('activities.manage') ? [{ value: 'all', label: t('calendar.everyone') }] : []),
+            ...(can('activities.manage')
+              ? members.filter((m) => m.id !== session.user.id).map((m) => ({ value: m.id, label: m.name }))
+              : []),
+          ]}
         />
       </div>
       <Card flush className="act-cal-card">
         <div className="act-cal-grid" role="grid" aria-label={title}>
-          {weekdays.map((w) => <div key={w} className="act-cal-weekday" role="columnheader">{w}</div>)}
+          {weekdays.map((w) => (
+            <div key={w} className="act-cal-weekday" role="columnheader">
+              {w}
+            </div>
+          ))}
           {days.map((d) => {
             const list = byDay.get(dayKey(d)) ?? [];
             return (
-              <div key={d.toISOString()} role="gridcell" className="act-cal-day" data-outside={d.getMonth() !== month.getMonth()} data-today={dayKey(d) === today}>
+              <div
+                key={d.toISOString()}
+                role="gridcell"
+                className="act-cal-day"
+                data-outside={d.getMonth() !== month.getMonth()}
+                data-today={dayKey(d) === today}
+              >
                 <span className="act-cal-date">{d.getDate()}</span>
                 {list.slice(0, 4).map((item) => (
-                  <button key={`${item.kind}-${item.id}`} type="button" className="act-cal-item" data-kind={item.kind} data-status={item.status} data-overdue={item.isOverdue} style={item.color ? { borderLeftColor: item.color } : undefined} onClick={() => open(item)} title={`${format.time(item.start)} · ${item.title}${item.contactName ? ` · ${item.contactName}` : ''}`}>
+                  <button
+                    key={`${item.kind}-${item.id}`}
+                    type="button"
+                    className="act-cal-item"
+                    data-kind={item.kind}
+                    data-status={item.status}
+                    data-overdue={item.isOverdue}
+                    style={item.color ? { borderLeftColor: item.color } : undefined}
+                    onClick={() => open(item)}
+                    title={`${format.time(item.start)} · ${item.title}${item.contactName ? ` · ${item.contactName}` : ''}`}
+                  >
                     <span className="act-cal-time">{format.time(item.start)}</span>
-                    <span className="truncate">{item.icon ? `${item.icon} ` : ''}{item.title}</span>
+                    <span className="truncate">
+                      {item.icon ? `${item.icon} ` : ''}
+                      {item.title}
+                    </span>
                   </button>
                 ))}
-                {list.length > 4 && <span className="act-cal-more">{t('calendar.more', { count: list.length - 4 })}</span>}
+                {list.length > 4 && (
+                  <span className="act-cal-more">{t('calendar.more', { count: list.length - 4 })}</span>
+                )}
               </div>
             );
           })}

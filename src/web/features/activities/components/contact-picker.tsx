@@ -12,38 +12,66 @@ export interface PickedContact {
 }
 
 /** Search-as-you-type contact chooser (names, emails, phones as typed). */
-export function ContactPicker({ value, onChange }: { value: PickedContact | null; onChange: (c: PickedContact | null) => void }) {
+export function ContactPicker({
+  value,
+  onChange,
+}: {
+  value: PickedContact | null;
+  onChange: (c: PickedContact | null) => void;
+}) {
   const { t } = useTranslation('activities');
   const control = useFieldControl();
   const [q, setQ] = useState('');
   const debounced = useDebouncedValue(q.trim(), 200);
   const hits = useQuery({
     queryKey: ['contacts', 'search', debounced],
-    queryFn: () => http.get<{ items: Array<{ id: string; fullName: string; primaryPhone: string | null; primaryEmail: string | null }> }>('/contacts/search', { q: debounced, limit: 8 }).then((r) => r.items),
+    queryFn: () =>
+      http
+        .get<{
+          items: Array<{ id: string; fullName: string; primaryPhone: string | null; primaryEmail: string | null }>;
+        }>('/contacts/search', { q: debounced, limit: 8 })
+        .then((r) => r.items),
     enabled: debounced.length > 0 && !value,
   });
   if (value) {
     return (
       <div className="act-contact-picked">
         <strong>{value.name}</strong>
-        <button type="button" className="act-link" onClick={() => onChange(null)}>{t('form.changeContact')}</button>
+        <button type="button" className="act-link" onClick={() => onChange(null)}>
+          {t('form.changeContact')}
+        </button>
       </div>
     );
   }
   return (
     <div className="act-contact-picker">
-      <Input id={control?.id} icon={<Search />} value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('form.searchContact')} autoComplete="off" isInvalid={control?.isInvalid} />
+      <Input
+        id={control?.id}
+        icon={<Search />}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        placeholder={t('form.searchContact')}
+        autoComplete="off"
+        isInvalid={control?.isInvalid}
+      />
       {debounced && (
         <ul className="act-contact-picker-list" role="listbox" aria-label={t('form.contact')}>
           {(hits.data ?? []).map((c) => (
             <li key={c.id}>
-              <button type="button" role="option" aria-selected={false} onClick={() => onChange({ id: c.id, name: c.fullName })}>
+              <button
+                type="button"
+                role="option"
+                aria-selected={false}
+                onClick={() => onChange({ id: c.id, name: c.fullName })}
+              >
                 <span>{c.fullName}</span>
                 <span className="text-subtle text-sm">{c.primaryPhone ?? c.primaryEmail ?? ''}</span>
               </button>
             </li>
           ))}
-          {hits.data?.length === 0 && <li className="text-subtle text-sm act-contact-picker-none">{t('form.noContactFound')}</li>}
+          {hits.data?.length === 0 && (
+            <li className="text-subtle text-sm act-contact-picker-none">{t('form.noContactFound')}</li>
+          )}
         </ul>
       )}
     </div>

@@ -7,5 +7,12 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
 
 /** The timeline of a deal: its own stream; quick logs go to the deal's contact. */
 export function DealTimeline({ dealId, contactId }: { dealId: string; contactId?: string | null }) {
-  return <Timeline subject="deal" subjectId={dealId} contact={contactId ? { id: contactId, name: '' } : null} dealId={dealId} />;
+  return (
+    <Timeline
+      subject="deal"
+      subjectId={dealId}
+      contact={contactId ? { id: contactId, name: '' } : null}
+      dealId={dealId}
+    />
+  );
 }

@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, Dialog, Field, FormError, Input, Select, Textarea } from '../../../design';
 import { fieldError, isApiError } from '../../../lib/api';
 import { describeError, useApiMutation } from '../../../lib/mutation';
-import { activitiesRootKey, createActivity, updateActivity, useActivityTypes, type Activity, type ActivityOutcome } from '../api/activities';
+import {
+  activitiesRootKey,
+  createActivity,
+  updateActivity,
+  useActivityTypes,
+  type Activity,
+  type ActivityOutcome,
+} from '../api/activities';
 import { tasksRootKey } from '../api/tasks';
 import { OUTCOMES, fromLocalInput, toLocalInput } from '../lib/activity-kinds';
 import { ContactPicker, type PickedContact } from './contact-picker';
@@ -20,9 +27,17 @@ export interface LogActivityDialogProps {
 }
 
 /** The short form behind the quick-log buttons and "Log activity": what, when, how it went, what next. */
-export function LogActivityDialog({ contact: fixedContact, dealId, typeKey, activity, onClose }: LogActivityDialogProps) {
+export function LogActivityDialog({
+  contact: fixedContact,
+  dealId,
+  typeKey,
+  activity,
+  onClose,
+}: LogActivityDialogProps) {
   const { t } = useTranslation('activities');
-  const types = (useActivityTypes(Boolean(activity)).data ?? []).filter((x) => !x.isArchived || x.id === activity?.typeId);
+  const types = (useActivityTypes(Boolean(activity)).data ?? []).filter(
+    (x) => !x.isArchived || x.id === activity?.typeId,
+  );
   const initialType = types.find((x) => (activity ? x.id === activity.typeId : x.key === typeKey)) ?? types[0];
   const [typeId, setTypeId] = useState<string | undefined>(initialType?.id);
   const type = types.find((x) => x.id === typeId) ?? initialType;
@@ -55,14 +70,22 @@ export function LogActivityDialog({ contact: fixedContact, dealId, typeKey, acti
     isConfidential,
   };
   const save = useApiMutation({
-    mutationFn: () => (activity ? updateActivity(activity.id, { ...fields, version: activity.version }) : createActivity({ ...fields, dealId: dealId ?? undefined })),
+    mutationFn: () =>
+      activity
+        ? updateActivity(activity.id, { ...fields, version: activity.version })
+        : createActivity({ ...fields, dealId: dealId ?? undefined }),
     invalidate: [activitiesRootKey, tasksRootKey],
-    successMessage: (a) => (activity ? t('log.saved') : a.status === 'scheduled' ? t('log.scheduled') : t('log.logged')),
+    successMessage: (a) =>
+      activity ? t('log.saved') : a.status === 'scheduled' ? t('log.scheduled') : t('log.logged'),
     onSuccess: onClose,
   });
   const err = (f: string) => fieldError(save.error, f);
-  const typeOptions = useMemo(() => types.map((x) => ({ value: x.id, label: `${x.icon ?? ''} ${x.name}`.trim() })), [types]);
-  const generalError = save.error && !(isApiError(save.error) && save.error.hasFieldErrors) ? describeError(save.error, t) : null;
+  const typeOptions = useMemo(
+    () => types.map((x) => ({ value: x.id, label: `${x.icon ?? ''} ${x.name}`.trim() })),
+    [types],
+  );
+  const generalError =
+    save.error && !(isApiError(save.error) && save.error.hasFieldErrors) ? describeError(save.error, t) : null;
 
   return (
     <Dialog
@@ -73,13 +96,26 @@ export function LogActivityDialog({ contact: fixedContact, dealId, typeKey, acti
       footer={
         <>
           <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button variant="primary" type="submit" form="log-activity-form" isLoading={save.isPending} disabled={!type || !contact}>
+          <Button
+            variant="primary"
+            type="submit"
+            form="log-activity-form"
+            isLoading={save.isPending}
+            disabled={!type || !contact}
+          >
             {activity ? t('common:saveChanges') : isScheduled ? t('log.schedule') : t('log.save')}
           </Button>
         </>
       }
     >
-      <form id="log-activity-form" className="stack act-log-form" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+      <form
+        id="log-activity-form"
+        className="stack act-log-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
         <FormError message={generalError} />
         {!fixedContact && (
           <Field label={t('form.contact')} isRequired error={err('contactId')}>
@@ -91,23 +127,55 @@ export function LogActivityDialog({ contact: fixedContact, dealId, typeKey, acti
             <Select value={type?.id ?? ''} onChange={(e) => setTypeId(e.target.value)} options={typeOptions} />
           </Field>
           <Field label={isScheduled ? t('form.plannedFor') : t('form.when')} error={err('occurredAt')}>
-            <Input type="datetime-local" value={when} onChange={(e) => { setWhen(e.target.value); setWhenEdited(true); }} />
+            <Input
+              type="datetime-local"
+              value={when}
+              onChange={(e) => {
+                setWhen(e.target.value);
+                setWhenEdited(true);
+              }}
+            />
           </Field>
         </div>
         <Field label={t('form.title')} error={err('title')} hint={t('form.titleHint')}>
-          <Input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={type?.name} maxLength={255} autoFocus />
+          <Input
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            placeholder={type?.name}
+            maxLength={255}
+            autoFocus
+          />
         </Field>
-        <Checkbox label={t('form.scheduleLater')} checked={isScheduled} onChange={(e) => setScheduled(e.target.checked)} />
+        <Checkbox
+          label={t('form.scheduleLater')}
+          checked={isScheduled}
+          onChange={(e) => setScheduled(e.target.checked)}
+        />
         {(type?.hasOutcome || type?.hasDuration) && !isScheduled && (
           <div className="form-grid">
             {type.hasOutcome && (
               <Field label={t('form.outcome')} error={err('outcome')}>
-                <Select value={outcome} onChange={(e) => setOutcome(e.target.value as ActivityOutcome | '')} options={[{ value: '', label: '—' }, ...OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))]} />
+                <Select
+                  value={outcome}
+                  onChange={(e) => setOutcome(e.target.value as ActivityOutcome | '')}
+                  options={[
+                    { value: '', label: '—' },
+                    ...OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) })),
+                  ]}
+                />
               </Field>
             )}
             {type.hasDuration && (
               <Field label={t('form.duration')} error={err('durationMinutes')}>
-                <Input type="number" min={0} max={1440} inputMode="numeric" value={duration} onChange={(e) => setDuration(e.target.value)} placeholder="15" />
+                <Input
+                  type="number"
+                  min={0}
+                  max={1440}
+                  inputMode="numeric"
+                  value={duration}
+                  onChange={(e) => setDuration(e.target.value)}
+                  placeholder="15"
+                />
               </Field>
             )}
           </div>
@@ -122,13 +190,23 @@ export function LogActivityDialog({ contact: fixedContact, dealId, typeKey, acti
         </Field>
         <div className="form-grid">
           <Field label={t('form.nextAction')} error={err('nextAction')}>
-            <Input value={nextAction} onChange={(e) => setNextAction(e.target.value)} placeholder={t('form.nextActionPlaceholder')} maxLength={500} />
+            <Input
+              value={nextAction}
+              onChange={(e) => setNextAction(e.target.value)}
+              placeholder={t('form.nextActionPlaceholder')}
+              maxLength={500}
+            />
           </Field>
           <Field label={t('form.nextActionAt')} error={err('nextActionAt')}>
             <Input type="datetime-local" value={nextActionAt} onChange={(e) => setNextActionAt(e.target.value)} />
           </Field>
         </div>
-        <Checkbox label={t('form.confidential')} hint={t('form.confidentialHint')} checked={isConfidential} onChange={(e) => setConfidential(e.target.checked)} />
+        <Checkbox
+          label={t('form.confidential')}
+          hint={t('form.confidentialHint')}
+          checked={isConfidential}
+          onChange={(e) => setConfidential(e.target.checked)}
+        />
       </form>
     </Dialog>
   );

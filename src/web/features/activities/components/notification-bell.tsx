@@ -6,7 +6,15 @@ import { useTranslation } from 'react-i18next';
 import { Button, EmptyState, IconButton, LoadMore, useToast } from '../../../design';
 import { useFormat } from '../../../lib/format';
 import { useRealtime } from '../../../lib/realtime';
-import { markAllRead, markRead, notificationsRootKey, unreadCountKey, useNotifications, useUnreadCount, type Notification } from '../api/notifications';
+import {
+  markAllRead,
+  markRead,
+  notificationsRootKey,
+  unreadCountKey,
+  useNotifications,
+  useUnreadCount,
+  type Notification,
+} from '../api/notifications';
 import './notifications.css';
 
 /** The bell in the top bar: unread count, the latest notifications, live arrival (with a toast). */
@@ -27,7 +35,8 @@ export function NotificationBell() {
   useEffect(() => {
     if (!isOpen) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && (setOpen(false), buttonRef.current?.focus());
-    const onClick = (e: MouseEvent) => !panelRef.current?.contains(e.target as Node) && !buttonRef.current?.contains(e.target as Node) && setOpen(false);
+    const onClick = (e: MouseEvent) =>
+      !panelRef.current?.contains(e.target as Node) && !buttonRef.current?.contains(e.target as Node) && setOpen(false);
     document.addEventListener('keydown', onKey);
     document.addEventListener('mousedown', onClick);
     return () => {
@@ -46,17 +55,36 @@ export function NotificationBell() {
         aria-haspopup="dialog"
         onClick={() => setOpen(!isOpen)}
       />
-      {count > 0 && <span className="notification-count" aria-hidden data-testid="unread-count">{count > 99 ? '99+' : count}</span>}
+      {count > 0 && (
+        <span className="notification-count" aria-hidden data-testid="unread-count">
+          {count > 99 ? '99+' : count}
+        </span>
+      )}
       {isOpen && (
         <div ref={panelRef} className="notification-panel" role="dialog" aria-label={t('notifications.title')}>
-          <NotificationPanel unreadOnly={unreadOnly} onUnreadOnly={setUnreadOnly} onClose={() => setOpen(false)} count={count} />
+          <NotificationPanel
+            unreadOnly={unreadOnly}
+            onUnreadOnly={setUnreadOnly}
+            onClose={() => setOpen(false)}
+            count={count}
+          />
         </div>
       )}
     </div>
   );
 }
 
-function NotificationPanel({ unreadOnly, onUnreadOnly, onClose, count }: { unreadOnly: boolean; onUnreadOnly: (v: boolean) => void; onClose: () => void; count: number }) {
+function NotificationPanel({
+  unreadOnly,
+  onUnreadOnly,
+  onClose,
+  count,
+}: {
+  unreadOnly: boolean;
+  onUnreadOnly: (v: boolean) => void;
+  onClose: () => void;
+  count: number;
+}) {
   const { t } = useTranslation('activities');
   const format = useFormat();
   const navigate = useNavigate();
@@ -76,11 +104,33 @@ function NotificationPanel({ unreadOnly, onUnreadOnly, onClose, count }: { unrea
       <div className="notification-head">
         <strong>{t('notifications.title')}</strong>
         <div className="row act-nowrap">
-          <button type="button" className="act-chip" aria-pressed={unreadOnly} onClick={() => onUnreadOnly(!unreadOnly)}>{t('notifications.unreadOnly')}</button>
-          <Button size="sm" variant="ghost" icon={<CheckCheck />} disabled={!count} onClick={async () => { setCount((await markAllRead()).count); void refresh(); }}>{t('notifications.markAllRead')}</Button>
+          <button
+            type="button"
+            className="act-chip"
+            aria-pressed={unreadOnly}
+            onClick={() => onUnreadOnly(!unreadOnly)}
+          >
+            {t('notifications.unreadOnly')}
+          </button>
+          <Button
+            size="sm"
+            variant="ghost"
+            icon={<CheckCheck />}
+            disabled={!count}
+            onClick={async () => {
+              setCount((await markAllRead()).count);
+              void refresh();
+            }}
+          >
+            {t('notifications.markAllRead')}
+          </Button>
         </div>
       </div>
-      {!list.isPending && !items.length && <EmptyState compact icon={<Bell />} title={t('notifications.emptyTitle')}>{t('notifications.emptyText')}</EmptyState>}
+      {!list.isPending && !items.length && (
+        <EmptyState compact icon={<Bell />} title={t('notifications.emptyTitle')}>
+          {t('notifications.emptyText')}
+        </EmptyState>
+      )}
       <ul className="notification-list">
         {items.map((n) => (
           <li key={n.id}>
@@ -89,15 +139,23 @@ function NotificationPanel({ unreadOnly, onUnreadOnly, onClose, count }: { unrea
               <span className="notification-text">
                 <span className="notification-title">{n.title}</span>
                 {n.body && <span className="notification-body">{n.body}</span>}
-                <span className="notification-meta">{t(`notificationKinds.${n.kind}`)} · {format.relative(n.createdAt)}</span>
+                <span className="notification-meta">
+                  {t(`notificationKinds.${n.kind}`)} · {format.relative(n.createdAt)}
+                </span>
               </span>
             </button>
           </li>
         ))}
       </ul>
-      <LoadMore hasMore={Boolean(list.hasNextPage)} isLoading={list.isFetchingNextPage} onLoadMore={() => void list.fetchNextPage()} />
+      <LoadMore
+        hasMore={Boolean(list.hasNextPage)}
+        isLoading={list.isFetchingNextPage}
+        onLoadMore={() => void list.fetchNextPage()}
+      />
       <div className="notification-foot">
-        <Link to="/settings/notifications" onClick={onClose}><Settings2 aria-hidden /> {t('notifications.settings')}</Link>
+        <Link to="/settings/notifications" onClick={onClose}>
+          <Settings2 aria-hidden /> {t('notifications.settings')}
+        </Link>
       </div>
     </>
   );

@@ -22,9 +22,20 @@ export function QuickLogBar({ contact, dealId }: { contact: PickedContact; dealI
           {t(`quickLog.${key}`)}
         </Button>
       ))}
-      <Button size="sm" variant="ghost" icon={<Plus />} onClick={() => setTypeKey('')}>{t('quickLog.other')}</Button>
-      <Button size="sm" variant="ghost" icon={<ListPlus />} onClick={() => setAddingTask(true)}>{t('quickLog.task')}</Button>
-      {typeKey !== null && <LogActivityDialog contact={contact} dealId={dealId} typeKey={typeKey || undefined} onClose={() => setTypeKey(null)} />}
+      <Button size="sm" variant="ghost" icon={<Plus />} onClick={() => setTypeKey('')}>
+        {t('quickLog.other')}
+      </Button>
+      <Button size="sm" variant="ghost" icon={<ListPlus />} onClick={() => setAddingTask(true)}>
+        {t('quickLog.task')}
+      </Button>
+      {typeKey !== null && (
+        <LogActivityDialog
+          contact={contact}
+          dealId={dealId}
+          typeKey={typeKey || undefined}
+          onClose={() => setTypeKey(null)}
+        />
+      )}
       {isAddingTask && <TaskFormDialog contact={contact} dealId={dealId} onClose={() => setAddingTask(false)} />}
     </div>
   );

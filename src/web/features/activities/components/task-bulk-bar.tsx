@@ -15,11 +15,16 @@ export function TaskBulkBar({ ids, onDone }: { ids: string[]; onDone: () => void
   const [assignee, setAssignee] = useState('');
   const [isConfirmingDelete, setConfirmingDelete] = useState(false);
   const run = useApiMutation({
-    mutationFn: ({ action, assigneeId }: { action: BulkTaskAction; assigneeId?: string }) => bulkTasks(ids, action, assigneeId),
+    mutationFn: ({ action, assigneeId }: { action: BulkTaskAction; assigneeId?: string }) =>
+      bulkTasks(ids, action, assigneeId),
     invalidate: [activitiesRootKey],
     onSuccess: (res) => {
       const failed = res.results.filter((r) => !r.ok);
-      if (failed.length) toast.error(t('bulk.partial', { ok: res.results.length - failed.length, failed: failed.length }), failed[0].message);
+      if (failed.length)
+        toast.error(
+          t('bulk.partial', { ok: res.results.length - failed.length, failed: failed.length }),
+          failed[0].message,
+        );
       else toast.success(t('bulk.done', { count: res.results.length }));
       setConfirmingDelete(false);
       onDone();
@@ -28,14 +33,55 @@ export function TaskBulkBar({ ids, onDone }: { ids: string[]; onDone: () => void
   return (
     <div className="act-bulk-bar" role="toolbar" aria-label={t('bulk.label')}>
       <strong>{t('bulk.selected', { count: ids.length })}</strong>
-      <Button size="sm" icon={<CheckCheck />} onClick={() => run.mutate({ action: 'complete' })} disabled={run.isPending}>{t('bulk.complete')}</Button>
-      <Button size="sm" icon={<RotateCcw />} onClick={() => run.mutate({ action: 'reopen' })} disabled={run.isPending}>{t('bulk.reopen')}</Button>
+      <Button
+        size="sm"
+        icon={<CheckCheck />}
+        onClick={() => run.mutate({ action: 'complete' })}
+        disabled={run.isPending}
+      >
+        {t('bulk.complete')}
+      </Button>
+      <Button size="sm" icon={<RotateCcw />} onClick={() => run.mutate({ action: 'reopen' })} disabled={run.isPending}>
+        {t('bulk.reopen')}
+      </Button>
       <span className="row act-nowrap">
-        <Select size="sm" aria-label={t('bulk.reassignTo')} value={assignee} onChange={(e) => setAssignee(e.target.value)} options={[{ value: '', label: t('bulk.reassignTo') }, ...members.map((m) => ({ value: m.id, label: m.name }))]} />
-        <Button size="sm" icon={<UserRoundCog />} disabled={!assignee || run.isPending} onClick={() => run.mutate({ action: 'reassign', assigneeId: assignee })}>{t('bulk.reassign')}</Button>
+        <Select
+          size="sm"
+          aria-label={t('bulk.reassignTo')}
+          value={assignee}
+          onChange={(e) => setAssignee(e.target.value)}
+          options={[
+            { value: '', label: t('bulk.reassignTo') },
+            ...members.map((m) => ({ value: m.id, label: m.name })),
+          ]}
+        />
+        <Button
+          size="sm"
+          icon={<UserRoundCog />}
+          disabled={!assignee || run.isPending}
+          onClick={() => run.mutate({ action: 'reassign', assigneeId: assignee })}
+        >
+          {t('bulk.reassign')}
+        </Button>
       </span>
-      <Button size="sm" variant="danger" icon={<Trash2 />} onClick={() => setConfirmingDelete(true)} disabled={run.isPending}>{t('bulk.delete')}</Button>
-      <ConfirmDialog open={isConfirmingDelete} onClose={() => setConfirmingDelete(false)} onConfirm={() => run.mutate({ action: 'delete' })} title={t('bulk.deleteTitle', { count: ids.length })} message={t('bulk.deleteText')} confirmLabel={t('bulk.delete')} isLoading={run.isPending} />
+      <Button
+        size="sm"
+        variant="danger"
+        icon={<Trash2 />}
+        onClick={() => setConfirmingDelete(true)}
+        disabled={run.isPending}
+      >
+        {t('bulk.delete')}
+      </Button>
+      <ConfirmDialog
+        open={isConfirmingDelete}
+        onClose={() => setConfirmingDelete(false)}
+        onConfirm={() => run.mutate({ action: 'delete' })}
+        title={t('bulk.deleteTitle', { count: ids.length })}
+        message={t('bulk.deleteText')}
+        confirmLabel={t('bulk.delete')}
+        isLoading={run.isPending}
+      />
     </div>
   );
 }

@@ -42,13 +42,17 @@ export function TaskFormDialog({ task, contact: fixedContact, dealId, onClose }:
     contactId: contact?.id ?? null,
   };
   const save = useApiMutation({
-    mutationFn: () => (task ? updateTask(task.id, { ...fields, version: task.version }) : createTask({ ...fields, dealId: dealId ?? undefined })),
+    mutationFn: () =>
+      task
+        ? updateTask(task.id, { ...fields, version: task.version })
+        : createTask({ ...fields, dealId: dealId ?? undefined }),
     invalidate: [activitiesRootKey],
     successMessage: task ? t('tasks.saved') : t('tasks.created'),
     onSuccess: onClose,
   });
   const err = (f: string) => fieldError(save.error, f);
-  const generalError = save.error && !(isApiError(save.error) && save.error.hasFieldErrors) ? describeError(save.error, t) : null;
+  const generalError =
+    save.error && !(isApiError(save.error) && save.error.hasFieldErrors) ? describeError(save.error, t) : null;
   return (
     <Dialog
       open
@@ -57,21 +61,38 @@ export function TaskFormDialog({ task, contact: fixedContact, dealId, onClose }:
       footer={
         <>
           <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button variant="primary" type="submit" form="task-form" isLoading={save.isPending} disabled={!title.trim()}>{task ? t('common:saveChanges') : t('tasks.create')}</Button>
+          <Button variant="primary" type="submit" form="task-form" isLoading={save.isPending} disabled={!title.trim()}>
+            {task ? t('common:saveChanges') : t('tasks.create')}
+          </Button>
         </>
       }
     >
-      <form id="task-form" className="stack act-log-form" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+      <form
+        id="task-form"
+        className="stack act-log-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
         <FormError message={generalError} />
         <Field label={t('tasks.fields.title')} isRequired error={err('title')}>
           <Input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={255} autoFocus />
         </Field>
         <div className="form-grid">
           <Field label={t('tasks.fields.type')} error={err('type')}>
-            <Select value={type} onChange={(e) => setType(e.target.value)} options={TASK_TYPES.map((x) => ({ value: x, label: t(`taskTypes.${x}`) }))} />
+            <Select
+              value={type}
+              onChange={(e) => setType(e.target.value)}
+              options={TASK_TYPES.map((x) => ({ value: x, label: t(`taskTypes.${x}`) }))}
+            />
           </Field>
           <Field label={t('tasks.fields.priority')} error={err('priority')}>
-            <Select value={priority} onChange={(e) => setPriority(e.target.value)} options={TASK_PRIORITIES.map((x) => ({ value: x, label: t(`priorities.${x}`) }))} />
+            <Select
+              value={priority}
+              onChange={(e) => setPriority(e.target.value)}
+              options={TASK_PRIORITIES.map((x) => ({ value: x, label: t(`priorities.${x}`) }))}
+            />
           </Field>
           <Field label={t('tasks.fields.dueAt')} error={err('dueAt')}>
             <Input type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} />
@@ -81,7 +102,17 @@ export function TaskFormDialog({ task, contact: fixedContact, dealId, onClose }:
           </Field>
         </div>
         <Field label={t('tasks.fields.assignee')} error={err('assigneeId')}>
-          <Select value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} options={[{ value: '', label: t('tasks.unassigned') }, ...members.map((m) => ({ value: m.id, label: m.id === session.user.id ? `${m.name} (${t('common:you')})` : m.name }))]} />
+          <Select
+            value={assigneeId}
+            onChange={(e) => setAssigneeId(e.target.value)}
+            options={[
+              { value: '', label: t('tasks.unassigned') },
+              ...members.map((m) => ({
+                value: m.id,
+                label: m.id === session.user.id ? `${m.name} (${t('common:you')})` : m.name,
+              })),
+            ]}
+          />
         </Field>
         {!fixedContact && (
           <Field label={t('tasks.fields.contact')} error={err('contactId')}>

@@ -8,10 +8,41 @@ export function TaskSummaryTable({ onPick }: { onPick: (assigneeId: string) => v
   const { t } = useTranslation('activities');
   const summary = useTaskSummary();
   const columns: Column<TaskSummaryRow>[] = [
-    { key: 'who', header: t('tasks.fields.assignee'), cell: (r) => <span className="row act-nowrap"><Avatar name={r.assignee?.name ?? '?'} size="sm" />{r.assignee?.name ?? t('tasks.unassigned')}</span>, sortValue: (r) => r.assignee?.name ?? '' },
-    { key: 'open', header: t('tasks.summary.open'), width: 120, align: 'right', cell: (r) => r.open, sortValue: (r) => r.open },
-    { key: 'today', header: t('tasks.summary.dueToday'), width: 120, align: 'right', cell: (r) => r.dueToday, sortValue: (r) => r.dueToday },
-    { key: 'overdue', header: t('tasks.summary.overdue'), width: 120, align: 'right', cell: (r) => (r.overdue ? <Badge color="red">{r.overdue}</Badge> : 0), sortValue: (r) => r.overdue },
+    {
+      key: 'who',
+      header: t('tasks.fields.assignee'),
+      cell: (r) => (
+        <span className="row act-nowrap">
+          <Avatar name={r.assignee?.name ?? '?'} size="sm" />
+          {r.assignee?.name ?? t('tasks.unassigned')}
+        </span>
+      ),
+      sortValue: (r) => r.assignee?.name ?? '',
+    },
+    {
+      key: 'open',
+      header: t('tasks.summary.open'),
+      width: 120,
+      align: 'right',
+      cell: (r) => r.open,
+      sortValue: (r) => r.open,
+    },
+    {
+      key: 'today',
+      header: t('tasks.summary.dueToday'),
+      width: 120,
+      align: 'right',
+      cell: (r) => r.dueToday,
+      sortValue: (r) => r.dueToday,
+    },
+    {
+      key: 'overdue',
+      header: t('tasks.summary.overdue'),
+      width: 120,
+      align: 'right',
+      cell: (r) => (r.overdue ? <Badge color="red">{r.overdue}</Badge> : 0),
+      sortValue: (r) => r.overdue,
+    },
   ];
   return (
     <Card flush>
@@ -23,7 +54,11 @@ export function TaskSummaryTable({ onPick }: { onPick: (assigneeId: string) => v
         isLoading={summary.isPending}
         onRowActivate={(r) => r.assignee && onPick(r.assignee.id)}
         flush
-        empty={<EmptyState compact icon={<Users />} title={t('tasks.summary.emptyTitle')}>{t('tasks.summary.emptyText')}</EmptyState>}
+        empty={
+          <EmptyState compact icon={<Users />} title={t('tasks.summary.emptyTitle')}>
+            {t('tasks.summary.emptyText')}
+          </EmptyState>
+        }
       />
     </Card>
   );

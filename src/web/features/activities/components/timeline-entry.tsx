@@ -19,21 +19,51 @@ function describe(item: TimelineItem, t: TFunction): { title: ReactNode; body?: 
   const p = item.payload as Record<string, unknown>;
   if (item.kind === 'activity' && p.activity) {
     const a = p.activity as Snapshot;
-    return { title: <><span className="act-timeline-type">{a.type.name}</span> {a.title}</>, body: a.description };
+    return {
+      title: (
+        <>
+          <span className="act-timeline-type">{a.type.name}</span> {a.title}
+        </>
+      ),
+      body: a.description,
+    };
   }
   if (item.kind === 'task' && p.task) {
     const task = p.task as { id: string; title: string; assignee: { name: string } | null; dueAt: string | null };
     const label = t(`timeline.task.${item.eventType.split('.')[1]}`, { title: task.title, defaultValue: task.title });
-    return { title: <Link to={`/activities/tasks?task=${task.id}`}>{label}</Link>, body: task.assignee ? t('timeline.assignedTo', { name: task.assignee.name }) : undefined };
+    return {
+      title: <Link to={`/activities/tasks?task=${task.id}`}>{label}</Link>,
+      body: task.assignee ? t('timeline.assignedTo', { name: task.assignee.name }) : undefined,
+    };
   }
   if (item.kind === 'stage_change') {
     const to = str(p.toStage) || str(p.toStageName);
     const from = str(p.fromStage) || str(p.fromStageName);
-    const deal = item.entityType === 'deal' && item.entityId && str(p.title) ? <Link to={`/deals/${item.entityId}`}>{str(p.title)}</Link> : str(p.title);
-    return { title: <>{deal && <strong>{deal}: </strong>}{from ? t('timeline.movedFromTo', { from, to }) : t('timeline.movedTo', { to })}</>, body: str(p.reason) ? t('timeline.reason', { reason: str(p.reason) }) : undefined };
+    const deal =
+      item.entityType === 'deal' && item.entityId && str(p.title) ? (
+        <Link to={`/deals/${item.entityId}`}>{str(p.title)}</Link>
+      ) : (
+        str(p.title)
+      );
+    return {
+      title: (
+        <>
+          {deal && <strong>{deal}: </strong>}
+          {from ? t('timeline.movedFromTo', { from, to }) : t('timeline.movedTo', { to })}
+        </>
+      ),
+      body: str(p.reason) ? t('timeline.reason', { reason: str(p.reason) }) : undefined,
+    };
   }
-  if (item.kind === 'note') return { title: t(`timeline.note.${/updated/.test(item.eventType) ? 'updated' : 'added'}`), body: str(p.excerpt) || str(p.body) };
-  return { title: t(`timeline.events.${item.eventType}`, { defaultValue: item.eventType.replace(/[._]/g, ' ') }), body: Array.isArray(p.changes) ? (p.changes as string[]).join(', ') : undefined };
+  if (item.kind === 'note')
+    return {
+      title: t(`timeline.note.${/updated/.test(item.eventType) ? 'updated' : 'added'}`),
+      body: str(p.excerpt) || str(p.body),
+    };
+  return {
+    title: t(`timeline.events.${item.eventType}`, { defaultValue: item.eventType.replace(/[._]/g, ' ') }),
+    body: Array.isArray(p.changes) ? (p.changes as string[]).join(', ') : undefined,
+  };
 }
 
 export function TimelineEntry({ item }: { item: TimelineItem }) {
@@ -50,17 +80,37 @@ export function TimelineEntry({ item }: { item: TimelineItem }) {
       <div className="act-timeline-content">
         <div className="act-timeline-title">
           {title}
-          {item.isPrivate && <Badge color="gray" icon={<Lock />}>{t('timeline.confidential')}</Badge>}
+          {item.isPrivate && (
+            <Badge color="gray" icon={<Lock />}>
+              {t('timeline.confidential')}
+            </Badge>
+          )}
           {a?.status === 'scheduled' && <Badge color="blue">{t('timeline.scheduled')}</Badge>}
-          {a?.outcome && <Badge color={OUTCOME_COLORS[a.outcome]}>{a.outcome === 'custom' && a.outcomeNote ? a.outcomeNote : t(`outcomes.${a.outcome}`)}</Badge>}
+          {a?.outcome && (
+            <Badge color={OUTCOME_COLORS[a.outcome]}>
+              {a.outcome === 'custom' && a.outcomeNote ? a.outcomeNote : t(`outcomes.${a.outcome}`)}
+            </Badge>
+          )}
         </div>
         {body && <p className="act-timeline-body">{body}</p>}
-        {a?.nextAction && <p className="act-timeline-next">{t('timeline.next', { action: a.nextAction })}{a.nextActionAt && ` · ${format.dateTime(a.nextActionAt)}`}</p>}
+        {a?.nextAction && (
+          <p className="act-timeline-next">
+            {t('timeline.next', { action: a.nextAction })}
+            {a.nextActionAt && ` · ${format.dateTime(a.nextActionAt)}`}
+          </p>
+        )}
         <div className="act-timeline-meta text-subtle">
           <span>{item.actor?.name ?? t('timeline.system')}</span>
           <span aria-hidden>·</span>
-          <time dateTime={item.occurredAt} title={format.dateTime(item.occurredAt)}>{a ? format.dateTime(item.occurredAt) : format.relative(item.occurredAt)}</time>
-          {a?.durationMinutes ? <><span aria-hidden>·</span><span>{t('timeline.minutes', { count: a.durationMinutes })}</span></> : null}
+          <time dateTime={item.occurredAt} title={format.dateTime(item.occurredAt)}>
+            {a ? format.dateTime(item.occurredAt) : format.relative(item.occurredAt)}
+          </time>
+          {a?.durationMinutes ? (
+            <>
+              <span aria-hidden>·</span>
+              <span>{t('timeline.minutes', { count: a.durationMinutes })}</span>
+            </>
+          ) : null}
         </div>
       </div>
       {a?.status === 'scheduled' && <MarkDone activity={a} />}
@@ -72,7 +122,15 @@ function MarkDone({ activity }: { activity: Snapshot }) {
   const { t } = useTranslation('activities');
   const can = useCan();
   const session = useSession();
-  const done = useApiMutation({ mutationFn: () => completeActivity(activity.id, { version: activity.version }), invalidate: [activitiesRootKey], successMessage: t('timeline.markedDone') });
+  const done = useApiMutation({
+    mutationFn: () => completeActivity(activity.id, { version: activity.version }),
+    invalidate: [activitiesRootKey],
+    successMessage: t('timeline.markedDone'),
+  });
   if (!can('activities.edit') || (activity.createdBy?.id !== session.user.id && !can('activities.manage'))) return null;
-  return <Button size="sm" variant="ghost" icon={<CheckCircle2 />} onClick={() => done.mutate()} isLoading={done.isPending}>{t('timeline.markDone')}</Button>;
+  return (
+    <Button size="sm" variant="ghost" icon={<CheckCircle2 />} onClick={() => done.mutate()} isLoading={done.isPending}>
+      {t('timeline.markDone')}
+    </Button>
+  );
 }

@@ -36,13 +36,15 @@ export function Timeline({ subject, subjectId, contact, dealId, title }: Timelin
   const timeline = useTimeline(subject, subjectId, kinds);
   const items = timeline.data?.pages.flatMap((p) => p.items) ?? [];
   const refresh = (event: RealtimeEvent) => {
-    if (concerns(event, subject, subjectId)) void queryClient.invalidateQueries({ queryKey: ['activities', 'timeline', subject, subjectId] });
+    if (concerns(event, subject, subjectId))
+      void queryClient.invalidateQueries({ queryKey: ['activities', 'timeline', subject, subjectId] });
   };
   useRealtime('activity.', refresh);
   useRealtime('task.', refresh);
   useRealtime('deal.', refresh);
   useRealtime('contact.', refresh);
-  const toggle = (k: TimelineKind) => setKinds((prev) => (prev.includes(k) ? prev.filter((x) => x !== k) : [...prev, k]));
+  const toggle = (k: TimelineKind) =>
+    setKinds((prev) => (prev.includes(k) ? prev.filter((x) => x !== k) : [...prev, k]));
 
   return (
     <Card title={title ?? t('timeline.title')} className="act-timeline-card">
@@ -57,14 +59,24 @@ export function Timeline({ subject, subjectId, contact, dealId, title }: Timelin
       {timeline.isError && <FormError message={describeError(timeline.error, t)} />}
       {timeline.isPending && <SkeletonText lines={4} label={t('common:loading')} />}
       {!timeline.isPending && !items.length && (
-        <EmptyState compact icon={<History />} title={kinds.length ? t('timeline.noMatches') : t('timeline.emptyTitle')}>
+        <EmptyState
+          compact
+          icon={<History />}
+          title={kinds.length ? t('timeline.noMatches') : t('timeline.emptyTitle')}
+        >
           {kinds.length ? t('timeline.noMatchesText') : t('timeline.emptyText')}
         </EmptyState>
       )}
       <ol className="act-timeline" aria-label={title ?? t('timeline.title')}>
-        {items.map((item) => <TimelineEntry key={item.id} item={item} />)}
+        {items.map((item) => (
+          <TimelineEntry key={item.id} item={item} />
+        ))}
       </ol>
-      <LoadMore hasMore={Boolean(timeline.hasNextPage)} isLoading={timeline.isFetchingNextPage} onLoadMore={() => void timeline.fetchNextPage()} />
+      <LoadMore
+        hasMore={Boolean(timeline.hasNextPage)}
+        isLoading={timeline.isFetchingNextPage}
+        onLoadMore={() => void timeline.fetchNextPage()}
+      />
     </Card>
   );
 }

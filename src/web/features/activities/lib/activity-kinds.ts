@@ -1,10 +1,42 @@
-import { CalendarClock, CheckSquare, GitCommitHorizontal, Mail, MessageCircle, MessageSquare, Pencil, Phone, StickyNote, Target, UserRoundCog, Users, type LucideIcon } from 'lucide-react';
+import {
+  CalendarClock,
+  CheckSquare,
+  GitCommitHorizontal,
+  Mail,
+  MessageCircle,
+  MessageSquare,
+  Pencil,
+  Phone,
+  StickyNote,
+  Target,
+  UserRoundCog,
+  Users,
+  type LucideIcon,
+} from 'lucide-react';
 import type { TimelineKind } from '../api/timeline';
 
 export const OUTCOMES = ['successful', 'no_answer', 'follow_up_required', 'custom'] as const;
-export const TASK_TYPES = ['follow_up_call', 'follow_up_email', 'follow_up_visit', 'appointment_scheduling', 'document_collection', 'feedback_collection', 'payment_reminder', 'custom'] as const;
+export const TASK_TYPES = [
+  'follow_up_call',
+  'follow_up_email',
+  'follow_up_visit',
+  'appointment_scheduling',
+  'document_collection',
+  'feedback_collection',
+  'payment_reminder',
+  'custom',
+] as const;
 export const TASK_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
-export const TIMELINE_KINDS: TimelineKind[] = ['activity', 'note', 'stage_change', 'task', 'message', 'score', 'owner', 'edit'];
+export const TIMELINE_KINDS: TimelineKind[] = [
+  'activity',
+  'note',
+  'stage_change',
+  'task',
+  'message',
+  'score',
+  'owner',
+  'edit',
+];
 
 /** The quick-log buttons: each logs the workspace's activity type with that key (hidden when it has none). */
 export const QUICK_LOG: Array<{ key: string; icon: LucideIcon }> = [
@@ -27,7 +59,12 @@ export const KIND_ICONS: Record<TimelineKind, LucideIcon> = {
 };
 
 export const PRIORITY_COLORS = { low: 'gray', medium: 'blue', high: 'amber', urgent: 'red' } as const;
-export const OUTCOME_COLORS = { successful: 'green', no_answer: 'gray', follow_up_required: 'amber', custom: 'purple' } as const;
+export const OUTCOME_COLORS = {
+  successful: 'green',
+  no_answer: 'gray',
+  follow_up_required: 'amber',
+  custom: 'purple',
+} as const;
 
 /** 'YYYY-MM-DDTHH:mm' for a datetime-local input, in the browser's zone. */
 export function toLocalInput(iso: string | null | undefined): string {

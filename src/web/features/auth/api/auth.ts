@@ -6,12 +6,20 @@ import { http } from '../../../lib/api';
 export type Invitation = z.infer<typeof InvitationPreview>;
 
 export const login = (input: { email: string; password: string }) => http.post<SessionInfo>('/auth/login', input);
-export const requestPasswordReset = (email: string) => http.post<{ ok: true }>('/auth/password-reset/request', { email });
-export const confirmPasswordReset = (input: { token: string; password: string }) => http.post<{ ok: true }>('/auth/password-reset/confirm', input);
-export const acceptInvitation = (input: { token: string; name: string; password: string }) => http.post<SessionInfo>('/auth/invitations/accept', input);
+export const requestPasswordReset = (email: string) =>
+  http.post<{ ok: true }>('/auth/password-reset/request', { email });
+export const confirmPasswordReset = (input: { token: string; password: string }) =>
+  http.post<{ ok: true }>('/auth/password-reset/confirm', input);
+export const acceptInvitation = (input: { token: string; name: string; password: string }) =>
+  http.post<SessionInfo>('/auth/invitations/accept', input);
 
 export const invitationKey = (token: string) => ['auth', 'invitation', token] as const;
-export const fetchInvitation = (token: string) => http.get<Invitation>(`/auth/invitations/${encodeURIComponent(token)}`);
+export const fetchInvitation = (token: string) =>
+  http.get<Invitation>(`/auth/invitations/${encodeURIComponent(token)}`);
 export function useInvitation(token: string) {
-  return useQuery({ queryKey: invitationKey(token), queryFn: () => fetchInvitation(token), enabled: token.length >= 10 });
+  return useQuery({
+    queryKey: invitationKey(token),
+    queryFn: () => fetchInvitation(token),
+    enabled: token.length >= 10,
+  });
 }

@@ -51,7 +51,10 @@ export function AcceptInvitePage() {
     mutation.mutate({ token, name: userExists ? email : name, password });
   }
   return (
-    <AuthLayout title={t('invite.joinTitle', { workspace: workspaceName })} description={t('invite.description', { email, role: t(`common:roles.${role}`) })}>
+    <AuthLayout
+      title={t('invite.joinTitle', { workspace: workspaceName })}
+      description={t('invite.description', { email, role: t(`common:roles.${role}`) })}
+    >
       <form className="stack" onSubmit={submit} noValidate>
         <FormError message={formError} />
         {!userExists && (
@@ -59,10 +62,23 @@ export function AcceptInvitePage() {
             <Input autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
           </Field>
         )}
-        <Field label={userExists ? t('password') : t('choosePassword')} hint={userExists ? t('invite.existingHint') : t('passwordHint')} error={fieldError(error, 'password')} isRequired>
-          <Input type="password" autoComplete={userExists ? 'current-password' : 'new-password'} value={password} onChange={(e) => setPassword(e.target.value)} autoFocus={userExists} />
+        <Field
+          label={userExists ? t('password') : t('choosePassword')}
+          hint={userExists ? t('invite.existingHint') : t('passwordHint')}
+          error={fieldError(error, 'password')}
+          isRequired
+        >
+          <Input
+            type="password"
+            autoComplete={userExists ? 'current-password' : 'new-password'}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoFocus={userExists}
+          />
         </Field>
-        <Button variant="primary" type="submit" size="lg" block isLoading={mutation.isPending}>{t('invite.submit')}</Button>
+        <Button variant="primary" type="submit" size="lg" block isLoading={mutation.isPending}>
+          {t('invite.submit')}
+        </Button>
       </form>
     </AuthLayout>
   );

@@ -20,7 +20,11 @@ export function ForgotPasswordPage() {
     mutation.mutate(email);
   }
   return (
-    <AuthLayout title={t('forgot.title')} description={t('forgot.description')} footer={<Link to="/login">{t('backToSignIn')}</Link>}>
+    <AuthLayout
+      title={t('forgot.title')}
+      description={t('forgot.description')}
+      footer={<Link to="/login">{t('backToSignIn')}</Link>}
+    >
       {mutation.isSuccess ? (
         <div className="auth-success" role="status">
           <MailCheck aria-hidden />
@@ -30,9 +34,17 @@ export function ForgotPasswordPage() {
         <form className="stack" onSubmit={submit} noValidate>
           <FormError message={formError} />
           <Field label={t('email')} error={fieldError(error, 'email')}>
-            <Input type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
+            <Input
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              autoFocus
+            />
           </Field>
-          <Button variant="primary" type="submit" size="lg" block isLoading={mutation.isPending}>{t('forgot.submit')}</Button>
+          <Button variant="primary" type="submit" size="lg" block isLoading={mutation.isPending}>
+            {t('forgot.submit')}
+          </Button>
         </form>
       )}
     </AuthLayout>

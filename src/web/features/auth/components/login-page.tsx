@@ -45,15 +45,32 @@ export function LoginPage() {
       <form className="stack" onSubmit={submit} noValidate>
         <FormError message={formError} />
         <Field label={t('email')} error={fieldError(error, 'email')}>
-          <Input type="email" name="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
+          <Input
+            type="email"
+            name="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            autoFocus
+          />
         </Field>
         <Field label={t('password')} error={fieldError(error, 'password')}>
-          <Input type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <Input
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </Field>
         <div className="auth-row">
-          <Link to="/forgot-password" className="text-sm">{t('login.forgot')}</Link>
+          <Link to="/forgot-password" className="text-sm">
+            {t('login.forgot')}
+          </Link>
         </div>
-        <Button variant="primary" type="submit" size="lg" block isLoading={mutation.isPending}>{t('login.submit')}</Button>
+        <Button variant="primary" type="submit" size="lg" block isLoading={mutation.isPending}>
+          {t('login.submit')}
+        </Button>
       </form>
     </AuthLayout>
   );

@@ -25,23 +25,44 @@ export function ResetPasswordPage() {
     },
   });
   const error = mutation.error;
-  const formError = !token ? t('reset.missingToken') : error && !(isApiError(error) && error.hasFieldErrors && !error.fieldErrors.token) ? describeError(error, t) : null;
+  const formError = !token
+    ? t('reset.missingToken')
+    : error && !(isApiError(error) && error.hasFieldErrors && !error.fieldErrors.token)
+      ? describeError(error, t)
+      : null;
   function submit(e: FormEvent) {
     e.preventDefault();
     setMismatch(password !== confirm);
     if (password === confirm) mutation.mutate({ token, password });
   }
   return (
-    <AuthLayout title={t('reset.title')} description={t('reset.description')} footer={<Link to="/login">{t('backToSignIn')}</Link>}>
+    <AuthLayout
+      title={t('reset.title')}
+      description={t('reset.description')}
+      footer={<Link to="/login">{t('backToSignIn')}</Link>}
+    >
       <form className="stack" onSubmit={submit} noValidate>
         <FormError message={formError} />
         <Field label={t('newPassword')} hint={t('passwordHint')} error={fieldError(error, 'password')}>
-          <Input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus />
+          <Input
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoFocus
+          />
         </Field>
         <Field label={t('confirmPassword')} error={mismatch ? t('passwordsDiffer') : undefined}>
-          <Input type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+          <Input
+            type="password"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(e) => setConfirm(e.target.value)}
+          />
         </Field>
-        <Button variant="primary" type="submit" size="lg" block isLoading={mutation.isPending} disabled={!token}>{t('reset.submit')}</Button>
+        <Button variant="primary" type="submit" size="lg" block isLoading={mutation.isPending} disabled={!token}>
+          {t('reset.submit')}
+        </Button>
       </form>
     </AuthLayout>
   );

@@ -15,12 +15,35 @@ export function RetentionCard() {
   useEffect(() => {
     if (settings.data) setDays(String(settings.data.retentionDays));
   }, [settings.data]);
-  const save = useApiMutation({ mutationFn: () => updateContactSettings(Number(days)), invalidate: [contactSettingsKey], successMessage: t('retention.saved') });
+  const save = useApiMutation({
+    mutationFn: () => updateContactSettings(Number(days)),
+    invalidate: [contactSettingsKey],
+    successMessage: t('retention.saved'),
+  });
   return (
     <Card title={t('retention.title')} description={t('retention.description')}>
-      <form className="retention-form" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-        <Field label={t('retention.days')} error={fieldError(save.error, 'retentionDays')}><Input type="number" min={1} max={3650} value={days} onChange={(e) => setDays(e.target.value)} disabled={!can('settings.manage')} /></Field>
-        {can('settings.manage') && <Button type="submit" isLoading={save.isPending}>{t('common:save')}</Button>}
+      <form
+        className="retention-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <Field label={t('retention.days')} error={fieldError(save.error, 'retentionDays')}>
+          <Input
+            type="number"
+            min={1}
+            max={3650}
+            value={days}
+            onChange={(e) => setDays(e.target.value)}
+            disabled={!can('settings.manage')}
+          />
+        </Field>
+        {can('settings.manage') && (
+          <Button type="submit" isLoading={save.isPending}>
+            {t('common:save')}
+          </Button>
+        )}
       </form>
     </Card>
   );

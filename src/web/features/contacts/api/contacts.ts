@@ -1,6 +1,15 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Contact, ContactListItem, ContactPage, ContactSearchHit, ContactWithDuplicates, CreateContactBody, DuplicateMatch, UpdateContactBody } from '../../../../shared/contracts/contacts';
+import type {
+  Contact,
+  ContactListItem,
+  ContactPage,
+  ContactSearchHit,
+  ContactWithDuplicates,
+  CreateContactBody,
+  DuplicateMatch,
+  UpdateContactBody,
+} from '../../../../shared/contracts/contacts';
 import type { BulkBody, BulkResult, ContactFilter } from '../../../../shared/contracts/contacts-query';
 import { http } from '../../../lib/api';
 
@@ -39,7 +48,8 @@ export function useContact(id: string) {
 export function useContactSearch(q: string) {
   return useQuery({
     queryKey: ['contacts', 'search', q],
-    queryFn: ({ signal }) => http.get<{ items: SearchHit[] }>('/contacts/search', { q, limit: 8 }, signal).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      http.get<{ items: SearchHit[] }>('/contacts/search', { q, limit: 8 }, signal).then((r) => r.items),
     enabled: q.trim().length > 0,
     staleTime: 10_000,
   });
@@ -48,7 +58,8 @@ export function useContactSearch(q: string) {
 export type ContactInput = z.input<typeof CreateContactBody>;
 export type ContactPatch = z.input<typeof UpdateContactBody>;
 export const createContact = (input: ContactInput) => http.post<ContactWithDuplicates>('/contacts', input);
-export const updateContact = (id: string, patch: ContactPatch) => http.patch<ContactWithDuplicates>(`/contacts/${id}`, patch);
+export const updateContact = (id: string, patch: ContactPatch) =>
+  http.patch<ContactWithDuplicates>(`/contacts/${id}`, patch);
 export const deleteContact = (id: string) => http.delete<{ ok: true }>(`/contacts/${id}`);
 export const restoreContact = (id: string) => http.post<Contact>(`/contacts/${id}/restore`);
 export const runBulk = (body: BulkBody) => http.post<BulkResult>('/contacts/bulk', body);
@@ -60,4 +71,5 @@ export interface DuplicateCheckInput {
   phones?: string[];
   excludeId?: string;
 }
-export const checkDuplicates = (input: DuplicateCheckInput) => http.post<{ items: DuplicateMatch[] }>('/contacts/duplicates/check', input).then((r) => r.items);
+export const checkDuplicates = (input: DuplicateCheckInput) =>
+  http.post<{ items: DuplicateMatch[] }>('/contacts/duplicates/check', input).then((r) => r.items);

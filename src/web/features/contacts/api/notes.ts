@@ -11,14 +11,21 @@ export const notesKey = (entity: NoteEntity, id: string) => ['notes', entity, id
 export function useNotes(entity: NoteEntity, id: string) {
   return useInfiniteQuery({
     queryKey: notesKey(entity, id),
-    queryFn: ({ pageParam }) => http.get<{ items: Note[]; nextCursor: string | null }>(base(entity, id), { cursor: pageParam, limit: 20 }),
+    queryFn: ({ pageParam }) =>
+      http.get<{ items: Note[]; nextCursor: string | null }>(base(entity, id), { cursor: pageParam, limit: 20 }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 export function useNoteRevisions(id: string, enabled: boolean) {
-  return useQuery({ queryKey: ['notes', 'revisions', id], queryFn: () => http.get<{ items: NoteRevision[] }>(`/notes/${id}/revisions`).then((r) => r.items), enabled });
+  return useQuery({
+    queryKey: ['notes', 'revisions', id],
+    queryFn: () => http.get<{ items: NoteRevision[] }>(`/notes/${id}/revisions`).then((r) => r.items),
+    enabled,
+  });
 }
-export const createNote = (entity: NoteEntity, id: string, input: { body: string; isPinned?: boolean }) => http.post<Note>(base(entity, id), input);
-export const updateNote = (id: string, patch: { version: number; body?: string; isPinned?: boolean }) => http.patch<Note>(`/notes/${id}`, patch);
+export const createNote = (entity: NoteEntity, id: string, input: { body: string; isPinned?: boolean }) =>
+  http.post<Note>(base(entity, id), input);
+export const updateNote = (id: string, patch: { version: number; body?: string; isPinned?: boolean }) =>
+  http.patch<Note>(`/notes/${id}`, patch);
 export const deleteNote = (id: string) => http.delete<{ ok: true }>(`/notes/${id}`);

@@ -6,9 +6,19 @@ import { fieldError } from '../../../lib/api';
 import { useFormat } from '../../../lib/format';
 import { useApiMutation } from '../../../lib/mutation';
 import { useCan } from '../../../lib/session';
-import { addExternalLink, linksKey, removeExternalLink, useExternalLinks, type ExternalLink as Link } from '../api/relations';
+import {
+  addExternalLink,
+  linksKey,
+  removeExternalLink,
+  useExternalLinks,
+  type ExternalLink as Link,
+} from '../api/relations';
 
-const ICONS: Record<string, typeof AppWindow> = { student_app: GraduationCap, payment_app: Wallet, ticketing_app: Ticket };
+const ICONS: Record<string, typeof AppWindow> = {
+  student_app: GraduationCap,
+  payment_app: Wallet,
+  ticketing_app: Ticket,
+};
 export const systemIcon = (system: string) => ICONS[system] ?? AppWindow;
 
 /** Shortcut buttons to the contact's records in other systems (student app, payments, tickets). */
@@ -40,9 +50,22 @@ export function ContactLinksCard({ contactId }: { contactId: string }) {
   const format = useFormat();
   const links = useExternalLinks(contactId).data ?? [];
   const [isAdding, setAdding] = useState(false);
-  const remove = useApiMutation({ mutationFn: (l: Link) => removeExternalLink(contactId, l.id), invalidate: [linksKey(contactId)], successMessage: t('links.removed') });
+  const remove = useApiMutation({
+    mutationFn: (l: Link) => removeExternalLink(contactId, l.id),
+    invalidate: [linksKey(contactId)],
+    successMessage: t('links.removed'),
+  });
   return (
-    <Card title={t('links.title')} actions={can('contacts.edit') && <Button size="sm" variant="ghost" icon={<Plus />} onClick={() => setAdding(true)}>{t('links.add')}</Button>}>
+    <Card
+      title={t('links.title')}
+      actions={
+        can('contacts.edit') && (
+          <Button size="sm" variant="ghost" icon={<Plus />} onClick={() => setAdding(true)}>
+            {t('links.add')}
+          </Button>
+        )
+      }
+    >
       {links.length ? (
         <ul className="plain-list link-list">
           {links.map((l) => {
@@ -57,12 +80,31 @@ export function ContactLinksCard({ contactId }: { contactId: string }) {
                   </div>
                   <div className="text-muted text-sm">
                     {t(`links.systems.${l.system}`, { defaultValue: l.system })}
-                    {Object.entries(l.display).filter(([k]) => k !== 'name').map(([k, v]) => ` · ${k}: ${String(v)}`).join('')}
+                    {Object.entries(l.display)
+                      .filter(([k]) => k !== 'name')
+                      .map(([k, v]) => ` · ${k}: ${String(v)}`)
+                      .join('')}
                     {l.lastSyncedAt && ` · ${t('links.synced', { when: format.relative(l.lastSyncedAt) })}`}
                   </div>
                 </div>
-                {l.url && <a href={l.url} target="_blank" rel="noreferrer noopener" aria-label={t('links.open', { name: l.label ?? l.externalId })}><ExternalLink aria-hidden className="link-icon" /></a>}
-                {can('contacts.edit') && <IconButton size="sm" label={t('links.remove', { name: l.label ?? l.externalId })} icon={<Trash2 />} onClick={() => remove.mutate(l)} />}
+                {l.url && (
+                  <a
+                    href={l.url}
+                    target="_blank"
+                    rel="noreferrer noopener"
+                    aria-label={t('links.open', { name: l.label ?? l.externalId })}
+                  >
+                    <ExternalLink aria-hidden className="link-icon" />
+                  </a>
+                )}
+                {can('contacts.edit') && (
+                  <IconButton
+                    size="sm"
+                    label={t('links.remove', { name: l.label ?? l.externalId })}
+                    icon={<Trash2 />}
+                    onClick={() => remove.mutate(l)}
+                  />
+                )}
               </li>
             );
           })}
@@ -82,20 +124,59 @@ function AddLinkDialog({ contactId, onClose }: { contactId: string; onClose: () 
   const [label, setLabel] = useState('');
   const [url, setUrl] = useState('');
   const add = useApiMutation({
-    mutationFn: () => addExternalLink(contactId, { system: system.trim(), externalId: externalId.trim(), label: label.trim() || null, url: url.trim() || null }),
+    mutationFn: () =>
+      addExternalLink(contactId, {
+        system: system.trim(),
+        externalId: externalId.trim(),
+        label: label.trim() || null,
+        url: url.trim() || null,
+      }),
     invalidate: [linksKey(contactId)],
     successMessage: t('links.added'),
     onSuccess: onClose,
   });
   const err = (f: string) => fieldError(add.error, f);
   return (
-    <Dialog open onClose={onClose} title={t('links.addTitle')} description={t('links.addDescription')} size="sm" footer={<><Button onClick={onClose}>{t('common:cancel')}</Button><Button variant="primary" type="submit" form="add-link-form" isLoading={add.isPending}>{t('links.add')}</Button></>}>
-      <form id="add-link-form" className="stack" onSubmit={(e) => { e.preventDefault(); add.mutate(); }}>
-        <Field label={t('links.system')} hint={t('links.systemHint')} error={err('system')}><Input value={system} onChange={(e) => setSystem(e.target.value)} list="link-systems" /></Field>
-        <datalist id="link-systems"><option value="student_app" /><option value="payment_app" /><option value="ticketing_app" /></datalist>
-        <Field label={t('links.externalId')} isRequired error={err('externalId')}><Input value={externalId} onChange={(e) => setExternalId(e.target.value)} /></Field>
-        <Field label={t('links.label')} error={err('label')}><Input value={label} onChange={(e) => setLabel(e.target.value)} /></Field>
-        <Field label={t('links.url')} error={err('url')}><Input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" /></Field>
+    <Dialog
+      open
+      onClose={onClose}
+      title={t('links.addTitle')}
+      description={t('links.addDescription')}
+      size="sm"
+      footer={
+        <>
+          <Button onClick={onClose}>{t('common:cancel')}</Button>
+          <Button variant="primary" type="submit" form="add-link-form" isLoading={add.isPending}>
+            {t('links.add')}
+          </Button>
+        </>
+      }
+    >
+      <form
+        id="add-link-form"
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate();
+        }}
+      >
+        <Field label={t('links.system')} hint={t('links.systemHint')} error={err('system')}>
+          <Input value={system} onChange={(e) => setSystem(e.target.value)} list="link-systems" />
+        </Field>
+        <datalist id="link-systems">
+          <option value="student_app" />
+          <option value="payment_app" />
+          <option value="ticketing_app" />
+        </datalist>
+        <Field label={t('links.externalId')} isRequired error={err('externalId')}>
+          <Input value={externalId} onChange={(e) => setExternalId(e.target.value)} />
+        </Field>
+        <Field label={t('links.label')} error={err('label')}>
+          <Input value={label} onChange={(e) => setLabel(e.target.value)} />
+        </Field>
+        <Field label={t('links.url')} error={err('url')}>
+          <Input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" />
+        </Field>
       </form>
     </Dialog>
   );

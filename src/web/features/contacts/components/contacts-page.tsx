@@ -49,7 +49,14 @@ export function ContactsPage() {
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total;
   const tableColumns = useMemo(
-    () => buildColumns(columns, { t, format, types: new Map(types.map((x) => [x.key, x])), sources: new Map(sources.map((x) => [x.key, x])), fields }),
+    () =>
+      buildColumns(columns, {
+        t,
+        format,
+        types: new Map(types.map((x) => [x.key, x])),
+        sources: new Map(sources.map((x) => [x.key, x])),
+        fields,
+      }),
     [columns, t, format, types, sources, fields],
   );
   const filterCount = activeFilterCount(filter);
@@ -67,21 +74,57 @@ export function ContactsPage() {
       <PageHeader
         title={t('list.title')}
         description={total === undefined ? t('list.description') : t('list.count', { count: total })}
-        actions={can('contacts.edit') && <Button variant="primary" icon={<Plus />} onClick={() => setCreating(true)}>{t('list.new')}</Button>}
+        actions={
+          can('contacts.edit') && (
+            <Button variant="primary" icon={<Plus />} onClick={() => setCreating(true)}>
+              {t('list.new')}
+            </Button>
+          )
+        }
       />
       <ContactsTabs />
       <div className="contacts-toolbar">
-        <SavedViewsMenu view={state.view} isDirty={state.isDirty} filter={filter} sort={sort} columns={columns} onApply={(v) => { state.applyView(v); clearSelection(); }} />
+        <SavedViewsMenu
+          view={state.view}
+          isDirty={state.isDirty}
+          filter={filter}
+          sort={sort}
+          columns={columns}
+          onApply={(v) => {
+            state.applyView(v);
+            clearSelection();
+          }}
+        />
         <InstantSearch value={filter.q ?? ''} onApply={(q) => setFilter({ ...filter, q: q || undefined })} />
-        <Button size="sm" icon={<ListFilter />} onClick={() => setFiltering(true)} aria-label={filterCount ? t('filters.buttonCount', { count: filterCount }) : undefined}>
+        <Button
+          size="sm"
+          icon={<ListFilter />}
+          onClick={() => setFiltering(true)}
+          aria-label={filterCount ? t('filters.buttonCount', { count: filterCount }) : undefined}
+        >
           {t('filters.button')}
-          {filterCount > 0 && <Badge color="accent" round>{filterCount}</Badge>}
+          {filterCount > 0 && (
+            <Badge color="accent" round>
+              {filterCount}
+            </Badge>
+          )}
         </Button>
-        <Button size="sm" icon={<Columns3 />} onClick={() => setChoosingColumns(true)}>{t('columnChooser.button')}</Button>
+        <Button size="sm" icon={<Columns3 />} onClick={() => setChoosingColumns(true)}>
+          {t('columnChooser.button')}
+        </Button>
         <ImportExportActions entity="contacts" filter={filter} />
       </div>
       <FilterChips filter={filter} onChange={setFilter} />
-      {(selected.size > 0 || isAllMatching) && <BulkBar selectedIds={selected} total={total} filter={filter} isAllMatching={isAllMatching} onSelectAllMatching={() => setAllMatching(true)} onClear={clearSelection} />}
+      {(selected.size > 0 || isAllMatching) && (
+        <BulkBar
+          selectedIds={selected}
+          total={total}
+          filter={filter}
+          isAllMatching={isAllMatching}
+          onSelectAllMatching={() => setAllMatching(true)}
+          onClear={clearSelection}
+        />
+      )}
       {list.isError && <FormError message={describeError(list.error, t)} />}
       <DataTable
         label={t('list.title')}
@@ -101,26 +144,72 @@ export function ContactsPage() {
           if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
         }}
         selectedIds={can('contacts.edit') ? selected : undefined}
-        onSelectionChange={can('contacts.edit') ? (ids) => { setSelected(ids); setAllMatching(false); } : undefined}
+        onSelectionChange={
+          can('contacts.edit')
+            ? (ids) => {
+                setSelected(ids);
+                setAllMatching(false);
+              }
+            : undefined
+        }
         empty={
           filterCount || filter.q ? (
-            <EmptyState icon={<ListFilter />} title={t('list.noResultsTitle')} action={<Button onClick={() => setFilter({})}>{t('filters.clearAll')}</Button>}>{t('list.noResultsText')}</EmptyState>
+            <EmptyState
+              icon={<ListFilter />}
+              title={t('list.noResultsTitle')}
+              action={<Button onClick={() => setFilter({})}>{t('filters.clearAll')}</Button>}
+            >
+              {t('list.noResultsText')}
+            </EmptyState>
           ) : (
-            <EmptyState icon={<Users />} title={t('list.emptyTitle')} action={can('contacts.edit') && <Button variant="primary" icon={<Plus />} onClick={() => setCreating(true)}>{t('list.new')}</Button>}>{t('list.emptyText')}</EmptyState>
+            <EmptyState
+              icon={<Users />}
+              title={t('list.emptyTitle')}
+              action={
+                can('contacts.edit') && (
+                  <Button variant="primary" icon={<Plus />} onClick={() => setCreating(true)}>
+                    {t('list.new')}
+                  </Button>
+                )
+              }
+            >
+              {t('list.emptyText')}
+            </EmptyState>
           )
         }
         footer={
           rows.length > 0 && (
             <div className="row-between contacts-footer">
-              <span className="text-muted">{t('list.showing', { shown: rows.length, total: total ?? rows.length })}</span>
-              {list.hasNextPage && <Button size="sm" onClick={() => void list.fetchNextPage()} isLoading={list.isFetchingNextPage}>{t('common:loadMore')}</Button>}
+              <span className="text-muted">
+                {t('list.showing', { shown: rows.length, total: total ?? rows.length })}
+              </span>
+              {list.hasNextPage && (
+                <Button size="sm" onClick={() => void list.fetchNextPage()} isLoading={list.isFetchingNextPage}>
+                  {t('common:loadMore')}
+                </Button>
+              )}
             </div>
           )
         }
       />
-      <FilterDrawer open={isFiltering} onClose={() => setFiltering(false)} filter={filter} onApply={(f) => { setFilter(f); setFiltering(false); }} />
-      <ColumnChooser open={isChoosingColumns} onClose={() => setChoosingColumns(false)} columns={columns} onChange={state.setColumns} />
-      {isCreating && <ContactFormDialog onClose={() => setCreating(false)} onSaved={(c) => navigate(`/contacts/${c.id}`)} />}
+      <FilterDrawer
+        open={isFiltering}
+        onClose={() => setFiltering(false)}
+        filter={filter}
+        onApply={(f) => {
+          setFilter(f);
+          setFiltering(false);
+        }}
+      />
+      <ColumnChooser
+        open={isChoosingColumns}
+        onClose={() => setChoosingColumns(false)}
+        columns={columns}
+        onChange={state.setColumns}
+      />
+      {isCreating && (
+        <ContactFormDialog onClose={() => setCreating(false)} onSaved={(c) => navigate(`/contacts/${c.id}`)} />
+      )}
     </Page>
   );
 }

@@ -18,9 +18,17 @@ export function DuplicateWarning({ matches }: { matches: DuplicateMatch[] }) {
         <ul>
           {matches.slice(0, 5).map((m) => (
             <li key={m.contactId}>
-              <Link to={`/contacts/${m.contactId}`} target="_blank">{m.fullName}</Link>
-              <span className="text-muted">{[formatPhone(m.primaryPhone), m.primaryEmail].filter(Boolean).join(' · ')}</span>
-              {m.reasons.map((r) => <Badge key={r} color="amber">{t(`duplicates.reasons.${r}`)}</Badge>)}
+              <Link to={`/contacts/${m.contactId}`} target="_blank">
+                {m.fullName}
+              </Link>
+              <span className="text-muted">
+                {[formatPhone(m.primaryPhone), m.primaryEmail].filter(Boolean).join(' · ')}
+              </span>
+              {m.reasons.map((r) => (
+                <Badge key={r} color="amber">
+                  {t(`duplicates.reasons.${r}`)}
+                </Badge>
+              ))}
             </li>
           ))}
         </ul>

@@ -19,13 +19,21 @@ export function DuplicatesPage() {
   const format = useFormat();
   const pairs = useDuplicatePairs();
   const [merging, setMerging] = useState<DuplicatePair | null>(null);
-  const dismiss = useApiMutation({ mutationFn: (p: DuplicatePair) => dismissPair(p.a.id, p.b.id), invalidate: [duplicatePairsKey], successMessage: t('duplicates.dismissed') });
+  const dismiss = useApiMutation({
+    mutationFn: (p: DuplicatePair) => dismissPair(p.a.id, p.b.id),
+    invalidate: [duplicatePairsKey],
+    successMessage: t('duplicates.dismissed'),
+  });
   const person = (c: DuplicatePair['a']) => (
     <div className="dup-person">
       <Avatar name={c.fullName} />
       <div className="grow">
-        <Link to={`/contacts/${c.id}`}><strong>{c.fullName}</strong></Link>
-        <div className="text-muted text-sm">{[formatPhone(c.primaryPhone), c.primaryEmail].filter(Boolean).join(' · ') || '—'}</div>
+        <Link to={`/contacts/${c.id}`}>
+          <strong>{c.fullName}</strong>
+        </Link>
+        <div className="text-muted text-sm">
+          {[formatPhone(c.primaryPhone), c.primaryEmail].filter(Boolean).join(' · ') || '—'}
+        </div>
         <div className="text-subtle text-sm">{t('duplicates.added', { date: format.date(c.createdAt) })}</div>
       </div>
     </div>
@@ -38,18 +46,34 @@ export function DuplicatesPage() {
       {pairs.isPending ? (
         <SkeletonText lines={6} />
       ) : !pairs.data?.length ? (
-        <EmptyState icon={<CopyCheck />} title={t('duplicates.emptyTitle')}>{t('duplicates.emptyText')}</EmptyState>
+        <EmptyState icon={<CopyCheck />} title={t('duplicates.emptyTitle')}>
+          {t('duplicates.emptyText')}
+        </EmptyState>
       ) : (
         <div className="dup-list">
           {pairs.data.map((p) => (
             <Card key={`${p.a.id}-${p.b.id}`} className="dup-card">
               <div className="dup-row">
                 {person(p.a)}
-                <div className="dup-reasons">{p.reasons.map((r) => <Badge key={r} color="amber">{t(`duplicates.reasons.${r}`)}</Badge>)}</div>
+                <div className="dup-reasons">
+                  {p.reasons.map((r) => (
+                    <Badge key={r} color="amber">
+                      {t(`duplicates.reasons.${r}`)}
+                    </Badge>
+                  ))}
+                </div>
                 {person(p.b)}
                 <div className="dup-actions">
-                  {can('contacts.delete') && <Button size="sm" variant="primary" icon={<GitMerge />} onClick={() => setMerging(p)}>{t('duplicates.merge')}</Button>}
-                  {can('contacts.edit') && <Button size="sm" variant="ghost" icon={<X />} onClick={() => dismiss.mutate(p)}>{t('duplicates.notDuplicates')}</Button>}
+                  {can('contacts.delete') && (
+                    <Button size="sm" variant="primary" icon={<GitMerge />} onClick={() => setMerging(p)}>
+                      {t('duplicates.merge')}
+                    </Button>
+                  )}
+                  {can('contacts.edit') && (
+                    <Button size="sm" variant="ghost" icon={<X />} onClick={() => dismiss.mutate(p)}>
+                      {t('duplicates.notDuplicates')}
+                    </Button>
+                  )}
                 </div>
               </div>
             </Card>

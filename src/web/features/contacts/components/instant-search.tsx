@@ -84,11 +84,21 @@ export function InstantSearch({ value, onApply }: { value: string; onApply: (q: 
       {showList && (
         <ul className="instant-search-results" role="listbox" id={listId} aria-label={t('list.searchResults')}>
           {items.map((hit, i) => (
-            <li key={hit.id} id={`${listId}-${i}`} role="option" aria-selected={i === active} className="instant-search-item" onMouseDown={(e) => e.preventDefault()} onClick={() => navigate(`/contacts/${hit.id}`)}>
+            <li
+              key={hit.id}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className="instant-search-item"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => navigate(`/contacts/${hit.id}`)}
+            >
               <Avatar name={hit.fullName} size="sm" />
               <span className="grow">
                 <span className="instant-search-name">{hit.fullName}</span>
-                <span className="instant-search-meta">{[formatPhone(hit.primaryPhone), hit.primaryEmail, hit.companyName].filter(Boolean).join(' · ')}</span>
+                <span className="instant-search-meta">
+                  {[formatPhone(hit.primaryPhone), hit.primaryEmail, hit.companyName].filter(Boolean).join(' · ')}
+                </span>
               </span>
             </li>
           ))}

@@ -6,7 +6,14 @@ import { fieldError } from '../../../lib/api';
 import { useApiMutation } from '../../../lib/mutation';
 import { useCan } from '../../../lib/session';
 import type { ContactFilter, ContactSort } from '../api/contacts';
-import { createSavedView, deleteSavedView, savedViewsKey, updateSavedView, useSavedViews, type SavedView } from '../api/views';
+import {
+  createSavedView,
+  deleteSavedView,
+  savedViewsKey,
+  updateSavedView,
+  useSavedViews,
+  type SavedView,
+} from '../api/views';
 
 interface Props {
   view: SavedView | null;
@@ -42,11 +49,29 @@ export function SavedViewsMenu({ view, isDirty, filter, sort, columns, onApply }
   const shared = views.filter((v) => v.isShared);
   const entries: MenuEntry[] = [
     { key: 'all', label: t('views.all'), icon: <Eye />, checked: !view, onSelect: () => onApply(null) },
-    ...(mine.length ? [{ type: 'label' as const, key: 'mine', label: t('views.mine') }, ...mine.map((v) => ({ key: v.id, label: v.name, checked: view?.id === v.id, onSelect: () => onApply(v) }))] : []),
-    ...(shared.length ? [{ type: 'label' as const, key: 'shared', label: t('views.shared') }, ...shared.map((v) => ({ key: v.id, label: v.name, icon: <Users />, checked: view?.id === v.id, onSelect: () => onApply(v) }))] : []),
+    ...(mine.length
+      ? [
+          { type: 'label' as const, key: 'mine', label: t('views.mine') },
+          ...mine.map((v) => ({ key: v.id, label: v.name, checked: view?.id === v.id, onSelect: () => onApply(v) })),
+        ]
+      : []),
+    ...(shared.length
+      ? [
+          { type: 'label' as const, key: 'shared', label: t('views.shared') },
+          ...shared.map((v) => ({
+            key: v.id,
+            label: v.name,
+            icon: <Users />,
+            checked: view?.id === v.id,
+            onSelect: () => onApply(v),
+          })),
+        ]
+      : []),
     { type: 'separator', key: 'sep' },
     { key: 'save-new', label: t('views.saveAs'), icon: <BookmarkPlus />, onSelect: () => setSaving(true) },
-    ...(view ? [{ key: 'delete', label: t('views.delete'), icon: <Trash2 />, danger: true, onSelect: () => setDeleting(true) }] : []),
+    ...(view
+      ? [{ key: 'delete', label: t('views.delete'), icon: <Trash2 />, danger: true, onSelect: () => setDeleting(true) }]
+      : []),
   ];
   return (
     <div className="row saved-views">
@@ -60,15 +85,51 @@ export function SavedViewsMenu({ view, isDirty, filter, sort, columns, onApply }
           </Button>
         )}
       />
-      {view && isDirty && <Button size="sm" variant="ghost" icon={<Save />} onClick={() => update.mutate()} isLoading={update.isPending}>{t('views.update')}</Button>}
-      {!view && <Button size="sm" variant="ghost" icon={<BookmarkPlus />} onClick={() => setSaving(true)}>{t('views.save')}</Button>}
-      {isSaving && <SaveViewDialog onClose={() => setSaving(false)} filter={filter} sort={sort} columns={columns} onSaved={onApply} />}
-      <ConfirmDialog open={isDeleting} onClose={() => setDeleting(false)} onConfirm={() => remove.mutate()} title={t('views.deleteTitle', { name: view?.name })} message={t('views.deleteText')} confirmLabel={t('views.delete')} isLoading={remove.isPending} />
+      {view && isDirty && (
+        <Button size="sm" variant="ghost" icon={<Save />} onClick={() => update.mutate()} isLoading={update.isPending}>
+          {t('views.update')}
+        </Button>
+      )}
+      {!view && (
+        <Button size="sm" variant="ghost" icon={<BookmarkPlus />} onClick={() => setSaving(true)}>
+          {t('views.save')}
+        </Button>
+      )}
+      {isSaving && (
+        <SaveViewDialog
+          onClose={() => setSaving(false)}
+          filter={filter}
+          sort={sort}
+          columns={columns}
+          onSaved={onApply}
+        />
+      )}
+      <ConfirmDialog
+        open={isDeleting}
+        onClose={() => setDeleting(false)}
+        onConfirm={() => remove.mutate()}
+        title={t('views.deleteTitle', { name: view?.name })}
+        message={t('views.deleteText')}
+        confirmLabel={t('views.delete')}
+        isLoading={remove.isPending}
+      />
     </div>
   );
 }
 
-function SaveViewDialog({ onClose, filter, sort, columns, onSaved }: { onClose: () => void; filter: ContactFilter; sort: ContactSort; columns: string[]; onSaved: (v: SavedView) => void }) {
+function SaveViewDialog({
+  onClose,
+  filter,
+  sort,
+  columns,
+  onSaved,
+}: {
+  onClose: () => void;
+  filter: ContactFilter;
+  sort: ContactSort;
+  columns: string[];
+  onSaved: (v: SavedView) => void;
+}) {
   const { t } = useTranslation('contacts');
   const can = useCan();
   const [name, setName] = useState('');
@@ -92,15 +153,31 @@ function SaveViewDialog({ onClose, filter, sort, columns, onSaved }: { onClose: 
       footer={
         <>
           <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button variant="primary" type="submit" form="save-view-form" isLoading={save.isPending}>{t('views.saveButton')}</Button>
+          <Button variant="primary" type="submit" form="save-view-form" isLoading={save.isPending}>
+            {t('views.saveButton')}
+          </Button>
         </>
       }
     >
-      <form id="save-view-form" className="stack" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+      <form
+        id="save-view-form"
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
         <Field label={t('views.name')} isRequired error={fieldError(save.error, 'name')}>
           <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} autoFocus />
         </Field>
-        {can('segments.manage') && <Checkbox label={t('views.share')} hint={t('views.shareHint')} checked={isShared} onChange={(e) => setShared(e.target.checked)} />}
+        {can('segments.manage') && (
+          <Checkbox
+            label={t('views.share')}
+            hint={t('views.shareHint')}
+            checked={isShared}
+            onChange={(e) => setShared(e.target.checked)}
+          />
+        )}
       </form>
     </Dialog>
   );

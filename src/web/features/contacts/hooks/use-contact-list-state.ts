@@ -23,7 +23,11 @@ export function useContactListState() {
     },
     [setColumns],
   );
-  const isDirty = view ? JSON.stringify(view.filter) !== JSON.stringify(filter) || JSON.stringify(view.sort) !== JSON.stringify(sort) || JSON.stringify(view.columns) !== JSON.stringify(columns) : false;
+  const isDirty = view
+    ? JSON.stringify(view.filter) !== JSON.stringify(filter) ||
+      JSON.stringify(view.sort) !== JSON.stringify(sort) ||
+      JSON.stringify(view.columns) !== JSON.stringify(columns)
+    : false;
   return { filter, setFilter, sort, setSort, columns, setColumns, view, applyView, isDirty };
 }
 

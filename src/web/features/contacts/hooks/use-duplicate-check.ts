@@ -12,7 +12,14 @@ export function useDuplicateCheck(input: DuplicateCheckInput) {
     excludeId: input.excludeId,
   };
   const debounced = useDebouncedValue(clean, 400);
-  const hasKeys = Boolean((debounced.firstName && debounced.lastName) || debounced.emails?.length || debounced.phones?.length);
-  const query = useQuery({ queryKey: ['contacts', 'duplicate-check', debounced], queryFn: () => checkDuplicates(debounced), enabled: hasKeys, staleTime: 5_000 });
-  return hasKeys ? query.data ?? [] : [];
+  const hasKeys = Boolean(
+    (debounced.firstName && debounced.lastName) || debounced.emails?.length || debounced.phones?.length,
+  );
+  const query = useQuery({
+    queryKey: ['contacts', 'duplicate-check', debounced],
+    queryFn: () => checkDuplicates(debounced),
+    enabled: hasKeys,
+    staleTime: 5_000,
+  });
+  return hasKeys ? (query.data ?? []) : [];
 }

@@ -2,7 +2,15 @@ import type { TagColor } from '../../../design';
 
 // Configured colours (types, tags) are stored as hex; the design system draws badges in a fixed palette,
 // so each hex is shown as the palette colour nearest in hue.
-const PALETTE: Array<[TagColor, number]> = [['red', 0], ['amber', 35], ['green', 145], ['teal', 175], ['blue', 215], ['purple', 265], ['pink', 330]];
+const PALETTE: Array<[TagColor, number]> = [
+  ['red', 0],
+  ['amber', 35],
+  ['green', 145],
+  ['teal', 175],
+  ['blue', 215],
+  ['purple', 265],
+  ['pink', 330],
+];
 
 export function badgeColor(hex: string | null | undefined): TagColor {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex ?? '');

@@ -20,15 +20,39 @@ export const STANDARD_FILTER_FIELDS: FilterField[] = [
   { key: 'city', labelKey: 'fields.city', kind: 'text' },
   { key: 'country', labelKey: 'fields.country', kind: 'text' },
   { key: 'birthday', labelKey: 'fields.birthday', kind: 'date' },
-  { key: 'gender', labelKey: 'fields.gender', kind: 'key', choices: ['female', 'male', 'other', 'undisclosed'].map((g) => ({ value: g, label: g })) },
+  {
+    key: 'gender',
+    labelKey: 'fields.gender',
+    kind: 'key',
+    choices: ['female', 'male', 'other', 'undisclosed'].map((g) => ({ value: g, label: g })),
+  },
   { key: 'preferredLanguage', labelKey: 'fields.preferredLanguage', kind: 'key' },
   { key: 'updatedAt', labelKey: 'fields.updatedAt', kind: 'date' },
 ];
 
-const CUSTOM_KIND: Record<CustomField['type'], FieldKind> = { text: 'text', long_text: 'text', url: 'text', email: 'text', phone: 'text', select: 'key', number: 'number', money: 'number', date: 'date', boolean: 'boolean', multi_select: 'multi' };
+const CUSTOM_KIND: Record<CustomField['type'], FieldKind> = {
+  text: 'text',
+  long_text: 'text',
+  url: 'text',
+  email: 'text',
+  phone: 'text',
+  select: 'key',
+  number: 'number',
+  money: 'number',
+  date: 'date',
+  boolean: 'boolean',
+  multi_select: 'multi',
+};
 
 export function customFilterFields(fields: CustomField[]): FilterField[] {
-  return fields.filter((f) => !f.isArchived).map((f) => ({ key: `custom.${f.key}`, label: f.label, kind: CUSTOM_KIND[f.type], choices: f.choices.length ? f.choices : undefined }));
+  return fields
+    .filter((f) => !f.isArchived)
+    .map((f) => ({
+      key: `custom.${f.key}`,
+      label: f.label,
+      kind: CUSTOM_KIND[f.type],
+      choices: f.choices.length ? f.choices : undefined,
+    }));
 }
 
 /** Operators offered per kind (the server accepts the same sets). */

@@ -8,7 +8,13 @@ import { useCan, useSession } from '../../../lib/session';
 import './dashboard-page.css';
 
 function greetingKey(hour: number): string {
-  return hour < 11 ? 'greeting.morning' : hour < 15 ? 'greeting.afternoon' : hour < 19 ? 'greeting.evening' : 'greeting.night';
+  return hour < 11
+    ? 'greeting.morning'
+    : hour < 15
+      ? 'greeting.afternoon'
+      : hour < 19
+        ? 'greeting.evening'
+        : 'greeting.night';
 }
 
 const SETUP_STEPS: Array<{ key: string; to: string; icon: typeof UserPlus; permission: Permission }> = [
@@ -23,7 +29,9 @@ export function DashboardPage() {
   const session = useSession();
   const can = useCan();
   const firstName = session.user.name.split(' ')[0];
-  const sections = navItems.filter((i) => i.key !== 'dashboard' && i.key !== 'settings' && (!i.permission || can(i.permission)));
+  const sections = navItems.filter(
+    (i) => i.key !== 'dashboard' && i.key !== 'settings' && (!i.permission || can(i.permission)),
+  );
   const steps = SETUP_STEPS.filter((s) => can(s.permission));
   return (
     <Page>
@@ -31,15 +39,23 @@ export function DashboardPage() {
         eyebrow={t('eyebrow')}
         title={t(greetingKey(new Date().getHours()), { name: firstName })}
         description={t('description', { workspace: session.workspace.name })}
-        actions={<Badge color="accent">{t(`shell:templates.${session.workspace.template}.label`, { defaultValue: session.workspace.template })}</Badge>}
+        actions={
+          <Badge color="accent">
+            {t(`shell:templates.${session.workspace.template}.label`, { defaultValue: session.workspace.template })}
+          </Badge>
+        }
       />
       <section aria-labelledby="quick-links-title" className="stack-sm">
-        <h2 id="quick-links-title" className="dashboard-section-title">{t('quickLinks')}</h2>
+        <h2 id="quick-links-title" className="dashboard-section-title">
+          {t('quickLinks')}
+        </h2>
         <ul className="quick-links">
           {sections.map((item) => (
             <li key={item.key}>
               <Link to={item.path} className="quick-link">
-                <span className="quick-link-icon" aria-hidden><item.icon /></span>
+                <span className="quick-link-icon" aria-hidden>
+                  <item.icon />
+                </span>
                 <span className="quick-link-text">
                   <span className="quick-link-title">{t(item.labelKey)}</span>
                   <span className="quick-link-description">{t(`sections.${item.key}`, { defaultValue: '' })}</span>

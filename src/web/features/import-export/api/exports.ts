@@ -8,7 +8,10 @@ export const exportColumnsKey = (entity: ExportEntity) => ['exports', 'columns',
 export const exportKey = (id: string) => ['exports', 'one', id] as const;
 
 export function useExportColumns(entity: ExportEntity) {
-  return useQuery({ queryKey: exportColumnsKey(entity), queryFn: () => http.get<ExportColumns>(`/exports/columns/${entity}`) });
+  return useQuery({
+    queryKey: exportColumnsKey(entity),
+    queryFn: () => http.get<ExportColumns>(`/exports/columns/${entity}`),
+  });
 }
 
 export const createExport = (body: ExportBody) => http.post<Export>('/exports', body);
@@ -19,6 +22,7 @@ export function useExport(id: string | null) {
     queryKey: exportKey(id ?? ''),
     queryFn: () => http.get<Export>(`/exports/${id}`),
     enabled: Boolean(id),
-    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'queued' || q.state.data.status === 'running') ? 800 : false),
+    refetchInterval: (q) =>
+      q.state.data && (q.state.data.status === 'queued' || q.state.data.status === 'running') ? 800 : false,
   });
 }

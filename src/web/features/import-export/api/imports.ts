@@ -1,5 +1,11 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { Import, ImportEntity, ImportPage, ImportTargets, UpdateImportBody } from '../../../../shared/contracts/import-export';
+import type {
+  Import,
+  ImportEntity,
+  ImportPage,
+  ImportTargets,
+  UpdateImportBody,
+} from '../../../../shared/contracts/import-export';
 import type { Pipeline } from '../../../../shared/contracts/pipelines';
 import type { ProblemBody } from '../../../../shared/contracts/common';
 import { ApiError, http } from '../../../lib/api';
@@ -9,7 +15,8 @@ export type { Import, ImportEntity, ImportPage, ImportTargets };
 export const importsRootKey = ['imports'] as const;
 export const importKey = (id: string) => ['imports', 'one', id] as const;
 export const importsListKey = (entity?: ImportEntity) => ['imports', 'list', entity ?? 'all'] as const;
-export const targetsKey = (entity: ImportEntity, pipelineId: string | null) => ['imports', 'targets', entity, pipelineId] as const;
+export const targetsKey = (entity: ImportEntity, pipelineId: string | null) =>
+  ['imports', 'targets', entity, pipelineId] as const;
 
 /** Statuses with work going on in the background (the page polls while they last). */
 export const BUSY_STATUSES = new Set(['validating', 'queued', 'running', 'undoing']);
@@ -29,22 +36,33 @@ export function useImport(id: string | undefined) {
 export function useImports(entity?: ImportEntity) {
   return useInfiniteQuery({
     queryKey: importsListKey(entity),
-    queryFn: ({ pageParam }) => http.get<ImportPage>('/imports', { entity, cursor: pageParam, limit: 50, includeTotal: !pageParam }),
+    queryFn: ({ pageParam }) =>
+      http.get<ImportPage>('/imports', { entity, cursor: pageParam, limit: 50, includeTotal: !pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some((i) => BUSY_STATUSES.has(i.status))) ? 2000 : false),
+    refetchInterval: (q) =>
+      q.state.data?.pages.some((p) => p.items.some((i) => BUSY_STATUSES.has(i.status))) ? 2000 : false,
   });
 }
 
 export function useImportTargets(entity: ImportEntity, pipelineId: string | null) {
-  return useQuery({ queryKey: targetsKey(entity, pipelineId), queryFn: () => http.get<ImportTargets>(`/imports/targets/${entity}`, { pipelineId: pipelineId ?? undefined }) });
+  return useQuery({
+    queryKey: targetsKey(entity, pipelineId),
+    queryFn: () => http.get<ImportTargets>(`/imports/targets/${entity}`, { pipelineId: pipelineId ?? undefined }),
+  });
 }
 
 export function usePipelines(enabled: boolean) {
-  return useQuery({ queryKey: ['imports', 'pipelines'], queryFn: () => http.get<Pipeline[] | { items: Pipeline[] }>('/pipelines').then((r) => (Array.isArray(r) ? r : r.items)), enabled });
+  return useQuery({
+    queryKey: ['imports', 'pipelines'],
+    queryFn: () =>
+      http.get<Pipeline[] | { items: Pipeline[] }>('/pipelines').then((r) => (Array.isArray(r) ? r : r.items)),
+    enabled,
+  });
 }
 
-export const updateImport = ({ id, body }: { id: string; body: UpdateImportBody }) => http.patch<Import>(`/imports/${id}`, body);
+export const updateImport = ({ id, body }: { id: string; body: UpdateImportBody }) =>
+  http.patch<Import>(`/imports/${id}`, body);
 export const validateImport = (id: string) => http.post<Import>(`/imports/${id}/validate`);
 export const runImport = (id: string) => http.post<Import>(`/imports/${id}/run`);
 export const cancelImport = (id: string) => http.post<Import>(`/imports/${id}/cancel`);
@@ -55,7 +73,12 @@ export const failedRowsUrl = (id: string) => `/api/imports/${id}/failed-rows`;
  * Uploads a file as multipart/form-data with XMLHttpRequest, which reports upload progress
  * (fetch does not). Resolves to the new import or rejects with the server's problem as ApiError.
  */
-export function uploadImportFile(file: File, entity: ImportEntity, csrfToken: string, onProgress: (fraction: number) => void): Promise<Import> {
+export function uploadImportFile(
+  file: File,
+  entity: ImportEntity,
+  csrfToken: string,
+  onProgress: (fraction: number) => void,
+): Promise<Import> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     form.append('entity', entity);
@@ -65,7 +88,14 @@ export function uploadImportFile(file: File, entity: ImportEntity, csrfToken: st
     xhr.setRequestHeader('x-csrf-token', csrfToken);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onerror = () => reject(new ApiError(0, { code: 'NETWORK', title: 'Cannot reach the server', detail: 'Check your connection and try again.' }));
+    xhr.onerror = () =>
+      reject(
+        new ApiError(0, {
+          code: 'NETWORK',
+          title: 'Cannot reach the server',
+          detail: 'Check your connection and try again.',
+        }),
+      );
     xhr.onload = () => {
       let body: unknown;
       try {

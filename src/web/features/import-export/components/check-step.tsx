@@ -10,14 +10,31 @@ export function CheckStep({ imp }: { imp: Import }) {
   if (imp.status === 'validating' || !imp.validation) {
     return (
       <Card title={t('wizard.check.title')} description={t('wizard.check.description')}>
-        {imp.status === 'validating' ? <ProgressBar label={t('wizard.check.checking')} /> : <p className="text-muted">{t('wizard.check.description')}</p>}
+        {imp.status === 'validating' ? (
+          <ProgressBar label={t('wizard.check.checking')} />
+        ) : (
+          <p className="text-muted">{t('wizard.check.description')}</p>
+        )}
       </Card>
     );
   }
   const v = imp.validation;
   const columns: Column<ImportIssue & { key: string }>[] = [
-    { key: 'row', header: t('wizard.check.row'), width: 70, align: 'right', sortValue: (i) => i.row, cell: (i) => <span className="mono">{i.row}</span> },
-    { key: 'column', header: t('wizard.check.column'), width: 180, sortValue: (i) => i.column ?? '', cell: (i) => i.column ?? '—' },
+    {
+      key: 'row',
+      header: t('wizard.check.row'),
+      width: 70,
+      align: 'right',
+      sortValue: (i) => i.row,
+      cell: (i) => <span className="mono">{i.row}</span>,
+    },
+    {
+      key: 'column',
+      header: t('wizard.check.column'),
+      width: 180,
+      sortValue: (i) => i.column ?? '',
+      cell: (i) => i.column ?? '—',
+    },
     { key: 'problem', header: t('wizard.check.problem'), cell: (i) => i.problem },
   ];
   const rows = v.issues.map((i, n) => ({ ...i, key: `${i.row}-${n}` }));
@@ -32,9 +49,23 @@ export function CheckStep({ imp }: { imp: Import }) {
             { value: v.invalidRows, label: t('wizard.check.invalid'), tone: v.invalidRows ? 'danger' : 'muted' },
           ]}
         />
-        <h3 className="field-label" style={{ margin: 0 }}>{t('wizard.check.issues')}</h3>
-        <DataTable label={t('wizard.check.issues')} columns={columns} rows={rows} getRowId={(r) => r.key} virtualize={rows.length > 50} maxHeight={360} empty={<EmptyState compact title={t('wizard.check.noIssues')} />} />
-        {v.issueCount > v.issues.length && <p className="text-sm text-muted">{t('wizard.check.moreIssues', { shown: v.issues.length, count: v.issueCount })}</p>}
+        <h3 className="field-label" style={{ margin: 0 }}>
+          {t('wizard.check.issues')}
+        </h3>
+        <DataTable
+          label={t('wizard.check.issues')}
+          columns={columns}
+          rows={rows}
+          getRowId={(r) => r.key}
+          virtualize={rows.length > 50}
+          maxHeight={360}
+          empty={<EmptyState compact title={t('wizard.check.noIssues')} />}
+        />
+        {v.issueCount > v.issues.length && (
+          <p className="text-sm text-muted">
+            {t('wizard.check.moreIssues', { shown: v.issues.length, count: v.issueCount })}
+          </p>
+        )}
       </div>
     </Card>
   );

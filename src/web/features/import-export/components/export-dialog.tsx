@@ -32,7 +32,11 @@ function OpenExportDialog({ onClose, entity, filter }: ExportDialogProps) {
   const [exportId, setExportId] = useState<string | null>(null);
   const job = useExport(exportId);
   const selected = chosen ?? new Set((columns.data?.columns ?? []).filter((c) => c.isDefault).map((c) => c.key));
-  const start = useApiMutation({ mutationFn: () => createExport({ entity, format, columns: [...selected], filter: { ...filter } as Record<string, unknown> }), onSuccess: (e) => setExportId(e.id) });
+  const start = useApiMutation({
+    mutationFn: () =>
+      createExport({ entity, format, columns: [...selected], filter: { ...filter } as Record<string, unknown> }),
+    onSuccess: (e) => setExportId(e.id),
+  });
   const toggle = (key: string, on: boolean) => {
     const next = new Set(selected);
     if (on) next.add(key);
@@ -54,12 +58,26 @@ function OpenExportDialog({ onClose, entity, filter }: ExportDialogProps) {
   ) : (
     <>
       <Button onClick={onClose}>{t('common:cancel')}</Button>
-      <Button variant="primary" onClick={() => start.mutate()} isLoading={start.isPending || isWorking} disabled={!selected.size}>{t('export.start')}</Button>
+      <Button
+        variant="primary"
+        onClick={() => start.mutate()}
+        isLoading={start.isPending || isWorking}
+        disabled={!selected.size}
+      >
+        {t('export.start')}
+      </Button>
     </>
   );
 
   return (
-    <Dialog open onClose={onClose} title={t('export.title', { entity: entityName.toLowerCase() })} description={t('export.description')} footer={footer} size="lg">
+    <Dialog
+      open
+      onClose={onClose}
+      title={t('export.title', { entity: entityName.toLowerCase() })}
+      description={t('export.description')}
+      footer={footer}
+      size="lg"
+    >
       {exportId ? (
         <div className="stack">
           {job.data?.status === 'failed' ? (
@@ -67,20 +85,48 @@ function OpenExportDialog({ onClose, entity, filter }: ExportDialogProps) {
           ) : done ? (
             <p style={{ margin: 0 }}>{t('export.ready', { count: done.rowCount })}</p>
           ) : (
-            <ProgressBar value={job.data?.totalRows ? job.data.rowCount : undefined} max={job.data?.totalRows || 100} label={job.data?.totalRows ? t('export.rows', { done: job.data.rowCount.toLocaleString(), total: job.data.totalRows.toLocaleString() }) : t('export.preparing')} />
+            <ProgressBar
+              value={job.data?.totalRows ? job.data.rowCount : undefined}
+              max={job.data?.totalRows || 100}
+              label={
+                job.data?.totalRows
+                  ? t('export.rows', {
+                      done: job.data.rowCount.toLocaleString(),
+                      total: job.data.totalRows.toLocaleString(),
+                    })
+                  : t('export.preparing')
+              }
+            />
           )}
         </div>
       ) : (
         <div className="stack">
           <Field label={t('export.format')}>
-            <Select value={format} onChange={(e) => setFormat(e.target.value as 'csv' | 'xlsx')} options={(['csv', 'xlsx'] as const).map((f) => ({ value: f, label: t(`export.formats.${f}`) }))} style={{ maxWidth: 220 }} />
+            <Select
+              value={format}
+              onChange={(e) => setFormat(e.target.value as 'csv' | 'xlsx')}
+              options={(['csv', 'xlsx'] as const).map((f) => ({ value: f, label: t(`export.formats.${f}`) }))}
+              style={{ maxWidth: 220 }}
+            />
           </Field>
           <fieldset className="stack-sm" style={{ border: 0, padding: 0, margin: 0 }}>
             <div className="row-between">
               <legend className="field-label">{t('export.columns')}</legend>
               <div className="row">
-                <Button size="sm" variant="ghost" onClick={() => setChosen(new Set((columns.data?.columns ?? []).filter((c) => !c.isPhone || mayPhones).map((c) => c.key)))}>{t('export.all')}</Button>
-                <Button size="sm" variant="ghost" onClick={() => setChosen(new Set())}>{t('export.none')}</Button>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() =>
+                    setChosen(
+                      new Set((columns.data?.columns ?? []).filter((c) => !c.isPhone || mayPhones).map((c) => c.key)),
+                    )
+                  }
+                >
+                  {t('export.all')}
+                </Button>
+                <Button size="sm" variant="ghost" onClick={() => setChosen(new Set())}>
+                  {t('export.none')}
+                </Button>
               </div>
             </div>
             {columns.isPending ? (
@@ -88,11 +134,19 @@ function OpenExportDialog({ onClose, entity, filter }: ExportDialogProps) {
             ) : (
               <div className="ie-columns">
                 {columns.data?.columns.map((c) => (
-                  <Checkbox key={c.key} label={t(`fields.${c.key.replace(/\./g, '_')}`, { defaultValue: c.label })} checked={selected.has(c.key)} disabled={c.isPhone && !mayPhones} onChange={(e) => toggle(c.key, e.target.checked)} />
+                  <Checkbox
+                    key={c.key}
+                    label={t(`fields.${c.key.replace(/\./g, '_')}`, { defaultValue: c.label })}
+                    checked={selected.has(c.key)}
+                    disabled={c.isPhone && !mayPhones}
+                    onChange={(e) => toggle(c.key, e.target.checked)}
+                  />
                 ))}
               </div>
             )}
-            {!mayPhones && columns.data?.columns.some((c) => c.isPhone) && <p className="field-hint">{t('export.phonesLocked')}</p>}
+            {!mayPhones && columns.data?.columns.some((c) => c.isPhone) && (
+              <p className="field-hint">{t('export.phonesLocked')}</p>
+            )}
             {!selected.size && <p className="field-error">{t('export.noColumns')}</p>}
           </fieldset>
           {start.isError && <FormError message={fieldError(start.error, 'columns') ?? describeError(start.error, t)} />}

@@ -6,7 +6,12 @@ import { Button, ButtonLink } from '../../../design';
 import { useCan } from '../../../lib/session';
 import { ExportDialog } from './export-dialog';
 
-const IMPORT_PERMISSION = { contacts: 'contacts.edit', companies: 'contacts.edit', deals: 'deals.edit', activities: 'activities.edit' } as const;
+const IMPORT_PERMISSION = {
+  contacts: 'contacts.edit',
+  companies: 'contacts.edit',
+  deals: 'deals.edit',
+  activities: 'activities.edit',
+} as const;
 
 export interface ImportExportActionsProps {
   entity: ExportEntity;
@@ -23,8 +28,16 @@ export function ImportExportActions({ entity, filter, size = 'sm' }: ImportExpor
   const importable = entity !== 'tasks' && can('contacts.edit') && can(IMPORT_PERMISSION[entity as ImportEntity]);
   return (
     <>
-      {importable && <ButtonLink size={size} icon={<Upload />} to={`/imports/new?entity=${entity}`}>{t('actions.import')}</ButtonLink>}
-      {can('contacts.export') && <Button size={size} icon={<Download />} onClick={() => setExporting(true)}>{t('actions.export')}</Button>}
+      {importable && (
+        <ButtonLink size={size} icon={<Upload />} to={`/imports/new?entity=${entity}`}>
+          {t('actions.import')}
+        </ButtonLink>
+      )}
+      {can('contacts.export') && (
+        <Button size={size} icon={<Download />} onClick={() => setExporting(true)}>
+          {t('actions.export')}
+        </Button>
+      )}
       <ExportDialog open={isExporting} onClose={() => setExporting(false)} entity={entity} filter={filter} />
     </>
   );

@@ -6,7 +6,15 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { ImportEntity } from '../../../../shared/contracts/import-export';
 import { Button, ButtonLink, FormError, Page, PageHeader, Skeleton } from '../../../design';
 import { describeError, useApiMutation } from '../../../lib/mutation';
-import { importKey, importsRootKey, runImport, updateImport, useImport, validateImport, type Import } from '../api/imports';
+import {
+  importKey,
+  importsRootKey,
+  runImport,
+  updateImport,
+  useImport,
+  validateImport,
+  type Import,
+} from '../api/imports';
 import { CheckStep } from './check-step';
 import { DuplicatesStep } from './duplicates-step';
 import { MappingStep, type SetupDraft } from './mapping-step';
@@ -26,7 +34,16 @@ export function ImportWizardPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const wanted = search.get('entity') ?? '';
-  const header = <PageHeader title={t('wizard.newTitle')} actions={<ButtonLink to="/imports" icon={<History />}>{t('wizard.history')}</ButtonLink>} />;
+  const header = (
+    <PageHeader
+      title={t('wizard.newTitle')}
+      actions={
+        <ButtonLink to="/imports" icon={<History />}>
+          {t('wizard.history')}
+        </ButtonLink>
+      }
+    />
+  );
   if (!id) {
     return (
       <Page>
@@ -80,14 +97,33 @@ function Setup({ imp }: { imp: Import }) {
   const { t } = useTranslation('importExport');
   const queryClient = useQueryClient();
   const [step, setStep] = useState<StepKey>(imp.status === 'uploaded' && !imp.validation ? 'preview' : 'check');
-  const [draft, setDraft] = useState<SetupDraft>({ mapping: imp.mapping, options: { pipelineId: imp.options.pipelineId, stageId: imp.options.stageId } });
+  const [draft, setDraft] = useState<SetupDraft>({
+    mapping: imp.mapping,
+    options: { pipelineId: imp.options.pipelineId, stageId: imp.options.stageId },
+  });
   useEffect(() => setDraft((d) => ({ ...d, mapping: imp.mapping })), [imp.mapping]);
   const store = (next: Import) => {
     queryClient.setQueryData(importKey(next.id), next);
   };
 
-  const sheet = useApiMutation({ mutationFn: (name: string) => updateImport({ id: imp.id, body: { sheet: name } }), onSuccess: store });
-  const saveMapping = useApiMutation({ mutationFn: () => updateImport({ id: imp.id, body: { mapping: draft.mapping, options: { pipelineId: draft.options.pipelineId ?? null, stageId: draft.options.stageId ?? null } } }), onSuccess: (next) => { store(next); setStep('duplicates'); } });
+  const sheet = useApiMutation({
+    mutationFn: (name: string) => updateImport({ id: imp.id, body: { sheet: name } }),
+    onSuccess: store,
+  });
+  const saveMapping = useApiMutation({
+    mutationFn: () =>
+      updateImport({
+        id: imp.id,
+        body: {
+          mapping: draft.mapping,
+          options: { pipelineId: draft.options.pipelineId ?? null, stageId: draft.options.stageId ?? null },
+        },
+      }),
+    onSuccess: (next) => {
+      store(next);
+      setStep('duplicates');
+    },
+  });
   const check = useApiMutation({
     mutationFn: async () => {
       await updateImport({ id: imp.id, body: { mapping: draft.mapping, options: draft.options } });
@@ -99,7 +135,12 @@ function Setup({ imp }: { imp: Import }) {
       setStep('check');
     },
   });
-  const run = useApiMutation({ mutationFn: () => runImport(imp.id), invalidate: [importsRootKey], successMessage: t('wizard.started'), onSuccess: store });
+  const run = useApiMutation({
+    mutationFn: () => runImport(imp.id),
+    invalidate: [importsRootKey],
+    successMessage: t('wizard.started'),
+    onSuccess: store,
+  });
   const failure = [sheet, saveMapping, check, run].find((m) => m.isError)?.error;
 
   const back = (to: StepKey) => <Button onClick={() => setStep(to)}>{t('wizard.back')}</Button>;
@@ -107,24 +148,44 @@ function Setup({ imp }: { imp: Import }) {
   let actions: ReactNode;
   if (step === 'preview') {
     body = <PreviewStep imp={imp} onSheet={(name) => sheet.mutate(name)} isBusy={sheet.isPending} />;
-    actions = <Button variant="primary" onClick={() => setStep('mapping')}>{t('wizard.next')}</Button>;
+    actions = (
+      <Button variant="primary" onClick={() => setStep('mapping')}>
+        {t('wizard.next')}
+      </Button>
+    );
   } else if (step === 'mapping') {
     body = <MappingStep imp={imp} draft={draft} onChange={setDraft} />;
-    actions = <Button variant="primary" onClick={() => saveMapping.mutate()} isLoading={saveMapping.isPending}>{t('wizard.next')}</Button>;
+    actions = (
+      <Button variant="primary" onClick={() => saveMapping.mutate()} isLoading={saveMapping.isPending}>
+        {t('wizard.next')}
+      </Button>
+    );
   } else if (step === 'duplicates') {
     body = <DuplicatesStep imp={imp} draft={draft} onChange={setDraft} />;
-    actions = <Button variant="primary" onClick={() => check.mutate()} isLoading={check.isPending}>{t('wizard.check.start')}</Button>;
+    actions = (
+      <Button variant="primary" onClick={() => check.mutate()} isLoading={check.isPending}>
+        {t('wizard.check.start')}
+      </Button>
+    );
   } else {
     body = <CheckStep imp={imp} />;
     const valid = imp.validation?.validRows ?? 0;
     actions =
       imp.status === 'validated' ? (
-        <Button variant="primary" onClick={() => run.mutate()} isLoading={run.isPending} disabled={!valid}>{t('wizard.check.run', { count: valid })}</Button>
+        <Button variant="primary" onClick={() => run.mutate()} isLoading={run.isPending} disabled={!valid}>
+          {t('wizard.check.run', { count: valid })}
+        </Button>
       ) : imp.status === 'uploaded' ? (
-        <Button variant="primary" onClick={() => check.mutate()} isLoading={check.isPending}>{t('wizard.check.start')}</Button>
+        <Button variant="primary" onClick={() => check.mutate()} isLoading={check.isPending}>
+          {t('wizard.check.start')}
+        </Button>
       ) : null;
   }
-  const previous: Partial<Record<StepKey, StepKey>> = { mapping: 'preview', duplicates: 'mapping', check: 'duplicates' };
+  const previous: Partial<Record<StepKey, StepKey>> = {
+    mapping: 'preview',
+    duplicates: 'mapping',
+    check: 'duplicates',
+  };
   return (
     <>
       <Steps current={step} />

@@ -9,11 +9,23 @@ export interface SetupDraft {
 }
 
 function samples(imp: Import, column: number): string {
-  return imp.preview.map((r) => r[column]?.trim()).filter(Boolean).slice(0, 2).join(' · ');
+  return imp.preview
+    .map((r) => r[column]?.trim())
+    .filter(Boolean)
+    .slice(0, 2)
+    .join(' · ');
 }
 
 /** Step 3: a field per column (or none), suggested by the server; deals also choose their pipeline. */
-export function MappingStep({ imp, draft, onChange }: { imp: Import; draft: SetupDraft; onChange: (draft: SetupDraft) => void }) {
+export function MappingStep({
+  imp,
+  draft,
+  onChange,
+}: {
+  imp: Import;
+  draft: SetupDraft;
+  onChange: (draft: SetupDraft) => void;
+}) {
   const { t } = useTranslation('importExport');
   const pipelineId = draft.options.pipelineId ?? null;
   const targets = useImportTargets(imp.entity, pipelineId);
@@ -32,15 +44,33 @@ export function MappingStep({ imp, draft, onChange }: { imp: Import; draft: Setu
         {imp.entity === 'deals' && (
           <div className="row" style={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
             <Field label={t('wizard.mapping.pipeline')} hint={t('wizard.mapping.pipelineHint')} isRequired>
-              <Select value={pipelineId ?? ''} onChange={(e) => setOption({ pipelineId: e.target.value || null, stageId: null })} style={{ minWidth: 240 }}>
+              <Select
+                value={pipelineId ?? ''}
+                onChange={(e) => setOption({ pipelineId: e.target.value || null, stageId: null })}
+                style={{ minWidth: 240 }}
+              >
                 <option value="">{t('wizard.mapping.choosePipeline')}</option>
-                {pipelines.data?.filter((p) => !p.isArchived).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+                {pipelines.data
+                  ?.filter((p) => !p.isArchived)
+                  .map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
               </Select>
             </Field>
             {pipeline && (
               <Field label={t('wizard.mapping.stage')}>
-                <Select value={draft.options.stageId ?? ''} onChange={(e) => setOption({ stageId: e.target.value || null })} style={{ minWidth: 200 }}>
-                  {pipeline.stages.map((s) => <option key={s.id} value={s.id === firstOpen?.id ? '' : s.id}>{s.name}</option>)}
+                <Select
+                  value={draft.options.stageId ?? ''}
+                  onChange={(e) => setOption({ stageId: e.target.value || null })}
+                  style={{ minWidth: 200 }}
+                >
+                  {pipeline.stages.map((s) => (
+                    <option key={s.id} value={s.id === firstOpen?.id ? '' : s.id}>
+                      {s.name}
+                    </option>
+                  ))}
                 </Select>
               </Field>
             )}
@@ -50,28 +80,53 @@ export function MappingStep({ imp, draft, onChange }: { imp: Import; draft: Setu
           <Skeleton height={160} />
         ) : (
           <div className="ie-mapping" role="table" aria-label={t('wizard.mapping.title')}>
-            <div className="ie-mapping-head" role="columnheader">{t('wizard.mapping.column')}</div>
-            <div className="ie-mapping-head ie-mapping-sample" role="columnheader">{t('wizard.mapping.sample')}</div>
-            <div className="ie-mapping-head" role="columnheader">{t('wizard.mapping.field')}</div>
+            <div className="ie-mapping-head" role="columnheader">
+              {t('wizard.mapping.column')}
+            </div>
+            <div className="ie-mapping-head ie-mapping-sample" role="columnheader">
+              {t('wizard.mapping.sample')}
+            </div>
+            <div className="ie-mapping-head" role="columnheader">
+              {t('wizard.mapping.field')}
+            </div>
             {imp.headers.map((header, i) => (
               <div key={i} role="row" style={{ display: 'contents' }}>
-                <div role="cell"><strong className="truncate" style={{ fontWeight: 500 }}>{header}</strong></div>
-                <div role="cell" className="ie-mapping-sample"><span className="truncate">{samples(imp, i)}</span></div>
+                <div role="cell">
+                  <strong className="truncate" style={{ fontWeight: 500 }}>
+                    {header}
+                  </strong>
+                </div>
+                <div role="cell" className="ie-mapping-sample">
+                  <span className="truncate">{samples(imp, i)}</span>
+                </div>
                 <div role="cell">
                   <Select
                     size="sm"
                     aria-label={t('wizard.mapping.field') + ': ' + header}
                     value={draft.mapping[i] ?? ''}
                     className={draft.mapping[i] ? undefined : 'ie-mapping-unmapped'}
-                    onChange={(e) => onChange({ ...draft, mapping: draft.mapping.map((m, j) => (j === i ? e.target.value || null : m)) })}
+                    onChange={(e) =>
+                      onChange({
+                        ...draft,
+                        mapping: draft.mapping.map((m, j) => (j === i ? e.target.value || null : m)),
+                      })
+                    }
                   >
                     <option value="">{t('wizard.mapping.skip')}</option>
                     <optgroup label={t('wizard.mapping.standard')}>
-                      {standard.map((f) => <option key={f.key} value={f.key}>{label(f)}</option>)}
+                      {standard.map((f) => (
+                        <option key={f.key} value={f.key}>
+                          {label(f)}
+                        </option>
+                      ))}
                     </optgroup>
                     {custom.length > 0 && (
                       <optgroup label={t('wizard.mapping.custom')}>
-                        {custom.map((f) => <option key={f.key} value={f.key}>{f.label}</option>)}
+                        {custom.map((f) => (
+                          <option key={f.key} value={f.key}>
+                            {f.label}
+                          </option>
+                        ))}
                       </optgroup>
                     )}
                   </Select>

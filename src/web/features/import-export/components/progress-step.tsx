@@ -6,7 +6,12 @@ import { useApiMutation } from '../../../lib/mutation';
 import { cancelImport, failedRowsUrl, importsRootKey, undoImport, type Import } from '../api/imports';
 import { Stats } from './stats';
 
-const LIST_PATHS: Record<string, string> = { contacts: '/contacts', companies: '/contacts/companies', deals: '/pipelines', activities: '/activities' };
+const LIST_PATHS: Record<string, string> = {
+  contacts: '/contacts',
+  companies: '/contacts/companies',
+  deals: '/pipelines',
+  activities: '/activities',
+};
 
 function Counts({ imp }: { imp: Import }) {
   const { t } = useTranslation('importExport');
@@ -25,13 +30,33 @@ function Counts({ imp }: { imp: Import }) {
 /** Step 6 while it runs: a live progress bar and the counts so far. */
 export function RunningStep({ imp }: { imp: Import }) {
   const { t } = useTranslation('importExport');
-  const stop = useApiMutation({ mutationFn: () => cancelImport(imp.id), invalidate: [importsRootKey], successMessage: t('wizard.run.stopped') });
+  const stop = useApiMutation({
+    mutationFn: () => cancelImport(imp.id),
+    invalidate: [importsRootKey],
+    successMessage: t('wizard.run.stopped'),
+  });
   const total = imp.totalRows ?? undefined;
-  const label = imp.status === 'queued' ? t('wizard.run.waiting') : total ? t('wizard.run.progress', { done: imp.counts.rowsDone.toLocaleString(), total: total.toLocaleString() }) : t('wizard.run.progressUnknown', { done: imp.counts.rowsDone.toLocaleString() });
+  const label =
+    imp.status === 'queued'
+      ? t('wizard.run.waiting')
+      : total
+        ? t('wizard.run.progress', { done: imp.counts.rowsDone.toLocaleString(), total: total.toLocaleString() })
+        : t('wizard.run.progressUnknown', { done: imp.counts.rowsDone.toLocaleString() });
   return (
-    <Card title={t('wizard.run.importing', { file: imp.fileName })} actions={<Button size="sm" onClick={() => stop.mutate()} isLoading={stop.isPending}>{t('wizard.run.stop')}</Button>}>
+    <Card
+      title={t('wizard.run.importing', { file: imp.fileName })}
+      actions={
+        <Button size="sm" onClick={() => stop.mutate()} isLoading={stop.isPending}>
+          {t('wizard.run.stop')}
+        </Button>
+      }
+    >
       <div className="stack">
-        <ProgressBar value={total && imp.status === 'running' ? imp.counts.rowsDone : undefined} max={total || 100} label={label} />
+        <ProgressBar
+          value={total && imp.status === 'running' ? imp.counts.rowsDone : undefined}
+          max={total || 100}
+          label={label}
+        />
         <Counts imp={imp} />
       </div>
     </Card>
@@ -42,7 +67,12 @@ export function RunningStep({ imp }: { imp: Import }) {
 export function ResultStep({ imp }: { imp: Import }) {
   const { t } = useTranslation('importExport');
   const [isConfirming, setConfirming] = useState(false);
-  const undo = useApiMutation({ mutationFn: () => undoImport(imp.id), invalidate: [importsRootKey], successMessage: t('wizard.result.undoStarted'), onSuccess: () => setConfirming(false) });
+  const undo = useApiMutation({
+    mutationFn: () => undoImport(imp.id),
+    invalidate: [importsRootKey],
+    successMessage: t('wizard.result.undoStarted'),
+    onSuccess: () => setConfirming(false),
+  });
   const tone = imp.status === 'completed' ? 'success' : imp.status === 'failed' ? 'danger' : 'muted';
   const Icon = imp.status === 'failed' ? CircleAlert : imp.status === 'completed' ? CircleCheck : Undo2;
   return (
@@ -51,8 +81,12 @@ export function ResultStep({ imp }: { imp: Import }) {
         <div className="row" style={{ alignItems: 'flex-start' }}>
           <Icon className="ie-result-icon" data-tone={tone} aria-hidden="true" />
           <div className="grow">
-            <h2 style={{ margin: 0, fontSize: 'var(--text-lg)' }}>{t(`wizard.result.${imp.status}`, { defaultValue: t(`statuses.${imp.status}`) })}</h2>
-            <p className="text-muted" style={{ margin: 0 }}>{t('wizard.result.summary', { file: imp.fileName, entity: t(`entities.${imp.entity}`) })}</p>
+            <h2 style={{ margin: 0, fontSize: 'var(--text-lg)' }}>
+              {t(`wizard.result.${imp.status}`, { defaultValue: t(`statuses.${imp.status}`) })}
+            </h2>
+            <p className="text-muted" style={{ margin: 0 }}>
+              {t('wizard.result.summary', { file: imp.fileName, entity: t(`entities.${imp.entity}`) })}
+            </p>
             {imp.error && <p className="field-error">{imp.error}</p>}
           </div>
         </div>
@@ -69,15 +103,31 @@ export function ResultStep({ imp }: { imp: Import }) {
         )}
         <div className="ie-footer">
           <div className="row">
-            <ButtonLink to="/imports/new" icon={<RotateCcw />}>{t('wizard.result.another')}</ButtonLink>
-            {imp.status === 'completed' && LIST_PATHS[imp.entity] && <ButtonLink to={LIST_PATHS[imp.entity]} variant="primary">{t(`entities.${imp.entity}`)}</ButtonLink>}
+            <ButtonLink to="/imports/new" icon={<RotateCcw />}>
+              {t('wizard.result.another')}
+            </ButtonLink>
+            {imp.status === 'completed' && LIST_PATHS[imp.entity] && (
+              <ButtonLink to={LIST_PATHS[imp.entity]} variant="primary">
+                {t(`entities.${imp.entity}`)}
+              </ButtonLink>
+            )}
           </div>
           {imp.canUndo && imp.status !== 'undone' && imp.status !== 'undoing' && (
-            <Button variant="danger" icon={<Undo2 />} onClick={() => setConfirming(true)}>{t('wizard.result.undo')}</Button>
+            <Button variant="danger" icon={<Undo2 />} onClick={() => setConfirming(true)}>
+              {t('wizard.result.undo')}
+            </Button>
           )}
         </div>
       </div>
-      <ConfirmDialog open={isConfirming} onClose={() => setConfirming(false)} onConfirm={() => undo.mutate()} title={t('wizard.result.undoTitle')} message={t('wizard.result.undoText')} confirmLabel={t('wizard.result.undo')} isLoading={undo.isPending} />
+      <ConfirmDialog
+        open={isConfirming}
+        onClose={() => setConfirming(false)}
+        onConfirm={() => undo.mutate()}
+        title={t('wizard.result.undoTitle')}
+        message={t('wizard.result.undoText')}
+        confirmLabel={t('wizard.result.undo')}
+        isLoading={undo.isPending}
+      />
     </Card>
   );
 }

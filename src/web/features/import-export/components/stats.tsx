@@ -1,5 +1,9 @@
 /** A row of big numbers with labels (validation summary, import counts). */
-export function Stats({ items }: { items: Array<{ value: number; label: string; tone?: 'success' | 'danger' | 'muted' }> }) {
+export function Stats({
+  items,
+}: {
+  items: Array<{ value: number; label: string; tone?: 'success' | 'danger' | 'muted' }>;
+}) {
   return (
     <div className="ie-stats">
       {items.map((item) => (

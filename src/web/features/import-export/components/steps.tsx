@@ -14,8 +14,14 @@ export function Steps({ current }: { current: StepKey }) {
       {STEPS.map((step, i) => (
         <Fragment key={step}>
           {i > 0 && <li className="ie-step-sep" aria-hidden="true" />}
-          <li className="ie-step" data-state={i < at ? 'done' : i === at ? 'current' : 'todo'} aria-current={i === at ? 'step' : undefined}>
-            <span className="ie-step-number">{i < at ? <Check width={12} height={12} aria-hidden="true" /> : i + 1}</span>
+          <li
+            className="ie-step"
+            data-state={i < at ? 'done' : i === at ? 'current' : 'todo'}
+            aria-current={i === at ? 'step' : undefined}
+          >
+            <span className="ie-step-number">
+              {i < at ? <Check width={12} height={12} aria-hidden="true" /> : i + 1}
+            </span>
             {t(`wizard.steps.${step}`)}
           </li>
         </Fragment>

@@ -18,11 +18,20 @@ export interface BoardFilters {
 export const boardsKey = ['deals', 'board'] as const;
 export const boardKey = (pipelineId: string, filters: BoardFilters) => ['deals', 'board', pipelineId, filters] as const;
 
-export const fetchBoard = (pipelineId: string, filters: BoardFilters) => http.get<Board>(`/pipelines/${pipelineId}/board`, { ...filters, limit: 50 } as Record<string, QueryValue>);
+export const fetchBoard = (pipelineId: string, filters: BoardFilters) =>
+  http.get<Board>(`/pipelines/${pipelineId}/board`, { ...filters, limit: 50 } as Record<string, QueryValue>);
 export function useBoard(pipelineId: string, filters: BoardFilters) {
-  return useQuery({ queryKey: boardKey(pipelineId, filters), queryFn: () => fetchBoard(pipelineId, filters), placeholderData: (prev) => prev });
+  return useQuery({
+    queryKey: boardKey(pipelineId, filters),
+    queryFn: () => fetchBoard(pipelineId, filters),
+    placeholderData: (prev) => prev,
+  });
 }
 
 /** The next page of one column. */
 export const fetchColumnPage = (pipelineId: string, stageId: string, filters: BoardFilters, cursor: string) =>
-  http.get<{ items: DealCard[]; nextCursor: string | null }>(`/pipelines/${pipelineId}/stages/${stageId}/cards`, { ...filters, cursor, limit: 100 } as Record<string, QueryValue>);
+  http.get<{ items: DealCard[]; nextCursor: string | null }>(`/pipelines/${pipelineId}/stages/${stageId}/cards`, {
+    ...filters,
+    cursor,
+    limit: 100,
+  } as Record<string, QueryValue>);

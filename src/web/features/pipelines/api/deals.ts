@@ -1,6 +1,15 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { BulkMoveBody, BulkMoveResult, CreateDealBody, Deal, DealPage, MoveDealBody, StageHistoryEntry, UpdateDealBody } from '../../../../shared/contracts/deals';
+import type {
+  BulkMoveBody,
+  BulkMoveResult,
+  CreateDealBody,
+  Deal,
+  DealPage,
+  MoveDealBody,
+  StageHistoryEntry,
+  UpdateDealBody,
+} from '../../../../shared/contracts/deals';
 import { http, type QueryValue } from '../../../lib/api';
 import type { BoardFilters } from './board';
 
@@ -15,7 +24,11 @@ export function useDeal(id: string | undefined) {
   return useQuery({ queryKey: dealKey(id ?? ''), queryFn: () => http.get<Deal>(`/deals/${id}`), enabled: Boolean(id) });
 }
 export function useDealHistory(id: string | undefined) {
-  return useQuery({ queryKey: dealHistoryKey(id ?? ''), queryFn: () => http.get<{ items: StageHistoryEntry[] }>(`/deals/${id}/history`).then((r) => r.items), enabled: Boolean(id) });
+  return useQuery({
+    queryKey: dealHistoryKey(id ?? ''),
+    queryFn: () => http.get<{ items: StageHistoryEntry[] }>(`/deals/${id}/history`).then((r) => r.items),
+    enabled: Boolean(id),
+  });
 }
 
 export interface DealListParams extends BoardFilters {
@@ -28,7 +41,13 @@ export interface DealListParams extends BoardFilters {
 export function useDealList(params: DealListParams) {
   return useInfiniteQuery({
     queryKey: ['deals', 'list', params],
-    queryFn: ({ pageParam }) => http.get<z.infer<typeof DealPage>>('/deals', { ...params, cursor: pageParam, limit: 100, includeTotal: !pageParam } as Record<string, QueryValue>),
+    queryFn: ({ pageParam }) =>
+      http.get<z.infer<typeof DealPage>>('/deals', {
+        ...params,
+        cursor: pageParam,
+        limit: 100,
+        includeTotal: !pageParam,
+      } as Record<string, QueryValue>),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -36,7 +55,10 @@ export function useDealList(params: DealListParams) {
 
 /** Items of one contact (the contact page links to them). */
 export function useContactDeals(contactId: string) {
-  return useQuery({ queryKey: ['deals', 'contact', contactId], queryFn: () => http.get<z.infer<typeof DealPage>>('/deals', { contactId, limit: 50 }).then((r) => r.items) });
+  return useQuery({
+    queryKey: ['deals', 'contact', contactId],
+    queryFn: () => http.get<z.infer<typeof DealPage>>('/deals', { contactId, limit: 50 }).then((r) => r.items),
+  });
 }
 
 export type DealInput = z.input<typeof CreateDealBody>;

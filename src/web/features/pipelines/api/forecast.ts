@@ -4,6 +4,13 @@ import { http } from '../../../lib/api';
 
 export type { Forecast };
 
-export function useForecast(pipelineId: string, params: { from?: string; to?: string; interval: 'month' | 'quarter'; ownerId?: string }) {
-  return useQuery({ queryKey: ['deals', 'forecast', pipelineId, params], queryFn: () => http.get<Forecast>(`/pipelines/${pipelineId}/forecast`, params), placeholderData: (prev) => prev });
+export function useForecast(
+  pipelineId: string,
+  params: { from?: string; to?: string; interval: 'month' | 'quarter'; ownerId?: string },
+) {
+  return useQuery({
+    queryKey: ['deals', 'forecast', pipelineId, params],
+    queryFn: () => http.get<Forecast>(`/pipelines/${pipelineId}/forecast`, params),
+    placeholderData: (prev) => prev,
+  });
 }

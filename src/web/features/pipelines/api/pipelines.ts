@@ -1,6 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { CreatePipelineBody, CreateStageBody, Pipeline, Stage, UpdatePipelineBody, UpdateStageBody } from '../../../../shared/contracts/pipelines';
+import type {
+  CreatePipelineBody,
+  CreateStageBody,
+  Pipeline,
+  Stage,
+  UpdatePipelineBody,
+  UpdateStageBody,
+} from '../../../../shared/contracts/pipelines';
 import { http } from '../../../lib/api';
 
 export type { Pipeline, Stage };
@@ -20,10 +27,16 @@ export function usePipeline(id: string | undefined) {
 }
 
 export const createPipeline = (body: z.input<typeof CreatePipelineBody>) => http.post<Pipeline>('/pipelines', body);
-export const updatePipeline = (id: string, body: z.input<typeof UpdatePipelineBody>) => http.patch<Pipeline>(`/pipelines/${id}`, body);
+export const updatePipeline = (id: string, body: z.input<typeof UpdatePipelineBody>) =>
+  http.patch<Pipeline>(`/pipelines/${id}`, body);
 export const deletePipeline = (id: string) => http.delete<{ ok: true }>(`/pipelines/${id}`);
-export const addStage = (id: string, body: z.input<typeof CreateStageBody>) => http.post<Pipeline>(`/pipelines/${id}/stages`, body);
-export const updateStage = (id: string, stageId: string, body: z.input<typeof UpdateStageBody>) => http.patch<Pipeline>(`/pipelines/${id}/stages/${stageId}`, body);
-export const reorderStages = (id: string, stageIds: string[]) => http.put<Pipeline>(`/pipelines/${id}/stages/order`, { stageIds });
+export const addStage = (id: string, body: z.input<typeof CreateStageBody>) =>
+  http.post<Pipeline>(`/pipelines/${id}/stages`, body);
+export const updateStage = (id: string, stageId: string, body: z.input<typeof UpdateStageBody>) =>
+  http.patch<Pipeline>(`/pipelines/${id}/stages/${stageId}`, body);
+export const reorderStages = (id: string, stageIds: string[]) =>
+  http.put<Pipeline>(`/pipelines/${id}/stages/order`, { stageIds });
 export const deleteStage = (id: string, stageId: string, targetStageId?: string) =>
-  http.delete<{ ok: true; movedItems: number }>(`/pipelines/${id}/stages/${stageId}${targetStageId ? `?targetStageId=${encodeURIComponent(targetStageId)}` : ''}`);
+  http.delete<{ ok: true; movedItems: number }>(
+    `/pipelines/${id}/stages/${stageId}${targetStageId ? `?targetStageId=${encodeURIComponent(targetStageId)}` : ''}`,
+  );

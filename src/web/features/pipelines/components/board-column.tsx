@@ -39,7 +39,13 @@ export function BoardColumn(props: BoardColumnProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [isCreating, setCreating] = useState(false);
   const cards = props.moreCards.length ? [...column.cards, ...props.moreCards] : column.cards;
-  const virtualizer = useVirtualizer({ count: cards.length, getScrollElement: () => scrollRef.current, estimateSize: () => CARD_HEIGHT, overscan: 6, gap: 6 });
+  const virtualizer = useVirtualizer({
+    count: cards.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => CARD_HEIGHT,
+    overscan: 6,
+    gap: 6,
+  });
   const items = virtualizer.getVirtualItems();
   const last = items[items.length - 1]?.index;
 
@@ -49,37 +55,92 @@ export function BoardColumn(props: BoardColumnProps) {
 
   const conversion = column.conversionToNext === null ? null : Math.round(column.conversionToNext * 100);
   return (
-    <section ref={setNodeRef} className={cx('board-column', isOver && 'is-over')} aria-label={t('column.label', { stage: stage.name, count: column.count })} data-testid="board-column" data-stage={stage.name}>
+    <section
+      ref={setNodeRef}
+      className={cx('board-column', isOver && 'is-over')}
+      aria-label={t('column.label', { stage: stage.name, count: column.count })}
+      data-testid="board-column"
+      data-stage={stage.name}
+    >
       <header className="board-column-header" style={{ ['--stage-color' as string]: stage.color }}>
         <div className="row board-column-title">
           <span className="stage-dot" aria-hidden />
           <h2>{stage.name}</h2>
           <Badge round>{format.number(column.count)}</Badge>
-          {stage.kind !== 'open' && <Badge color={stage.kind === 'won' ? 'green' : 'red'}>{t(`kinds.${stage.kind}`)}</Badge>}
+          {stage.kind !== 'open' && (
+            <Badge color={stage.kind === 'won' ? 'green' : 'red'}>{t(`kinds.${stage.kind}`)}</Badge>
+          )}
           <span className="grow" />
-          {canEdit && <IconButton size="sm" label={t('column.quickCreate', { stage: stage.name })} icon={<Plus />} onClick={() => setCreating(true)} />}
+          {canEdit && (
+            <IconButton
+              size="sm"
+              label={t('column.quickCreate', { stage: stage.name })}
+              icon={<Plus />}
+              onClick={() => setCreating(true)}
+            />
+          )}
         </div>
-        <p className="board-column-metrics" title={t('column.valueTitle', { value: format.money(column.valueSum, currency), weighted: format.money(column.weightedValue, currency) })}>
+        <p
+          className="board-column-metrics"
+          title={t('column.valueTitle', {
+            value: format.money(column.valueSum, currency),
+            weighted: format.money(column.weightedValue, currency),
+          })}
+        >
           <span className="board-column-value">{compactMoney(column.valueSum, currency, format.settings.locale)}</span>
-          <span className="text-subtle">{t('column.weightedShort', { value: compactMoney(column.weightedValue, currency, format.settings.locale) })}</span>
+          <span className="text-subtle">
+            {t('column.weightedShort', { value: compactMoney(column.weightedValue, currency, format.settings.locale) })}
+          </span>
         </p>
         <p className="board-column-metrics text-subtle">
-          <span title={t('column.avgDays')}>{column.avgDaysInStage === null ? '—' : t('column.avgDaysValue', { count: column.avgDaysInStage })}</span>
-          {conversion !== null && <span title={t('column.conversionTitle')}>{t('column.conversionValue', { value: conversion })}</span>}
+          <span title={t('column.avgDays')}>
+            {column.avgDaysInStage === null ? '—' : t('column.avgDaysValue', { count: column.avgDaysInStage })}
+          </span>
+          {conversion !== null && (
+            <span title={t('column.conversionTitle')}>{t('column.conversionValue', { value: conversion })}</span>
+          )}
         </p>
-        {column.staleCount ? <p className="board-column-stale">{column.staleCountCapped ? t('column.staleMore', { count: column.staleCount }) : t('column.stale', { count: column.staleCount })}</p> : null}
+        {column.staleCount ? (
+          <p className="board-column-stale">
+            {column.staleCountCapped
+              ? t('column.staleMore', { count: column.staleCount })
+              : t('column.stale', { count: column.staleCount })}
+          </p>
+        ) : null}
       </header>
-      {isCreating && <QuickCreate pipelineId={props.pipelineId} stage={stage} itemLabel={props.itemLabel} currency={currency} onDone={() => setCreating(false)} />}
+      {isCreating && (
+        <QuickCreate
+          pipelineId={props.pipelineId}
+          stage={stage}
+          itemLabel={props.itemLabel}
+          currency={currency}
+          onDone={() => setCreating(false)}
+        />
+      )}
       <div ref={scrollRef} className="board-column-cards">
         {cards.length === 0 ? (
-          <p className="board-column-empty text-subtle">{props.isFiltered ? t('column.emptyFiltered') : t('column.empty')}</p>
+          <p className="board-column-empty text-subtle">
+            {props.isFiltered ? t('column.emptyFiltered') : t('column.empty')}
+          </p>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const card = cards[item.index];
               return (
-                <div key={card.id} data-index={item.index} ref={virtualizer.measureElement} className="board-card-slot" style={{ transform: `translateY(${item.start}px)` }}>
-                  <DealCard card={card} currency={currency} canMove={canEdit} onOpen={props.onOpen} onChooseStage={props.onChooseStage} />
+                <div
+                  key={card.id}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  className="board-card-slot"
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  <DealCard
+                    card={card}
+                    currency={currency}
+                    canMove={canEdit}
+                    onOpen={props.onOpen}
+                    onChooseStage={props.onChooseStage}
+                  />
                 </div>
               );
             })}

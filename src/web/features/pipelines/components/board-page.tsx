@@ -1,5 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useSensor, useSensors, type CollisionDetection, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  pointerWithin,
+  rectIntersection,
+  useSensor,
+  useSensors,
+  type CollisionDetection,
+  type DragEndEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
@@ -54,7 +66,10 @@ export function BoardPage() {
   const [isCreating, setCreating] = useState(false);
   const [choosing, setChoosing] = useState<DealCard | null>(null);
   const pendingRefresh = useRef(false);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
+  );
 
   // extra pages belong to one board snapshot; a fresh board starts from the first pages again
   useEffect(() => setMore({}), [board.data]);
@@ -82,7 +97,14 @@ export function BoardPage() {
     if (!cursor) return;
     setMore((m) => ({ ...m, [stageId]: { cards: current?.cards ?? [], cursor, isLoading: true } }));
     const next = await fetchColumnPage(pipeline.id, stageId, filters, cursor).catch(() => null);
-    setMore((m) => ({ ...m, [stageId]: { cards: [...(m[stageId]?.cards ?? []), ...(next?.items ?? [])], cursor: next?.nextCursor ?? null, isLoading: false } }));
+    setMore((m) => ({
+      ...m,
+      [stageId]: {
+        cards: [...(m[stageId]?.cards ?? []), ...(next?.items ?? [])],
+        cursor: next?.nextCursor ?? null,
+        isLoading: false,
+      },
+    }));
   };
 
   const onDragStart = (e: DragStartEvent) => setDragging((e.active.data.current as { card: DealCard }).card);
@@ -103,17 +125,53 @@ export function BoardPage() {
         pipeline={pipeline}
         pipelines={pipelines}
         view="board"
-        description={totals ? t('board.summary', { count: totals.count, value: format.money(totals.valueSum, pipeline.currency), weighted: format.money(totals.weightedValue, pipeline.currency), label: pipeline.itemLabel.toLowerCase() }) : undefined}
-        actions={canEdit && <Button variant="primary" icon={<Plus />} onClick={() => setCreating(true)}>{t('board.new', { label: pipeline.itemLabel })}</Button>}
+        description={
+          totals
+            ? t('board.summary', {
+                count: totals.count,
+                value: format.money(totals.valueSum, pipeline.currency),
+                weighted: format.money(totals.weightedValue, pipeline.currency),
+                label: pipeline.itemLabel.toLowerCase(),
+              })
+            : undefined
+        }
+        actions={
+          canEdit && (
+            <Button variant="primary" icon={<Plus />} onClick={() => setCreating(true)}>
+              {t('board.new', { label: pipeline.itemLabel })}
+            </Button>
+          )
+        }
       />
       <BoardFilters filters={filters} onChange={setFilters} count={count} />
       {board.isError && <FormError message={describeError(board.error, t)} />}
-      <p className="visually-hidden" id="board-instructions">{t('board.instructions')}</p>
-      <DndContext sensors={sensors} collisionDetection={collision} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)} accessibility={{ screenReaderInstructions: { draggable: t('board.instructions') } }}>
-        <div className="board" role="region" aria-label={t('board.label', { name: pipeline.name })} aria-describedby="board-instructions">
+      <p className="visually-hidden" id="board-instructions">
+        {t('board.instructions')}
+      </p>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={collision}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setDragging(null)}
+        accessibility={{ screenReaderInstructions: { draggable: t('board.instructions') } }}
+      >
+        <div
+          className="board"
+          role="region"
+          aria-label={t('board.label', { name: pipeline.name })}
+          aria-describedby="board-instructions"
+        >
           {pipeline.stages.map((stage) => {
             const column = board.data?.columns.find((c) => c.stageId === stage.id);
-            if (!column) return <div key={stage.id} className="board-column"><Skeleton height={120} /><Skeleton height={90} /><Skeleton height={90} /></div>;
+            if (!column)
+              return (
+                <div key={stage.id} className="board-column">
+                  <Skeleton height={120} />
+                  <Skeleton height={90} />
+                  <Skeleton height={90} />
+                </div>
+              );
             const extra = more[stage.id];
             return (
               <BoardColumn
@@ -135,11 +193,39 @@ export function BoardPage() {
             );
           })}
         </div>
-        <DragOverlay dropAnimation={null}>{dragging ? <div className="deal-card is-overlay"><DealCardBody card={dragging} currency={pipeline.currency} /></div> : null}</DragOverlay>
+        <DragOverlay dropAnimation={null}>
+          {dragging ? (
+            <div className="deal-card is-overlay">
+              <DealCardBody card={dragging} currency={pipeline.currency} />
+            </div>
+          ) : null}
+        </DragOverlay>
       </DndContext>
-      {choosing && <MoveToDialog card={choosing} stages={pipeline.stages} onClose={() => setChoosing(null)} onPick={(stageId) => { setChoosing(null); move.requestMove(choosing, stageId); }} />}
-      {move.prompt && <MoveDialog prompt={move.prompt} currency={pipeline.currency} isPending={move.isPending} onConfirm={move.confirm} onCancel={move.cancel} />}
-      <Drawer open={Boolean(openDealId)} onClose={() => openDeal(null)} title={t('deal.title', { label: pipeline.itemLabel })}>
+      {choosing && (
+        <MoveToDialog
+          card={choosing}
+          stages={pipeline.stages}
+          onClose={() => setChoosing(null)}
+          onPick={(stageId) => {
+            setChoosing(null);
+            move.requestMove(choosing, stageId);
+          }}
+        />
+      )}
+      {move.prompt && (
+        <MoveDialog
+          prompt={move.prompt}
+          currency={pipeline.currency}
+          isPending={move.isPending}
+          onConfirm={move.confirm}
+          onCancel={move.cancel}
+        />
+      )}
+      <Drawer
+        open={Boolean(openDealId)}
+        onClose={() => openDeal(null)}
+        title={t('deal.title', { label: pipeline.itemLabel })}
+      >
         {openDealId && (
           <DealPanel
             dealId={openDealId}
@@ -149,7 +235,17 @@ export function BoardPage() {
           />
         )}
       </Drawer>
-      {isCreating && <NewDealDialog pipeline={pipeline} onClose={() => setCreating(false)} onCreated={(d) => { setCreating(false); void queryClient.invalidateQueries({ queryKey: dealsKey }); openDeal(d.id); }} />}
+      {isCreating && (
+        <NewDealDialog
+          pipeline={pipeline}
+          onClose={() => setCreating(false)}
+          onCreated={(d) => {
+            setCreating(false);
+            void queryClient.invalidateQueries({ queryKey: dealsKey });
+            openDeal(d.id);
+          }}
+        />
+      )}
     </Page>
   );
 }

@@ -13,12 +13,21 @@ interface Hit {
 }
 
 /** Type a name, pick a contact (the contacts search answers as you type). */
-export function ContactPicker({ value, onChange, id }: { value: { id: string; name: string } | null; onChange: (c: { id: string; name: string } | null) => void; id?: string }) {
+export function ContactPicker({
+  value,
+  onChange,
+  id,
+}: {
+  value: { id: string; name: string } | null;
+  onChange: (c: { id: string; name: string } | null) => void;
+  id?: string;
+}) {
   const { t } = useTranslation('pipelines');
   const [q, setQ] = useState('');
   const hits = useQuery({
     queryKey: ['contacts', 'search', q],
-    queryFn: ({ signal }) => http.get<{ items: Hit[] }>('/contacts/search', { q, limit: 6 }, signal).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      http.get<{ items: Hit[] }>('/contacts/search', { q, limit: 6 }, signal).then((r) => r.items),
     enabled: q.trim().length > 1,
     staleTime: 10_000,
   });
@@ -32,13 +41,26 @@ export function ContactPicker({ value, onChange, id }: { value: { id: string; na
   }
   return (
     <div className="contact-picker">
-      <Input id={id} value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('contactPicker.placeholder')} autoComplete="off" />
+      <Input
+        id={id}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        placeholder={t('contactPicker.placeholder')}
+        autoComplete="off"
+      />
       {q.trim().length > 1 && (
         <ul className="contact-picker-hits" role="listbox" aria-label={t('contactPicker.results')}>
           {(hits.data ?? []).map((h) => (
             <li key={h.id} role="option" aria-selected={false}>
-              <button type="button" onClick={() => { onChange({ id: h.id, name: h.fullName }); setQ(''); }}>
-                <strong>{h.fullName}</strong> <span className="text-subtle">{h.primaryPhone ?? h.primaryEmail ?? ''}</span>
+              <button
+                type="button"
+                onClick={() => {
+                  onChange({ id: h.id, name: h.fullName });
+                  setQ('');
+                }}
+              >
+                <strong>{h.fullName}</strong>{' '}
+                <span className="text-subtle">{h.primaryPhone ?? h.primaryEmail ?? ''}</span>
               </button>
             </li>
           ))}

@@ -3,7 +3,19 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Rows3 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { Avatar, Badge, Button, DataTable, Drawer, EmptyState, FormError, Page, Select, useToast, type Column } from '../../../design';
+import {
+  Avatar,
+  Badge,
+  Button,
+  DataTable,
+  Drawer,
+  EmptyState,
+  FormError,
+  Page,
+  Select,
+  useToast,
+  type Column,
+} from '../../../design';
 import { useFormat } from '../../../lib/format';
 import { describeError } from '../../../lib/mutation';
 import { useRealtime } from '../../../lib/realtime';
@@ -20,7 +32,12 @@ import { PipelineHeader } from './pipeline-header';
 import './pipelines.css';
 import { ImportExportActions } from '../../import-export';
 
-const SORTS: Record<string, DealListParams['sort']> = { title: 'title', value: 'value', created: 'createdAt', updated: 'updatedAt' };
+const SORTS: Record<string, DealListParams['sort']> = {
+  title: 'title',
+  value: 'value',
+  created: 'createdAt',
+  updated: 'updatedAt',
+};
 
 /** The same items as a table: sortable, filterable, and a bulk stage change for a selection. */
 export function DealListPage() {
@@ -38,7 +55,12 @@ export function DealListPage() {
   const [params, setParams] = useSearchParams();
   const openId = params.get('deal');
   const move = useBoardMove(pipeline, filters);
-  const list = useDealList({ ...filters, pipelineId: pipeline?.id, sort: SORTS[sort.key] ?? 'createdAt', order: sort.direction });
+  const list = useDealList({
+    ...filters,
+    pipelineId: pipeline?.id,
+    sort: SORTS[sort.key] ?? 'createdAt',
+    order: sort.direction,
+  });
   useRealtime('deal.', () => void queryClient.invalidateQueries({ queryKey: dealsKey }));
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const stageById = useMemo(() => new Map((pipeline?.stages ?? []).map((s) => [s.id, s])), [pipeline]);
@@ -61,7 +83,13 @@ export function DealListPage() {
       const refusals = res.results.filter((r) => !r.ok);
       if (refusals.length) {
         const titles = new Map(rows.map((r) => [r.id, r.title]));
-        toast.error(t('bulk.partly', { moved: res.moved, refused: res.refused }), refusals.slice(0, 3).map((r) => `${titles.get(r.id) ?? r.id}: ${r.message}`).join('\n'));
+        toast.error(
+          t('bulk.partly', { moved: res.moved, refused: res.refused }),
+          refusals
+            .slice(0, 3)
+            .map((r) => `${titles.get(r.id) ?? r.id}: ${r.message}`)
+            .join('\n'),
+        );
       } else toast.success(t('bulk.done', { count: res.moved, stage: stageById.get(target)?.name }));
       setSelected(new Set(refusals.map((r) => r.id)));
     } catch (err) {
@@ -73,27 +101,87 @@ export function DealListPage() {
   };
 
   const columns: Column<Deal>[] = [
-    { key: 'title', header: t('fields.title'), isSortable: true, cell: (d) => <span className="deal-list-title">{d.title}</span> },
-    { key: 'stage', header: t('fields.stage'), cell: (d) => { const s = stageById.get(d.stageId); return s ? <span className="row stage-chip" style={{ ['--stage-color' as string]: s.color }}><span className="stage-dot" aria-hidden />{s.name}</span> : null; } },
+    {
+      key: 'title',
+      header: t('fields.title'),
+      isSortable: true,
+      cell: (d) => <span className="deal-list-title">{d.title}</span>,
+    },
+    {
+      key: 'stage',
+      header: t('fields.stage'),
+      cell: (d) => {
+        const s = stageById.get(d.stageId);
+        return s ? (
+          <span className="row stage-chip" style={{ ['--stage-color' as string]: s.color }}>
+            <span className="stage-dot" aria-hidden />
+            {s.name}
+          </span>
+        ) : null;
+      },
+    },
     { key: 'contact', header: t('fields.contact'), cell: (d) => d.contact?.name ?? '' },
-    { key: 'value', header: t('fields.valueShort'), isSortable: true, align: 'right', cell: (d) => format.money(d.valueMinor, d.currency) },
+    {
+      key: 'value',
+      header: t('fields.valueShort'),
+      isSortable: true,
+      align: 'right',
+      cell: (d) => format.money(d.valueMinor, d.currency),
+    },
     { key: 'probability', header: '%', align: 'right', cell: (d) => `${d.effectiveProbability}%` },
-    { key: 'close', header: t('fields.expectedCloseDate'), cell: (d) => (d.expectedCloseDate ? format.date(`${d.expectedCloseDate}T12:00:00Z`) : '') },
-    { key: 'owner', header: t('fields.owner'), cell: (d) => (d.owner ? <span className="row"><Avatar name={d.owner.name} size="sm" />{d.owner.name}</span> : '') },
+    {
+      key: 'close',
+      header: t('fields.expectedCloseDate'),
+      cell: (d) => (d.expectedCloseDate ? format.date(`${d.expectedCloseDate}T12:00:00Z`) : ''),
+    },
+    {
+      key: 'owner',
+      header: t('fields.owner'),
+      cell: (d) =>
+        d.owner ? (
+          <span className="row">
+            <Avatar name={d.owner.name} size="sm" />
+            {d.owner.name}
+          </span>
+        ) : (
+          ''
+        ),
+    },
     { key: 'flags', header: '', cell: (d) => (d.isStale ? <Badge color="amber">{t('card.stale')}</Badge> : null) },
     { key: 'created', header: t('fields.created'), isSortable: true, cell: (d) => format.date(d.createdAt) },
   ];
 
   return (
     <Page wide className="pipeline-page">
-      <PipelineHeader pipeline={pipeline} pipelines={pipelines} view="list" description={total === undefined ? undefined : t('list.count', { count: total, label: pipeline.itemLabel.toLowerCase() })} actions={<ImportExportActions entity="deals" filter={{ ...filters, pipelineId: pipeline.id }} />} />
+      <PipelineHeader
+        pipeline={pipeline}
+        pipelines={pipelines}
+        view="list"
+        description={
+          total === undefined ? undefined : t('list.count', { count: total, label: pipeline.itemLabel.toLowerCase() })
+        }
+        actions={<ImportExportActions entity="deals" filter={{ ...filters, pipelineId: pipeline.id }} />}
+      />
       <BoardFilters filters={filters} onChange={setFilters} count={count} />
       {selected.size > 0 && can('deals.edit') && (
         <div className="bulk-bar row" role="region" aria-label={t('bulk.label')}>
           <strong>{t('bulk.selected', { count: selected.size })}</strong>
-          <Select size="sm" aria-label={t('bulk.target')} value={target} onChange={(e) => setTarget(e.target.value)} options={[{ value: '', label: t('bulk.choose') }, ...pipeline.stages.map((s) => ({ value: s.id, label: s.name }))]} />
-          <Button size="sm" variant="primary" disabled={!target} isLoading={isMoving} onClick={() => void runBulk()}>{t('bulk.move')}</Button>
-          <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>{t('bulk.clear')}</Button>
+          <Select
+            size="sm"
+            aria-label={t('bulk.target')}
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            options={[
+              { value: '', label: t('bulk.choose') },
+              ...pipeline.stages.map((s) => ({ value: s.id, label: s.name })),
+            ]}
+          />
+          <Button size="sm" variant="primary" disabled={!target} isLoading={isMoving} onClick={() => void runBulk()}>
+            {t('bulk.move')}
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>
+            {t('bulk.clear')}
+          </Button>
         </div>
       )}
       {list.isError && <FormError message={describeError(list.error, t)} />}
@@ -111,13 +199,43 @@ export function DealListPage() {
         selectedIds={can('deals.edit') ? selected : undefined}
         onSelectionChange={can('deals.edit') ? setSelected : undefined}
         onReachEnd={() => list.hasNextPage && !list.isFetchingNextPage && void list.fetchNextPage()}
-        empty={<EmptyState icon={<Rows3 />} title={count ? t('list.noResults') : t('list.emptyTitle', { label: pipeline.itemLabel.toLowerCase() })}>{count ? t('list.noResultsText') : t('list.emptyText')}</EmptyState>}
-        footer={rows.length > 0 && <div className="row-between deal-list-footer"><span className="text-muted">{t('list.showing', { shown: rows.length, total: total ?? rows.length })}</span>{list.hasNextPage && <Button size="sm" onClick={() => void list.fetchNextPage()} isLoading={list.isFetchingNextPage}>{t('common:loadMore')}</Button>}</div>}
+        empty={
+          <EmptyState
+            icon={<Rows3 />}
+            title={count ? t('list.noResults') : t('list.emptyTitle', { label: pipeline.itemLabel.toLowerCase() })}
+          >
+            {count ? t('list.noResultsText') : t('list.emptyText')}
+          </EmptyState>
+        }
+        footer={
+          rows.length > 0 && (
+            <div className="row-between deal-list-footer">
+              <span className="text-muted">
+                {t('list.showing', { shown: rows.length, total: total ?? rows.length })}
+              </span>
+              {list.hasNextPage && (
+                <Button size="sm" onClick={() => void list.fetchNextPage()} isLoading={list.isFetchingNextPage}>
+                  {t('common:loadMore')}
+                </Button>
+              )}
+            </div>
+          )
+        }
       />
       <Drawer open={Boolean(openId)} onClose={() => open(null)} title={t('deal.title', { label: pipeline.itemLabel })}>
-        {openId && <DealPanel dealId={openId} pipeline={pipeline} onMove={move.requestMove} onDeleted={() => open(null)} />}
+        {openId && (
+          <DealPanel dealId={openId} pipeline={pipeline} onMove={move.requestMove} onDeleted={() => open(null)} />
+        )}
       </Drawer>
-      {move.prompt && <MoveDialog prompt={move.prompt} currency={pipeline.currency} isPending={move.isPending} onConfirm={move.confirm} onCancel={move.cancel} />}
+      {move.prompt && (
+        <MoveDialog
+          prompt={move.prompt}
+          currency={pipeline.currency}
+          isPending={move.isPending}
+          onConfirm={move.confirm}
+          onCancel={move.cancel}
+        />
+      )}
     </Page>
   );
 }

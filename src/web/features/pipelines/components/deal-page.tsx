@@ -24,9 +24,22 @@ export function DealPage() {
         actions={pipeline && <ButtonLink to={`/pipelines/${pipeline.id}?deal=${id}`}>{t('deal.onBoard')}</ButtonLink>}
       />
       <Card>
-        <DealPanel dealId={id} pipeline={pipeline} onMove={move.requestMove} onDeleted={() => navigate(pipeline ? `/pipelines/${pipeline.id}` : '/pipelines')} />
+        <DealPanel
+          dealId={id}
+          pipeline={pipeline}
+          onMove={move.requestMove}
+          onDeleted={() => navigate(pipeline ? `/pipelines/${pipeline.id}` : '/pipelines')}
+        />
       </Card>
-      {move.prompt && pipeline && <MoveDialog prompt={move.prompt} currency={pipeline.currency} isPending={move.isPending} onConfirm={move.confirm} onCancel={move.cancel} />}
+      {move.prompt && pipeline && (
+        <MoveDialog
+          prompt={move.prompt}
+          currency={pipeline.currency}
+          isPending={move.isPending}
+          onConfirm={move.confirm}
+          onCancel={move.cancel}
+        />
+      )}
     </Page>
   );
 }

@@ -12,7 +12,15 @@ export function token(name: string): string {
 }
 
 /** An ECharts chart sized to its box, redrawn when its option changes. */
-export function Chart({ option, label, height = 280 }: { option: echarts.EChartsCoreOption; label: string; height?: number }) {
+export function Chart({
+  option,
+  label,
+  height = 280,
+}: {
+  option: echarts.EChartsCoreOption;
+  label: string;
+  height?: number;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {

@@ -18,7 +18,19 @@ export interface MovePrompt {
 export type MoveExtras = Omit<MoveInput, 'stageId' | 'version'>;
 
 /** Asks for what a move needs (a reason, why it was won or lost, a value, a close date), then moves. */
-export function MoveDialog({ prompt, currency, onConfirm, onCancel, isPending }: { prompt: MovePrompt; currency: string; onConfirm: (extras: MoveExtras) => void; onCancel: () => void; isPending: boolean }) {
+export function MoveDialog({
+  prompt,
+  currency,
+  onConfirm,
+  onCancel,
+  isPending,
+}: {
+  prompt: MovePrompt;
+  currency: string;
+  onConfirm: (extras: MoveExtras) => void;
+  onCancel: () => void;
+  isPending: boolean;
+}) {
   const { t } = useTranslation('pipelines');
   const { card, to, needs, error } = prompt;
   const [reason, setReason] = useState('');
@@ -45,7 +57,9 @@ export function MoveDialog({ prompt, currency, onConfirm, onCancel, isPending }:
       footer={
         <>
           <Button onClick={onCancel}>{t('common:cancel')}</Button>
-          <Button variant="primary" type="submit" form="move-dialog-form" isLoading={isPending}>{t('moveDialog.move')}</Button>
+          <Button variant="primary" type="submit" form="move-dialog-form" isLoading={isPending}>
+            {t('moveDialog.move')}
+          </Button>
         </>
       }
     >
@@ -64,7 +78,14 @@ export function MoveDialog({ prompt, currency, onConfirm, onCancel, isPending }:
         )}
         {needs.includes('value') && (
           <Field label={t('fields.value', { currency })} isRequired error={fieldError(error, 'fields.valueMinor')}>
-            <Input type="number" min={0} step="any" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
+            <Input
+              type="number"
+              min={0}
+              step="any"
+              inputMode="decimal"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+            />
           </Field>
         )}
         {needs.includes('expectedCloseDate') && (
@@ -82,7 +103,9 @@ export function MoveDialog({ prompt, currency, onConfirm, onCancel, isPending }:
             <Textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
           </Field>
         )}
-        {error && !Object.keys((error as { fieldErrors?: object }).fieldErrors ?? {}).length ? <FormError message={(error as Error).message} /> : null}
+        {error && !Object.keys((error as { fieldErrors?: object }).fieldErrors ?? {}).length ? (
+          <FormError message={(error as Error).message} />
+        ) : null}
       </form>
     </Dialog>
   );

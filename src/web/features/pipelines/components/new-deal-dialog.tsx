@@ -9,10 +9,24 @@ import type { Pipeline } from '../api/pipelines';
 import { ContactPicker } from './contact-picker';
 
 /** A new item with its contact, value, stage and expected close date. */
-export function NewDealDialog({ pipeline, onClose, onCreated }: { pipeline: Pipeline; onClose: () => void; onCreated: (d: Deal) => void }) {
+export function NewDealDialog({
+  pipeline,
+  onClose,
+  onCreated,
+}: {
+  pipeline: Pipeline;
+  onClose: () => void;
+  onCreated: (d: Deal) => void;
+}) {
   const { t } = useTranslation('pipelines');
   const firstOpen = pipeline.stages.find((s) => s.kind === 'open');
-  const [draft, setDraft] = useState({ title: '', value: '', stageId: firstOpen?.id ?? '', expectedCloseDate: '', closeReason: '' });
+  const [draft, setDraft] = useState({
+    title: '',
+    value: '',
+    stageId: firstOpen?.id ?? '',
+    expectedCloseDate: '',
+    closeReason: '',
+  });
   const [contact, setContact] = useState<{ id: string; name: string } | null>(null);
   const stage = pipeline.stages.find((s) => s.id === draft.stageId);
   const create = useApiMutation({
@@ -31,7 +45,8 @@ export function NewDealDialog({ pipeline, onClose, onCreated }: { pipeline: Pipe
     onSuccess: onCreated,
   });
   const err = (f: string) => fieldError(create.error, f);
-  const set = (k: keyof typeof draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value });
+  const set = (k: keyof typeof draft) => (e: { target: { value: string } }) =>
+    setDraft({ ...draft, [k]: e.target.value });
   return (
     <Dialog
       open
@@ -40,20 +55,53 @@ export function NewDealDialog({ pipeline, onClose, onCreated }: { pipeline: Pipe
       footer={
         <>
           <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button variant="primary" type="submit" form="new-deal-form" isLoading={create.isPending}>{t('newDeal.create')}</Button>
+          <Button variant="primary" type="submit" form="new-deal-form" isLoading={create.isPending}>
+            {t('newDeal.create')}
+          </Button>
         </>
       }
     >
-      <form id="new-deal-form" className="stack" onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
-        <Field label={t('fields.contact')} error={err('contactId')}><ContactPicker value={contact} onChange={setContact} /></Field>
-        <Field label={t('fields.title')} hint={t('newDeal.titleHint')} error={err('title')}><Input value={draft.title} onChange={set('title')} placeholder={contact?.name} /></Field>
+      <form
+        id="new-deal-form"
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <Field label={t('fields.contact')} error={err('contactId')}>
+          <ContactPicker value={contact} onChange={setContact} />
+        </Field>
+        <Field label={t('fields.title')} hint={t('newDeal.titleHint')} error={err('title')}>
+          <Input value={draft.title} onChange={set('title')} placeholder={contact?.name} />
+        </Field>
         <div className="form-grid">
-          <Field label={t('fields.value', { currency: pipeline.currency })} error={err('valueMinor')}><Input type="number" min={0} step="any" value={draft.value} onChange={set('value')} /></Field>
-          <Field label={t('fields.stage')} error={err('stageId')}><Select value={draft.stageId} onChange={set('stageId')} options={pipeline.stages.map((s) => ({ value: s.id, label: s.name }))} /></Field>
-          <Field label={t('fields.expectedCloseDate')} error={err('expectedCloseDate')}><Input type="date" value={draft.expectedCloseDate} onChange={set('expectedCloseDate')} /></Field>
-          {stage?.requiredFields.includes('closeReason') && <Field label={stage.kind === 'won' ? t('moveDialog.wonReason') : t('moveDialog.lostReason')} isRequired error={err('closeReason')}><Input value={draft.closeReason} onChange={set('closeReason')} /></Field>}
+          <Field label={t('fields.value', { currency: pipeline.currency })} error={err('valueMinor')}>
+            <Input type="number" min={0} step="any" value={draft.value} onChange={set('value')} />
+          </Field>
+          <Field label={t('fields.stage')} error={err('stageId')}>
+            <Select
+              value={draft.stageId}
+              onChange={set('stageId')}
+              options={pipeline.stages.map((s) => ({ value: s.id, label: s.name }))}
+            />
+          </Field>
+          <Field label={t('fields.expectedCloseDate')} error={err('expectedCloseDate')}>
+            <Input type="date" value={draft.expectedCloseDate} onChange={set('expectedCloseDate')} />
+          </Field>
+          {stage?.requiredFields.includes('closeReason') && (
+            <Field
+              label={stage.kind === 'won' ? t('moveDialog.wonReason') : t('moveDialog.lostReason')}
+              isRequired
+              error={err('closeReason')}
+            >
+              <Input value={draft.closeReason} onChange={set('closeReason')} />
+            </Field>
+          )}
         </div>
-        {create.isError && !(isApiError(create.error) && create.error.hasFieldErrors) && <FormError message={describeError(create.error, t)} />}
+        {create.isError && !(isApiError(create.error) && create.error.hasFieldErrors) && (
+          <FormError message={describeError(create.error, t)} />
+        )}
       </form>
     </Dialog>
   );

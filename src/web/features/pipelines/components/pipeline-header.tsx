@@ -7,7 +7,19 @@ import { useCan } from '../../../lib/session';
 import type { Pipeline } from '../api/pipelines';
 
 /** The pipeline's title with a switcher, its views as tabs, and the page's actions. */
-export function PipelineHeader({ pipeline, pipelines, view, description, actions }: { pipeline: Pipeline; pipelines: Pipeline[]; view: 'board' | 'list' | 'forecast' | 'settings'; description?: ReactNode; actions?: ReactNode }) {
+export function PipelineHeader({
+  pipeline,
+  pipelines,
+  view,
+  description,
+  actions,
+}: {
+  pipeline: Pipeline;
+  pipelines: Pipeline[];
+  view: 'board' | 'list' | 'forecast' | 'settings';
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   const { t } = useTranslation('pipelines');
   const navigate = useNavigate();
   const can = useCan();
@@ -27,8 +39,19 @@ export function PipelineHeader({ pipeline, pipelines, view, description, actions
               </button>
             )}
             items={[
-              ...active.map((p) => ({ key: p.id, label: p.name, hint: t(`categories.${p.category}`), checked: p.id === pipeline.id, onSelect: () => navigate(`/pipelines/${p.id}${view === 'board' ? '' : `/${view}`}`) })),
-              ...(can('pipelines.manage') ? [{ type: 'separator' as const, key: 'sep' }, { key: 'new', label: t('switcher.new'), onSelect: () => navigate('/pipelines/new') }] : []),
+              ...active.map((p) => ({
+                key: p.id,
+                label: p.name,
+                hint: t(`categories.${p.category}`),
+                checked: p.id === pipeline.id,
+                onSelect: () => navigate(`/pipelines/${p.id}${view === 'board' ? '' : `/${view}`}`),
+              })),
+              ...(can('pipelines.manage')
+                ? [
+                    { type: 'separator' as const, key: 'sep' },
+                    { key: 'new', label: t('switcher.new'), onSelect: () => navigate('/pipelines/new') },
+                  ]
+                : []),
             ]}
           />
         }
@@ -42,7 +65,9 @@ export function PipelineHeader({ pipeline, pipelines, view, description, actions
           { to: base, label: t('views.board'), icon: <Columns3 />, end: true },
           { to: `${base}/list`, label: t('views.list'), icon: <Rows3 /> },
           { to: `${base}/forecast`, label: t('views.forecast'), icon: <ChartColumn /> },
-          ...(can('pipelines.manage') ? [{ to: `${base}/settings`, label: t('views.settings'), icon: <Settings2 /> }] : []),
+          ...(can('pipelines.manage')
+            ? [{ to: `${base}/settings`, label: t('views.settings'), icon: <Settings2 /> }]
+            : []),
         ]}
       />
     </>
@@ -52,5 +77,9 @@ export function PipelineHeader({ pipeline, pipelines, view, description, actions
 export function NewItemButton({ label, onClick }: { label: string; onClick: () => void }) {
   const can = useCan();
   if (!can('deals.edit')) return null;
-  return <Button variant="primary" onClick={onClick}>{label}</Button>;
+  return (
+    <Button variant="primary" onClick={onClick}>
+      {label}
+    </Button>
+  );
 }

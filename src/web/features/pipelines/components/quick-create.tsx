@@ -8,12 +8,30 @@ import { dealsKey, createDeal } from '../api/deals';
 import type { Stage } from '../api/pipelines';
 
 /** A two-field form at the top of a column: type a title (and a value), press Enter. */
-export function QuickCreate({ pipelineId, stage, itemLabel, currency, onDone }: { pipelineId: string; stage: Stage; itemLabel: string; currency: string; onDone: () => void }) {
+export function QuickCreate({
+  pipelineId,
+  stage,
+  itemLabel,
+  currency,
+  onDone,
+}: {
+  pipelineId: string;
+  stage: Stage;
+  itemLabel: string;
+  currency: string;
+  onDone: () => void;
+}) {
   const { t } = useTranslation('pipelines');
   const [title, setTitle] = useState('');
   const [value, setValue] = useState('');
   const create = useApiMutation({
-    mutationFn: () => createDeal({ pipelineId, stageId: stage.id, title, valueMinor: value ? toMinorUnits(Number(value), currency) : 0 }),
+    mutationFn: () =>
+      createDeal({
+        pipelineId,
+        stageId: stage.id,
+        title,
+        valueMinor: value ? toMinorUnits(Number(value), currency) : 0,
+      }),
     invalidate: [dealsKey],
     successMessage: () => t('quickCreate.created', { title }),
     onSuccess: () => {
@@ -21,7 +39,10 @@ export function QuickCreate({ pipelineId, stage, itemLabel, currency, onDone }: 
       setValue('');
     },
   });
-  const error = fieldError(create.error, 'title') ?? fieldError(create.error, 'valueMinor') ?? (create.error as Error | null)?.message;
+  const error =
+    fieldError(create.error, 'title') ??
+    fieldError(create.error, 'valueMinor') ??
+    (create.error as Error | null)?.message;
   return (
     <form
       className="quick-create stack"
@@ -32,12 +53,38 @@ export function QuickCreate({ pipelineId, stage, itemLabel, currency, onDone }: 
       }}
       onKeyDown={(e) => e.key === 'Escape' && onDone()}
     >
-      <Input size="sm" autoFocus placeholder={t('quickCreate.title', { label: itemLabel })} aria-label={t('quickCreate.title', { label: itemLabel })} value={title} onChange={(e) => setTitle(e.target.value)} isInvalid={Boolean(fieldError(create.error, 'title'))} />
-      <Input size="sm" type="number" min={0} step="any" inputMode="decimal" placeholder={t('quickCreate.value', { currency })} aria-label={t('quickCreate.value', { currency })} value={value} onChange={(e) => setValue(e.target.value)} />
-      {create.isError && <p className="field-error" role="alert">{error}</p>}
+      <Input
+        size="sm"
+        autoFocus
+        placeholder={t('quickCreate.title', { label: itemLabel })}
+        aria-label={t('quickCreate.title', { label: itemLabel })}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        isInvalid={Boolean(fieldError(create.error, 'title'))}
+      />
+      <Input
+        size="sm"
+        type="number"
+        min={0}
+        step="any"
+        inputMode="decimal"
+        placeholder={t('quickCreate.value', { currency })}
+        aria-label={t('quickCreate.value', { currency })}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+      />
+      {create.isError && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="row">
-        <Button size="sm" variant="primary" type="submit" isLoading={create.isPending} disabled={!title.trim()}>{t('quickCreate.add')}</Button>
-        <Button size="sm" variant="ghost" onClick={onDone}>{t('common:cancel')}</Button>
+        <Button size="sm" variant="primary" type="submit" isLoading={create.isPending} disabled={!title.trim()}>
+          {t('quickCreate.add')}
+        </Button>
+        <Button size="sm" variant="ghost" onClick={onDone}>
+          {t('common:cancel')}
+        </Button>
       </div>
     </form>
   );

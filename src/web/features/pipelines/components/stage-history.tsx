@@ -31,10 +31,24 @@ export function StageHistoryList({ dealId }: { dealId: string }) {
           {(history.data ?? []).map((h) => (
             <li key={h.id}>
               <div className="row stage-history-move">
-                {h.fromStageName ? <><span>{h.fromStageName}</span><ArrowRight aria-label={t('history.to')} /><strong>{h.toStageName}</strong></> : <span>{t('history.created', { stage: h.toStageName })}</span>}
+                {h.fromStageName ? (
+                  <>
+                    <span>{h.fromStageName}</span>
+                    <ArrowRight aria-label={t('history.to')} />
+                    <strong>{h.toStageName}</strong>
+                  </>
+                ) : (
+                  <span>{t('history.created', { stage: h.toStageName })}</span>
+                )}
               </div>
               <div className="text-subtle">
-                {[h.actorName, format.dateTime(h.movedAt), h.secondsInPrevious !== null ? t('history.spent', { duration: duration(h.secondsInPrevious) }) : null].filter(Boolean).join(' · ')}
+                {[
+                  h.actorName,
+                  format.dateTime(h.movedAt),
+                  h.secondsInPrevious !== null ? t('history.spent', { duration: duration(h.secondsInPrevious) }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </div>
               {h.reason && <blockquote className="stage-history-reason">{h.reason}</blockquote>}
             </li>

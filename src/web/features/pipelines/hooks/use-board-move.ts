@@ -14,8 +14,15 @@ import { movePrompts, type MoveNeed } from '../lib/stage-needs';
 /** Which dialog fields a refusal's field errors ask for. */
 function needsFromError(err: unknown): MoveNeed[] {
   if (!isApiError(err)) return [];
-  const map: Record<string, MoveNeed> = { reason: 'reason', closeReason: 'closeReason', 'fields.valueMinor': 'value', 'fields.expectedCloseDate': 'expectedCloseDate' };
-  return Object.keys(err.fieldErrors).map((f) => map[f]).filter((x): x is MoveNeed => Boolean(x));
+  const map: Record<string, MoveNeed> = {
+    reason: 'reason',
+    closeReason: 'closeReason',
+    'fields.valueMinor': 'value',
+    'fields.expectedCloseDate': 'expectedCloseDate',
+  };
+  return Object.keys(err.fieldErrors)
+    .map((f) => map[f])
+    .filter((x): x is MoveNeed => Boolean(x));
 }
 
 /**
@@ -39,12 +46,15 @@ export function useBoardMove(pipeline: Pipeline | undefined, filters: BoardFilte
     try {
       await moveDeal(card.id, { stageId: toStageId, version: card.version, ...extras });
       setPrompt(null);
-      toast.success(t('move.moved', { title: card.title, stage: pipeline.stages.find((s) => s.id === toStageId)?.name ?? '' }));
+      toast.success(
+        t('move.moved', { title: card.title, stage: pipeline.stages.find((s) => s.id === toStageId)?.name ?? '' }),
+      );
     } catch (err) {
       if (before) queryClient.setQueryData<Board>(key, before);
       const to = pipeline.stages.find((s) => s.id === toStageId);
       const needs = needsFromError(err);
-      if (to && needsMoveDialog(err) && needs.length) setPrompt({ card, to, needs: [...new Set([...(prompt?.needs ?? []), ...needs])], error: err });
+      if (to && needsMoveDialog(err) && needs.length)
+        setPrompt({ card, to, needs: [...new Set([...(prompt?.needs ?? []), ...needs])], error: err });
       else {
         setPrompt(null);
         toast.error(t('move.refused'), moveErrorMessage(err, t));

@@ -22,16 +22,32 @@ export function usePipelinePage(view: string): { pipeline?: Pipeline; pipelines:
       <Page wide>
         <Skeleton height={28} width={240} />
         <div className="board" aria-busy="true" aria-label={t('loading')}>
-          {[0, 1, 2, 3].map((i) => <div key={i} className="board-column"><Skeleton height={96} /><Skeleton height={90} /><Skeleton height={90} /></div>)}
+          {[0, 1, 2, 3].map((i) => (
+            <div key={i} className="board-column">
+              <Skeleton height={96} />
+              <Skeleton height={90} />
+              <Skeleton height={90} />
+            </div>
+          ))}
         </div>
       </Page>
     );
   } else if (list.isError) {
-    page = <Page><FormError message={describeError(list.error, t)} /></Page>;
+    page = (
+      <Page>
+        <FormError message={describeError(list.error, t)} />
+      </Page>
+    );
   } else if (!pipeline) {
     page = (
       <Page>
-        <EmptyState icon={<SquareKanban />} title={t('notFound.title')} action={<ButtonLink to="/pipelines">{t('notFound.back')}</ButtonLink>}>{t('notFound.text', { view })}</EmptyState>
+        <EmptyState
+          icon={<SquareKanban />}
+          title={t('notFound.title')}
+          action={<ButtonLink to="/pipelines">{t('notFound.back')}</ButtonLink>}
+        >
+          {t('notFound.text', { view })}
+        </EmptyState>
       </Page>
     );
   }

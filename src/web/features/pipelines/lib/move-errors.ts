@@ -4,7 +4,14 @@ import { isApiError } from '../../../lib/api';
 import { describeError } from '../../../lib/mutation';
 
 /** Codes of moves the pipeline's rules refused (their message names the rule). */
-export const RULE_CODES = ['MOVE_BACKWARD_NOT_ALLOWED', 'MOVE_FROM_CLOSED_NOT_ALLOWED', 'MOVE_REASON_REQUIRED', 'MOVE_FIELDS_REQUIRED', 'CONVERSION_REFUSED', 'STAGE_NOT_IN_PIPELINE'] as const;
+export const RULE_CODES = [
+  'MOVE_BACKWARD_NOT_ALLOWED',
+  'MOVE_FROM_CLOSED_NOT_ALLOWED',
+  'MOVE_REASON_REQUIRED',
+  'MOVE_FIELDS_REQUIRED',
+  'CONVERSION_REFUSED',
+  'STAGE_NOT_IN_PIPELINE',
+] as const;
 
 /** The refusing rule's message: the server's own words in English, the translated rule otherwise. */
 export function moveErrorMessage(err: unknown, t: TFunction): string {

@@ -5,7 +5,11 @@ import type { Pipeline, Stage } from '../api/pipelines';
 export type MoveNeed = 'reason' | 'closeReason' | 'value' | 'expectedCloseDate';
 
 /** What a move into `to` needs that the card does not have yet (checked again by the server). */
-export function movePrompts(pipeline: Pipeline, to: Stage, card: Pick<DealCard, 'valueMinor' | 'expectedCloseDate'>): MoveNeed[] {
+export function movePrompts(
+  pipeline: Pipeline,
+  to: Stage,
+  card: Pick<DealCard, 'valueMinor' | 'expectedCloseDate'>,
+): MoveNeed[] {
   const out = new Set<MoveNeed>();
   if (pipeline.rules.reasonRequired || to.requiredFields.includes('reason')) out.add('reason');
   if (to.requiredFields.includes('closeReason')) out.add('closeReason');

@@ -19,7 +19,8 @@ interface AuditPage {
 
 const PAGE_SIZE = 50;
 export const auditKey = (filters: AuditFilters) => ['audit', filters] as const;
-export const fetchAuditPage = (filters: AuditFilters, cursor?: string) => http.get<AuditPage>('/audit', { ...filters, cursor, limit: PAGE_SIZE, includeTotal: !cursor });
+export const fetchAuditPage = (filters: AuditFilters, cursor?: string) =>
+  http.get<AuditPage>('/audit', { ...filters, cursor, limit: PAGE_SIZE, includeTotal: !cursor });
 
 /** The audit log, newest first, one page at a time ("Load more"). */
 export function useAuditLog(filters: AuditFilters) {

@@ -13,14 +13,17 @@ export const fetchMembers = () => http.get<{ items: Member[] }>('/users').then((
 export function useMembers() {
   return useQuery({ queryKey: membersKey, queryFn: fetchMembers });
 }
-export const updateMember = ({ id, ...patch }: { id: string; role?: Role; isActive?: boolean }) => http.patch<Member>(`/users/${encodeURIComponent(id)}`, patch);
+export const updateMember = ({ id, ...patch }: { id: string; role?: Role; isActive?: boolean }) =>
+  http.patch<Member>(`/users/${encodeURIComponent(id)}`, patch);
 
 export const invitationsKey = ['users', 'invitations'] as const;
-export const fetchInvitations = () => http.get<{ items: PendingInvitation[] }>('/users/invitations').then((r) => r.items);
+export const fetchInvitations = () =>
+  http.get<{ items: PendingInvitation[] }>('/users/invitations').then((r) => r.items);
 export function useInvitations(enabled: boolean) {
   return useQuery({ queryKey: invitationsKey, queryFn: fetchInvitations, enabled });
 }
-export const inviteMember = (input: { email: string; role: Role }) => http.post<PendingInvitation>('/users/invitations', input);
+export const inviteMember = (input: { email: string; role: Role }) =>
+  http.post<PendingInvitation>('/users/invitations', input);
 
 export const rolesKey = ['users', 'roles'] as const;
 export const fetchRoles = () => http.get<{ items: RolePermissions[] }>('/roles').then((r) => r.items);

@@ -23,11 +23,35 @@ export function ApiKeysSettings() {
   });
 
   const columns: Column<ApiKey>[] = [
-    { key: 'name', header: t('apiKeys.columns.name'), sortValue: (k) => k.name, cell: (k) => <strong style={{ fontWeight: 500 }}>{k.name}</strong> },
-    { key: 'prefix', header: t('apiKeys.columns.key'), width: 190, cell: (k) => <code className="mono text-muted">crm_{k.prefix}_…</code> },
+    {
+      key: 'name',
+      header: t('apiKeys.columns.name'),
+      sortValue: (k) => k.name,
+      cell: (k) => <strong style={{ fontWeight: 500 }}>{k.name}</strong>,
+    },
+    {
+      key: 'prefix',
+      header: t('apiKeys.columns.key'),
+      width: 190,
+      cell: (k) => <code className="mono text-muted">crm_{k.prefix}_…</code>,
+    },
     { key: 'role', header: t('apiKeys.columns.role'), width: 110, cell: (k) => t(`common:roles.${k.role}`) },
-    { key: 'created', header: t('apiKeys.columns.created'), width: 120, sortValue: (k) => k.createdAt, cell: (k) => <span className="text-muted">{format.date(k.createdAt)}</span> },
-    { key: 'used', header: t('apiKeys.columns.lastUsed'), width: 130, sortValue: (k) => k.lastUsedAt ?? '', cell: (k) => <span className="text-muted">{k.lastUsedAt ? format.relative(k.lastUsedAt) : t('common:never')}</span> },
+    {
+      key: 'created',
+      header: t('apiKeys.columns.created'),
+      width: 120,
+      sortValue: (k) => k.createdAt,
+      cell: (k) => <span className="text-muted">{format.date(k.createdAt)}</span>,
+    },
+    {
+      key: 'used',
+      header: t('apiKeys.columns.lastUsed'),
+      width: 130,
+      sortValue: (k) => k.lastUsedAt ?? '',
+      cell: (k) => (
+        <span className="text-muted">{k.lastUsedAt ? format.relative(k.lastUsedAt) : t('common:never')}</span>
+      ),
+    },
     {
       key: 'status',
       header: t('apiKeys.columns.status'),
@@ -37,16 +61,35 @@ export function ApiKeysSettings() {
         k.revokedAt ? (
           <Badge color="gray">{t('apiKeys.revokedOn', { date: format.date(k.revokedAt) })}</Badge>
         ) : (
-          <Button size="sm" variant="ghost" onClick={() => setRevoking(k)} aria-label={t('apiKeys.revokeNamed', { name: k.name })}>{t('apiKeys.revoke')}</Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => setRevoking(k)}
+            aria-label={t('apiKeys.revokeNamed', { name: k.name })}
+          >
+            {t('apiKeys.revoke')}
+          </Button>
         ),
     },
   ];
 
   return (
     <>
-      <SectionHeader title={t('apiKeys.title')} description={t('apiKeys.description')} actions={<Button variant="primary" icon={<Plus />} onClick={() => setCreating(true)}>{t('apiKeys.create')}</Button>} />
+      <SectionHeader
+        title={t('apiKeys.title')}
+        description={t('apiKeys.description')}
+        actions={
+          <Button variant="primary" icon={<Plus />} onClick={() => setCreating(true)}>
+            {t('apiKeys.create')}
+          </Button>
+        }
+      />
       <Card flush>
-        {keys.isError && <div className="card-body"><FormError message={describeError(keys.error, t)} /></div>}
+        {keys.isError && (
+          <div className="card-body">
+            <FormError message={describeError(keys.error, t)} />
+          </div>
+        )}
         <DataTable
           label={t('apiKeys.title')}
           columns={columns}
@@ -55,7 +98,15 @@ export function ApiKeysSettings() {
           isLoading={keys.isPending}
           flush
           empty={
-            <EmptyState icon={<KeyRound />} title={t('apiKeys.emptyTitle')} action={<Button variant="primary" icon={<Plus />} onClick={() => setCreating(true)}>{t('apiKeys.create')}</Button>}>
+            <EmptyState
+              icon={<KeyRound />}
+              title={t('apiKeys.emptyTitle')}
+              action={
+                <Button variant="primary" icon={<Plus />} onClick={() => setCreating(true)}>
+                  {t('apiKeys.create')}
+                </Button>
+              }
+            >
               {t('apiKeys.emptyText')}
             </EmptyState>
           }

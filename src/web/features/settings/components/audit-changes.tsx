@@ -34,9 +34,15 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
           <tbody>
             {diff.map(([field, { from, to }]) => (
               <tr key={field}>
-                <th scope="row" className="mono">{field}</th>
-                <td><span className="audit-from">{show(from)}</span></td>
-                <td><span className="audit-to">{show(to)}</span></td>
+                <th scope="row" className="mono">
+                  {field}
+                </th>
+                <td>
+                  <span className="audit-from">{show(from)}</span>
+                </td>
+                <td>
+                  <span className="audit-to">{show(to)}</span>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -46,10 +52,29 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
       )}
       <dl className="audit-meta">
         {meta.map(([k, v]) => (
-          <div key={k}><dt>{k}</dt><dd className="mono" title={show(v)}>{show(v)}</dd></div>
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd className="mono" title={show(v)}>
+              {show(v)}
+            </dd>
+          </div>
         ))}
-        {entry.entityId && <div><dt>{t('audit.entityId')}</dt><dd className="mono" title={entry.entityId}>{entry.entityId}</dd></div>}
-        {entry.userAgent && <div><dt>{t('audit.userAgent')}</dt><dd className="mono" title={entry.userAgent}>{entry.userAgent}</dd></div>}
+        {entry.entityId && (
+          <div>
+            <dt>{t('audit.entityId')}</dt>
+            <dd className="mono" title={entry.entityId}>
+              {entry.entityId}
+            </dd>
+          </div>
+        )}
+        {entry.userAgent && (
+          <div>
+            <dt>{t('audit.userAgent')}</dt>
+            <dd className="mono" title={entry.userAgent}>
+              {entry.userAgent}
+            </dd>
+          </div>
+        )}
       </dl>
     </div>
   );

@@ -33,7 +33,16 @@ export function AuditSettings() {
   const isFiltered = Object.values(filters).some(Boolean);
 
   const columns: Column<AuditEntry>[] = [
-    { key: 'when', header: t('audit.columns.when'), width: 170, cell: (e) => <time dateTime={e.createdAt} title={e.createdAt}>{format.dateTime(e.createdAt)}</time> },
+    {
+      key: 'when',
+      header: t('audit.columns.when'),
+      width: 170,
+      cell: (e) => (
+        <time dateTime={e.createdAt} title={e.createdAt}>
+          {format.dateTime(e.createdAt)}
+        </time>
+      ),
+    },
     {
       key: 'who',
       header: t('audit.columns.who'),
@@ -41,13 +50,33 @@ export function AuditSettings() {
       cell: (e) => (
         <span className="row" style={{ flexWrap: 'nowrap' }}>
           <Avatar name={e.actorName ?? e.actorType} size="sm" />
-          <span className="truncate">{e.actorName ?? t(`audit.actorTypes.${e.actorType}`, { defaultValue: e.actorType })}</span>
+          <span className="truncate">
+            {e.actorName ?? t(`audit.actorTypes.${e.actorType}`, { defaultValue: e.actorType })}
+          </span>
         </span>
       ),
     },
-    { key: 'action', header: t('audit.columns.action'), cell: (e) => <Badge color={actionColor(e.action)}>{e.action}</Badge> },
-    { key: 'entity', header: t('audit.columns.entity'), cell: (e) => <span className="text-muted">{e.entityType}{e.entityId && <code className="mono"> · {e.entityId.slice(-8)}</code>}</span> },
-    { key: 'ip', header: t('audit.columns.ip'), width: 130, cell: (e) => <span className="mono text-subtle">{e.ip ?? '—'}</span> },
+    {
+      key: 'action',
+      header: t('audit.columns.action'),
+      cell: (e) => <Badge color={actionColor(e.action)}>{e.action}</Badge>,
+    },
+    {
+      key: 'entity',
+      header: t('audit.columns.entity'),
+      cell: (e) => (
+        <span className="text-muted">
+          {e.entityType}
+          {e.entityId && <code className="mono"> · {e.entityId.slice(-8)}</code>}
+        </span>
+      ),
+    },
+    {
+      key: 'ip',
+      header: t('audit.columns.ip'),
+      width: 130,
+      cell: (e) => <span className="mono text-subtle">{e.ip ?? '—'}</span>,
+    },
   ];
 
   return (
@@ -55,7 +84,11 @@ export function AuditSettings() {
       <SectionHeader title={t('audit.title')} description={t('audit.description')} />
       <AuditFilterBar value={form} onChange={setForm} entries={entries} />
       <Card flush>
-        {log.isError && <div className="card-body"><FormError message={describeError(log.error, t)} /></div>}
+        {log.isError && (
+          <div className="card-body">
+            <FormError message={describeError(log.error, t)} />
+          </div>
+        )}
         <DataTable
           label={t('audit.title')}
           columns={columns}
@@ -67,7 +100,11 @@ export function AuditSettings() {
           maxHeight="max(360px, calc(100dvh - 330px))"
           flush
           empty={
-            <EmptyState compact icon={<History />} title={isFiltered ? t('audit.noMatchesTitle') : t('audit.emptyTitle')}>
+            <EmptyState
+              compact
+              icon={<History />}
+              title={isFiltered ? t('audit.noMatchesTitle') : t('audit.emptyTitle')}
+            >
               {isFiltered ? t('audit.noMatchesText') : t('audit.emptyText')}
             </EmptyState>
           }

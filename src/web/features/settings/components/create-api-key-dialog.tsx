@@ -18,13 +18,28 @@ function OpenCreateApiKeyDialog({ onClose }: { onClose: () => void }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('agent');
   const [created, setCreated] = useState<NewApiKey | null>(null);
-  const create = useApiMutation({ mutationFn: createApiKey, invalidate: [apiKeysKey], successMessage: (k) => t('apiKeys.created', { name: k.name }), onSuccess: setCreated });
+  const create = useApiMutation({
+    mutationFn: createApiKey,
+    invalidate: [apiKeysKey],
+    successMessage: (k) => t('apiKeys.created', { name: k.name }),
+    onSuccess: setCreated,
+  });
   const error = create.error;
   const formError = error && !(isApiError(error) && error.hasFieldErrors) ? describeError(error, t) : null;
 
   if (created) {
     return (
-      <Dialog open onClose={onClose} title={t('apiKeys.createdTitle')} description={t('apiKeys.createdDescription')} footer={<Button variant="primary" onClick={onClose}>{t('apiKeys.done')}</Button>}>
+      <Dialog
+        open
+        onClose={onClose}
+        title={t('apiKeys.createdTitle')}
+        description={t('apiKeys.createdDescription')}
+        footer={
+          <Button variant="primary" onClick={onClose}>
+            {t('apiKeys.done')}
+          </Button>
+        }
+      >
         <NewKeyPanel apiKey={created} />
       </Dialog>
     );
@@ -34,21 +49,36 @@ function OpenCreateApiKeyDialog({ onClose }: { onClose: () => void }) {
     create.mutate({ name, role });
   }
   return (
-    <Dialog open onClose={onClose} title={t('apiKeys.createTitle')} description={t('apiKeys.createDescription')}
+    <Dialog
+      open
+      onClose={onClose}
+      title={t('apiKeys.createTitle')}
+      description={t('apiKeys.createDescription')}
       footer={
         <>
           <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button variant="primary" type="submit" form="api-key-form" isLoading={create.isPending}>{t('apiKeys.create')}</Button>
+          <Button variant="primary" type="submit" form="api-key-form" isLoading={create.isPending}>
+            {t('apiKeys.create')}
+          </Button>
         </>
       }
     >
       <form id="api-key-form" className="stack" onSubmit={submit} noValidate>
         <FormError message={formError} />
         <Field label={t('apiKeys.name')} hint={t('apiKeys.nameHint')} error={fieldError(error, 'name')} isRequired>
-          <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('apiKeys.namePlaceholder')} autoFocus />
+          <Input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={t('apiKeys.namePlaceholder')}
+            autoFocus
+          />
         </Field>
         <Field label={t('apiKeys.columns.role')} hint={t('apiKeys.roleHint')} error={fieldError(error, 'role')}>
-          <Select value={role} onChange={(e) => setRole(e.target.value as Role)} options={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))} />
+          <Select
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+            options={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
+          />
         </Field>
       </form>
     </Dialog>
@@ -76,11 +106,21 @@ function NewKeyPanel({ apiKey }: { apiKey: NewApiKey }) {
       </div>
       <Field label={t('apiKeys.yourKey', { name: apiKey.name })}>
         <div className="new-key-row">
-          <Input readOnly value={apiKey.key} className="mono" data-testid="new-api-key" onFocus={(e) => e.currentTarget.select()} />
-          <Button onClick={() => void copy()} icon={isCopied ? <Check /> : <Copy />}>{isCopied ? t('apiKeys.copied') : t('common:copy')}</Button>
+          <Input
+            readOnly
+            value={apiKey.key}
+            className="mono"
+            data-testid="new-api-key"
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <Button onClick={() => void copy()} icon={isCopied ? <Check /> : <Copy />}>
+            {isCopied ? t('apiKeys.copied') : t('common:copy')}
+          </Button>
         </div>
       </Field>
-      <p className="text-muted text-sm">{t('apiKeys.usage')} <code>Authorization: Bearer {apiKey.key.slice(0, 12)}…</code></p>
+      <p className="text-muted text-sm">
+        {t('apiKeys.usage')} <code>Authorization: Bearer {apiKey.key.slice(0, 12)}…</code>
+      </p>
     </div>
   );
 }

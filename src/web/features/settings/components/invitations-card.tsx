@@ -20,9 +20,32 @@ export function InvitationsCard({ onInvite }: { onInvite: () => void }) {
   const columns: Column<PendingInvitation>[] = [
     { key: 'email', header: t('users.columns.email'), sortValue: (i) => i.email, cell: (i) => i.email },
     { key: 'role', header: t('users.columns.role'), width: 120, cell: (i) => t(`common:roles.${i.role}`) },
-    { key: 'status', header: t('users.columns.status'), width: 120, cell: (i) => { const s = statusOf(i, now); return <Badge color={STATUS_COLOR[s]} dot>{t(`users.invitationStatus.${s}`)}</Badge>; } },
-    { key: 'sent', header: t('users.columns.sent'), width: 130, sortValue: (i) => i.createdAt, cell: (i) => <span className="text-muted">{format.relative(i.createdAt)}</span> },
-    { key: 'expires', header: t('users.columns.expires'), width: 130, cell: (i) => <span className="text-muted">{i.acceptedAt ? '—' : format.date(i.expiresAt)}</span> },
+    {
+      key: 'status',
+      header: t('users.columns.status'),
+      width: 120,
+      cell: (i) => {
+        const s = statusOf(i, now);
+        return (
+          <Badge color={STATUS_COLOR[s]} dot>
+            {t(`users.invitationStatus.${s}`)}
+          </Badge>
+        );
+      },
+    },
+    {
+      key: 'sent',
+      header: t('users.columns.sent'),
+      width: 130,
+      sortValue: (i) => i.createdAt,
+      cell: (i) => <span className="text-muted">{format.relative(i.createdAt)}</span>,
+    },
+    {
+      key: 'expires',
+      header: t('users.columns.expires'),
+      width: 130,
+      cell: (i) => <span className="text-muted">{i.acceptedAt ? '—' : format.date(i.expiresAt)}</span>,
+    },
   ];
   return (
     <Card title={t('users.invitations')} description={t('users.pendingCount', { count: pendingCount })} flush>
@@ -34,7 +57,16 @@ export function InvitationsCard({ onInvite }: { onInvite: () => void }) {
         isLoading={invitations.isPending}
         flush
         maxHeight={360}
-        empty={<EmptyState compact icon={<Mail />} title={t('users.noInvitationsTitle')} action={<Button onClick={onInvite}>{t('users.invite')}</Button>}>{t('users.noInvitationsText')}</EmptyState>}
+        empty={
+          <EmptyState
+            compact
+            icon={<Mail />}
+            title={t('users.noInvitationsTitle')}
+            action={<Button onClick={onInvite}>{t('users.invite')}</Button>}
+          >
+            {t('users.noInvitationsText')}
+          </EmptyState>
+        }
       />
     </Card>
   );

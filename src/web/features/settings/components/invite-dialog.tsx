@@ -28,21 +28,41 @@ function OpenInviteDialog({ onClose }: { onClose: () => void }) {
     invite.mutate({ email, role });
   }
   return (
-    <Dialog open onClose={onClose} title={t('users.inviteTitle')} description={t('users.inviteDescription')}
+    <Dialog
+      open
+      onClose={onClose}
+      title={t('users.inviteTitle')}
+      description={t('users.inviteDescription')}
       footer={
         <>
           <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button variant="primary" type="submit" form="invite-form" isLoading={invite.isPending}>{t('users.sendInvite')}</Button>
+          <Button variant="primary" type="submit" form="invite-form" isLoading={invite.isPending}>
+            {t('users.sendInvite')}
+          </Button>
         </>
       }
     >
       <form id="invite-form" className="stack" onSubmit={submit} noValidate>
         <FormError message={formError} />
         <Field label={t('users.email')} error={fieldError(error, 'email')} isRequired>
-          <Input type="email" value={email} onChange={(e) => setEmail(e.target.value)} placeholder="name@example.com" autoFocus />
+          <Input
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            placeholder="name@example.com"
+            autoFocus
+          />
         </Field>
-        <Field label={t('users.columns.role')} hint={t(`common:roleDescriptions.${role}`)} error={fieldError(error, 'role')}>
-          <Select value={role} onChange={(e) => setRole(e.target.value as Role)} options={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))} />
+        <Field
+          label={t('users.columns.role')}
+          hint={t(`common:roleDescriptions.${role}`)}
+          error={fieldError(error, 'role')}
+        >
+          <Select
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+            options={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
+          />
         </Field>
       </form>
     </Dialog>

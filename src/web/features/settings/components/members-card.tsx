@@ -2,7 +2,18 @@ import { useState } from 'react';
 import { Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/permissions';
-import { Avatar, Badge, Button, Card, ConfirmDialog, DataTable, EmptyState, FormError, Select, type Column } from '../../../design';
+import {
+  Avatar,
+  Badge,
+  Button,
+  Card,
+  ConfirmDialog,
+  DataTable,
+  EmptyState,
+  FormError,
+  Select,
+  type Column,
+} from '../../../design';
 import { useFormat } from '../../../lib/format';
 import { describeError, useApiMutation } from '../../../lib/mutation';
 import { useSession } from '../../../lib/session';
@@ -17,7 +28,12 @@ export function MembersCard({ canManage, onInvite }: { canManage: boolean; onInv
   const update = useApiMutation({
     mutationFn: updateMember,
     invalidate: [membersKey],
-    successMessage: (m, vars) => (vars.isActive === false ? t('users.deactivated', { name: m.name }) : vars.isActive ? t('users.reactivated', { name: m.name }) : t('users.roleChanged', { name: m.name, role: t(`common:roles.${m.role}`) })),
+    successMessage: (m, vars) =>
+      vars.isActive === false
+        ? t('users.deactivated', { name: m.name })
+        : vars.isActive
+          ? t('users.reactivated', { name: m.name })
+          : t('users.roleChanged', { name: m.name, role: t(`common:roles.${m.role}`) }),
     onSuccess: () => setDeactivating(null),
   });
 
@@ -44,15 +60,41 @@ export function MembersCard({ canManage, onInvite }: { canManage: boolean; onInv
       sortValue: (m) => ROLES.indexOf(m.role),
       cell: (m) =>
         canManage ? (
-          <Select size="sm" aria-label={t('users.roleFor', { name: m.name })} value={m.role} disabled={!m.isActive || update.isPending}
+          <Select
+            size="sm"
+            aria-label={t('users.roleFor', { name: m.name })}
+            value={m.role}
+            disabled={!m.isActive || update.isPending}
             onChange={(e) => update.mutate({ id: m.id, role: e.target.value as Role })}
-            options={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))} />
+            options={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
+          />
         ) : (
           t(`common:roles.${m.role}`)
         ),
     },
-    { key: 'status', header: t('users.columns.status'), width: 110, sortValue: (m) => (m.isActive ? 0 : 1), cell: (m) => (m.isActive ? <Badge color="green" dot>{t('users.active')}</Badge> : <Badge color="gray" dot>{t('users.inactive')}</Badge>) },
-    { key: 'joined', header: t('users.columns.joined'), width: 130, sortValue: (m) => m.joinedAt, cell: (m) => <span className="text-muted">{format.date(m.joinedAt)}</span> },
+    {
+      key: 'status',
+      header: t('users.columns.status'),
+      width: 110,
+      sortValue: (m) => (m.isActive ? 0 : 1),
+      cell: (m) =>
+        m.isActive ? (
+          <Badge color="green" dot>
+            {t('users.active')}
+          </Badge>
+        ) : (
+          <Badge color="gray" dot>
+            {t('users.inactive')}
+          </Badge>
+        ),
+    },
+    {
+      key: 'joined',
+      header: t('users.columns.joined'),
+      width: 130,
+      sortValue: (m) => m.joinedAt,
+      cell: (m) => <span className="text-muted">{format.date(m.joinedAt)}</span>,
+    },
   ];
   if (canManage) {
     columns.push({
@@ -62,16 +104,28 @@ export function MembersCard({ canManage, onInvite }: { canManage: boolean; onInv
       align: 'right',
       cell: (m) =>
         m.isActive ? (
-          <Button size="sm" variant="ghost" disabled={m.id === session.user.id} onClick={() => setDeactivating(m)}>{t('users.deactivate')}</Button>
+          <Button size="sm" variant="ghost" disabled={m.id === session.user.id} onClick={() => setDeactivating(m)}>
+            {t('users.deactivate')}
+          </Button>
         ) : (
-          <Button size="sm" variant="ghost" onClick={() => update.mutate({ id: m.id, isActive: true })}>{t('users.reactivate')}</Button>
+          <Button size="sm" variant="ghost" onClick={() => update.mutate({ id: m.id, isActive: true })}>
+            {t('users.reactivate')}
+          </Button>
         ),
     });
   }
 
   return (
-    <Card title={t('users.members')} description={members.data ? t('users.memberCount', { count: members.data.length }) : undefined} flush>
-      {members.isError && <div className="card-body"><FormError message={describeError(members.error, t)} /></div>}
+    <Card
+      title={t('users.members')}
+      description={members.data ? t('users.memberCount', { count: members.data.length }) : undefined}
+      flush
+    >
+      {members.isError && (
+        <div className="card-body">
+          <FormError message={describeError(members.error, t)} />
+        </div>
+      )}
       <DataTable
         label={t('users.members')}
         columns={columns}
@@ -79,7 +133,16 @@ export function MembersCard({ canManage, onInvite }: { canManage: boolean; onInv
         getRowId={(m) => m.id}
         isLoading={members.isPending}
         flush
-        empty={<EmptyState compact icon={<Users />} title={t('users.emptyTitle')} action={canManage && <Button onClick={onInvite}>{t('users.invite')}</Button>}>{t('users.emptyText')}</EmptyState>}
+        empty={
+          <EmptyState
+            compact
+            icon={<Users />}
+            title={t('users.emptyTitle')}
+            action={canManage && <Button onClick={onInvite}>{t('users.invite')}</Button>}
+          >
+            {t('users.emptyText')}
+          </EmptyState>
+        }
       />
       <ConfirmDialog
         open={Boolean(deactivating)}

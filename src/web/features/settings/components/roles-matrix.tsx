@@ -13,7 +13,9 @@ export function RolesMatrix() {
   return (
     <Card title={t('roles.title')} description={t('roles.description')} flush>
       {roles.isPending ? (
-        <div className="card-body"><SkeletonText lines={5} label={t('common:loading')} /></div>
+        <div className="card-body">
+          <SkeletonText lines={5} label={t('common:loading')} />
+        </div>
       ) : (
         <div className="roles-matrix-wrap">
           <table className="roles-matrix">
@@ -21,7 +23,11 @@ export function RolesMatrix() {
             <thead>
               <tr>
                 <th scope="col">{t('roles.permission')}</th>
-                {ROLES.map((role) => <th key={role} scope="col" className="roles-matrix-role">{t(`common:roles.${role}`)}</th>)}
+                {ROLES.map((role) => (
+                  <th key={role} scope="col" className="roles-matrix-role">
+                    {t(`common:roles.${role}`)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>

@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 import { Info } from 'lucide-react';
 
 /** The title row of a settings section. */
-export function SectionHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
+export function SectionHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <div className="settings-section-header">
       <div>

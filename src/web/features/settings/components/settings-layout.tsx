@@ -31,14 +31,16 @@ export function SettingsLayout() {
             <div key={group} className="settings-nav-group">
               <div className="settings-nav-heading">{t(group)}</div>
               <ul>
-                {sections.filter((s) => s.groupKey === group).map((s) => (
-                  <li key={s.key}>
-                    <NavLink to={`/settings/${s.path}`} className="settings-nav-link">
-                      <s.icon aria-hidden />
-                      <span>{t(s.labelKey)}</span>
-                    </NavLink>
-                  </li>
-                ))}
+                {sections
+                  .filter((s) => s.groupKey === group)
+                  .map((s) => (
+                    <li key={s.key}>
+                      <NavLink to={`/settings/${s.path}`} className="settings-nav-link">
+                        <s.icon aria-hidden />
+                        <span>{t(s.labelKey)}</span>
+                      </NavLink>
+                    </li>
+                  ))}
               </ul>
             </div>
           ))}

@@ -24,7 +24,13 @@ export function UsersSettings() {
       <SectionHeader
         title={t('users.title')}
         description={t('users.description')}
-        actions={canManage && <Button variant="primary" icon={<UserPlus />} onClick={() => setInviting(true)}>{t('users.invite')}</Button>}
+        actions={
+          canManage && (
+            <Button variant="primary" icon={<UserPlus />} onClick={() => setInviting(true)}>
+              {t('users.invite')}
+            </Button>
+          )
+        }
       />
       <MembersCard canManage={canManage} onInvite={() => setInviting(true)} />
       {canManage && <InvitationsCard onInvite={() => setInviting(true)} />}

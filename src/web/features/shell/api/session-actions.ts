@@ -10,8 +10,10 @@ import { realtime } from '../../../lib/realtime';
 import { sessionKey, useSetSession } from '../../../lib/session';
 
 export const logout = () => http.post<{ ok: true }>('/auth/logout');
-export const switchWorkspace = (workspaceId: string) => http.post<SessionInfo>('/auth/switch-workspace', { workspaceId });
-export const updateProfile = (patch: { name?: string; locale?: Language }) => http.patch<SessionInfo>('/auth/profile', patch);
+export const switchWorkspace = (workspaceId: string) =>
+  http.post<SessionInfo>('/auth/switch-workspace', { workspaceId });
+export const updateProfile = (patch: { name?: string; locale?: Language }) =>
+  http.patch<SessionInfo>('/auth/profile', patch);
 
 /** Signs out, forgets every cached record, and goes to the sign-in page. */
 export function useLogout() {
@@ -55,7 +57,10 @@ export function useUpdateProfile() {
   const { t } = useTranslation('shell');
   return useApiMutation({
     mutationFn: updateProfile,
-    successMessage: (_info, patch) => (patch.locale && !patch.name ? t('language.changed', { name: LANGUAGES.find((l) => l.code === patch.locale)?.label }) : t('profile.saved')),
+    successMessage: (_info, patch) =>
+      patch.locale && !patch.name
+        ? t('language.changed', { name: LANGUAGES.find((l) => l.code === patch.locale)?.label })
+        : t('profile.saved'),
     onSuccess: (info) => {
       applyLanguage(info.user.locale);
       setSession(info);

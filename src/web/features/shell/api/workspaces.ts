@@ -7,9 +7,11 @@ import { http } from '../../../lib/api';
 export type WorkspaceTemplate = z.infer<typeof TemplateInfo>;
 
 export const templatesKey = ['workspaces', 'templates'] as const;
-export const fetchTemplates = () => http.get<{ items: WorkspaceTemplate[] }>('/workspaces/templates').then((r) => r.items);
+export const fetchTemplates = () =>
+  http.get<{ items: WorkspaceTemplate[] }>('/workspaces/templates').then((r) => r.items);
 export function useTemplates() {
   return useQuery({ queryKey: templatesKey, queryFn: fetchTemplates, staleTime: Infinity });
 }
 
-export const createWorkspace = (input: { name: string; template: TemplateKey }) => http.post<Workspace>('/workspaces', input);
+export const createWorkspace = (input: { name: string; template: TemplateKey }) =>
+  http.post<Workspace>('/workspaces', input);

@@ -44,14 +44,21 @@ function OpenCreateWorkspaceDialog({ onClose }: { onClose: () => void }) {
       footer={
         <>
           <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button variant="primary" type="submit" form="create-workspace" isLoading={create.isPending}>{t('workspace.createAction')}</Button>
+          <Button variant="primary" type="submit" form="create-workspace" isLoading={create.isPending}>
+            {t('workspace.createAction')}
+          </Button>
         </>
       }
     >
       <form id="create-workspace" className="stack" onSubmit={submit} noValidate>
         <FormError message={formError} />
         <Field label={t('workspace.name')} error={fieldError(error, 'name')} isRequired>
-          <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('workspace.namePlaceholder')} autoFocus />
+          <Input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={t('workspace.namePlaceholder')}
+            autoFocus
+          />
         </Field>
         <fieldset className="template-picker">
           <legend className="field-label">{t('workspace.template')}</legend>
@@ -59,10 +66,20 @@ function OpenCreateWorkspaceDialog({ onClose }: { onClose: () => void }) {
           <div className="template-grid">
             {templates.data?.map((tpl) => (
               <label key={tpl.key} className="template-option" data-selected={tpl.key === template}>
-                <input type="radio" name="template" value={tpl.key} checked={tpl.key === template} onChange={() => setTemplate(tpl.key)} />
+                <input
+                  type="radio"
+                  name="template"
+                  value={tpl.key}
+                  checked={tpl.key === template}
+                  onChange={() => setTemplate(tpl.key)}
+                />
                 <span className="template-title">{t(`templates.${tpl.key}.label`, { defaultValue: tpl.label })}</span>
-                <span className="template-text">{t(`templates.${tpl.key}.description`, { defaultValue: tpl.description })}</span>
-                <span className="template-meta">{tpl.timezone} · {tpl.currency} · {tpl.locale.toUpperCase()}</span>
+                <span className="template-text">
+                  {t(`templates.${tpl.key}.description`, { defaultValue: tpl.description })}
+                </span>
+                <span className="template-meta">
+                  {tpl.timezone} · {tpl.currency} · {tpl.locale.toUpperCase()}
+                </span>
               </label>
             ))}
           </div>

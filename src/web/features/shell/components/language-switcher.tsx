@@ -14,7 +14,13 @@ export function LanguageSwitcher() {
       align="end"
       label={t('language.label')}
       trigger={(props) => (
-        <button type="button" className="top-bar-trigger" aria-label={t('language.change')} title={t('language.change')} {...props}>
+        <button
+          type="button"
+          className="top-bar-trigger"
+          aria-label={t('language.change')}
+          title={t('language.change')}
+          {...props}
+        >
           <Languages aria-hidden />
           <span className="lang-code">{language}</span>
         </button>

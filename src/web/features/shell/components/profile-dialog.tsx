@@ -22,11 +22,18 @@ function OpenProfileDialog({ onClose }: { onClose: () => void }) {
     update.mutate({ name, locale }, { onSuccess: onClose });
   }
   return (
-    <Dialog open onClose={onClose} title={t('profile.title')} description={t('profile.description')} size="sm"
+    <Dialog
+      open
+      onClose={onClose}
+      title={t('profile.title')}
+      description={t('profile.description')}
+      size="sm"
       footer={
         <>
           <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button variant="primary" type="submit" form="profile-form" isLoading={update.isPending}>{t('common:saveChanges')}</Button>
+          <Button variant="primary" type="submit" form="profile-form" isLoading={update.isPending}>
+            {t('common:saveChanges')}
+          </Button>
         </>
       }
     >
@@ -38,7 +45,11 @@ function OpenProfileDialog({ onClose }: { onClose: () => void }) {
           <Input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
         </Field>
         <Field label={t('language.label')} hint={t('profile.languageHint')} error={fieldError(update.error, 'locale')}>
-          <Select value={locale} onChange={(e) => setLocale(e.target.value as Language)} options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))} />
+          <Select
+            value={locale}
+            onChange={(e) => setLocale(e.target.value as Language)}
+            options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))}
+          />
         </Field>
       </form>
     </Dialog>

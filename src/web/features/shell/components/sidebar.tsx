@@ -22,7 +22,15 @@ export function Sidebar({ isCollapsed, onToggleCollapsed, onNavigate }: SidebarP
     const label = t(item.labelKey);
     return (
       <li key={item.key}>
-        <NavLink to={item.path} end={item.path === '/'} className="nav-link" title={isCollapsed ? label : undefined} aria-label={isCollapsed ? label : undefined} onClick={onNavigate} data-nav={item.key}>
+        <NavLink
+          to={item.path}
+          end={item.path === '/'}
+          className="nav-link"
+          title={isCollapsed ? label : undefined}
+          aria-label={isCollapsed ? label : undefined}
+          onClick={onNavigate}
+          data-nav={item.key}
+        >
           <item.icon aria-hidden />
           {!isCollapsed && <span className="truncate">{label}</span>}
         </NavLink>
@@ -33,7 +41,15 @@ export function Sidebar({ isCollapsed, onToggleCollapsed, onNavigate }: SidebarP
     <div className="sidebar" data-collapsed={isCollapsed}>
       <div className="sidebar-brand">
         <span className="brand-mark" aria-hidden>
-          <svg viewBox="0 0 32 32"><path d="M10 16a6 6 0 0 1 10.2-4.3M22 16a6 6 0 0 1-10.2 4.3" fill="none" stroke="currentColor" strokeWidth="2.8" strokeLinecap="round" /></svg>
+          <svg viewBox="0 0 32 32">
+            <path
+              d="M10 16a6 6 0 0 1 10.2-4.3M22 16a6 6 0 0 1-10.2 4.3"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2.8"
+              strokeLinecap="round"
+            />
+          </svg>
         </span>
         {!isCollapsed && <span className="brand-name">{t('common:appName')}</span>}
         {onToggleCollapsed && (

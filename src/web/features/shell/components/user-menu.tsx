@@ -17,7 +17,12 @@ export function UserMenu() {
         align="end"
         label={t('user.menu')}
         trigger={(props) => (
-          <button type="button" className="top-bar-trigger" aria-label={t('user.menuFor', { name: user.name })} {...props}>
+          <button
+            type="button"
+            className="top-bar-trigger"
+            aria-label={t('user.menuFor', { name: user.name })}
+            {...props}
+          >
             <Avatar name={user.name} size="md" />
             <span className="user-name truncate">{user.name}</span>
           </button>

@@ -33,9 +33,16 @@ export function WorkspaceSwitcher() {
         label={t('workspace.switch')}
         items={items}
         trigger={(props) => (
-          <button type="button" className="top-bar-trigger" aria-label={t('workspace.current', { name: session.workspace.name })} {...props}>
+          <button
+            type="button"
+            className="top-bar-trigger"
+            aria-label={t('workspace.current', { name: session.workspace.name })}
+            {...props}
+          >
             <Avatar name={session.workspace.name} size="md" square />
-            <span className="ws-name truncate" data-testid="workspace-name">{session.workspace.name}</span>
+            <span className="ws-name truncate" data-testid="workspace-name">
+              {session.workspace.name}
+            </span>
             <span className="ws-role">{t(`common:roles.${session.role}`)}</span>
             <ChevronsUpDown aria-hidden />
           </button>
