@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { JobQuery } from '../../../shared/contracts/jobs.js';
 import { countAll } from '../../db/sql-helpers.js';
-import { decodeCursor, pageOf } from '../../http/pagination.js';
+import { cursorPart, decodeCursor, pageOf } from '../../http/pagination.js';
 import type { Db } from '../../platform/transaction.js';
 import type { JobRow } from './job-lease.repository.js';
 
@@ -21,10 +21,10 @@ export async function listJobs(db: Db, workspaceId: string, q: z.output<typeof J
   const total = q.includeTotal
     ? Number((await query.select(countAll().as('n')).executeTakeFirst())?.n ?? 0)
     : undefined;
-  const after = decodeCursor(q.cursor, 2);
+  const after = decodeCursor(q.cursor, [cursorPart.instant, cursorPart.id]);
   let pageQuery = query.selectAll();
   if (after) {
-    const [ts, id] = after as [string, string];
+    const [ts, id] = after;
     pageQuery = pageQuery.where((eb) =>
       eb.or([eb('created_at', '<', ts), eb.and([eb('created_at', '=', ts), eb('id', '<', id)])]),
     );
