@@ -1,4 +1,10 @@
 import fc from 'fast-check';
+import type { TemplateKey } from '../../src/shared/contracts/workspaces.js';
+import { seedDemoActivities } from '../../src/server/modules/activities/activities-demo.service.js';
+import { seedDemoContacts } from '../../src/server/modules/contacts/contacts-demo.service.js';
+import { seedDemoDeals } from '../../src/server/modules/pipelines/pipelines-demo.service.js';
+import { userIdByEmail } from './fixtures.js';
+import type { TestApp } from './test-app.js';
 
 // Inputs for an OpenAPI operation, generated with fast-check from the document's own schemas:
 // mostly values of the declared shape (so requests get past validation into the services, where
@@ -85,7 +91,7 @@ export const BAD_CURSORS = [
   Buffer.from('[1,').toString('base64url'),
 ];
 
-const SQLISH = ["' OR '1'='1", "1; DROP TABLE contacts; --", '" or ""="', "') union select * from users --", '%_\\'];
+const SQLISH = ["' OR '1'='1", '1; DROP TABLE contacts; --', '" or ""="', "') union select * from users --", '%_\\'];
 
 const EDGE_STRINGS = [
   '',
@@ -313,4 +319,15 @@ export function operationsOf(doc: {
     }
   }
   return out;
+}
+
+/** The demo records a first run gets (contacts, companies, deals, activities), which test workspaces leave out. */
+export async function seedDemoRecords(t: TestApp, workspaceId: string, template: TemplateKey = 'school') {
+  const userIds: Record<string, string> = {};
+  for (const role of ['admin', 'manager', 'agent', 'viewer'])
+    userIds[role] = await userIdByEmail(t.ctx, `${role}@demo.test`);
+  const { contactIds } = await seedDemoContacts(t.ctx, workspaceId, template, userIds);
+  await seedDemoDeals(t.ctx, workspaceId, template, contactIds, userIds);
+  await seedDemoActivities(t.ctx, workspaceId, template, contactIds, userIds);
+  return contactIds;
 }

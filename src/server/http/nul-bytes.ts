@@ -32,8 +32,7 @@ export function nulBytePath(value: unknown, path: string, depth = 0): string | n
  */
 export function installNulByteCheck(app: FastifyInstance): void {
   app.addHook('preValidation', async (req) => {
-    const found =
-      nulBytePath(req.params, '') ?? nulBytePath(req.query, '') ?? nulBytePath(req.body, '');
+    const found = nulBytePath(req.params, '') ?? nulBytePath(req.query, '') ?? nulBytePath(req.body, '');
     if (found) throw fieldError(found || 'body', 'Text may not contain the NUL character (\\u0000)');
   });
 }

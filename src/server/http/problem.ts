@@ -149,7 +149,11 @@ export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: F
  * What Node's HTTP parser refuses (headers too large, a request that arrives too slowly, bytes that
  * are not HTTP) never reaches Fastify's handlers: it is answered here, on the socket, as problem+json.
  */
-export function clientErrorHandler(this: { log: FastifyInstance['log'] }, err: Error & { code?: string }, socket: Socket) {
+export function clientErrorHandler(
+  this: { log: FastifyInstance['log'] },
+  err: Error & { code?: string },
+  socket: Socket,
+) {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const code: ErrorCode =
     err.code === 'HPE_HEADER_OVERFLOW'

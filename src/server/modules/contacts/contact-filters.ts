@@ -4,6 +4,7 @@ import type { FilterCondition } from '../../../shared/contracts/contacts-query.j
 import type { Dialect } from '../../db/database.js';
 import {
   ilike,
+  isDateText,
   isUuid,
   jsonKeyText,
   jsonMemberArrayHas,
@@ -133,6 +134,9 @@ export function conditionSql(scope: FilterScope, cond: FilterCondition, index: n
   }
   if (UUID_FIELDS.has(cond.field) && asList(v).some((x) => typeof x !== 'string' || !isUuid(x)))
     throw fieldError(`${at}.value`, 'Not a valid id');
+  // a date or timestamp column compares only with a date PostgreSQL can read (custom dates are text)
+  if (kind === 'date' && !spec.customKey && asList(v).some((x) => typeof x !== 'string' || !isDateText(x)))
+    throw fieldError(`${at}.value`, 'Use a date such as 2026-01-31');
   if (cond.op === 'in') {
     const values = asList(v);
     if (!values.length) throw fieldError(`${at}.value`, 'Give at least one value');

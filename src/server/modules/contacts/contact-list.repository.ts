@@ -179,8 +179,7 @@ export async function listContactRows(
   const hasMore = rows.length > page.limit;
   const items = hasMore ? rows.slice(0, page.limit) : rows;
   const last = items[items.length - 1];
-  const nextCursor =
-    hasMore && last ? encodeCursor([(last.sort_value ?? null) as CursorValue, last.id]) : null;
+  const nextCursor = hasMore && last ? encodeCursor([(last.sort_value ?? null) as CursorValue, last.id]) : null;
   return {
     rows: items.map(({ sort_value: _s, ...r }) => r as ContactRow),
     nextCursor,
