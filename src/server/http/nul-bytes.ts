@@ -17,7 +17,8 @@ export function nulBytePath(value: unknown, path: string, depth = 0): string | n
   }
   if (Buffer.isBuffer(value)) return null;
   for (const [key, v] of Object.entries(value)) {
-    const at = path ? `${path}.${key.replace(/\u0000/g, '\\u0000')}` : key.replace(/\u0000/g, '\\u0000');
+    const shown = key.split('\u0000').join('\\u0000');
+    const at = path ? `${path}.${shown}` : shown;
     if (key.includes('\u0000')) return at;
     const found = nulBytePath(v, at, depth + 1);
     if (found) return found;
