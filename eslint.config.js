@@ -4,6 +4,25 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+// A query's key and fetcher are declared once, together, in the resource's key factory
+// (`contactKeys.detail(id)` returns `queryOptions({ queryKey, queryFn })`), so one key never caches two answers.
+const QUERY_CALLS = '/^(use(Suspense)?(Infinite)?Query|(prefetch|fetch)(Infinite)?Query|ensureQueryData)$/';
+const directQueryRule = {
+  selector: `CallExpression:matches([callee.name=${QUERY_CALLS}], [callee.property.name=${QUERY_CALLS}]) > ObjectExpression > Property[key.name=/^(queryKey|queryFn)$/]`,
+  message: "Declare the query with queryOptions in the resource's key factory (api file) and pass that to the hook.",
+};
+const queryKeyRules = [
+  directQueryRule,
+  {
+    selector: "Property[key.name='queryKey'] > ArrayExpression",
+    message: "Take query keys from the resource's key factory (e.g. contactKeys) in its api file.",
+  },
+  {
+    selector: "Property[key.name='invalidate'] > ArrayExpression > ArrayExpression",
+    message: "Take query keys from the resource's key factory (e.g. contactKeys) in its api file.",
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -34,6 +53,38 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-syntax': ['error', directQueryRule],
+    },
+  },
+  {
+    // Server calls live in features/<name>/api/ (and the client itself in lib/): components and hooks use those.
+    files: ['src/web/**/*.{ts,tsx}'],
+    ignores: ['src/web/features/*/api/**', 'src/web/lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/lib/api'],
+              importNames: ['http', 'api'],
+              message: "Call the server from the feature's api/ files; import their hooks or fetchers instead.",
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...queryKeyRules,
+        ...['fetch', 'XMLHttpRequest', 'EventSource', 'WebSocket'].map((name) => ({
+          selector: `:matches(CallExpression, NewExpression)[callee.name='${name}']`,
+          message: `No ${name} outside api/ files: put the request in the feature's api/ file.`,
+        })),
+        {
+          selector: "Property[key.name='queryFn']",
+          message: "Queries are declared in the feature's api/ files (queryOptions in the resource's key factory).",
+        },
+      ],
     },
   },
 );

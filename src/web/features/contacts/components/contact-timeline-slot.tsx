@@ -1,4 +1,4 @@
-import { ContactTimeline } from '../../activities/components/contact-timeline';
+import { ContactTimeline } from '../../activities';
 
 /** The contact's timeline, with quick logging: provided by the activities feature. */
 export function ContactTimelineSlot({ contactId }: { contactId: string }) {
