@@ -77,7 +77,7 @@ export default tseslint.config(
         'error',
         ...queryKeyRules,
         ...['fetch', 'XMLHttpRequest', 'EventSource', 'WebSocket'].map((name) => ({
-          selector: `:matches(CallExpression, NewExpression)[callee.name='${name}']`,
+          selector: `:matches(CallExpression, NewExpression):matches([callee.name='${name}'], [callee.object.name=/^(window|globalThis|self)$/][callee.property.name='${name}'])`,
           message: `No ${name} outside api/ files: put the request in the feature's api/ file.`,
         })),
         {
