@@ -23,6 +23,22 @@ const queryKeyRules = [
   },
 ];
 
+// No dialect branch outside src/server/db (the dialect is an object of the database handle).
+const dialectRules = [
+  {
+    selector: 'BinaryExpression[operator=/^[!=]==?$/] > Literal[value=/^(postgres|sqlite)$/]',
+    message: 'No dialect branch outside src/server/db: add a method to SqlDialect (src/server/db/dialect.ts).',
+  },
+  {
+    selector: 'SwitchCase > Literal[value=/^(postgres|sqlite)$/]',
+    message: 'No dialect branch outside src/server/db: add a method to SqlDialect (src/server/db/dialect.ts).',
+  },
+  {
+    selector: 'Identifier[name=dialect]',
+    message: 'No dialect passed around outside src/server/db: use dialectOf(db) where the SQL is built.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -52,21 +68,7 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/server/db/**'],
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: 'BinaryExpression[operator=/^[!=]==?$/] > Literal[value=/^(postgres|sqlite)$/]',
-          message: 'No dialect branch outside src/server/db: add a method to SqlDialect (src/server/db/dialect.ts).',
-        },
-        {
-          selector: 'SwitchCase > Literal[value=/^(postgres|sqlite)$/]',
-          message: 'No dialect branch outside src/server/db: add a method to SqlDialect (src/server/db/dialect.ts).',
-        },
-        {
-          selector: 'Identifier[name=dialect]',
-          message: 'No dialect passed around outside src/server/db: use dialectOf(db) where the SQL is built.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...dialectRules],
     },
   },
   {
@@ -76,7 +78,7 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-syntax': ['error', directQueryRule],
+      'no-restricted-syntax': ['error', ...dialectRules, directQueryRule],
     },
   },
   {
@@ -98,6 +100,7 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
+        ...dialectRules,
         ...queryKeyRules,
         ...['fetch', 'XMLHttpRequest', 'EventSource', 'WebSocket'].map((name) => ({
           selector: `:matches(CallExpression, NewExpression):matches([callee.name='${name}'], [callee.object.name=/^(window|globalThis|self)$/][callee.property.name='${name}'])`,
