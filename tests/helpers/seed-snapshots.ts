@@ -62,7 +62,7 @@ export async function seedDemo(t: SeedTarget, template: Template): Promise<{ wor
   const run = testRun();
   const clock = clockKey(t.ctx.clock);
   if (!run || !clock) return seedDemoWorkspace(t.ctx, template);
-  const dialect = t.ctx.dialect;
+  const dialect = t.ctx.database.dialect;
   const before = await tableCounts(t.ctx.db, dialect);
   const snapshot = findSnapshot(run.dir, dialect, template, clock, t.ctx, before);
   if (snapshot) {
