@@ -37,7 +37,7 @@ describeEachDialect('API keys act for the member who owns them', (dialect) => {
     // an admin-role key of the same owner sees everyone's
     const { client: full } = await keyClient(admin, 'admin');
     expect((await full.get(`/api/contacts/${theirs}`)).statusCode).toBe(200);
-  });
+  }, 90_000);
 
   it('stops when its owner is deactivated, and never does more than their current role allows', async () => {
     t = await createTestApp(dialect);
