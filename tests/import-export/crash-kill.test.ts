@@ -11,8 +11,8 @@ import { waitFor } from '../jobs/job-test-kit.js';
 import { createImportApp, getImport, seeded, upload } from './helpers.js';
 
 const WORKER = path.join(import.meta.dirname, 'fixtures', 'import-worker.ts');
-const ROWS = 1200;
-const BATCH = 100;
+const ROWS = 600;
+const BATCH = 50;
 const CSV = `Nama,HP\n${Array.from({ length: ROWS }, (_, i) => `Siswa ${i + 1},+62 812-6${String(100000 + i).padStart(7, '0')}`).join('\n')}\n`;
 
 // The "Crash" general test of issue 20: the worker running an import is killed with SIGKILL three
