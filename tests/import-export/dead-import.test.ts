@@ -101,13 +101,21 @@ describeEachDialect('an import whose job dies', (dialect) => {
     const original = (
       await t.ctx.db.selectFrom('jobs').select('payload').where('id', '=', jobId).executeTakeFirstOrThrow()
     ).payload;
-    await t.ctx.db.updateTable('jobs').set({ payload: toJson({ importId: 'not-a-uuid' }) }).where('id', '=', jobId).execute();
+    await t.ctx.db
+      .updateTable('jobs')
+      .set({ payload: toJson({ importId: 'not-a-uuid' }) })
+      .where('id', '=', jobId)
+      .execute();
     await runJobs(t);
     expect((await admin.get(`/api/jobs/${jobId}`)).json()).toMatchObject({ status: 'dead' });
     expect(await getImport(admin, id)).toMatchObject({ status: 'failed', counts: { rowsDone: 0 } });
 
     // an operator mends the payload and retries the dead job: the import runs again
-    await t.ctx.db.updateTable('jobs').set({ payload: toJson(fromJson(original, null)) }).where('id', '=', jobId).execute();
+    await t.ctx.db
+      .updateTable('jobs')
+      .set({ payload: toJson(fromJson(original, null)) })
+      .where('id', '=', jobId)
+      .execute();
     expect((await admin.post(`/api/jobs/${jobId}/retry`)).statusCode).toBe(200);
     expect(await getImport(admin, id)).toMatchObject({ status: 'queued' });
     await runJobs(t);
