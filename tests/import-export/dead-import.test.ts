@@ -145,6 +145,43 @@ describeEachDialect('an import whose job dies', (dialect) => {
     expect(await getImport(admin, id)).toMatchObject({ status: 'completed', counts: { created: ROWS } });
   });
 
+  it('an undo whose job dies leaves the import failed, and Retry finishes the undo', async () => {
+    const { admin, workspace, id } = await queuedImport();
+    await runJobs(t);
+    expect(await getImport(admin, id)).toMatchObject({ status: 'completed', counts: { created: ROWS } });
+    expect((await admin.post(`/api/imports/${id}/undo`)).statusCode).toBe(202);
+    const undoJob = (
+      await t.ctx.db.selectFrom('imports').select('job_id').where('id', '=', id).executeTakeFirstOrThrow()
+    ).job_id!;
+    const payload = (
+      await t.ctx.db.selectFrom('jobs').select('payload').where('id', '=', undoJob).executeTakeFirstOrThrow()
+    ).payload;
+    await t.ctx.db
+      .updateTable('jobs')
+      .set({ payload: toJson({ broken: true }) })
+      .where('id', '=', undoJob)
+      .execute();
+    await runJobs(t);
+    const failed = await getImport(admin, id);
+    expect(failed).toMatchObject({ status: 'failed' });
+    expect(failed.error).toMatch(/Undo stopped/);
+    await t.ctx.db
+      .updateTable('jobs')
+      .set({ payload: toJson(fromJson(payload, null)) })
+      .where('id', '=', undoJob)
+      .execute();
+    expect((await admin.post(`/api/imports/${id}/retry`)).json()).toMatchObject({ status: 'undoing' });
+    await runJobs(t);
+    expect(await getImport(admin, id)).toMatchObject({ status: 'undone' });
+    const live = await t.ctx.db
+      .selectFrom('contacts')
+      .select('id')
+      .where('workspace_id', '=', workspace.id)
+      .where('deleted_at', 'is', null)
+      .execute();
+    expect(live).toHaveLength(0);
+  });
+
   it('an agent cannot retry an import of someone else, and a viewer cannot retry at all', async () => {
     const { admin, agent, viewer, id } = await queuedImport();
     await t.ctx.db.updateTable('imports').set({ status: 'failed' }).where('id', '=', id).execute();

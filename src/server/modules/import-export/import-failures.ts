@@ -7,7 +7,7 @@ import { withTransaction, type Db } from '../../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { appendEvent } from '../events/events.service.js';
 import type { DeadJob } from '../jobs/job-definition.js';
-import { requeueOwnDeadJob } from '../jobs/jobs.service.js';
+import { deadJobName, requeueOwnDeadJob } from '../jobs/jobs.service.js';
 import { updateExport } from './exports.repository.js';
 import { assertMayImport } from './import-context.js';
 import { toImport } from './imports.mapper.js';
@@ -143,15 +143,19 @@ export async function retryImport(ctx: AppContext, actor: Actor, id: string): Pr
   const row = await visibleImport(ctx.db, actor, id);
   if (row.status !== 'failed')
     throw new AppError('IMPORT_NOT_RUNNABLE', `The import is ${row.status}; only a failed import can be retried`);
-  const isUndo = Boolean(
-    await ctx.db
-      .selectFrom('import_batches')
-      .select('id')
-      .where('workspace_id', '=', row.workspace_id)
-      .where('import_id', '=', row.id)
-      .where('undone_at', 'is not', null)
-      .executeTakeFirst(),
-  );
+  // an undo that died (its job, or batches it already undid, say so) is finished; otherwise the run resumes
+  const deadJob = row.job_id ? await deadJobName(ctx.db, row.workspace_id, row.job_id) : null;
+  const isUndo =
+    deadJob === 'import.undo' ||
+    Boolean(
+      await ctx.db
+        .selectFrom('import_batches')
+        .select('id')
+        .where('workspace_id', '=', row.workspace_id)
+        .where('import_id', '=', row.id)
+        .where('undone_at', 'is not', null)
+        .executeTakeFirst(),
+    );
   if (isUndo) {
     const isOwn = actor.kind === 'user' && row.created_by === actor.id;
     if (!isOwn && !can(actor, 'contacts.delete'))

@@ -82,6 +82,12 @@ export async function requeueOwnDeadJob(
   return Boolean(after);
 }
 
+/** The name of a job of the workspace when it is dead, else null (for modules deciding how to resume). */
+export async function deadJobName(db: Db, workspaceId: string, id: string): Promise<string | null> {
+  const row = await findJob(db, workspaceId, id);
+  return row?.status === 'dead' ? row.name : null;
+}
+
 /** Deletes a dead job for good (its idempotency key becomes free again). */
 export async function discardDeadJob(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   const now = nowIso(ctx.clock);
