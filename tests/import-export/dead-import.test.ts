@@ -40,7 +40,7 @@ describeEachDialect('an import whose job dies', (dialect) => {
   /** A worker that claims the job, commits one batch and is killed (its lease is never renewed or released). */
   async function workerDiesAfterOneBatch(n: number) {
     const now = clock().now();
-    const [row] = await claimJobs(t.ctx.db, t.ctx.dialect, {
+    const [row] = await claimJobs(t.ctx.db, {
       workerId: `doomed-${n}`,
       names: ['import.run'],
       limit: 1,

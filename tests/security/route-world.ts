@@ -302,7 +302,7 @@ export async function casesOf(w: World, route: ApiRoute): Promise<RouteCase[]> {
 /** Every row of every table holding the workspace's data, as text (to prove nothing changed). */
 export async function snapshotWorkspace(t: TestApp, workspaceId: string): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const table of await workspaceTables(t.ctx.dialect, t.ctx.db)) {
+  for (const table of await workspaceTables(t.ctx.db)) {
     if (!table.columns.some((c) => c.name === 'workspace_id')) continue;
     const rows = await (t.ctx.db as any)
       .selectFrom(table.name)
