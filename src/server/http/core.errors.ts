@@ -5,6 +5,7 @@ export const coreErrors = {
   BAD_REQUEST: { status: 400, title: 'Bad request' },
   UNAUTHENTICATED: { status: 401, title: 'Sign in first' },
   FORBIDDEN: { status: 403, title: 'You do not have permission for this' },
+  PERSONAL_ROUTE: { status: 403, title: 'Only a signed-in person can do this, not an API key' },
   CSRF_INVALID: { status: 403, title: 'Missing or invalid CSRF token' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, title: 'No such endpoint' },
