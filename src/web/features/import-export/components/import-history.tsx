@@ -16,7 +16,7 @@ import {
 } from '../../../design';
 import { useFormat } from '../../../lib/format';
 import { describeError, useApiMutation } from '../../../lib/mutation';
-import { importsRootKey, retryImport, useImports, type Import } from '../api/imports';
+import { importKeys, retryImport, useImports, type Import } from '../api/imports';
 import './import-export.css';
 
 const STATUS_COLORS: Record<string, TagColor> = {
@@ -37,7 +37,7 @@ function RetryButton({ imp }: { imp: Import }) {
   const { t } = useTranslation('importExport');
   const retry = useApiMutation({
     mutationFn: () => retryImport(imp.id),
-    invalidate: [importsRootKey],
+    invalidate: [importKeys.all],
     successMessage: t('history.retried'),
   });
   return (
