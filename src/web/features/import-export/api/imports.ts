@@ -60,6 +60,8 @@ export const validateImport = (id: string) => http.post<Import>(`/imports/${id}/
 export const runImport = (id: string) => http.post<Import>(`/imports/${id}/run`);
 export const cancelImport = (id: string) => http.post<Import>(`/imports/${id}/cancel`);
 export const undoImport = (id: string) => http.post<Import>(`/imports/${id}/undo`);
+/** A failed import continues after its last committed batch (or finishes a stopped undo). */
+export const retryImport = (id: string) => http.post<Import>(`/imports/${id}/retry`);
 export const failedRowsUrl = (id: string) => `/api/imports/${id}/failed-rows`;
 
 /**
