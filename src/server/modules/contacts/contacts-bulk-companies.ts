@@ -244,7 +244,7 @@ export async function recordCompanyBatch(
     ctx,
     trx,
     actor,
-    { type: 'company.imported', entityType: 'import', entityId: ref.importId, payload: { ...meta, timeline: false } },
+    { type: 'company.imported', entityType: 'import', entityId: ref.importId, payload: meta },
     now,
   );
 }
@@ -290,7 +290,7 @@ export async function undoCompanyBatch(
       type: 'company.import_undone',
       entityType: 'import',
       entityId: ref.importId,
-      payload: { ...meta, timeline: false },
+      payload: meta,
     },
     now,
   );
