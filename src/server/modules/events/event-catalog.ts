@@ -134,7 +134,7 @@ export type OptInHandler = (
 /** The catalog as published (GET /api/events/catalog, the OpenAPI components, the settings page). */
 export function describeCatalog(catalog: EventCatalog) {
   return [...catalog.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([type, def]) => ({
       type,
       summary: def.summary,

@@ -3,6 +3,7 @@ import { UserPlus } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../design';
 import { useRealtime } from '../../../lib/realtime';
+import { LIVE_EVENTS } from '../../../lib/realtime-events';
 import { useCan } from '../../../lib/session';
 import { useQueryClient } from '@tanstack/react-query';
 import { InvitationsCard } from './invitations-card';
@@ -18,7 +19,7 @@ export function UsersSettings() {
   const canManage = can('users.manage');
   const [isInviting, setInviting] = useState(false);
   const queryClient = useQueryClient();
-  useRealtime('user.', () => void queryClient.invalidateQueries({ queryKey: ['users'] }));
+  useRealtime(LIVE_EVENTS.user, () => void queryClient.invalidateQueries({ queryKey: ['users'] }));
   return (
     <>
       <SectionHeader
