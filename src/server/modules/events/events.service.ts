@@ -1,8 +1,8 @@
-import { sql, type Compilable } from 'kysely';
+import type { Compilable } from 'kysely';
 import { z } from 'zod';
 import { newId } from '../../db/ids.js';
+import { dialectOf } from '../../db/dialect.js';
 import { toJson } from '../../db/sql-helpers.js';
-import type { Dialect } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
 import { onCommit, type Db } from '../../platform/transaction.js';
 import type { AnyDomainEvent, DomainEvent, EventCatalog, EventType, PayloadInputOf } from './event-catalog.js';
@@ -29,7 +29,6 @@ export interface EventBus {
 }
 
 export interface EventDeps {
-  dialect: Dialect;
   realtime: RealtimeHub;
   events: EventBus;
 }
@@ -90,17 +89,10 @@ export async function appendEvent<T extends EventType>(
     payload: toJson(event.payload),
     created_at: event.createdAt,
   });
-  if (deps.dialect === 'postgres') {
-    // one round trip for the row and its NOTIFY (which PostgreSQL delivers at commit)
-    const writes = [...together.map((w, i) => sql`${sql.id(`together_${i}`)} as (${w})`), sql`appended as (${insert})`];
-    await sql`with ${sql.join(writes)} select pg_notify(${deps.realtime.channel}, ${deps.realtime.encode(event)})`.execute(
-      db,
-    );
-  } else {
-    for (const w of together) await w.execute();
-    await insert.execute();
-    onCommit(db, () => deps.realtime.dispatch(event));
-  }
+  const notified = await dialectOf(db).writeAndNotify(db, [...together, insert], deps.realtime.channel, () =>
+    deps.realtime.encode(event),
+  );
+  if (!notified) onCommit(db, () => deps.realtime.dispatch(event));
   for (const handle of deps.events.handlersOf(event.type)) await handle(db, actor, event);
   return event as DomainEvent<T>;
 }
