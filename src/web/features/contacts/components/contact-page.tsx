@@ -21,7 +21,7 @@ import { useApiMutation } from '../../../lib/mutation';
 import { useRealtime } from '../../../lib/realtime';
 import { LIVE_EVENTS } from '../../../lib/realtime-events';
 import { useCan } from '../../../lib/session';
-import { contactsRootKey, deleteContact, restoreContact, useContact } from '../api/contacts';
+import { contactKeys, deleteContact, restoreContact, useContact } from '../api/contacts';
 import { useContactTypes } from '../api/config';
 import { undoMerge, useMerges } from '../api/merge';
 import { badgeColor } from '../lib/colors';
@@ -50,22 +50,22 @@ export function ContactPage() {
   const [isDeleting, setDeleting] = useState(false);
   const [isMerging, setMerging] = useState(false);
   useRealtime(LIVE_EVENTS.contact, (e) => {
-    if (e.entityId === id) void queryClient.invalidateQueries({ queryKey: contactsRootKey });
+    if (e.entityId === id) void queryClient.invalidateQueries({ queryKey: contactKeys.all });
   });
   const remove = useApiMutation({
     mutationFn: () => deleteContact(id),
-    invalidate: [contactsRootKey],
+    invalidate: [contactKeys.all],
     successMessage: t('detail.deleted'),
     onSuccess: () => setDeleting(false),
   });
   const restore = useApiMutation({
     mutationFn: () => restoreContact(id),
-    invalidate: [contactsRootKey],
+    invalidate: [contactKeys.all],
     successMessage: t('detail.restored'),
   });
   const undo = useApiMutation({
     mutationFn: (mergeId: string) => undoMerge(mergeId),
-    invalidate: [contactsRootKey],
+    invalidate: [contactKeys.all],
     successMessage: t('merge.undone'),
   });
 

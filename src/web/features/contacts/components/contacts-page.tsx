@@ -9,7 +9,7 @@ import { useRealtime } from '../../../lib/realtime';
 import { LIVE_EVENTS } from '../../../lib/realtime-events';
 import { useCan } from '../../../lib/session';
 import { useQueryClient } from '@tanstack/react-query';
-import { contactsRootKey, useContactList } from '../api/contacts';
+import { contactKeys, useContactList } from '../api/contacts';
 import { useContactSources, useContactTypes, useCustomFields } from '../api/config';
 import { activeFilterCount, useContactListState } from '../hooks/use-contact-list-state';
 import { buildColumns, columnOfSortField, sortFieldOf } from '../lib/columns';
@@ -45,7 +45,7 @@ export function ContactsPage() {
   const [isCreating, setCreating] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [isAllMatching, setAllMatching] = useState(false);
-  useRealtime(LIVE_EVENTS.contact, () => void queryClient.invalidateQueries({ queryKey: contactsRootKey }));
+  useRealtime(LIVE_EVENTS.contact, () => void queryClient.invalidateQueries({ queryKey: contactKeys.all }));
 
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total;

@@ -21,7 +21,7 @@ import { describeError } from '../../../lib/mutation';
 import { useRealtime } from '../../../lib/realtime';
 import { LIVE_EVENTS } from '../../../lib/realtime-events';
 import { useCan } from '../../../lib/session';
-import { bulkMove, dealsKey, useDealList, type Deal, type DealListParams } from '../api/deals';
+import { bulkMove, dealKeys, useDealList, type Deal, type DealListParams } from '../api/deals';
 import { useBoardFilters } from '../hooks/use-board-filters';
 import { useBoardMove } from '../hooks/use-board-move';
 import { usePipelinePage } from '../hooks/use-pipeline-page';
@@ -62,7 +62,7 @@ export function DealListPage() {
     sort: SORTS[sort.key] ?? 'createdAt',
     order: sort.direction,
   });
-  useRealtime(LIVE_EVENTS.deal, () => void queryClient.invalidateQueries({ queryKey: dealsKey }));
+  useRealtime(LIVE_EVENTS.deal, () => void queryClient.invalidateQueries({ queryKey: dealKeys.all }));
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const stageById = useMemo(() => new Map((pipeline?.stages ?? []).map((s) => [s.id, s])), [pipeline]);
 
@@ -97,7 +97,7 @@ export function DealListPage() {
       toast.error(t('bulk.failed'), moveErrorMessage(err, t));
     } finally {
       setMoving(false);
-      void queryClient.invalidateQueries({ queryKey: dealsKey });
+      void queryClient.invalidateQueries({ queryKey: dealKeys.all });
     }
   };
 

@@ -1,12 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { EventCatalog, EventCatalogEntry } from '../../../../shared/contracts/events';
 import { http } from '../../../lib/api';
 
 export type { EventCatalogEntry };
 
-export const eventCatalogKey = ['events', 'catalog'] as const;
 export const fetchEventCatalog = () => http.get<EventCatalog>('/events/catalog').then((r) => r.items);
-/** The catalog changes only with a new version of the server. */
+export const eventCatalogKeys = {
+  all: ['events', 'catalog'] as const,
+  // the catalog changes only with a new version of the server
+  list: () => queryOptions({ queryKey: eventCatalogKeys.all, queryFn: fetchEventCatalog, staleTime: Infinity }),
+};
 export function useEventCatalog() {
-  return useQuery({ queryKey: eventCatalogKey, queryFn: fetchEventCatalog, staleTime: Infinity });
+  return useQuery(eventCatalogKeys.list());
 }

@@ -6,6 +6,7 @@ import { useRealtime } from '../../../lib/realtime';
 import { LIVE_EVENTS } from '../../../lib/realtime-events';
 import { useCan } from '../../../lib/session';
 import { useQueryClient } from '@tanstack/react-query';
+import { invitationKeys } from '../api/users';
 import { InvitationsCard } from './invitations-card';
 import { InviteDialog } from './invite-dialog';
 import { MembersCard } from './members-card';
@@ -19,7 +20,7 @@ export function UsersSettings() {
   const canManage = can('users.manage');
   const [isInviting, setInviting] = useState(false);
   const queryClient = useQueryClient();
-  useRealtime(LIVE_EVENTS.user, () => void queryClient.invalidateQueries({ queryKey: ['users'] }));
+  useRealtime(LIVE_EVENTS.user, () => void queryClient.invalidateQueries({ queryKey: invitationKeys.all }));
   return (
     <>
       <SectionHeader
