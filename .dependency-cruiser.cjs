@@ -12,14 +12,14 @@ module.exports = {
       name: 'module-internals',
       severity: 'error',
       comment:
-        'A server module reaches another only through its service, errors, tables types, job definitions or module file.',
+        'A server module reaches another only through its service, errors, tables types, events, job definitions or module file.',
       from: { path: '^src/server/modules/([^/]+)/' },
       to: {
         path: '^src/server/modules/([^/]+)/',
         pathNot: [
           '^src/server/modules/$1/',
-          '\\.(service|errors|tables|jobs)\\.ts$',
-          '/(module|templates|job-definition|job-queue|realtime|mailer|demo-seed)\\.ts$',
+          '\\.(service|errors|tables|jobs|events)\\.ts$',
+          '/(module|templates|job-definition|job-queue|realtime|mailer|demo-seed|event-catalog)\\.ts$',
           '^src/server/modules/(index|module)\\.ts$',
         ],
       },

@@ -22,3 +22,14 @@ test("a rename by one user appears live in another user's top bar", async ({ pag
     await other.close();
   }
 });
+
+test('Settings -> Developers -> Events lists every event with its payload schema', async ({ page }) => {
+  await login(page, 'agent', { next: '/settings/events' });
+  await expect(page.getByRole('heading', { name: 'Events', exact: true })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Find an event' }).fill('deal.moved');
+  const moved = page.locator('details', { hasText: 'deal.moved' });
+  await expect(moved).toHaveCount(1);
+  await expect(moved.getByText('A deal moved to another stage')).toBeVisible();
+  await moved.locator('summary').click();
+  await expect(moved.locator('pre')).toContainText('"toStage"');
+});

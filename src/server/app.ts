@@ -16,6 +16,7 @@ import { clientErrorHandler, frameworkErrors, installProblemHandlers } from './h
 import { registerWebApp } from './http/web.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { modules } from './modules/index.js';
+import { eventPayloadSchemas } from './modules/events/event-catalog.js';
 import type { AppContext } from './platform/context.js';
 
 export interface RegisteredRoute {
@@ -109,6 +110,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
           bearer: { type: 'http', scheme: 'bearer' },
           session: { type: 'apiKey', in: 'cookie', name: 'crm_session' },
         },
+        // every domain event's payload, for webhook consumers (also GET /api/events/catalog)
+        schemas: eventPayloadSchemas(ctx.events.catalog),
       },
       security: [{ bearer: [] }, { session: [] }],
     },

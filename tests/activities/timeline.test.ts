@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { appendEvent } from '../../src/server/modules/events/events.service.js';
+import { appendEvent, type EventInput, type EventType } from '../../src/server/modules/events/events.service.js';
 import { systemActor } from '../../src/server/platform/actor.js';
 import { withTransaction } from '../../src/server/platform/transaction.js';
 import { insertContact } from '../helpers/fixtures.js';
@@ -13,22 +13,10 @@ describeEachDialect('the timeline', (dialect) => {
   });
   afterEach(async () => t.close());
 
-  /** An event as another module (notes, pipelines, contacts) would write it. */
-  async function otherModuleEvent(
-    workspaceId: string,
-    type: string,
-    entityType: string,
-    entityId: string,
-    payload: Record<string, unknown>,
-  ) {
+  /** An event as another module (notes, pipelines, contacts) writes it. */
+  async function otherModuleEvent<T extends EventType>(workspaceId: string, input: EventInput<T>) {
     await withTransaction(t.ctx.db, (trx) =>
-      appendEvent(
-        t.ctx,
-        trx,
-        systemActor(workspaceId),
-        { type, entityType, entityId, payload },
-        t.clock.now().toISOString(),
-      ),
+      appendEvent(t.ctx, trx, systemActor(workspaceId), input, t.clock.now().toISOString()),
     );
   }
 
@@ -43,21 +31,39 @@ describeEachDialect('the timeline', (dialect) => {
       occurredAt: '2026-01-05T08:00:00Z',
     });
     manual(t).advance(60);
-    await otherModuleEvent(s.workspace.id, 'note.created', 'note', '018f0000-0000-7000-8000-00000000000a', {
-      contactId: c,
-      body: 'Prefers WhatsApp',
+    await otherModuleEvent(s.workspace.id, {
+      type: 'contact.note_added',
+      entityType: 'contact',
+      entityId: c,
+      payload: { noteId: '018f0000-0000-7000-8000-00000000000a', excerpt: 'Prefers WhatsApp', isPinned: false },
     });
     manual(t).advance(60);
-    await otherModuleEvent(s.workspace.id, 'deal.stage_changed', 'deal', '018f0000-0000-7000-8000-00000000000d', {
-      contactId: c,
-      fromStageName: 'Lead',
-      toStageName: 'Qualified',
-      reason: 'Visited campus',
+    await otherModuleEvent(s.workspace.id, {
+      type: 'deal.moved',
+      entityType: 'deal',
+      entityId: '018f0000-0000-7000-8000-00000000000d',
+      payload: {
+        pipelineId: '018f0000-0000-7000-8000-00000000000e',
+        fromStageId: '018f0000-0000-7000-8000-0000000000e1',
+        toStageId: '018f0000-0000-7000-8000-0000000000e2',
+        fromStage: 'Lead',
+        toStage: 'Qualified',
+        contactId: c,
+        ownerId: null,
+        title: 'Grade 7',
+        reason: 'Visited campus',
+        version: 2,
+      },
     });
     manual(t).advance(60);
     await s.agent.post('/api/tasks', { title: 'Send brochure', contactId: c, dueAt: '2026-01-08T02:00:00Z' });
     manual(t).advance(60);
-    await otherModuleEvent(s.workspace.id, 'contact.updated', 'contact', c, { changes: ['primaryPhone'] });
+    await otherModuleEvent(s.workspace.id, {
+      type: 'contact.updated',
+      entityType: 'contact',
+      entityId: c,
+      payload: { changes: ['primaryPhone'] },
+    });
     // another contact's history stays out
     const other = await insertContact(t.ctx, s.workspace.id, { ownerId: p.agent });
     await s.agent.post('/api/activities', { typeId: 'call', contactId: other, title: 'Someone else' });
@@ -68,11 +74,11 @@ describeEachDialect('the timeline', (dialect) => {
     expect(items.map((i: { kind: string; eventType: string }) => `${i.kind}:${i.eventType}`)).toEqual([
       'edit:contact.updated',
       'task:task.created',
-      'stage_change:deal.stage_changed',
-      'note:note.created',
+      'stage_change:deal.moved',
+      'note:contact.note_added',
       'activity:activity.created',
     ]);
-    expect(items[2].payload).toMatchObject({ toStageName: 'Qualified', reason: 'Visited campus' });
+    expect(items[2].payload).toMatchObject({ toStage: 'Qualified', reason: 'Visited campus' });
     expect(items[4]).toMatchObject({
       actor: { id: p.agent },
       payload: { activity: { title: 'Intro call', type: { key: 'call' } } },

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendEvent, type DomainEvent } from '../../src/server/modules/events/events.service.js';
+import { appendEvent, type AnyDomainEvent as DomainEvent } from '../../src/server/modules/events/events.service.js';
 import { systemActor } from '../../src/server/platform/actor.js';
 import { nowIso } from '../../src/server/platform/clock.js';
 import { withTransaction } from '../../src/server/platform/transaction.js';
@@ -84,26 +84,27 @@ describeEachDialect('realtime', (dialect) => {
     const received: DomainEvent[] = [];
     const unsubscribe = t.ctx.realtime.subscribe(workspace.id, (e) => received.push(e));
     const actor = systemActor(workspace.id);
-    const emit = (trx: Parameters<typeof appendEvent>[1], type: string) =>
-      appendEvent(t.ctx, trx, actor, { type, entityType: 'test' }, nowIso(t.clock));
+    // told apart by their entity ids: 'committed', 'rolled_back', 'marker'
+    const emit = (trx: Parameters<typeof appendEvent>[1], entityId: string) =>
+      appendEvent(t.ctx, trx, actor, { type: 'workspace.updated', entityType: 'workspace', entityId }, nowIso(t.clock));
 
     await withTransaction(t.ctx.db, async (trx) => {
-      await emit(trx, 'workspace.test_committed');
+      await emit(trx, 'committed');
       await sleep(150); // time enough for a premature delivery to show up
       expect(received).toEqual([]);
     });
-    await eventually(() => received.find((e) => e.type === 'workspace.test_committed'));
+    await eventually(() => received.find((e) => e.entityId === 'committed'));
 
     await expect(
       withTransaction(t.ctx.db, async (trx) => {
-        await emit(trx, 'workspace.test_rolled_back');
+        await emit(trx, 'rolled_back');
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');
-    await withTransaction(t.ctx.db, (trx) => emit(trx, 'workspace.test_marker'));
+    await withTransaction(t.ctx.db, (trx) => emit(trx, 'marker'));
     // Deliveries keep commit order, so once the marker is here a rolled-back event would be too.
-    await eventually(() => received.find((e) => e.type === 'workspace.test_marker'));
-    expect(received.map((e) => e.type)).toEqual(['workspace.test_committed', 'workspace.test_marker']);
+    await eventually(() => received.find((e) => e.entityId === 'marker'));
+    expect(received.map((e) => e.entityId)).toEqual(['committed', 'marker']);
     unsubscribe();
   });
 
@@ -168,11 +169,11 @@ describe.skipIf(!DIALECTS.includes('postgres'))('realtime across nodes (PostgreS
         t.ctx,
         trx,
         systemActor(workspace.id),
-        { type: 'workspace.bulk_note', entityType: 'workspace', payload: { note: 'x'.repeat(10_000) } },
+        { type: 'workspace.created', entityType: 'workspace', payload: { name: 'x'.repeat(10_000) } },
         nowIso(t.clock),
       ),
     );
-    const big = await stream.waitFor('workspace.bulk_note');
-    expect((big.data.payload as { note: string }).note).toHaveLength(10_000);
+    const big = await stream.waitFor('workspace.created');
+    expect((big.data.payload as { name: string }).name).toHaveLength(10_000);
   });
 });

@@ -65,26 +65,21 @@ export function installRouteGuard(
           { retryAfterSeconds },
         );
     }
-    const meta = { ip: req.ip, userAgent: req.headers['user-agent'] };
-    const auth = req.headers.authorization;
-    if (auth?.startsWith('Bearer ')) {
-      req.actor = await actorFromApiKey(ctx, auth.slice(7).trim(), meta);
-      if (!req.actor)
-        throw new AppError(
-          'UNAUTHENTICATED',
-          'The API key is invalid or revoked, or the member who owns it is no longer active in its workspace',
-        );
-    } else {
-      const token = req.cookies?.[SESSION_COOKIE];
-      if (token) req.actor = await actorFromSession(ctx, token, meta);
-      if (
-        req.actor &&
-        required !== 'public' &&
-        !SAFE_METHODS.has(req.method) &&
-        req.headers['x-csrf-token'] !== req.actor.csrfToken
-      ) {
-        throw new AppError('CSRF_INVALID', 'Send the X-CSRF-Token header from GET /api/auth/session with every change');
-      }
+    const credential = credentialOf(req);
+    req.actor = await actorOfCredential(ctx, credential, requestMeta(req));
+    if (credential?.kind === 'api_key' && !req.actor)
+      throw new AppError(
+        'UNAUTHENTICATED',
+        'The API key is invalid or revoked, or the member who owns it is no longer active in its workspace',
+      );
+    if (
+      credential?.kind === 'session' &&
+      req.actor &&
+      required !== 'public' &&
+      !SAFE_METHODS.has(req.method) &&
+      req.headers['x-csrf-token'] !== req.actor.csrfToken
+    ) {
+      throw new AppError('CSRF_INVALID', 'Send the X-CSRF-Token header from GET /api/auth/session with every change');
     }
     if (required === 'public') return;
     if (!req.actor) throw new AppError('UNAUTHENTICATED');
@@ -103,6 +98,30 @@ export function installRouteGuard(
       );
     }
   });
+}
+
+/** How a request says who it is: a Bearer API key or the session cookie. */
+export type Credential = { kind: 'api_key'; key: string } | { kind: 'session'; token: string } | null;
+
+export function credentialOf(req: FastifyRequest): Credential {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return { kind: 'api_key', key: auth.slice(7).trim() };
+  const token = req.cookies?.[SESSION_COOKIE];
+  return token ? { kind: 'session', token } : null;
+}
+
+export const requestMeta = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] });
+
+/** The actor a credential stands for now (null: signed out, expired, deactivated or revoked). */
+export async function actorOfCredential(
+  ctx: AppContext,
+  credential: Credential,
+  meta: ReturnType<typeof requestMeta>,
+): Promise<Actor | null> {
+  if (!credential) return null;
+  return credential.kind === 'api_key'
+    ? actorFromApiKey(ctx, credential.key, meta)
+    : actorFromSession(ctx, credential.token, meta);
 }
 
 /** The signed-in actor of a route that declared a permission other than 'public'. */

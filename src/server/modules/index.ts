@@ -1,5 +1,9 @@
 import type { AppModule } from './module.js';
+import { authEvents } from './auth/auth.events.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { userEvents } from './users/users.events.js';
+import { workspaceEvents } from './workspaces/workspaces.events.js';
+import { apiKeyEvents } from './api-keys/api-keys.events.js';
 import { userRoutes } from './users/users.routes.js';
 import { workspaceRoutes } from './workspaces/workspaces.routes.js';
 import { apiKeyRoutes } from './api-keys/api-keys.routes.js';
@@ -14,10 +18,10 @@ import { importExportModule } from './import-export/import-export.module.js';
 
 /** Every feature module, in the order their routes register. Add a module here to plug it in. */
 export const modules: AppModule[] = [
-  { name: 'auth', routes: authRoutes },
-  { name: 'users', routes: userRoutes, eventPermissions: { 'user.': 'authenticated' } },
-  { name: 'workspaces', routes: workspaceRoutes, eventPermissions: { 'workspace.': 'authenticated' } },
-  { name: 'api-keys', routes: apiKeyRoutes },
+  { name: 'auth', routes: authRoutes, events: authEvents },
+  { name: 'users', routes: userRoutes, events: userEvents },
+  { name: 'workspaces', routes: workspaceRoutes, events: workspaceEvents },
+  { name: 'api-keys', routes: apiKeyRoutes, events: apiKeyEvents },
   {
     name: 'audit',
     routes: auditRoutes,

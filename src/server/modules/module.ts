@@ -1,9 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Permission } from '../../shared/permissions.js';
 import type { AppContext } from '../platform/context.js';
-import type { Actor } from '../platform/actor.js';
-import type { Db } from '../platform/transaction.js';
-import type { DomainEvent } from './events/events.service.js';
+import type { EventDefinition, EventHandlers, OptInHandler } from './events/event-catalog.js';
 import type { JobDefinition, RecurringJob } from './jobs/job-definition.js';
 import type { WorkspaceTemplateContribution } from './workspaces/templates.js';
 
@@ -14,8 +11,10 @@ export interface AppModule {
   jobs?: JobDefinition<any>[];
   recurring?: RecurringJob[];
   templates?: WorkspaceTemplateContribution;
-  /** Permission a user needs to receive this module's live events, by event type prefix. */
-  eventPermissions?: Record<string, Permission | 'authenticated'>;
-  /** Called for every appended event inside the writer's transaction (e.g. the timeline projection). */
-  eventProjectors?: Array<(ctx: AppContext, db: Db, actor: Actor, event: DomainEvent) => Promise<void>>;
+  /** The events this module emits (its `*.events.ts`): payload schema, live-stream rule, timeline, notices. */
+  events?: Record<string, EventDefinition>;
+  /** Handlers of other modules' events by exact type, run in the writer's transaction: `{ 'deal.moved': fn }`. */
+  on?: EventHandlers;
+  /** Handlers of every event whose definition declares `timeline` / `notify` (the activities module's). */
+  optIns?: { timeline?: OptInHandler; notify?: OptInHandler };
 }

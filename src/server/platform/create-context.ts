@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { createEventBus } from '../modules/events/event-bus.js';
 import { RealtimeHub } from '../modules/events/realtime.js';
 import { JobQueue } from '../modules/jobs/job-queue.js';
 import { registerQueueDepthGauge } from '../modules/jobs/queue-metrics.js';
@@ -38,16 +39,12 @@ export function createContext(opts: ContextOptions): AppContext {
     metrics: createMetrics(opts.defaultMetrics ?? false),
     nodeId: `${process.pid}-${crypto.randomBytes(3).toString('hex')}`,
     templateContributions: [],
-    eventPermissions: {},
-    eventProjectors: [],
+    events: createEventBus(() => ctx, modules, opts.config.NODE_ENV !== 'production'),
   };
   for (const m of modules) {
     for (const def of m.jobs ?? []) jobs.register(def);
     for (const r of m.recurring ?? []) jobs.registerRecurring(r);
     if (m.templates) ctx.templateContributions.push(m.templates);
-    Object.assign(ctx.eventPermissions, m.eventPermissions ?? {});
-    for (const project of m.eventProjectors ?? [])
-      ctx.eventProjectors.push((db, actor, event) => project(ctx, db, actor, event));
   }
   registerQueueDepthGauge(ctx);
   return ctx;

@@ -2,9 +2,9 @@ import type { AppContext } from './context.js';
 
 /**
  * Signed-in sessions resolved in the last moments, so a burst of requests with one cookie reads
- * the session once rather than once per request. Anything that changes who a session's actor is
- * (sign-out, workspace switch, role or activation change, profile, password reset, workspace
- * settings) calls `forgetSessions` after its commit; another node sharing the database sees the
+ * the session once rather than once per request. Anything that changes who a session's (or an API
+ * key's) actor is (sign-out, workspace switch, role or activation change, profile, password reset,
+ * workspace settings, key revocation) calls `forgetSessions` after its commit; another node sharing the database sees the
  * change within SESSION_CACHE_MS.
  */
 export const SESSION_CACHE_MS = 2000;
@@ -43,7 +43,18 @@ export async function cachedSession<T>(
   return value;
 }
 
+const forgetListeners = new WeakMap<object, Set<() => void>>();
+
 /** Drops every cached session of this database (cheap: the next request of each reads it again). */
 export function forgetSessions(ctx: AppContext): void {
   caches.get(ctx.db)?.clear();
+  for (const listener of forgetListeners.get(ctx.db) ?? []) listener();
+}
+
+/** Calls `listener` after every forgetSessions on this node (open live streams re-check who they serve). */
+export function onSessionsForgotten(ctx: AppContext, listener: () => void): () => void {
+  let set = forgetListeners.get(ctx.db);
+  if (!set) forgetListeners.set(ctx.db, (set = new Set()));
+  set.add(listener);
+  return () => set.delete(listener);
 }

@@ -5,6 +5,7 @@ import {
   FormInput,
   History,
   KeyRound,
+  Radio,
   Route,
   Shapes,
   Tags,
@@ -103,5 +104,13 @@ export const settingsSections: SettingsSection[] = [
     icon: Tags,
     groupKey: 'settings:groups.data',
     load: () => import('../features/contact-settings/components/tags-settings').then((m) => m.TagsSettings),
+  },
+  {
+    key: 'events',
+    path: 'events',
+    labelKey: 'settings:sections.events',
+    icon: Radio,
+    groupKey: 'settings:groups.developers',
+    load: () => import('../features/settings/components/event-catalog-settings').then((m) => m.EventCatalogSettings),
   },
 ];

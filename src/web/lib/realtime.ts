@@ -1,33 +1,26 @@
 import { useEffect, useRef } from 'react';
+import type { DomainEventEnvelope } from '../../shared/contracts/events';
+import type { LiveEventType } from './realtime-events';
 
-/** A domain event as the server streams it from GET /api/realtime. */
-export interface RealtimeEvent {
-  id: string;
-  workspaceId: string;
-  type: string;
-  entityType: string;
-  entityId: string | null;
-  actorId: string | null;
-  payload: Record<string, unknown>;
-  createdAt: string;
-}
+/** A domain event as the server streams it from GET /api/realtime (its payload as its type declares). */
+export type RealtimeEvent = DomainEventEnvelope;
 
 type Handler = (event: RealtimeEvent) => void;
 
 /**
  * One shared connection to /api/realtime for the whole app.
- * The server names each SSE event by its type (`event: deal.moved`), and an EventSource only delivers
- * named events to listeners for that exact name; prefix subscriptions need every event, so the stream is
- * read with fetch and parsed here. It reconnects with backoff while anyone is subscribed.
+ * The stream is read with fetch and parsed here (one connection, many exact-type subscriptions). It
+ * reconnects with backoff while anyone is subscribed, also when the server ends it (after a role
+ * change the new stream carries the new rights).
  */
 class RealtimeConnection {
-  private handlers = new Set<{ prefix: string; handler: Handler }>();
+  private handlers = new Set<{ types: ReadonlySet<string>; handler: Handler }>();
   private abort: AbortController | null = null;
   private retryMs = 3000;
   private retryTimer: number | undefined;
 
-  subscribe(prefix: string, handler: Handler): () => void {
-    const entry = { prefix, handler };
+  subscribe(types: readonly LiveEventType[], handler: Handler): () => void {
+    const entry = { types: new Set<string>(types), handler };
     this.handlers.add(entry);
     if (!this.abort) this.connect();
     return () => {
@@ -96,18 +89,20 @@ class RealtimeConnection {
     } catch {
       return;
     }
-    for (const { prefix, handler } of this.handlers) if (event.type.startsWith(prefix)) handler(event);
+    for (const { types, handler } of this.handlers) if (types.has(event.type)) handler(event);
   }
 }
 
 export const realtime = new RealtimeConnection();
 
 /**
- * Calls `handler` for each live event whose type starts with `prefix` (e.g. 'deal.'), while mounted.
+ * Calls `handler` for each live event of these exact types (e.g. `LIVE_EVENTS.deal`), while mounted.
  * Typical use: invalidate a query key so lists refresh when someone else changes something.
  */
-export function useRealtime(prefix: string, handler: Handler): void {
+export function useRealtime(types: readonly LiveEventType[], handler: Handler): void {
   const handlerRef = useRef(handler);
   handlerRef.current = handler;
-  useEffect(() => realtime.subscribe(prefix, (event) => handlerRef.current(event)), [prefix]);
+  const key = types.join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the list is keyed by its contents
+  useEffect(() => realtime.subscribe(types, (event) => handlerRef.current(event)), [key]);
 }

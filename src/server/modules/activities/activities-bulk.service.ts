@@ -158,7 +158,7 @@ export async function insertActivityBatch(
       companyId: companies.get(row.contact_id) ?? null,
       occurredAt: row.occurred_at,
       activity: activitySnapshot(view),
-      imported: true,
+      imported: true as const,
     };
     await appendEvent(
       ctx,

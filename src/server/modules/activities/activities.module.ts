@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import type { AppModule } from '../module.js';
 import { activityRoutes } from './activities.routes.js';
+import { activityEvents } from './activities.events.js';
 import { activitiesTemplate } from './activities.templates.js';
+import { noticesFromEvent } from './notifications/event-notices.js';
 import { activityTypeRoutes } from './activity-types.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { registerActivitiesMergeHandler } from './contact-merge.js';
@@ -15,7 +17,7 @@ import {
 import { notificationRoutes } from './notifications/notifications.routes.js';
 import { taskDueJob, taskReminderJob } from './tasks/tasks.jobs.js';
 import { taskRoutes } from './tasks/tasks.routes.js';
-import { activitiesProjector } from './timeline/timeline.projector.js';
+import { projectTimeline } from './timeline/timeline.projector.js';
 import { timelineRoutes } from './timeline/timeline.routes.js';
 
 const routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, opts) => {
@@ -37,13 +39,8 @@ export const activitiesModule: AppModule = {
   jobs: [taskReminderJob, taskDueJob, notificationEmailJob, digestScanJob, digestSendJob],
   recurring: [{ name: DIGEST_SCAN_JOB, cron: '2 * * * *' }],
   templates: activitiesTemplate,
-  eventPermissions: {
-    'activity.': 'activities.view',
-    'activity_type.': 'activities.view',
-    'task.': 'activities.view',
-    'notification.': 'authenticated',
-  },
-  eventProjectors: [activitiesProjector],
+  events: activityEvents,
+  optIns: { timeline: projectTimeline, notify: noticesFromEvent },
 };
 
 registerActivitiesMergeHandler();

@@ -104,7 +104,7 @@ async function recordActivityWrite(
   ctx: AppContext,
   trx: Db,
   actor: Actor,
-  type: string,
+  type: 'activity.created' | 'activity.updated' | 'activity.completed' | 'activity.deleted',
   activity: Activity,
   companyId: string | null,
   before: Activity | null,
@@ -123,7 +123,7 @@ async function recordActivityWrite(
     now,
   );
   const privacy = activity.isConfidential
-    ? { privateTo: activity.createdBy?.id ?? 'nobody', privateToPermission: 'activities.manage' }
+    ? { privateTo: activity.createdBy?.id ?? 'nobody', privateToPermission: 'activities.manage' as const }
     : {};
   const payload = {
     contactId: activity.contactId,

@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../http/errors.js';
 import type { Actor } from '../../platform/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
+import { forgetSessions } from '../../platform/session-cache.js';
 import { withTransaction } from '../../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { appendEvent } from '../events/events.service.js';
@@ -101,7 +102,12 @@ export async function createApiKey(
       ctx,
       trx,
       actor,
-      { type: 'api_key.created', entityType: 'api_key', entityId: row.id, payload: { name: row.name, role: row.role } },
+      {
+        type: 'api_key.created',
+        entityType: 'api_key',
+        entityId: row.id,
+        payload: { name: row.name, role: input.role },
+      },
       now,
     );
   });
@@ -110,7 +116,7 @@ export async function createApiKey(
 
 export async function revokeApiKey(ctx: AppContext, actor: Actor, id: string): Promise<ApiKey> {
   const now = nowIso(ctx.clock);
-  return withTransaction(ctx.db, async (trx) => {
+  const revoked = await withTransaction(ctx.db, async (trx) => {
     const row = await trx
       .selectFrom('api_keys')
       .selectAll()
@@ -149,4 +155,7 @@ export async function revokeApiKey(ctx: AppContext, actor: Actor, id: string): P
       owner && row.created_by ? ownerOf(row.created_by, owner.name, owner.is_active) : null,
     );
   });
+  // open live streams of the key re-check it now and close
+  forgetSessions(ctx);
+  return revoked;
 }

@@ -120,7 +120,12 @@ export async function runBulkAction(ctx: AppContext, actor: Actor, input: Input)
               type: 'contact.updated',
               entityType: 'contact',
               entityId: row.id,
-              payload: { changes: ['ownerId'], ownerId: action.ownerId, previousOwnerId: row.owner_id },
+              payload: {
+                changes: ['ownerId'],
+                fullName: row.full_name,
+                ownerId: action.ownerId,
+                previousOwnerId: row.owner_id,
+              },
             },
             now,
           );

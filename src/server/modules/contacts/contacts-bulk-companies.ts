@@ -242,7 +242,7 @@ export async function recordCompanyBatch(
     ctx,
     trx,
     actor,
-    { type: 'company.imported', entityType: 'import', entityId: ref.importId, payload: { ...meta, timeline: false } },
+    { type: 'company.imported', entityType: 'import', entityId: ref.importId, payload: meta },
     now,
   );
 }
@@ -288,7 +288,7 @@ export async function undoCompanyBatch(
       type: 'company.import_undone',
       entityType: 'import',
       entityId: ref.importId,
-      payload: { ...meta, timeline: false },
+      payload: meta,
     },
     now,
   );

@@ -160,7 +160,13 @@ export async function recordContactBatch(
       type: 'contact.imported',
       entityType: 'import',
       entityId: ref.importId,
-      payload: { ...meta, updatedIds: undefined, timeline: false },
+      payload: {
+        importId: meta.importId,
+        batch: meta.batch,
+        created: meta.created,
+        updated: meta.updated,
+        companiesCreated: meta.companiesCreated,
+      },
     },
     now,
   );
@@ -199,7 +205,7 @@ export async function undoContactBatch(
       type: 'contact.import_undone',
       entityType: 'import',
       entityId: ref.importId,
-      payload: { ...meta, timeline: false },
+      payload: meta,
     },
     now,
   );

@@ -6,6 +6,7 @@ import { contactConfigRoutes } from './contact-config.routes.js';
 import { contactDedupeRoutes } from './contact-dedupe.routes.js';
 import { contactExtraRoutes } from './contact-extras.routes.js';
 import { contactCoreRoutes } from './contacts.routes.js';
+import { contactEvents } from './contacts.events.js';
 import { contactPurgeJob } from './contacts.jobs.js';
 import { contactTemplates } from './contacts.templates.js';
 
@@ -26,14 +27,5 @@ export const contactsModule: AppModule = {
   jobs: [contactPurgeJob],
   recurring: [{ name: 'contacts.purge', cron: '37 2 * * *' }],
   templates: contactTemplates,
-  eventPermissions: {
-    'contact.': 'contacts.view',
-    'company.': 'contacts.view',
-    'tag.': 'contacts.view',
-    'contact_type.': 'contacts.view',
-    'contact_source.': 'contacts.view',
-    'custom_field.': 'contacts.view',
-    'saved_view.': 'contacts.view',
-    'contact_settings.': 'contacts.view',
-  },
+  events: contactEvents,
 };

@@ -95,6 +95,17 @@ function visibleOr404<R extends { owner_id: string | null }>(actor: Actor, row: 
   return row;
 }
 
+/**
+ * Whether the actor may see a contact (agents who see only their own: one primary-key read).
+ * Readers of other modules' data (the live stream, timelines) ask this instead of the table.
+ */
+export async function isContactVisible(db: Db, actor: Actor, id: string): Promise<boolean> {
+  const scope = ownerScope(actor);
+  if (!scope) return true;
+  const row = await findContactRow(db, actor.workspaceId, id);
+  return Boolean(row && row.owner_id === scope);
+}
+
 /** A row the actor may see: their workspace's, and their own when agents see only their own. */
 export async function visibleContactRow(db: Db, actor: Actor, id: string): Promise<ContactRow> {
   return visibleOr404(actor, await findContactRow(db, actor.workspaceId, id));
@@ -327,7 +338,9 @@ export async function updateContact(
         entityId: id,
         payload: {
           changes,
-          ...(changes.includes('ownerId') ? { ownerId: after.ownerId, previousOwnerId: before.ownerId } : {}),
+          ...(changes.includes('ownerId')
+            ? { fullName: after.fullName, ownerId: after.ownerId, previousOwnerId: before.ownerId }
+            : {}),
           ...(changes.includes('typeKey') ? { typeKey: after.typeKey, previousTypeKey: before.typeKey } : {}),
         },
       },

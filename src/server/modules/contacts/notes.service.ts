@@ -64,7 +64,7 @@ export async function listNotes(
   };
 }
 
-const eventPrefix = (entity: NoteEntity) => (entity === 'contact' ? 'contact' : 'company');
+const eventPrefix = (entity: NoteEntity): 'contact' | 'company' => (entity === 'contact' ? 'contact' : 'company');
 
 export async function createNote(
   ctx: AppContext,

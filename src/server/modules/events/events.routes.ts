@@ -1,35 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Permission } from '../../../shared/permissions.js';
-import { can, type Actor } from '../../platform/actor.js';
+import { EventCatalog } from '../../../shared/contracts/events.js';
 import { actorOf } from '../../http/guard.js';
 import type { AppContext } from '../../platform/context.js';
-import type { DomainEvent } from './events.service.js';
-
-const HEARTBEAT_MS = 25_000;
-
-/** Whether the actor may receive an event, by the longest matching type prefix. */
-export function mayReceive(ctx: AppContext, actor: Actor, event: DomainEvent): boolean {
-  // Personal events (a notification) reach only their recipient; private ones (a confidential
-  // activity) only their owner and holders of the named permission.
-  const { recipientUserId, privateTo, privateToPermission } = event.payload as {
-    recipientUserId?: unknown;
-    privateTo?: unknown;
-    privateToPermission?: Permission;
-  };
-  if (typeof recipientUserId === 'string') return recipientUserId === actor.id;
-  if (
-    typeof privateTo === 'string' &&
-    privateTo !== actor.id &&
-    !(privateToPermission && can(actor, privateToPermission))
-  )
-    return false;
-  let best: string | undefined;
-  for (const prefix of Object.keys(ctx.eventPermissions))
-    if (event.type.startsWith(prefix) && (!best || prefix.length > best.length)) best = prefix;
-  const needed = best ? ctx.eventPermissions[best] : 'settings.manage';
-  return needed === 'authenticated' || can(actor, needed);
-}
+import { describeCatalog } from './event-catalog.js';
+import { openEventStream } from './realtime-stream.js';
 
 export const eventRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
@@ -39,6 +14,8 @@ export const eventRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       schema: {
         tags: ['realtime'],
         summary: 'Server-Sent Events: live domain events of this workspace you may see',
+        description:
+          'Each event type says who receives it (GET /api/events/catalog). The stream ends when its session or key no longer stands for the same member and role.',
         produces: ['text/event-stream'],
         response: {
           200: z
@@ -49,27 +26,20 @@ export const eventRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         },
       },
     },
-    (req, reply) => {
-      const actor = actorOf(req);
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      res.write(`retry: 3000\n: connected\n\n`);
-      const unsubscribe = ctx.realtime.subscribe(actor.workspaceId, (event) => {
-        if (mayReceive(ctx, actor, event))
-          res.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-      });
-      const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-      heartbeat.unref();
-      req.raw.on('close', () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-      });
+    (req, reply) => openEventStream(ctx, actorOf(req), req, reply),
+  );
+
+  const catalog = { items: describeCatalog(ctx.events.catalog) };
+  app.get(
+    '/events/catalog',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['realtime'],
+        summary: 'Every domain event type: what it means, what it is about, its payload as JSON Schema',
+        response: { 200: EventCatalog },
+      },
     },
+    async () => catalog,
   );
 };

@@ -1,39 +1,50 @@
 import type { Compilable } from 'kysely';
+import { z } from 'zod';
 import { newId } from '../../db/ids.js';
 import { dialectOf } from '../../db/dialect.js';
 import { toJson } from '../../db/sql-helpers.js';
 import type { Actor } from '../../platform/actor.js';
 import { onCommit, type Db } from '../../platform/transaction.js';
+import type { AnyDomainEvent, DomainEvent, EventCatalog, EventType, PayloadInputOf } from './event-catalog.js';
 import type { RealtimeHub } from './realtime.js';
 
-export interface DomainEvent {
-  id: string;
-  workspaceId: string;
-  type: string;
-  entityType: string;
-  entityId: string | null;
-  actorId: string | null;
-  payload: Record<string, unknown>;
-  createdAt: string;
-}
+export type { AnyDomainEvent, DomainEvent, EventType } from './event-catalog.js';
 
-export interface EventInput {
-  type: string;
+/** What an emitter gives: a declared type, its entity and its payload (a type error otherwise). */
+export type EventInput<T extends EventType> = {
+  type: T;
   entityType: string;
   entityId?: string | null;
-  payload?: Record<string, unknown>;
-}
+} & (Record<string, never> extends PayloadInputOf<T>
+  ? { payload?: PayloadInputOf<T> }
+  : { payload: PayloadInputOf<T> });
 
-/**
- * Runs inside appendEvent, in the caller's transaction, for every event (e.g. the timeline
- * projection). It must only write; a failure rolls the caller's write back.
- */
-export type EventProjector = (db: Db, actor: Actor, event: DomainEvent) => Promise<void>;
+/** The catalog and who listens to what, built once per context from the modules (see AppModule). */
+export interface EventBus {
+  catalog: EventCatalog;
+  /** In-transaction handlers of one type: modules' `on`, then the timeline and notice opt-ins. */
+  handlersOf(type: string): ReadonlyArray<(db: Db, actor: Actor, event: AnyDomainEvent) => Promise<void>>;
+  /** Checks every payload against its schema (tests and development: a mismatch fails loudly). */
+  validates: boolean;
+}
 
 export interface EventDeps {
   realtime: RealtimeHub;
-  /** Projections of events kept in the same transaction (modules contribute them; see AppModule). */
-  eventProjectors?: ReadonlyArray<EventProjector>;
+  events: EventBus;
+}
+
+/** Thrown for an event the catalog does not declare, or whose payload breaks its schema. */
+export class EventContractError extends Error {}
+
+function checked(bus: EventBus, type: string, entityType: string, payload: unknown): void {
+  const def = bus.catalog.get(type);
+  if (!def) throw new EventContractError(`Event ${type} is not declared in any module's *.events.ts`);
+  if (!bus.validates) return;
+  if (def.entity !== entityType)
+    throw new EventContractError(`Event ${type} is about a ${def.entity}, not a ${entityType}`);
+  const result = def.payload.safeParse(payload);
+  if (!result.success)
+    throw new EventContractError(`Event ${type} has a payload its schema refuses: ${z.prettifyError(result.error)}`);
 }
 
 /** A write that goes with an event (see appendEvent's `together`). */
@@ -48,22 +59,24 @@ export type TogetherWrite = Compilable & { execute(): Promise<unknown> };
  * which reads what another writes or changes the same row: on PostgreSQL they go in the event's
  * own statement as data-modifying CTEs, one round trip for all; on SQLite they run first, in order.
  */
-export async function appendEvent(
+export async function appendEvent<T extends EventType>(
   deps: EventDeps,
   db: Db,
   actor: Actor,
-  input: EventInput,
+  input: EventInput<T>,
   at: string,
   together: ReadonlyArray<TogetherWrite> = [],
-): Promise<DomainEvent> {
-  const event: DomainEvent = {
+): Promise<DomainEvent<T>> {
+  const payload = (input.payload ?? {}) as Record<string, unknown>;
+  checked(deps.events, input.type, input.entityType, payload);
+  const event: AnyDomainEvent = {
     id: newId(),
     workspaceId: actor.workspaceId,
     type: input.type,
     entityType: input.entityType,
     entityId: input.entityId ?? null,
     actorId: actor.kind === 'system' ? null : actor.id,
-    payload: input.payload ?? {},
+    payload,
     createdAt: at,
   };
   const insert = db.insertInto('events').values({
@@ -80,6 +93,6 @@ export async function appendEvent(
     deps.realtime.encode(event),
   );
   if (!notified) onCommit(db, () => deps.realtime.dispatch(event));
-  for (const project of deps.eventProjectors ?? []) await project(db, actor, event);
-  return event;
+  for (const handle of deps.events.handlersOf(event.type)) await handle(db, actor, event);
+  return event as DomainEvent<T>;
 }

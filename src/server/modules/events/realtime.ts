@@ -2,9 +2,9 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database.js';
 import { fromJson } from '../../db/sql-helpers.js';
-import type { DomainEvent } from './events.service.js';
+import type { AnyDomainEvent } from './event-catalog.js';
 
-type Listener = (event: DomainEvent) => void;
+type Listener = (event: AnyDomainEvent) => void;
 const MAX_NOTIFY_BYTES = 7000;
 
 /**
@@ -13,6 +13,8 @@ const MAX_NOTIFY_BYTES = 7000;
  */
 export class RealtimeHub {
   readonly channel: string;
+  /** How often an open stream re-checks its session or key (tests shorten it). */
+  recheckMs = 5000;
   private listeners = new Map<string, Set<Listener>>();
   private client: pg.Client | null = null;
   private stopped = false;
@@ -48,7 +50,7 @@ export class RealtimeHub {
   }
 
   /** Payload for NOTIFY: the event itself, or only its id when too large for a notification. */
-  encode(event: DomainEvent): string {
+  encode(event: AnyDomainEvent): string {
     const full = JSON.stringify(event);
     return Buffer.byteLength(full) <= MAX_NOTIFY_BYTES
       ? full
@@ -57,7 +59,7 @@ export class RealtimeHub {
 
   private async receive(payload: string): Promise<void> {
     try {
-      const msg = JSON.parse(payload) as DomainEvent & { ref?: boolean };
+      const msg = JSON.parse(payload) as AnyDomainEvent & { ref?: boolean };
       if (!msg.ref) return this.dispatch(msg);
       const row = await this.database.db
         .selectFrom('events')
@@ -82,7 +84,7 @@ export class RealtimeHub {
     }
   }
 
-  dispatch(event: DomainEvent): void {
+  dispatch(event: AnyDomainEvent): void {
     for (const listener of this.listeners.get(event.workspaceId) ?? []) {
       try {
         listener(event);

@@ -115,10 +115,10 @@ async function audited(
   ctx: AppContext,
   db: Db,
   actor: Actor,
-  action: string,
+  action: 'export.created' | 'export.streamed' | 'export.completed',
   id: string,
   plan: Pick<ExportPlan, 'entity' | 'format' | 'columns' | 'filter' | 'includesPhones'>,
-  extra: Record<string, unknown>,
+  extra: { rowCount?: number },
   now: string,
 ): Promise<void> {
   const after = {
@@ -138,7 +138,7 @@ async function audited(
       type: action,
       entityType: 'export',
       entityId: id,
-      payload: { entity: plan.entity, format: plan.format, ...extra, timeline: false },
+      payload: { entity: plan.entity, format: plan.format, ...extra },
     },
     now,
   );

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import type { AppModule } from '../module.js';
+import { importExportEvents } from './import-export.events.js';
 import { exportRoutes } from './exports.routes.js';
 import { cleanupFilesJobDef, importExportJobs } from './import-export.jobs.js';
 import { importRoutes } from './imports.routes.js';
@@ -16,5 +17,5 @@ export const importExportModule: AppModule = {
   routes,
   jobs: importExportJobs,
   recurring: [{ name: cleanupFilesJobDef.name, cron: '53 3 * * *' }],
-  eventPermissions: { 'import.': 'contacts.edit', 'export.': 'contacts.export' },
+  events: importExportEvents,
 };

@@ -34,7 +34,7 @@ async function record(
   trx: Db,
   actor: Actor,
   imp: ImportRow,
-  action: string,
+  action: 'import.failed' | 'import.retried',
   status: string,
   now: string,
 ): Promise<void> {
@@ -44,7 +44,7 @@ async function record(
     ctx,
     trx,
     actor,
-    { type: action, entityType: 'import', entityId: imp.id, payload: { status, entity: imp.entity, timeline: false } },
+    { type: action, entityType: 'import', entityId: imp.id, payload: { status, entity: imp.entity } },
     now,
   );
 }

@@ -33,7 +33,7 @@ async function finish(
   actor: Actor,
   imp: ImportRow,
   status: string,
-  action: string,
+  action: 'import.completed' | 'import.failed' | 'import.undone',
   extra: Record<string, unknown>,
 ): Promise<void> {
   const now = nowIso(ctx.clock);
@@ -49,7 +49,7 @@ async function finish(
         type: action,
         entityType: 'import',
         entityId: imp.id,
-        payload: { status, entity: imp.entity, timeline: false },
+        payload: { status, entity: imp.entity },
       },
       now,
     );

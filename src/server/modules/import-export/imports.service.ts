@@ -65,24 +65,27 @@ export async function visibleImport(db: Db, actor: Actor, id: string): Promise<I
   return row;
 }
 
+/** The steps of an import a member takes, each an event with the same payload. */
+type ImportStep =
+  | 'import.created'
+  | 'import.updated'
+  | 'import.validation_started'
+  | 'import.started'
+  | 'import.undo_started'
+  | 'import.cancelled';
+
 async function audited(
   ctx: AppContext,
   db: Db,
   actor: Actor,
-  action: string,
+  action: ImportStep,
   imp: Pick<ImportRow, 'id' | 'entity' | 'file_name'>,
-  extra: Record<string, unknown>,
+  extra: { format?: string; fileSize?: number; mapping?: unknown; options?: unknown },
   now: string,
 ): Promise<void> {
   const after = { entity: imp.entity, fileName: imp.file_name, ...extra };
   await recordAudit(db, actor, { action, entityType: 'import', entityId: imp.id, after }, now);
-  await appendEvent(
-    ctx,
-    db,
-    actor,
-    { type: action, entityType: 'import', entityId: imp.id, payload: { ...after, timeline: false } },
-    now,
-  );
+  await appendEvent(ctx, db, actor, { type: action, entityType: 'import', entityId: imp.id, payload: after }, now);
 }
 
 /** Suggested (or given, by column name) field per column. */
@@ -340,7 +343,7 @@ async function transition(
   from: string[],
   to: string,
   job: string,
-  action: string,
+  action: ImportStep,
   check?: (row: ImportRow) => Promise<void>,
 ): Promise<Import> {
   const row = await visibleImport(ctx.db, actor, id);

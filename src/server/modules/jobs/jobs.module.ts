@@ -1,4 +1,5 @@
 import type { AppModule } from '../module.js';
+import { jobEvents } from './jobs.events.js';
 import { pruneSucceededJobsJob } from './jobs.jobs.js';
 import { jobRoutes } from './jobs.routes.js';
 
@@ -7,5 +8,5 @@ export const jobsModule: AppModule = {
   routes: jobRoutes,
   jobs: [pruneSucceededJobsJob],
   recurring: [{ name: pruneSucceededJobsJob.name, cron: '41 3 * * *' }],
-  eventPermissions: { 'job.': 'settings.manage' },
+  events: jobEvents,
 };

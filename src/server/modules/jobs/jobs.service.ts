@@ -116,7 +116,7 @@ async function recordChange(
   ctx: AppContext,
   trx: Db,
   actor: Actor,
-  action: string,
+  action: 'job.retried' | 'job.discarded',
   before: JobRow,
   after: JobRow | null,
   now: string,

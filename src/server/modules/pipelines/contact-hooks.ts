@@ -7,7 +7,7 @@ import {
   registerContactTypeRule,
   type ContactTypeRuleChecker,
 } from '../contacts/contacts.service.js';
-import type { DomainEvent } from '../events/events.service.js';
+import type { DomainEventOf } from '../events/event-catalog.js';
 import {
   contactSummary,
   contactTypeRules,
@@ -49,13 +49,13 @@ export async function ensureOpenItemOnTypeChange(
   ctx: AppContext,
   db: Db,
   actor: Actor,
-  event: DomainEvent,
+  event: DomainEventOf<'contact.created' | 'contact.updated'>,
 ): Promise<void> {
-  if (event.type !== 'contact.created' && event.type !== 'contact.updated') return;
   const typeKey = event.payload.typeKey;
   if (typeof typeKey !== 'string' || !event.entityId) return;
+  // an update names the previous type only when the type changed
+  if (event.type === 'contact.updated' && event.payload.previousTypeKey === undefined) return;
   if (event.type === 'contact.updated' && event.payload.previousTypeKey === typeKey) return;
-  if (event.type === 'contact.updated' && !('previousTypeKey' in event.payload)) return;
   for (const rule of await contactTypeRules(db, event.workspaceId, typeKey)) {
     if (rule.kind !== OPEN_ITEM_RULE || rule.createIfMissing !== true) continue;
     const category = categoryOf(rule);

@@ -30,9 +30,14 @@ export async function visibleDealPage(ctx: AppContext, db: Db, actor: Actor, id:
   return seenBy(actor, isId(id) ? await deals.findDealView(db, actor.workspaceId, id) : undefined);
 }
 
-function seenBy<Row extends DealRow>(actor: Actor, row: Row | undefined): Row {
+/** The rule: agents who see only their own records see the deals they own. */
+export function isDealVisible(actor: Actor, ownerId: string | null): boolean {
   const scope = ownerScope(actor);
-  if (!row || (scope && row.owner_id !== scope)) throw notFound('Deal');
+  return !scope || ownerId === scope;
+}
+
+function seenBy<Row extends DealRow>(actor: Actor, row: Row | undefined): Row {
+  if (!row || !isDealVisible(actor, row.owner_id)) throw notFound('Deal');
   return row;
 }
 

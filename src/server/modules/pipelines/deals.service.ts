@@ -167,7 +167,14 @@ export async function createDealInTransaction(
       type: 'deal.created',
       entityType: 'deal',
       entityId: row.id,
-      payload: { pipelineId: pipeline.id, stageId: stage.id, contactId: row.contact_id, title: row.title, version: 1 },
+      payload: {
+        pipelineId: pipeline.id,
+        stageId: stage.id,
+        contactId: row.contact_id,
+        ownerId: row.owner_id,
+        title: row.title,
+        version: 1,
+      },
     },
     now,
   );
@@ -275,6 +282,7 @@ export async function updateDeal(
           pipelineId: row.pipeline_id,
           stageId: row.stage_id,
           contactId: next.contact_id,
+          ownerId: next.owner_id,
           title: next.title,
           version: version + 1,
         },
@@ -312,7 +320,13 @@ export async function deleteDeal(ctx: AppContext, actor: Actor, id: string): Pro
         type: 'deal.deleted',
         entityType: 'deal',
         entityId: row.id,
-        payload: { pipelineId: row.pipeline_id, stageId: row.stage_id, contactId: row.contact_id, title: row.title },
+        payload: {
+          pipelineId: row.pipeline_id,
+          stageId: row.stage_id,
+          contactId: row.contact_id,
+          ownerId: row.owner_id,
+          title: row.title,
+        },
       },
       now,
     );

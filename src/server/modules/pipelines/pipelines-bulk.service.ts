@@ -231,7 +231,7 @@ export async function recordDealBatch(
     ctx,
     trx,
     actor,
-    { type: 'deal.imported', entityType: 'import', entityId: ref.importId, payload: { ...meta, timeline: false } },
+    { type: 'deal.imported', entityType: 'import', entityId: ref.importId, payload: meta },
     now,
   );
 }
@@ -288,7 +288,7 @@ export async function undoDealBatch(
     ctx,
     trx,
     actor,
-    { type: 'deal.import_undone', entityType: 'import', entityId: ref.importId, payload: { ...meta, timeline: false } },
+    { type: 'deal.import_undone', entityType: 'import', entityId: ref.importId, payload: meta },
     now,
   );
   return { removed };

@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { AppModule } from '../module.js';
 import { ensureOpenItemOnTypeChange, registerContactHooks } from './contact-hooks.js';
 import { dealRoutes } from './deals.routes.js';
+import { pipelineEvents } from './pipelines.events.js';
 import { pipelineRoutes } from './pipelines.routes.js';
 import { pipelineTemplates } from './pipelines.templates.js';
 
@@ -16,8 +17,9 @@ export const pipelinesModule: AppModule = {
   name: 'pipelines',
   routes,
   templates: pipelineTemplates,
-  eventPermissions: { 'deal.': 'deals.view', 'pipeline.': 'deals.view' },
-  eventProjectors: [ensureOpenItemOnTypeChange],
+  events: pipelineEvents,
+  // a contact that gets a type whose rule asks for an open item gets one
+  on: { 'contact.created': ensureOpenItemOnTypeChange, 'contact.updated': ensureOpenItemOnTypeChange },
 };
 
 registerContactHooks();

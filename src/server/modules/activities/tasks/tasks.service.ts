@@ -139,7 +139,10 @@ export async function createTask(ctx: AppContext, actor: Actor, input: CreateTas
   return withTransaction(ctx.db, (trx) => createTaskInTransaction(ctx, trx, actor, input, now));
 }
 
-function eventTypeFor(before: TaskRow, after: TaskRow): string {
+function eventTypeFor(
+  before: TaskRow,
+  after: TaskRow,
+): 'task.completed' | 'task.cancelled' | 'task.reopened' | 'task.reassigned' | 'task.updated' {
   if (before.status !== after.status) {
     if (after.status === 'completed') return 'task.completed';
     if (after.status === 'cancelled') return 'task.cancelled';

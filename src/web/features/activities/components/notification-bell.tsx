@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, EmptyState, IconButton, LoadMore, useToast } from '../../../design';
 import { useFormat } from '../../../lib/format';
 import { useRealtime } from '../../../lib/realtime';
+import { LIVE_EVENTS } from '../../../lib/realtime-events';
 import {
   markAllRead,
   markRead,
@@ -26,7 +27,7 @@ export function NotificationBell() {
   const count = useUnreadCount().data ?? 0;
   const panelRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  useRealtime('notification.', (event) => {
+  useRealtime(LIVE_EVENTS.notification, (event) => {
     void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
     const n = event.payload.notification as Notification | undefined;
     if (event.type === 'notification.created' && n) toast.info(n.title, n.body ?? undefined);

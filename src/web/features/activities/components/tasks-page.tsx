@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Card, DataTable, EmptyState, FormError, LoadMore, Page, Select, Tabs } from '../../../design';
 import { describeError } from '../../../lib/mutation';
 import { useRealtime } from '../../../lib/realtime';
+import { LIVE_EVENTS } from '../../../lib/realtime-events';
 import { useCan } from '../../../lib/session';
 import { useMembers } from '../../settings';
 import { taskKeys, useTask, useTasks, type Task, type TaskFilters, type TaskView } from '../api/tasks';
@@ -46,7 +47,7 @@ export function TasksPage() {
   const openTaskId = params.get('task');
   const openTask = useTask(openTaskId).data;
   const columns = useTaskColumns();
-  useRealtime('task.', () => void queryClient.invalidateQueries({ queryKey: taskKeys.all }));
+  useRealtime(LIVE_EVENTS.task, () => void queryClient.invalidateQueries({ queryKey: taskKeys.all }));
 
   const go = (next: Record<string, string | null>) => {
     const p = new URLSearchParams(params);

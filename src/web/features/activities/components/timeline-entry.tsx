@@ -13,6 +13,15 @@ import { KIND_ICONS, OUTCOME_COLORS } from '../lib/activity-kinds';
 
 type Snapshot = Omit<Activity, 'ip'>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+/** Labels by exact event type (the catalog's), never by parts of the name. */
+const TASK_LABELS: Record<string, string> = {
+  'task.created': 'created',
+  'task.completed': 'completed',
+  'task.reopened': 'reopened',
+  'task.reassigned': 'reassigned',
+  'task.cancelled': 'cancelled',
+};
+const NOTE_EDITS = new Set(['contact.note_updated', 'company.note_updated']);
 
 /** What one entry says: an activity with its outcome and next action, a task, a stage move, a note, an edit. */
 function describe(item: TimelineItem, t: TFunction): { title: ReactNode; body?: ReactNode } {
@@ -30,15 +39,17 @@ function describe(item: TimelineItem, t: TFunction): { title: ReactNode; body?: 
   }
   if (item.kind === 'task' && p.task) {
     const task = p.task as { id: string; title: string; assignee: { name: string } | null; dueAt: string | null };
-    const label = t(`timeline.task.${item.eventType.split('.')[1]}`, { title: task.title, defaultValue: task.title });
+    const key = TASK_LABELS[item.eventType];
+    const label = key ? t(`timeline.task.${key}`, { title: task.title }) : task.title;
     return {
       title: <Link to={`/activities/tasks?task=${task.id}`}>{label}</Link>,
       body: task.assignee ? t('timeline.assignedTo', { name: task.assignee.name }) : undefined,
     };
   }
   if (item.kind === 'stage_change') {
-    const to = str(p.toStage) || str(p.toStageName);
-    const from = str(p.fromStage) || str(p.fromStageName);
+    // deal.moved's payload
+    const to = str(p.toStage);
+    const from = str(p.fromStage);
     const deal =
       item.entityType === 'deal' && item.entityId && str(p.title) ? (
         <Link to={`/deals/${item.entityId}`}>{str(p.title)}</Link>
@@ -57,11 +68,13 @@ function describe(item: TimelineItem, t: TFunction): { title: ReactNode; body?: 
   }
   if (item.kind === 'note')
     return {
-      title: t(`timeline.note.${/updated/.test(item.eventType) ? 'updated' : 'added'}`),
-      body: str(p.excerpt) || str(p.body),
+      title: t(`timeline.note.${NOTE_EDITS.has(item.eventType) ? 'updated' : 'added'}`),
+      body: str(p.excerpt),
     };
   return {
-    title: t(`timeline.events.${item.eventType}`, { defaultValue: item.eventType.replace(/[._]/g, ' ') }),
+    title: t(`timeline.events.${item.eventType}`, {
+      defaultValue: item.eventType.replaceAll('.', ' ').replaceAll('_', ' '),
+    }),
     body: Array.isArray(p.changes) ? (p.changes as string[]).join(', ') : undefined,
   };
 }

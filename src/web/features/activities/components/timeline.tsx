@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, FormError, LoadMore, SkeletonText } from '../../../design';
 import { describeError } from '../../../lib/mutation';
 import { useRealtime, type RealtimeEvent } from '../../../lib/realtime';
+import { LIVE_EVENTS } from '../../../lib/realtime-events';
 import { useCan } from '../../../lib/session';
 import { timelineKeys, useTimeline, type TimelineKind, type TimelineSubject } from '../api/timeline';
 import { TIMELINE_KINDS } from '../lib/activity-kinds';
@@ -39,10 +40,10 @@ export function Timeline({ subject, subjectId, contact, dealId, title }: Timelin
     if (concerns(event, subject, subjectId))
       void queryClient.invalidateQueries({ queryKey: timelineKeys.of(subject, subjectId) });
   };
-  useRealtime('activity.', refresh);
-  useRealtime('task.', refresh);
-  useRealtime('deal.', refresh);
-  useRealtime('contact.', refresh);
+  useRealtime(LIVE_EVENTS.activity, refresh);
+  useRealtime(LIVE_EVENTS.task, refresh);
+  useRealtime(LIVE_EVENTS.deal, refresh);
+  useRealtime(LIVE_EVENTS.contact, refresh);
   const toggle = (k: TimelineKind) =>
     setKinds((prev) => (prev.includes(k) ? prev.filter((x) => x !== k) : [...prev, k]));
 

@@ -19,6 +19,7 @@ import { isApiError } from '../../../lib/api';
 import { useFormat } from '../../../lib/format';
 import { useApiMutation } from '../../../lib/mutation';
 import { useRealtime } from '../../../lib/realtime';
+import { LIVE_EVENTS } from '../../../lib/realtime-events';
 import { useCan } from '../../../lib/session';
 import { contactKeys, deleteContact, restoreContact, useContact } from '../api/contacts';
 import { useContactTypes } from '../api/config';
@@ -48,7 +49,7 @@ export function ContactPage() {
   const [isEditing, setEditing] = useState(false);
   const [isDeleting, setDeleting] = useState(false);
   const [isMerging, setMerging] = useState(false);
-  useRealtime('contact.', (e) => {
+  useRealtime(LIVE_EVENTS.contact, (e) => {
     if (e.entityId === id) void queryClient.invalidateQueries({ queryKey: contactKeys.all });
   });
   const remove = useApiMutation({

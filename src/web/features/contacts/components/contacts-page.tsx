@@ -6,6 +6,7 @@ import { Badge, Button, DataTable, EmptyState, FormError, Page, PageHeader } fro
 import { useFormat } from '../../../lib/format';
 import { describeError } from '../../../lib/mutation';
 import { useRealtime } from '../../../lib/realtime';
+import { LIVE_EVENTS } from '../../../lib/realtime-events';
 import { useCan } from '../../../lib/session';
 import { useQueryClient } from '@tanstack/react-query';
 import { contactKeys, useContactList } from '../api/contacts';
@@ -44,7 +45,7 @@ export function ContactsPage() {
   const [isCreating, setCreating] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [isAllMatching, setAllMatching] = useState(false);
-  useRealtime('contact.', () => void queryClient.invalidateQueries({ queryKey: contactKeys.all }));
+  useRealtime(LIVE_EVENTS.contact, () => void queryClient.invalidateQueries({ queryKey: contactKeys.all }));
 
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total;

@@ -20,6 +20,7 @@ import { Button, Drawer, FormError, Page, Skeleton } from '../../../design';
 import { useFormat } from '../../../lib/format';
 import { describeError } from '../../../lib/mutation';
 import { useRealtime } from '../../../lib/realtime';
+import { LIVE_EVENTS } from '../../../lib/realtime-events';
 import { useCan } from '../../../lib/session';
 import { boardKeys, fetchColumnPage, useBoard, type DealCard } from '../api/board';
 import { dealKeys } from '../api/deals';
@@ -75,7 +76,7 @@ export function BoardPage() {
   useEffect(() => setMore({}), [board.data]);
 
   const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: boardKeys.all }), [queryClient]);
-  useRealtime('deal.', () => {
+  useRealtime(LIVE_EVENTS.deal, () => {
     if (dragging) pendingRefresh.current = true;
     else refresh();
   });

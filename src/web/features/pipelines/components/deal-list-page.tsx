@@ -19,6 +19,7 @@ import {
 import { useFormat } from '../../../lib/format';
 import { describeError } from '../../../lib/mutation';
 import { useRealtime } from '../../../lib/realtime';
+import { LIVE_EVENTS } from '../../../lib/realtime-events';
 import { useCan } from '../../../lib/session';
 import { bulkMove, dealKeys, useDealList, type Deal, type DealListParams } from '../api/deals';
 import { useBoardFilters } from '../hooks/use-board-filters';
@@ -61,7 +62,7 @@ export function DealListPage() {
     sort: SORTS[sort.key] ?? 'createdAt',
     order: sort.direction,
   });
-  useRealtime('deal.', () => void queryClient.invalidateQueries({ queryKey: dealKeys.all }));
+  useRealtime(LIVE_EVENTS.deal, () => void queryClient.invalidateQueries({ queryKey: dealKeys.all }));
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const stageById = useMemo(() => new Map((pipeline?.stages ?? []).map((s) => [s.id, s])), [pipeline]);
 

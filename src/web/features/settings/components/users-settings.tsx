@@ -3,6 +3,7 @@ import { UserPlus } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../design';
 import { useRealtime } from '../../../lib/realtime';
+import { LIVE_EVENTS } from '../../../lib/realtime-events';
 import { useCan } from '../../../lib/session';
 import { useQueryClient } from '@tanstack/react-query';
 import { invitationKeys } from '../api/users';
@@ -19,7 +20,7 @@ export function UsersSettings() {
   const canManage = can('users.manage');
   const [isInviting, setInviting] = useState(false);
   const queryClient = useQueryClient();
-  useRealtime('user.', () => void queryClient.invalidateQueries({ queryKey: invitationKeys.all }));
+  useRealtime(LIVE_EVENTS.user, () => void queryClient.invalidateQueries({ queryKey: invitationKeys.all }));
   return (
     <>
       <SectionHeader

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRealtime } from '../../../lib/realtime';
+import { LIVE_EVENTS } from '../../../lib/realtime-events';
 import { sessionKey } from '../../../lib/session';
 import { memberKeys } from '../../settings';
 
@@ -7,10 +8,10 @@ import { memberKeys } from '../../settings';
 export function ShellEffects() {
   const queryClient = useQueryClient();
   const refreshSession = () => void queryClient.invalidateQueries({ queryKey: sessionKey });
-  useRealtime('workspace.', refreshSession);
+  useRealtime(LIVE_EVENTS.workspace, refreshSession);
   // A member joined, changed role or was deactivated: your own session, and every members list
   // (owner and assignee pickers offer active members only).
-  useRealtime('user.', () => {
+  useRealtime(LIVE_EVENTS.user, () => {
     refreshSession();
     void queryClient.invalidateQueries({ queryKey: memberKeys.all });
   });
