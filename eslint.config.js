@@ -28,6 +28,29 @@ export default tseslint.config(
     },
   },
   {
+    // The database's dialect is an object of the handle (src/server/db/dialect.ts): code outside
+    // src/server/db asks it (`dialectOf(db).ilike(...)`) and neither carries nor compares dialect names.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/server/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'BinaryExpression[operator=/^[!=]==?$/] > Literal[value=/^(postgres|sqlite)$/]',
+          message: 'No dialect branch outside src/server/db: add a method to SqlDialect (src/server/db/dialect.ts).',
+        },
+        {
+          selector: 'SwitchCase > Literal[value=/^(postgres|sqlite)$/]',
+          message: 'No dialect branch outside src/server/db: add a method to SqlDialect (src/server/db/dialect.ts).',
+        },
+        {
+          selector: 'Identifier[name=dialect]',
+          message: 'No dialect passed around outside src/server/db: use dialectOf(db) where the SQL is built.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -2,7 +2,6 @@ import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { ContactFilter, ContactSort } from '../../../shared/contracts/contacts-query.js';
 import type { DB } from '../../db/schema.js';
-import { contactSearchSubquery } from '../../db/search.js';
 import { countAll } from '../../db/sql-helpers.js';
 import { fieldError } from '../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
@@ -38,9 +37,9 @@ export interface ListScope extends FilterScope {
  */
 export const COMMON_TAG_CONTACTS = 20_000;
 
-/** The cheaper way to ask a list's tag filter (SQLite only: PostgreSQL's planner weighs it). */
+/** The cheaper way to ask a list's tag filter (where `in` collects first: SQLite; PostgreSQL's planner weighs it). */
 async function tagMatchFor(db: Db, scope: ListScope, f: FilterInput): Promise<'in' | 'exists'> {
-  if (scope.dialect !== 'sqlite' || !f.tagIds?.length || f.tagMode === 'all') return 'in';
+  if (!scope.sql.collectsSubqueryFirst || !f.tagIds?.length || f.tagMode === 'all') return 'in';
   const tagged = db
     .selectFrom('contact_tags as t')
     .select(sql.lit(1).as('one'))
@@ -62,7 +61,7 @@ export function applyContactFilter(qb: ContactQuery, scope: ListScope, f: Filter
   ) as QB;
   if (scope.ownerScope) q = q.where('c.owner_id', '=', scope.ownerScope) as QB;
   if (f.q) {
-    const sub = contactSearchSubquery(scope.dialect, scope.workspaceId, f.q);
+    const sub = scope.sql.contactSearchSubquery(scope.workspaceId, f.q);
     q = q.where(sub ? sql<boolean>`c.id in (${sub})` : sql<boolean>`1 = 0`) as QB;
   }
   if (f.typeKeys?.length) q = q.where('c.type_key', 'in', f.typeKeys) as QB;

@@ -17,12 +17,13 @@ import { isId } from './ids.js';
 import { hasFilter, type FilterScope } from './deals.repository.js';
 import { toCard, type CardContext, type DealCardRow } from './pipelines.mappers.js';
 import { loadPipeline } from './pipelines.service.js';
+import { dialectOf } from '../../db/dialect.js';
 import { listStageStats } from './stage-stats.repository.js';
 
 type StatsRow = Awaited<ReturnType<typeof listStageStats>>[number];
 
 export function filterScope(ctx: AppContext, actor: Actor): FilterScope {
-  return { dialect: ctx.dialect, actorId: actor.id, ownerOnly: ownerScope(actor) };
+  return { sql: dialectOf(ctx.db), actorId: actor.id, ownerOnly: ownerScope(actor) };
 }
 
 export async function pipelineOrNotFound(ctx: AppContext, actor: Actor, id: string): Promise<Pipeline> {
