@@ -43,7 +43,10 @@ function parse(path: string, text = readFileSync(path, 'utf8')) {
 }
 
 function tableName(literal: string): string {
-  return literal.trim().split(/\s+as\s+/i)[0].trim();
+  return literal
+    .trim()
+    .split(/\s+as\s+/i)[0]
+    .trim();
 }
 
 /** Which module declares each table, read from the `interface DB` blocks of every `*.tables.ts`. */
@@ -58,7 +61,8 @@ export function tableOwners(modulesDir = MODULES_DIR): Map<string, string> {
           const name = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : null;
           if (!name) continue;
           const previous = owners.get(name);
-          if (previous && previous !== module) throw new Error(`table ${name} is declared by ${previous} and ${module}`);
+          if (previous && previous !== module)
+            throw new Error(`table ${name} is declared by ${previous} and ${module}`);
           owners.set(name, module);
         }
       }
@@ -124,7 +128,5 @@ export function allTableReferences(modulesDir = MODULES_DIR): TableReference[] {
   return sourceFiles(modulesDir)
     .map((path) => relative(modulesDir, path))
     .filter((file) => file.includes('/'))
-    .flatMap((file) =>
-      tableReferences(file.split('/')[0], file, readFileSync(join(modulesDir, file), 'utf8'), known),
-    );
+    .flatMap((file) => tableReferences(file.split('/')[0], file, readFileSync(join(modulesDir, file), 'utf8'), known));
 }
