@@ -120,13 +120,11 @@ async function recordFailure(ctx: AppContext, key: string) {
       .insertInto('login_failures')
       .values(values)
       .onConflict((oc) =>
-        oc
-          .column('key')
-          .doUpdateSet({
-            count: values.count,
-            first_failed_at: values.first_failed_at,
-            locked_until: values.locked_until,
-          }),
+        oc.column('key').doUpdateSet({
+          count: values.count,
+          first_failed_at: values.first_failed_at,
+          locked_until: values.locked_until,
+        }),
       )
       .execute();
   });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge, Button, Card, ConfirmDialog, DataTable, EmptyState, FormError, type Column } from '../../../design';
 import { useFormat } from '../../../lib/format';
 import { describeError, useApiMutation } from '../../../lib/mutation';
-import { apiKeysKey, revokeApiKey, useApiKeys, type ApiKey } from '../api/api-keys';
+import { apiKeyKeys, revokeApiKey, useApiKeys, type ApiKey } from '../api/api-keys';
 import { CreateApiKeyDialog } from './create-api-key-dialog';
 import { SectionHeader } from './section-header';
 
@@ -17,7 +17,7 @@ export function ApiKeysSettings() {
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const revoke = useApiMutation({
     mutationFn: revokeApiKey,
-    invalidate: [apiKeysKey],
+    invalidate: [apiKeyKeys.all],
     successMessage: (key) => t('apiKeys.revoked', { name: key.name }),
     onSuccess: () => setRevoking(null),
   });
