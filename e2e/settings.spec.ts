@@ -60,6 +60,8 @@ test('an admin creates an API key, sees it once, and revokes it', async ({ page 
   await expect(page.getByText(key)).toHaveCount(0);
   const prefix = key.split('_')[1];
   await expect(row).toContainText(`crm_${prefix}_…`);
+  // the key acts for the admin who made it
+  await expect(row.getByRole('cell', { name: 'Ayu Admin' })).toBeVisible();
 
   // The key works against the API until it is revoked.
   expect((await page.request.get('/api/workspace', { headers: { authorization: `Bearer ${key}` } })).status()).toBe(

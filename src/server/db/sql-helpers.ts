@@ -42,6 +42,21 @@ export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
+/**
+ * Whether a text is a day (2026-01-31) or an instant (2026-01-31T08:00:00.000Z, or with an offset)
+ * that exists on the calendar: PostgreSQL refuses 2026-02-30 or "soon" for a date or timestamp
+ * column, where SQLite would compare the text.
+ */
+export function isDateText(value: string): boolean {
+  if (!/^[1-9]\d{3}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(value)) return false;
+  const ms = Date.parse(`${value.slice(0, 10)}T00:00:00Z`);
+  return (
+    !Number.isNaN(ms) &&
+    new Date(ms).toISOString().slice(0, 10) === value.slice(0, 10) &&
+    !Number.isNaN(Date.parse(value))
+  );
+}
+
 /** A database error for a value of the wrong shape for its column (PostgreSQL: invalid_text_representation). */
 export function isMalformedValueError(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '22P02';

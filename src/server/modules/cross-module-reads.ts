@@ -69,8 +69,10 @@ export const CROSS_MODULE_READS: CrossModuleRead[] = [
   },
   {
     file: 'api-keys/api-keys.service.ts',
-    tables: ['api_keys'],
-    why: 'api_keys are declared by auth, which authenticates with them; the api-keys module manages them',
+    tables: ['api_keys', 'users', 'memberships'],
+    why:
+      'api_keys are declared by auth, which authenticates with them; the key list shows each owner and ' +
+      'whether they are still active in one query (the owner reads are to move to auth/members.service)',
   },
   // jobs that walk every workspace
   {

@@ -4,7 +4,7 @@ import type { CompanyListQuery } from '../../../shared/contracts/companies.js';
 import { dialectOf } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
 import { countAll, likeEscape } from '../../db/sql-helpers.js';
-import { decodeCursor, encodeCursor } from '../../http/pagination.js';
+import { cursorPart, decodeCursor, encodeCursor } from '../../http/pagination.js';
 import type { Db } from '../../platform/transaction.js';
 
 export type CompanyRow = DB['companies'];
@@ -48,7 +48,7 @@ export async function listCompanyRows(db: Db, workspaceId: string, q: z.output<t
   const total = q.includeTotal ? Number((await base.select(countAll().as('n')).executeTakeFirst())?.n ?? 0) : undefined;
   const col = sql.ref(SORT_COLUMN[q.sort]);
   const cmp = sql.raw(q.dir === 'asc' ? '>' : '<');
-  const after = decodeCursor(q.cursor, 2);
+  const after = decodeCursor(q.cursor, [q.sort === 'name' ? cursorPart.text : cursorPart.instant, cursorPart.id]);
   let page = base.selectAll('c');
   if (after)
     page = page.where(sql<boolean>`(${col} ${cmp} ${after[0]} or (${col} = ${after[0]} and c.id ${cmp} ${after[1]}))`);

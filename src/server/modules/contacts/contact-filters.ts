@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { CustomField } from '../../../shared/contracts/contacts-config.js';
 import type { FilterCondition } from '../../../shared/contracts/contacts-query.js';
 import type { SqlDialect } from '../../db/dialect.js';
-import { isUuid, likeEscape } from '../../db/sql-helpers.js';
+import { isDateText, isUuid, likeEscape } from '../../db/sql-helpers.js';
 import { fieldError } from '../../http/errors.js';
 
 // Turns list filter conditions (standard fields and custom.<key>) into SQL over `contacts as c`.
@@ -124,6 +124,9 @@ export function conditionSql(scope: FilterScope, cond: FilterCondition, index: n
   }
   if (UUID_FIELDS.has(cond.field) && asList(v).some((x) => typeof x !== 'string' || !isUuid(x)))
     throw fieldError(`${at}.value`, 'Not a valid id');
+  // a date or timestamp column compares only with a date PostgreSQL can read (custom dates are text)
+  if (kind === 'date' && !spec.customKey && asList(v).some((x) => typeof x !== 'string' || !isDateText(x)))
+    throw fieldError(`${at}.value`, 'Use a date such as 2026-01-31');
   if (cond.op === 'in') {
     const values = asList(v);
     if (!values.length) throw fieldError(`${at}.value`, 'Give at least one value');

@@ -1,10 +1,10 @@
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ContactFilter, ContactSort } from '../../../shared/contracts/contacts-query.js';
 import type { DB } from '../../db/schema.js';
 import { countAll } from '../../db/sql-helpers.js';
 import { fieldError } from '../../http/errors.js';
-import { decodeCursor, encodeCursor } from '../../http/pagination.js';
+import { cursorPart, decodeCursor, encodeCursor, type CursorValue } from '../../http/pagination.js';
 import type { Db } from '../../platform/transaction.js';
 import { conditionSql, fieldSpec, type FilterScope } from './contact-filters.js';
 import type { ContactRow } from './contacts.repository.js';
@@ -108,16 +108,37 @@ interface SortPlan {
   expr: RawBuilder<unknown>;
   nullable: boolean;
   dir: 'asc' | 'desc';
+  /** What the cursor's sort value must be for this field. */
+  part: z.ZodType;
+}
+
+/** The cursor part of a sort value, by the field's kind (custom fields other than numbers sort as text). */
+function cursorPartOf(field: string, kind: string, nullable: boolean): z.ZodType {
+  const custom = field.startsWith('custom.');
+  const part =
+    kind === 'number'
+      ? cursorPart.number
+      : custom
+        ? cursorPart.text
+        : kind === 'boolean'
+          ? z.union([cursorPart.boolean, cursorPart.flag]).transform((v) => v === true || v === 1)
+          : kind === 'date'
+            ? cursorPart.dateOrInstant
+            : field === 'ownerId' || field === 'companyId'
+              ? cursorPart.id
+              : cursorPart.text;
+  return nullable ? part.nullable() : part;
 }
 
 function sortPlan(scope: ListScope, sort: SortInput): SortPlan {
   const spec = fieldSpec(scope, sort.field);
   if (!spec || spec.kind === 'multi') throw fieldError('sort.field', `Cannot sort by "${sort.field}"`);
-  return { expr: spec.expr, nullable: !NOT_NULL_SORTS.has(sort.field), dir: sort.dir };
+  const nullable = !NOT_NULL_SORTS.has(sort.field);
+  return { expr: spec.expr, nullable, dir: sort.dir, part: cursorPartOf(sort.field, spec.kind, nullable) };
 }
 
 /** Rows after the cursor, in sort order: (value, id) keyset with NULLs last in both directions. */
-function afterCursor(plan: SortPlan, cursor: Array<string | number | null>): RawBuilder<boolean> {
+function afterCursor(plan: SortPlan, cursor: [unknown, string]): RawBuilder<boolean> {
   const [value, id] = cursor;
   const cmp = sql.raw(plan.dir === 'asc' ? '>' : '<');
   if (value === null) return sql<boolean>`(${plan.expr} is null and c.id ${cmp} ${id})`;
@@ -144,7 +165,7 @@ export async function listContactRows(
   const total = page.includeTotal
     ? Number((await base.select(countAll().as('n')).executeTakeFirst())?.n ?? 0)
     : undefined;
-  const cursor = decodeCursor(page.cursor, 2);
+  const cursor = decodeCursor(page.cursor, [plan.part, cursorPart.id]);
   let q = base.selectAll('c').select(sql<unknown>`${plan.expr}`.as('sort_value'));
   if (cursor) q = q.where(afterCursor(plan, cursor));
   const nulls = plan.nullable ? sql` nulls last` : sql``;
@@ -157,8 +178,7 @@ export async function listContactRows(
   const hasMore = rows.length > page.limit;
   const items = hasMore ? rows.slice(0, page.limit) : rows;
   const last = items[items.length - 1];
-  const nextCursor =
-    hasMore && last ? encodeCursor([(last.sort_value ?? null) as string | number | null, last.id]) : null;
+  const nextCursor = hasMore && last ? encodeCursor([(last.sort_value ?? null) as CursorValue, last.id]) : null;
   return {
     rows: items.map(({ sort_value: _s, ...r }) => r as ContactRow),
     nextCursor,

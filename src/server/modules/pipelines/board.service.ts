@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Board, BoardColumn, BoardQuery, ColumnQuery, DealFilter } from '../../../shared/contracts/deals.js';
 import type { Pipeline, Stage } from '../../../shared/contracts/pipelines.js';
 import { fieldError, notFound } from '../../http/errors.js';
-import { decodeCursor, pageOf } from '../../http/pagination.js';
+import { cursorPart, decodeCursor, pageOf } from '../../http/pagination.js';
 import { ownerScope, type Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import {
@@ -68,7 +68,7 @@ async function columnCards(
   q: z.output<typeof ColumnQuery>,
   cc: CardContext,
 ) {
-  const after = decodeCursor(q.cursor, 2) as [string, string] | null;
+  const after = decodeCursor(q.cursor, [cursorPart.instant, cursorPart.id]);
   return cardPage(
     await listColumnCards(ctx.db, actor.workspaceId, pipeline.id, stage.id, q, filterScope(ctx, actor), q.limit, after),
     q.limit,

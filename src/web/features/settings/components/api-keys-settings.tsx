@@ -37,6 +37,20 @@ export function ApiKeysSettings() {
     },
     { key: 'role', header: t('apiKeys.columns.role'), width: 110, cell: (k) => t(`common:roles.${k.role}`) },
     {
+      key: 'owner',
+      header: t('apiKeys.columns.owner'),
+      width: 200,
+      sortValue: (k) => k.owner?.name ?? '',
+      cell: (k) =>
+        !k.owner ? (
+          <Badge color="gray">{t('apiKeys.noOwner')}</Badge>
+        ) : k.owner.isActive ? (
+          k.owner.name
+        ) : (
+          <Badge color="gray">{t('apiKeys.ownerInactive', { name: k.owner.name })}</Badge>
+        ),
+    },
+    {
       key: 'created',
       header: t('apiKeys.columns.created'),
       width: 120,
