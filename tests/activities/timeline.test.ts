@@ -38,10 +38,13 @@ describeEachDialect('the timeline', (dialect) => {
       payload: { noteId: '018f0000-0000-7000-8000-00000000000a', excerpt: 'Prefers WhatsApp', isPinned: false },
     });
     manual(t).advance(60);
+    // a deal's timeline answers only for a deal that exists (as its page does)
+    const pipelineId = (await s.manager.get('/api/pipelines')).json().items[0].id;
+    const dealId = (await s.manager.post('/api/deals', { pipelineId, title: 'Enrollment' })).json().id;
     await otherModuleEvent(s.workspace.id, {
       type: 'deal.moved',
       entityType: 'deal',
-      entityId: '018f0000-0000-7000-8000-00000000000d',
+      entityId: dealId,
       payload: {
         pipelineId: '018f0000-0000-7000-8000-00000000000e',
         fromStageId: '018f0000-0000-7000-8000-0000000000e1',
@@ -88,8 +91,9 @@ describeEachDialect('the timeline', (dialect) => {
     expect((await s.agent.get(`/api/timeline/contact/${c}?kinds=gossip`)).statusCode).toBe(400);
 
     // the deal's own stream has the stage change
-    const deal = await s.manager.get('/api/timeline/deal/018f0000-0000-7000-8000-00000000000d');
+    const deal = await s.manager.get(`/api/timeline/deal/${dealId}?kinds=stage_change`);
     expect(deal.json().items.map((i: { kind: string }) => i.kind)).toEqual(['stage_change']);
+    expect((await s.manager.get('/api/timeline/deal/018f0000-0000-7000-8000-00000000000d')).statusCode).toBe(404);
   });
 
   it('pages with a cursor and sorts activities by their own date', async () => {

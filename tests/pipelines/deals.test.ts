@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { userIdByEmail } from '../helpers/fixtures.js';
+import { insertContact, userIdByEmail } from '../helpers/fixtures.js';
 import { createTestApp, describeEachDialect, seedWithClients, type TestApp } from '../helpers/test-app.js';
 import { contact, createDeal, pipelinesByName, stageId, LONG_SESSIONS } from './helpers.js';
 
@@ -13,7 +13,11 @@ describeEachDialect('deals', (dialect) => {
   it('creates an item in the first open stage, owned by its creator, linked to a contact', async () => {
     const s = await seedWithClients(t, 'school');
     const enrollment = (await pipelinesByName(s.agent))['Enrollment 2027/28'];
-    const parent = await contact(t, s.workspace.id, 'Budi');
+    // the agent's own contact: a deal may name only a contact its creator can see
+    const parent = await insertContact(t.ctx, s.workspace.id, {
+      firstName: 'Budi',
+      ownerId: await userIdByEmail(t.ctx, 'agent@demo.test'),
+    });
     const res = await s.agent.post('/api/deals', {
       pipelineId: enrollment.id,
       title: 'Aisyah — grade 7',

@@ -30,7 +30,7 @@ export const commonLocales = defineLocales({
     roleDescriptions: {
       admin: 'Everything, including users, roles and workspace settings.',
       manager: 'Runs the team: all records, campaigns, automations, reports and the audit log.',
-      agent: 'Works their own contacts, deals and tasks; drafts campaigns.',
+      agent: 'Works their own contacts, deals and tasks; companies are shared with everyone; drafts campaigns.',
       viewer: 'Reads records and reports; changes nothing.',
     },
     errors: {
@@ -88,7 +88,8 @@ export const commonLocales = defineLocales({
     roleDescriptions: {
       admin: 'Semua hal, termasuk pengguna, peran, dan pengaturan ruang kerja.',
       manager: 'Memimpin tim: semua data, kampanye, otomasi, laporan, dan log audit.',
-      agent: 'Mengelola kontak, kesepakatan, dan tugasnya sendiri; menyusun draf kampanye.',
+      agent:
+        'Mengelola kontak, kesepakatan, dan tugasnya sendiri; perusahaan dipakai bersama semua anggota; menyusun draf kampanye.',
       viewer: 'Membaca data dan laporan; tidak mengubah apa pun.',
     },
     errors: {

@@ -16,7 +16,7 @@ import { assertActivityTiming } from './activity-rules.js';
 import { listActivityTypes } from './activity-types.repository.js';
 import { deleteActivityRow, findActivity, insertActivities, type ActivityRow } from './activities.repository.js';
 import { listActivitiesFor } from './activities.service.js';
-import { findContactRefs } from './refs.repository.js';
+import { findContactRefs } from '../contacts/contact-refs.service.js';
 import { listTasksFor } from './tasks/task-views.service.js';
 
 /**
@@ -147,7 +147,7 @@ export async function insertActivityBatch(
   const companies = new Map(
     (await findContactRefs(trx, actor.workspaceId, [...new Set(rows.map((r) => r.contact_id))])).map((c) => [
       c.id,
-      c.company_id,
+      c.companyId,
     ]),
   );
   for (const row of rows) {

@@ -3,7 +3,7 @@ import type { Role } from '../../../shared/permissions.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { createActivity } from './activities.service.js';
-import { findContactRefs } from './refs.repository.js';
+import { findContactRefs } from '../contacts/contact-refs.service.js';
 import { createTask } from './tasks/tasks.service.js';
 
 const HOUR = 3600_000;
@@ -76,7 +76,7 @@ export async function seedDemoActivities(
   const now = ctx.clock.now().getTime();
   const at = (ms: number) => new Date(now + ms).toISOString();
   const logs = LOGS[template];
-  const owners = new Map((await findContactRefs(ctx.db, workspaceId, contactIds)).map((c) => [c.id, c.owner_id]));
+  const owners = new Map((await findContactRefs(ctx.db, workspaceId, contactIds)).map((c) => [c.id, c.ownerId]));
   const agentsOwn = contactIds.filter((id) => owners.get(id) === agent.id);
   for (const [i, contactId] of contactIds.slice(0, 6).entries()) {
     for (const [j, log] of logs.slice(0, 2 + ((i + 1) % Math.max(1, logs.length - 1))).entries()) {

@@ -30,6 +30,7 @@ import {
   type ActivityVisibility,
 } from './activities.repository.js';
 import { notifyMentions } from './notifications/notifications.service.js';
+import { findContactRef } from '../contacts/contact-refs.service.js';
 import { resolveContact, resolveDeal } from './refs.service.js';
 import { createTaskInTransaction } from './tasks/tasks.service.js';
 import { taskTypeForActivity } from './tasks/task-rules.js';
@@ -62,7 +63,7 @@ function assertOutcome(outcome: string | null, note: string | null) {
 /** Validates one activity and builds its row; writes nothing. */
 async function prepareActivity(ctx: AppContext, db: Db, actor: Actor, input: CreateInput, now: string) {
   const type = await resolveType(db, actor.workspaceId, input.typeId, false);
-  const contact = await resolveContact(db, actor.workspaceId, input.contactId, 'contactId', ownerScope(actor));
+  const contact = await resolveContact(db, actor, input.contactId);
   const dealId = await resolveDeal(ctx, db, actor.workspaceId, input.dealId);
   const occurredAt = input.occurredAt ?? now;
   assertActivityTiming({ status: input.status, occurredAt, nextActionAt: input.nextActionAt ?? null }, ctx.clock.now());
@@ -90,7 +91,7 @@ async function prepareActivity(ctx: AppContext, db: Db, actor: Actor, input: Cre
     created_at: now,
     updated_at: now,
   };
-  return { row, type, companyId: contact.company_id };
+  return { row, type, companyId: contact.companyId };
 }
 
 async function readActivity(db: Db, actor: Actor, id: string, taskId?: string | null): Promise<Activity> {
@@ -244,10 +245,10 @@ export async function updateActivity(
     const type = await resolveType(trx, actor.workspaceId, patch.typeId ?? row.type_id, keepsType);
     const contact = await resolveContact(
       trx,
-      actor.workspaceId,
+      actor,
       patch.contactId ?? row.contact_id,
       'contactId',
-      patch.contactId && patch.contactId !== row.contact_id ? ownerScope(actor) : null,
+      !patch.contactId || patch.contactId === row.contact_id,
     );
     const {
       type_key: _k,
@@ -289,7 +290,7 @@ export async function updateActivity(
     const taskId = !row.next_action_at ? await taskFromNextAction(ctx, trx, actor, next, type, now) : undefined;
     const activity = await readActivity(trx, actor, id, taskId);
     const eventType = row.status === 'scheduled' && next.status === 'done' ? 'activity.completed' : 'activity.updated';
-    await recordActivityWrite(ctx, trx, actor, eventType, activity, contact.company_id, before, now);
+    await recordActivityWrite(ctx, trx, actor, eventType, activity, contact.companyId, before, now);
     return activity;
   });
 }
@@ -320,9 +321,9 @@ export async function deleteActivity(ctx: AppContext, actor: Actor, id: string):
   await withTransaction(ctx.db, async (trx) => {
     const row = await loadForChange(trx, actor, id);
     const before = toActivity(row, { showIp: showIp(actor) });
-    const contact = await resolveContact(trx, actor.workspaceId, row.contact_id).catch(() => null);
+    const contact = await findContactRef(trx, actor.workspaceId, row.contact_id);
     await deleteActivityRow(trx, actor.workspaceId, id);
-    await recordActivityWrite(ctx, trx, actor, 'activity.deleted', before, contact?.company_id ?? null, before, now);
+    await recordActivityWrite(ctx, trx, actor, 'activity.deleted', before, contact?.companyId ?? null, before, now);
   });
 }
 

@@ -2,26 +2,25 @@ import { AppError, fieldError } from '../../http/errors.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/transaction.js';
 import { dealView } from '../pipelines/deals.service.js';
-import { findActiveMembers, findContactRef } from './refs.repository.js';
+import { activeMembers } from '../auth/members.service.js';
+import { findContactRef, resolveVisibleContact } from '../contacts/contact-refs.service.js';
+import type { Actor } from '../../platform/actor.js';
 
 /** Validations of the records activities and tasks point at; each failure names its field. */
 
-/** A contact of this workspace; with `ownedBy` (an agent's owner scope) only one that user owns. */
-export async function resolveContact(
-  db: Db,
-  workspaceId: string,
-  contactId: string,
-  field = 'contactId',
-  ownedBy: string | null = null,
-) {
-  const contact = await findContactRef(db, workspaceId, contactId);
-  if (!contact || (ownedBy && contact.owner_id !== ownedBy))
-    throw fieldError(field, 'No such contact in this workspace');
+/**
+ * A contact of this workspace the actor may see (the contacts module's one visibility rule). A
+ * record keeps the contact it already points at (`isKept`) even when the actor cannot see it.
+ */
+export async function resolveContact(db: Db, actor: Actor, contactId: string, field = 'contactId', isKept = false) {
+  if (!isKept) return resolveVisibleContact(db, actor, contactId, field);
+  const contact = await findContactRef(db, actor.workspaceId, contactId);
+  if (!contact) throw fieldError(field, 'No such contact in this workspace');
   return contact;
 }
 
 export async function resolveMember(db: Db, workspaceId: string, userId: string, field = 'assigneeId') {
-  const [member] = await findActiveMembers(db, workspaceId, [userId]);
+  const [member] = await activeMembers(db, workspaceId, [userId]);
   if (!member) throw fieldError(field, 'No such active member in this workspace');
   return member;
 }

@@ -45,18 +45,6 @@ declare module '../../db/schema.js' {
       created_at: Timestamp;
       updated_at: Timestamp;
     };
-    invitations: {
-      id: string;
-      workspace_id: string;
-      email: string;
-      role: string;
-      token_hash: string;
-      invited_by: string | null;
-      expires_at: Timestamp;
-      accepted_at: Timestamp | null;
-      created_at: Timestamp;
-      updated_at: Timestamp;
-    };
     password_resets: {
       id: string;
       user_id: string;

@@ -10,7 +10,8 @@ import { appendEvent } from '../events/events.service.js';
 import { findTypeByKey } from './contact-config.repository.js';
 import { contactIdsMatching } from './contact-list.repository.js';
 import { visibleContactRows } from './contact-visibility.js';
-import { findContactRows, isActiveMember, updateContactRow } from './contacts.repository.js';
+import { findContactRows, updateContactRow } from './contacts.repository.js';
+import { isActiveMember } from '../auth/members.service.js';
 import { changeContactType, listScope, restoreRow, softDeleteRow } from './contacts.service.js';
 import { tagContactsInTransaction, untagContactsInTransaction } from './tagging.js';
 

@@ -17,7 +17,7 @@ import { appendEvent } from '../events/events.service.js';
 import { getWorkspace } from '../workspaces/workspaces.service.js';
 import { listFieldRows } from './contact-config.repository.js';
 import { toCustomField } from './contact-config.service.js';
-import { isActiveMember, memberNames } from './contacts.repository.js';
+import { isActiveMember, memberNames } from '../auth/members.service.js';
 import { findCompanyRow, listCompanyRows, peopleCounts, type CompanyRow } from './companies.repository.js';
 import { assertUniqueCustomValues, mergeCustomValues } from './custom-values.js';
 import { reindexCompanyContacts } from './search-document.js';

@@ -2,12 +2,12 @@ import type { Contact, ContactListItem } from '../../../shared/contracts/contact
 import type { TagRef } from '../../../shared/contracts/contacts-config.js';
 import { fromJson } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
+import { memberNames } from '../auth/members.service.js';
 import type { Address } from './contacts.tables.js';
 import {
   companyNames,
   listEmails,
   listPhones,
-  memberNames,
   tagsOfContacts,
   type ContactProfileRow,
   type ContactRow,

@@ -1,6 +1,7 @@
 import { fieldError } from '../../http/errors.js';
-import { ownerScope, type Actor } from '../../platform/actor.js';
+import type { Actor } from '../../platform/actor.js';
 import type { Db } from '../../platform/transaction.js';
+import { canSeeContact } from './contact-refs.service.js';
 import { findContactRows, type ContactRow } from './contacts.repository.js';
 
 /**
@@ -14,11 +15,10 @@ export async function visibleContactRows(
   field: string,
   opts: { allowDeleted?: boolean } = {},
 ): Promise<ContactRow[]> {
-  const scope = ownerScope(actor);
   const rows = new Map((await findContactRows(db, actor.workspaceId, ids)).map((r) => [r.id, r]));
   const index = ids.findIndex((id) => {
     const r = rows.get(id);
-    return !r || (scope && r.owner_id !== scope) || (!opts.allowDeleted && r.deleted_at);
+    return !r || !canSeeContact(actor, r) || (!opts.allowDeleted && r.deleted_at);
   });
   if (index >= 0) throw fieldError(`${field}.${index}`, 'No such contact in this workspace');
   return ids.map((id) => rows.get(id)!);

@@ -4,7 +4,7 @@ import { AppError } from '../../http/errors.js';
 import { can, ownerScope, type Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/transaction.js';
-import { listMembers } from '../users/users.service.js';
+import { listMembers } from '../auth/members.service.js';
 import { getWorkspace } from '../workspaces/workspaces.service.js';
 import type { ContactTypeRuleRow } from './contact-config.tables.js';
 import { listFieldRows, listSourceRows, listTypeRows } from './contact-config.repository.js';

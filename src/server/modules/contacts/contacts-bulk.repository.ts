@@ -105,17 +105,6 @@ export async function takenCustomValues(
   return new Map(rows.map((r) => [String(r.v), r.id]));
 }
 
-/** Active members with their emails (owners are named by email or name in files). */
-export function activeMembers(db: Db, workspaceId: string) {
-  return db
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.id', 'u.email', 'u.name'])
-    .where('m.workspace_id', '=', workspaceId)
-    .where('m.is_active', '=', true)
-    .execute();
-}
-
 export function tagRows(db: Db, workspaceId: string) {
   return db.selectFrom('tags').select(['id', 'name', 'name_key']).where('workspace_id', '=', workspaceId).execute();
 }

@@ -270,31 +270,6 @@ export function tagsOfContacts(db: Db, workspaceId: string, contactIds: string[]
     .execute();
 }
 
-/** Names of workspace members by user id. */
-export async function memberNames(db: Db, workspaceId: string, userIds: string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(userIds)];
-  if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom('users as u')
-    .innerJoin('memberships as m', 'm.user_id', 'u.id')
-    .select(['u.id', 'u.name'])
-    .where('m.workspace_id', '=', workspaceId)
-    .where('u.id', 'in', ids)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-export async function isActiveMember(db: Db, workspaceId: string, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('memberships')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('user_id', '=', userId)
-    .where('is_active', '=', true)
-    .executeTakeFirst();
-  return Boolean(row);
-}
-
 export async function companyNames(db: Db, workspaceId: string, ids: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();

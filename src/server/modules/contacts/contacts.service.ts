@@ -23,6 +23,7 @@ import { getWorkspace } from '../workspaces/workspaces.service.js';
 import { findTypeByKey, findSourceByKey, listFieldRows } from './contact-config.repository.js';
 import { toCustomField } from './contact-config.service.js';
 import { normalizeEmails, normalizePhones } from './contact-input.js';
+import { isActiveMember } from '../auth/members.service.js';
 import { listContactRows, type ListScope } from './contact-list.repository.js';
 import { contactFromProfile, toContacts, toListItems } from './contact-mapper.js';
 import { enforceContactTypeRules } from './contact-type-rules.js';
@@ -33,7 +34,6 @@ import {
   insertContactRow,
   insertEmails,
   insertPhones,
-  isActiveMember,
   replaceEmails,
   replacePhones,
   updateContactRow,

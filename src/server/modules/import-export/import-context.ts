@@ -9,7 +9,7 @@ import { listContactSources, listContactTypes, listCustomFields } from '../conta
 import { loadContactImportContext } from '../contacts/contacts-bulk.service.js';
 import { loadDealImportContext } from '../pipelines/pipelines-bulk.service.js';
 import { listPipelines } from '../pipelines/pipelines.service.js';
-import { listMembers } from '../users/users.service.js';
+import { listMembers } from '../auth/members.service.js';
 import { getWorkspace } from '../workspaces/workspaces.service.js';
 import { activityImporter } from './adapters/activities.importer.js';
 import { CellReader } from './adapters/cells.js';

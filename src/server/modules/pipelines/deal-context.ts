@@ -3,7 +3,8 @@ import { fieldError, notFound } from '../../http/errors.js';
 import { ownerScope, type Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/transaction.js';
-import { listMembers } from '../users/users.service.js';
+import { isActiveMember, listMembers } from '../auth/members.service.js';
+import { findCompanyRef, resolveVisibleContact } from '../contacts/contact-refs.service.js';
 import * as deals from './deals.repository.js';
 import { isId } from './ids.js';
 import type { CardContext, DealPageRow, DealRow } from './pipelines.mappers.js';
@@ -56,20 +57,23 @@ export async function pipelineForBody(
   }
 }
 
-/** Checks that referenced contact, company and owner exist in the workspace; 400 naming the field otherwise. */
+/**
+ * Checks the contact, company and owner a deal is given: a contact the actor may see (the contacts
+ * module's rule, as for tasks and activities), a live company, an active member; 400 naming the
+ * field otherwise. A deal keeps the contact it already has (`current`) even if the actor cannot see it.
+ */
 export async function assertReferences(
   db: Db,
-  workspaceId: string,
+  actor: Actor,
   refs: { contactId?: string | null; companyId?: string | null; ownerId?: string | null },
   prefix = '',
+  current?: Pick<DealRow, 'contact_id'>,
 ): Promise<void> {
-  if (refs.contactId && !(isId(refs.contactId) && (await deals.contactExists(db, workspaceId, refs.contactId))))
-    throw fieldError(`${prefix}contactId`, 'No such contact in this workspace');
-  if (refs.companyId && !(isId(refs.companyId) && (await deals.companyExists(db, workspaceId, refs.companyId))))
+  const workspaceId = actor.workspaceId;
+  if (refs.contactId && refs.contactId !== current?.contact_id)
+    await resolveVisibleContact(db, actor, refs.contactId, `${prefix}contactId`);
+  if (refs.companyId && !(await findCompanyRef(db, workspaceId, refs.companyId)))
     throw fieldError(`${prefix}companyId`, 'No such company in this workspace');
-  if (refs.ownerId) {
-    const members = await listMembers(db, workspaceId);
-    if (!members.some((m) => m.id === refs.ownerId && m.isActive))
-      throw fieldError(`${prefix}ownerId`, 'Not an active member of this workspace');
-  }
+  if (refs.ownerId && !(isId(refs.ownerId) && (await isActiveMember(db, workspaceId, refs.ownerId))))
+    throw fieldError(`${prefix}ownerId`, 'Not an active member of this workspace');
 }

@@ -48,7 +48,7 @@ export async function moveDealInTransaction(
     });
   const from = pipeline.stages.find((s) => s.id === row.stage_id)!;
   if (to.id === from.id) return { moved: false, version, row };
-  if (input.fields) await assertReferences(trx, actor.workspaceId, input.fields, 'fields.');
+  if (input.fields) await assertReferences(trx, actor, input.fields, 'fields.', row);
 
   // A reopened item, or one switching between won and lost, starts without the old close reason.
   const keepsReason = to.kind !== 'open' && to.kind === from.kind;

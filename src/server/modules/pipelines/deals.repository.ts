@@ -200,28 +200,6 @@ export function listHistory(db: Db, workspaceId: string, dealId: string) {
 }
 
 /** Whether a live (not deleted) contact with this id exists in the workspace. */
-export async function contactExists(db: Db, workspaceId: string, id: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('contacts')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return Boolean(row);
-}
-
-export async function companyExists(db: Db, workspaceId: string, id: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('companies')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return Boolean(row);
-}
-
 /** Whether the contact has an open item in a pipeline of the category (contact type rules use this). */
 export async function contactHasOpenDealIn(
   db: Db,

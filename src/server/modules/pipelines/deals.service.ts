@@ -45,6 +45,11 @@ export async function getDeal(ctx: AppContext, actor: Actor, id: string): Promis
   return dealView(ctx, ctx.db, actor.workspaceId, row.id);
 }
 
+/** 404 unless the actor may see the deal (agents: their own, unless the workspace shares all). */
+export async function assertDealVisible(db: Db, actor: Actor, id: string): Promise<void> {
+  await visibleDeal(db, actor, id);
+}
+
 export async function dealHistory(ctx: AppContext, actor: Actor, id: string): Promise<StageHistoryEntry[]> {
   const row = await visibleDeal(ctx.db, actor, id);
   const rows = await deals.listHistory(ctx.db, actor.workspaceId, row.id);
@@ -104,7 +109,7 @@ export async function createDealInTransaction(
       errors: [{ field: 'stageId', message: 'Pick a stage of this pipeline' }],
     });
   const ownerId = input.ownerId === undefined ? (actor.kind === 'user' ? actor.id : null) : input.ownerId;
-  await assertReferences(trx, actor.workspaceId, { contactId: input.contactId, companyId: input.companyId, ownerId });
+  await assertReferences(trx, actor, { contactId: input.contactId, companyId: input.companyId, ownerId });
   const row: DealRow = {
     id: newId(),
     workspace_id: actor.workspaceId,
@@ -240,7 +245,7 @@ export async function updateDeal(
     if (row.version !== input.version)
       throw new AppError('VERSION_CONFLICT', undefined, { data: { currentVersion: row.version } });
     const { version, ...patch } = input;
-    await assertReferences(trx, actor.workspaceId, patch);
+    await assertReferences(trx, actor, patch, '', row);
     const next = { ...applyEdit(row, patch), updated_at: now };
     const pipeline = await loadPipeline(trx, actor.workspaceId, row.pipeline_id);
     const stage = pipeline.stages.find((s) => s.id === row.stage_id)!;

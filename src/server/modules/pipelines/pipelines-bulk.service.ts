@@ -13,7 +13,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { appendEvent } from '../events/events.service.js';
-import { listMembers } from '../users/users.service.js';
+import { listMembers } from '../auth/members.service.js';
 import { convertContactOnWin } from './contact-conversion.js';
 import { pipelineForBody } from './deal-context.js';
 import { listDeals } from './deal-list.service.js';

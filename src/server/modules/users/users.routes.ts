@@ -6,7 +6,8 @@ import { ROLE_PERMISSIONS, ROLES } from '../../../shared/permissions.js';
 import { actorOf } from '../../http/guard.js';
 import { publicBaseUrl } from '../../http/request-meta.js';
 import type { AppContext } from '../../platform/context.js';
-import { invite, listInvitations, listMembers, updateMember } from './users.service.js';
+import { listMembers } from '../auth/members.service.js';
+import { invite, listInvitations, updateMember } from './users.service.js';
 
 export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(

@@ -11,28 +11,19 @@ import type { AppContext } from '../../platform/context.js';
 import { forgetSessions } from '../../platform/session-cache.js';
 import { withTransaction, type Db } from '../../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { hashPassword, hashToken, newToken, verifyPassword } from '../../platform/secrets.js';
+import { hashToken, newToken, verifyPassword } from '../../platform/secrets.js';
 import { appendEvent } from '../events/events.service.js';
+import {
+  activeAdminCount,
+  addMember as addWorkspaceMember,
+  findAccountByEmail,
+  findMember,
+  findMemberByEmail,
+  setMembership,
+} from '../auth/members.service.js';
+import { getWorkspace } from '../workspaces/workspaces.service.js';
 
 const INVITE_TTL_SECONDS = 7 * 24 * 3600;
-
-export async function listMembers(db: Db, workspaceId: string): Promise<Member[]> {
-  const rows = await db
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.id', 'u.email', 'u.name', 'm.role', 'm.is_active', 'm.created_at'])
-    .where('m.workspace_id', '=', workspaceId)
-    .orderBy('u.name')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    email: r.email,
-    name: r.name,
-    role: r.role as Role,
-    isActive: r.is_active,
-    joinedAt: r.created_at,
-  }));
-}
 
 /** Creates a user (or reuses one with that email) and adds them to the workspace. Used by seeds and invitations. */
 export async function addMember(
@@ -41,60 +32,17 @@ export async function addMember(
   input: { email: string; name: string; password: string | null; role: Role; locale?: string },
   now: string,
 ): Promise<string> {
-  let user = await db.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
-  if (!user) {
-    user = { id: newId() };
-    await db
-      .insertInto('users')
-      .values({
-        id: user.id,
-        email: input.email,
-        name: input.name,
-        password_hash: input.password ? await hashPassword(input.password) : null,
-        locale: input.locale ?? 'en',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-  }
-  const existing = await db
-    .selectFrom('memberships')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('user_id', '=', user.id)
-    .executeTakeFirst();
-  if (existing) throw new AppError('EMAIL_TAKEN', undefined, { field: 'email' });
-  await db
-    .insertInto('memberships')
-    .values({
-      id: newId(),
-      workspace_id: workspaceId,
-      user_id: user.id,
-      role: input.role,
-      is_active: true,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return user.id;
+  const userId = await addWorkspaceMember(db, workspaceId, input, now);
+  if (!userId) throw new AppError('EMAIL_TAKEN', undefined, { field: 'email' });
+  return userId;
 }
 
 export async function invite(ctx: AppContext, actor: Actor, input: z.output<typeof InviteBody>, baseUrl: string) {
   const now = ctx.clock.now();
   const token = newToken();
-  const ws = await ctx.db
-    .selectFrom('workspaces')
-    .select('name')
-    .where('id', '=', actor.workspaceId)
-    .executeTakeFirstOrThrow();
-  const member = await ctx.db
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select('m.id')
-    .where('m.workspace_id', '=', actor.workspaceId)
-    .where('u.email', '=', input.email)
-    .executeTakeFirst();
-  if (member) throw new AppError('EMAIL_TAKEN', undefined, { field: 'email' });
+  const ws = await getWorkspace(ctx, actor.workspaceId);
+  if (await findMemberByEmail(ctx.db, actor.workspaceId, input.email))
+    throw new AppError('EMAIL_TAKEN', undefined, { field: 'email' });
   const row = {
     id: newId(),
     workspace_id: actor.workspaceId,
@@ -173,12 +121,8 @@ async function findOpenInvitation(ctx: AppContext, db: Db, token: string) {
 
 export async function previewInvitation(ctx: AppContext, token: string) {
   const row = await findOpenInvitation(ctx, ctx.db, token);
-  const ws = await ctx.db
-    .selectFrom('workspaces')
-    .select('name')
-    .where('id', '=', row.workspace_id)
-    .executeTakeFirstOrThrow();
-  const user = await ctx.db.selectFrom('users').select('id').where('email', '=', row.email).executeTakeFirst();
+  const ws = await getWorkspace(ctx, row.workspace_id);
+  const user = await findAccountByEmail(ctx.db, row.email);
   return { email: row.email, workspaceName: ws.name, role: row.role as Role, userExists: Boolean(user) };
 }
 
@@ -191,12 +135,8 @@ export async function acceptInvitation(
   return withTransaction(ctx.db, async (trx) => {
     const inv = await findOpenInvitation(ctx, trx, input.token);
     // Someone who already has an account joins with it: their password, checked before anything is written.
-    const existing = await trx
-      .selectFrom('users')
-      .select('password_hash')
-      .where('email', '=', inv.email)
-      .executeTakeFirst();
-    if (existing && !(await verifyPassword(input.password, existing.password_hash))) {
+    const existing = await findAccountByEmail(trx, inv.email);
+    if (existing && !(await verifyPassword(input.password, existing.passwordHash))) {
       throw new AppError('INVALID_CREDENTIALS', 'You already have an account: enter its password to accept', {
         field: 'password',
       });
@@ -236,46 +176,24 @@ export async function updateMember(
 ): Promise<Member> {
   const now = nowIso(ctx.clock);
   const member = await withTransaction(ctx.db, async (trx) => {
-    const m = await trx
-      .selectFrom('memberships')
-      .selectAll()
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
+    const m = await findMember(trx, actor.workspaceId, userId);
     if (!m) throw notFound('User');
-    const role = patch.role ?? (m.role as Role);
-    const isActive = patch.isActive ?? m.is_active;
-    if (m.role === 'admin' && m.is_active && (role !== 'admin' || !isActive)) {
+    const role = patch.role ?? m.role;
+    const isActive = patch.isActive ?? m.isActive;
+    if (m.role === 'admin' && m.isActive && (role !== 'admin' || !isActive)) {
       // two admins demoting each other at once must not both see the other one still there
       await dialectOf(trx).lockForTransaction(trx, `workspace-admins:${actor.workspaceId}`);
-      const admins = await trx
-        .selectFrom('memberships')
-        .select('id')
-        .where('workspace_id', '=', actor.workspaceId)
-        .where('role', '=', 'admin')
-        .where('is_active', '=', true)
-        .execute();
-      if (admins.length <= 1) throw new AppError('LAST_ADMIN');
+      if ((await activeAdminCount(trx, actor.workspaceId)) <= 1) throw new AppError('LAST_ADMIN');
     }
-    await trx
-      .updateTable('memberships')
-      .set({ role, is_active: isActive, updated_at: now })
-      .where('id', '=', m.id)
-      .execute();
-    if (!isActive)
-      await trx
-        .deleteFrom('sessions')
-        .where('user_id', '=', userId)
-        .where('workspace_id', '=', actor.workspaceId)
-        .execute();
+    await setMembership(trx, actor.workspaceId, userId, { role, isActive }, now);
     await recordAudit(
       trx,
       actor,
       {
-        action: isActive === m.is_active ? 'user.role_changed' : isActive ? 'user.reactivated' : 'user.deactivated',
+        action: isActive === m.isActive ? 'user.role_changed' : isActive ? 'user.reactivated' : 'user.deactivated',
         entityType: 'user',
         entityId: userId,
-        before: { role: m.role, isActive: m.is_active },
+        before: { role: m.role, isActive: m.isActive },
         after: { role, isActive },
       },
       now,
@@ -287,8 +205,7 @@ export async function updateMember(
       { type: 'user.updated', entityType: 'user', entityId: userId, payload: { role, isActive } },
       now,
     );
-    const members = await listMembers(trx, actor.workspaceId);
-    return members.find((x) => x.id === userId)!;
+    return (await findMember(trx, actor.workspaceId, userId))!;
   });
   // the member's sessions carry the old role
   forgetSessions(ctx);

@@ -12,6 +12,7 @@ import type { AppContext } from '../../platform/context.js';
 import { forgetSessions } from '../../platform/session-cache.js';
 import { withTransaction, type Db } from '../../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { addMembership } from '../auth/members.service.js';
 import { appendEvent } from '../events/events.service.js';
 import { TEMPLATES } from './templates.js';
 import type { WorkspaceSettings } from './workspaces.tables.js';
@@ -73,20 +74,7 @@ export async function createWorkspace(
       updated_at: now,
     };
     await trx.insertInto('workspaces').values(row).execute();
-    if (ownerUserId) {
-      await trx
-        .insertInto('memberships')
-        .values({
-          id: newId(),
-          workspace_id: id,
-          user_id: ownerUserId,
-          role: 'admin',
-          is_active: true,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-    }
+    if (ownerUserId) await addMembership(trx, id, ownerUserId, 'admin', now);
     const actor: Actor = { ...systemActor(id), ...actorMeta, workspaceId: id };
     await applyTemplate(ctx, trx, { id, template: tpl.key }, actor, now);
     await recordAudit(

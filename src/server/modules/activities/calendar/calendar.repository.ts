@@ -92,25 +92,9 @@ export function findFeed(db: Db, workspaceId: string, userId: string) {
 /** The feed's owner, found by the token's hash (the token itself is never stored). */
 export function findFeedByTokenHash(db: Db, tokenHash: string) {
   return db
-    .selectFrom('calendar_feeds as f')
-    .innerJoin('memberships as m', (j) =>
-      j.onRef('m.workspace_id', '=', 'f.workspace_id').onRef('m.user_id', '=', 'f.user_id'),
-    )
-    .innerJoin('users as u', 'u.id', 'f.user_id')
-    .innerJoin('workspaces as w', 'w.id', 'f.workspace_id')
-    .select([
-      'f.id',
-      'f.workspace_id',
-      'f.user_id',
-      'f.last_used_at',
-      'm.role',
-      'm.is_active',
-      'u.name as user_name',
-      'w.name as workspace_name',
-      'w.settings',
-      'w.timezone',
-    ])
-    .where('f.token_hash', '=', tokenHash)
+    .selectFrom('calendar_feeds')
+    .select(['id', 'workspace_id', 'user_id', 'last_used_at'])
+    .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
 

@@ -1,8 +1,6 @@
 import ical from 'ical-generator';
 import type { z } from 'zod';
 import type { CalendarItem, CalendarQuery } from '../../../../shared/contracts/activities-calendar.js';
-import type { Role } from '../../../../shared/permissions.js';
-import { fromJson } from '../../../db/sql-helpers.js';
 import { AppError, fieldError } from '../../../http/errors.js';
 import { can, ownerScope, type Actor } from '../../../platform/actor.js';
 import { nowIso } from '../../../platform/clock.js';
@@ -10,6 +8,8 @@ import type { AppContext } from '../../../platform/context.js';
 import { hashToken, newToken } from '../../../platform/secrets.js';
 import { withTransaction } from '../../../platform/transaction.js';
 import { recordAudit } from '../../audit/audit.service.js';
+import { findMember } from '../../auth/members.service.js';
+import { getWorkspace } from '../../workspaces/workspaces.service.js';
 import {
   deleteFeed,
   findFeed,
@@ -115,16 +115,17 @@ export async function revokeFeed(ctx: AppContext, actor: Actor) {
 /** The iCalendar text of a feed token: the owner's tasks and scheduled activities, a month back to half a year ahead. */
 export async function feedCalendar(ctx: AppContext, token: string, baseUrl: string): Promise<string> {
   const feed = await findFeedByTokenHash(ctx.db, hashToken(token));
-  if (!feed || !feed.is_active) throw new AppError('CALENDAR_FEED_INVALID');
+  const member = feed && (await findMember(ctx.db, feed.workspace_id, feed.user_id));
+  if (!feed || !member?.isActive) throw new AppError('CALENDAR_FEED_INVALID');
+  const workspace = await getWorkspace(ctx, feed.workspace_id);
   const now = ctx.clock.now();
-  const settings = fromJson<{ agentsSeeAll?: boolean }>(feed.settings, {});
   const actor: Actor = {
     kind: 'user',
     id: feed.user_id,
-    name: feed.user_name,
+    name: member.name,
     workspaceId: feed.workspace_id,
-    role: feed.role as Role,
-    agentsSeeAll: Boolean(settings.agentsSeeAll),
+    role: member.role,
+    agentsSeeAll: workspace.settings.agentsSeeAll,
   };
   const from = new Date(now.getTime() - 30 * DAY).toISOString();
   const to = new Date(now.getTime() + 180 * DAY).toISOString();
@@ -135,7 +136,7 @@ export async function feedCalendar(ctx: AppContext, token: string, baseUrl: stri
   if (!feed.last_used_at || now.getTime() - new Date(feed.last_used_at).getTime() > 3_600_000)
     await touchFeed(ctx.db, feed.id, now.toISOString());
   const cal = ical({
-    name: `${feed.workspace_name}: ${feed.user_name}`,
+    name: `${workspace.name}: ${member.name}`,
     prodId: { company: 'crm', product: 'tasks' },
     ttl: 15 * 60,
   });

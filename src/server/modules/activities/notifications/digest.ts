@@ -1,5 +1,5 @@
 import type { AppContext } from '../../../platform/context.js';
-import { findWorkspaceTimezone } from '../refs.repository.js';
+import { getWorkspace } from '../../workspaces/workspaces.service.js';
 import { listOpenTasksDueBefore } from '../tasks/tasks.repository.js';
 import { localDayRange } from '../zoned-time.js';
 import { countUnread, listNotifications } from './notifications.repository.js';
@@ -10,7 +10,7 @@ export async function buildDigest(
   workspaceId: string,
   userId: string,
 ): Promise<{ subject: string; text: string } | null> {
-  const ws = await findWorkspaceTimezone(ctx.db, workspaceId);
+  const ws = await getWorkspace(ctx, workspaceId);
   const now = ctx.clock.now();
   const { end } = localDayRange(now, ws.timezone);
   const unread = await countUnread(ctx.db, workspaceId, userId);

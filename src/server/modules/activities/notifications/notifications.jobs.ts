@@ -2,14 +2,8 @@ import { z } from 'zod';
 import { nowIso } from '../../../platform/clock.js';
 import { defineJob } from '../../jobs/job-definition.js';
 import { buildDigest } from './digest.js';
-import { NOTIFICATION_EMAIL_JOB } from './notifications.service.js';
-import {
-  findNotification,
-  findRecipient,
-  listDigestSubscribers,
-  markDigestSent,
-  markEmailed,
-} from './notifications.repository.js';
+import { findRecipient, NOTIFICATION_EMAIL_JOB } from './notifications.service.js';
+import { findNotification, listDigestSubscribers, markDigestSent, markEmailed } from './notifications.repository.js';
 import { localDate, localHour } from '../zoned-time.js';
 
 export const DIGEST_SCAN_JOB = 'notifications.digest';

@@ -136,21 +136,6 @@ export async function markDigestSent(db: Db, workspaceId: string, userId: string
   return Number(res.numUpdatedRows) === 1;
 }
 
-/** An active member to notify, with their notification settings (null columns: none saved). */
-export function findRecipient(db: Db, workspaceId: string, userId: string) {
-  return db
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .leftJoin('notification_settings as ns', (j) =>
-      j.onRef('ns.workspace_id', '=', 'm.workspace_id').onRef('ns.user_id', '=', 'm.user_id'),
-    )
-    .select(['u.id', 'u.name', 'u.email', 'u.locale', 'ns.email_kinds', 'ns.daily_digest', 'ns.digest_hour'])
-    .where('m.workspace_id', '=', workspaceId)
-    .where('m.user_id', '=', userId)
-    .where('m.is_active', '=', true)
-    .executeTakeFirst();
-}
-
 export async function updateNotificationTitle(
   db: Db,
   workspaceId: string,

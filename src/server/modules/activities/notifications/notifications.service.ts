@@ -13,13 +13,12 @@ import { nowIso } from '../../../platform/clock.js';
 import type { AppContext } from '../../../platform/context.js';
 import { withTransaction, type Db } from '../../../platform/transaction.js';
 import { appendEvent } from '../../events/events.service.js';
-import { listActiveMembers } from '../refs.repository.js';
+import { activeMembers } from '../../auth/members.service.js';
 import { extractMentions, plainMentions } from './mentions.js';
 import {
   countUnread,
   findNotification,
   findNotificationSettings,
-  findRecipient,
   insertNotification,
   listNotifications,
   markRead,
@@ -101,7 +100,7 @@ export async function notify(
     },
     now,
   );
-  if (settingsOf(recipient).emailKinds.includes(input.kind)) {
+  if (recipient.settings.emailKinds.includes(input.kind)) {
     await ctx.jobs.enqueue(
       db,
       NOTIFICATION_EMAIL_JOB,
@@ -149,7 +148,7 @@ export async function notifyMentions(
   now: string,
 ): Promise<number> {
   if (!text || !text.includes('@')) return 0;
-  const ids = extractMentions(text, await listActiveMembers(db, actor.workspaceId));
+  const ids = extractMentions(text, await activeMembers(db, actor.workspaceId));
   let sent = 0;
   for (const userId of ids) if (await notify(ctx, db, actor, { ...input, userId, kind: 'mention' }, now)) sent++;
   return sent;
@@ -160,6 +159,13 @@ async function getSettingsFor(db: Db, workspaceId: string, userId: string): Prom
 }
 
 /** A user's settings from their saved row (missing or null columns: the defaults). */
+/** An active member to notify, with their notification settings; null for anyone else. */
+export async function findRecipient(db: Db, workspaceId: string, userId: string) {
+  const [member] = await activeMembers(db, workspaceId, [userId]);
+  if (!member) return null;
+  return { ...member, settings: settingsOf(await findNotificationSettings(db, workspaceId, userId)) };
+}
+
 function settingsOf(
   row: { email_kinds: string | string[] | null; daily_digest: boolean | null; digest_hour: number | null } | undefined,
 ): NotificationSettings {

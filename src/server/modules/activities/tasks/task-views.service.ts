@@ -4,7 +4,7 @@ import { cursorPart, decodeCursor, pageOf } from '../../../http/pagination.js';
 import { ownerScope, type Actor } from '../../../platform/actor.js';
 import { nowIso } from '../../../platform/clock.js';
 import type { AppContext } from '../../../platform/context.js';
-import { findWorkspaceTimezone } from '../refs.repository.js';
+import { getWorkspace } from '../../workspaces/workspaces.service.js';
 import { localDayRange } from '../zoned-time.js';
 import { toTask } from './task-mapper.js';
 import { listTasks, summarizeByAssignee, type TaskListFilter } from './tasks.repository.js';
@@ -13,7 +13,7 @@ const later = (a: string | null, b: string | undefined) => (b && (!a || b > a) ?
 const earlier = (a: string | null, b: string | undefined) => (b && (!a || b < a) ? b : a);
 
 async function todayRange(ctx: AppContext, actor: Actor) {
-  const { timezone } = await findWorkspaceTimezone(ctx.db, actor.workspaceId);
+  const { timezone } = await getWorkspace(ctx, actor.workspaceId);
   return localDayRange(ctx.clock.now(), timezone);
 }
 

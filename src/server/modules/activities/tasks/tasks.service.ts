@@ -10,7 +10,7 @@ import { recordAudit } from '../../audit/audit.service.js';
 import { appendEvent } from '../../events/events.service.js';
 import type { TaskStatus } from '../activities.tables.js';
 import { notify } from '../notifications/notifications.service.js';
-import { findContactRef } from '../refs.repository.js';
+import { findContactRef } from '../../contacts/contact-refs.service.js';
 import { resolveContact, resolveDeal, resolveMember } from '../refs.service.js';
 import { toTask } from './task-mapper.js';
 import { assertReminderBeforeDue, isOpenStatus, taskUrl } from './task-rules.js';
@@ -85,9 +85,7 @@ export async function createTaskInTransaction(
   assertReminderBeforeDue(input.reminderAt ?? null, input.dueAt ?? null);
   const assigneeId = input.assigneeId === undefined ? (actor.kind === 'user' ? actor.id : null) : input.assigneeId;
   if (assigneeId) await resolveMember(trx, actor.workspaceId, assigneeId);
-  const contact = input.contactId
-    ? await resolveContact(trx, actor.workspaceId, input.contactId, 'contactId', ownerScope(actor))
-    : null;
+  const contact = input.contactId ? await resolveContact(trx, actor, input.contactId) : null;
   const dealId = await resolveDeal(ctx, trx, actor.workspaceId, input.dealId);
   const isOpen = isOpenStatus(input.status);
   const row: TaskRow = {
@@ -126,7 +124,7 @@ export async function createTaskInTransaction(
       type: 'task.created',
       entityType: 'task',
       entityId: row.id,
-      payload: eventPayload(task, contact?.company_id ?? null),
+      payload: eventPayload(task, contact?.companyId ?? null),
     },
     now,
   );
@@ -178,11 +176,9 @@ export async function changeTask(
       next.assignee_id = patch.assigneeId;
     }
     if (patch.contactId !== undefined && patch.contactId !== row.contact_id)
-      next.contact_id = patch.contactId
-        ? (await resolveContact(trx, actor.workspaceId, patch.contactId, 'contactId', ownerScope(actor))).id
-        : null;
+      next.contact_id = patch.contactId ? (await resolveContact(trx, actor, patch.contactId)).id : null;
     const companyId = next.contact_id
-      ? ((await findContactRef(trx, actor.workspaceId, next.contact_id))?.company_id ?? null)
+      ? ((await findContactRef(trx, actor.workspaceId, next.contact_id))?.companyId ?? null)
       : null;
     if (patch.dealId !== undefined) next.deal_id = await resolveDeal(ctx, trx, actor.workspaceId, patch.dealId);
     if (patch.status !== undefined && patch.status !== row.status)

@@ -31,6 +31,8 @@ export interface TimelinePageQuery {
   kinds: string[] | null;
   /** Entries private to someone else are left out unless this is null (a manager). */
   viewerId: string | null;
+  /** An agent's id on a shared record's timeline: only entries about the record itself or by this agent. */
+  ownOrSubjectOnly?: string | null;
   after: [string, string] | null;
   limit: number;
 }
@@ -60,6 +62,15 @@ export function listTimeline(db: Db, workspaceId: string, q: TimelinePageQuery) 
     const me = q.viewerId;
     query = query.where((eb) => eb.or([eb('te.private_to', 'is', null), eb('te.private_to', '=', me)]));
   }
+  if (q.ownOrSubjectOnly) {
+    const me = q.ownOrSubjectOnly;
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('e.entity_type', '=', q.subjectType), eb('e.entity_id', '=', q.subjectId)]),
+        eb('e.actor_id', '=', me),
+      ]),
+    );
+  }
   if (q.after) {
     const [at, id] = q.after;
     // `<=` first so both databases walk the index from the cursor instead of filtering from the top.
@@ -72,15 +83,4 @@ export function listTimeline(db: Db, workspaceId: string, q: TimelinePageQuery) 
     .orderBy('te.id', 'desc')
     .limit(q.limit + 1)
     .execute();
-}
-
-/** Names of the people behind a page of entries (events keep actor ids as text, so no join). */
-export async function findUserNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'name'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -5,16 +5,24 @@ import { notFound } from '../../../http/errors.js';
 import { cursorPart, decodeCursor, pageOf } from '../../../http/pagination.js';
 import { can, ownerScope, type Actor } from '../../../platform/actor.js';
 import type { AppContext } from '../../../platform/context.js';
-import { findContactRef } from '../refs.repository.js';
-import { findUserNames, listTimeline } from './timeline.repository.js';
+import { memberNames } from '../../auth/members.service.js';
+import { findCompanyRef, visibleContactRef } from '../../contacts/contact-refs.service.js';
+import { assertDealVisible } from '../../pipelines/deals.service.js';
+import { listTimeline } from './timeline.repository.js';
 import type { SubjectType } from './timeline-rules.js';
 
-/** Agents read the timeline of contacts they own only (unless the workspace lets them see all). */
+/**
+ * A timeline answers exactly when its record's own page does: an agent reads the timelines of the
+ * contacts and deals they own (unless the workspace lets them see all), 404 otherwise. Companies are
+ * shared, so every company's timeline is readable, but an agent sees on it only the company's own
+ * history and what they did themselves: the rest is about other people's contacts and deals.
+ */
 async function assertSubjectVisible(ctx: AppContext, actor: Actor, subjectType: SubjectType, subjectId: string) {
-  if (subjectType !== 'contact') return;
-  const contact = await findContactRef(ctx.db, actor.workspaceId, subjectId);
-  const me = ownerScope(actor);
-  if (!contact || (me && contact.owner_id !== me)) throw notFound('Contact');
+  if (subjectType === 'contact') {
+    if (!(await visibleContactRef(ctx.db, actor, subjectId))) throw notFound('Contact');
+  } else if (subjectType === 'deal') {
+    await assertDealVisible(ctx.db, actor, subjectId);
+  } else if (!(await findCompanyRef(ctx.db, actor.workspaceId, subjectId))) throw notFound('Company');
 }
 
 /** One stream per contact, deal or company: newest first, filterable by kind, cursor-paginated. */
@@ -31,12 +39,14 @@ export async function getTimeline(
     subjectId,
     kinds: q.kinds ?? null,
     viewerId: can(actor, 'activities.manage') ? null : actor.id,
+    ownOrSubjectOnly: subjectType === 'company' ? ownerScope(actor) : null,
     after: decodeCursor(q.cursor, [cursorPart.instant, cursorPart.id]),
     limit: q.limit,
   });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.occurred_at, r.id]);
-  const names = await findUserNames(
+  const names = await memberNames(
     ctx.db,
+    actor.workspaceId,
     items.map((r) => r.actor_id).filter((id): id is string => Boolean(id)),
   );
   return {

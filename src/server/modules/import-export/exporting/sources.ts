@@ -17,7 +17,7 @@ import { dealExportPages } from '../../pipelines/pipelines-bulk.service.js';
 import { listDeals } from '../../pipelines/deal-list.service.js';
 import { listPipelines } from '../../pipelines/pipelines.service.js';
 import { listTasksFor } from '../../activities/tasks/task-views.service.js';
-import { listMembers } from '../../users/users.service.js';
+import { listMembers } from '../../auth/members.service.js';
 import { getWorkspace } from '../../workspaces/workspaces.service.js';
 import { currencyDigits } from '../values/scalars.js';
 import type { ExportLookups } from './columns.js';
