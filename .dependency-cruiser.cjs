@@ -39,6 +39,29 @@ module.exports = {
       to: { path: '^src/server/' },
     },
     {
+      name: 'web-feature-boundaries',
+      severity: 'error',
+      comment:
+        'A web feature imports only design/, lib/, i18n/, src/shared and another feature through its public index.ts ' +
+        '(app/ composes features; features never import app/).',
+      from: { path: '^src/web/features/([^/]+)/' },
+      to: {
+        path: '^src/web/',
+        pathNot: ['^src/web/features/$1/', '^src/web/(design|lib|i18n)/', '^src/web/features/[^/]+/index\\.ts$'],
+      },
+    },
+    {
+      name: 'web-foundations-stand-alone',
+      severity: 'error',
+      comment:
+        'design/, lib/ and i18n/ serve every feature; they import no feature and not app/ (i18n/index.ts only registers locales).',
+      from: { path: '^src/web/(design|lib|i18n)/' },
+      to: {
+        path: '^src/web/(features|app)/',
+        pathNot: ['^src/web/features/[^/]+/locales\\.ts$'],
+      },
+    },
+    {
       name: 'server-not-web',
       severity: 'error',
       from: { path: '^src/server/' },

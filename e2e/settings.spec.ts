@@ -60,6 +60,8 @@ test('an admin creates an API key, sees it once, and revokes it', async ({ page 
   await expect(page.getByText(key)).toHaveCount(0);
   const prefix = key.split('_')[1];
   await expect(row).toContainText(`crm_${prefix}_…`);
+  // the key acts for the admin who made it
+  await expect(row.getByRole('cell', { name: 'Ayu Admin' })).toBeVisible();
 
   // The key works against the API until it is revoked.
   expect((await page.request.get('/api/workspace', { headers: { authorization: `Bearer ${key}` } })).status()).toBe(
@@ -137,6 +139,46 @@ test('a viewer sees settings read-only and no admin-only sections', async ({ pag
   await page.getByRole('link', { name: 'Users & roles' }).click();
   await expect(page.getByRole('button', { name: 'Invite people' })).toHaveCount(0);
   await expect(page.getByRole('table', { name: 'Roles and permissions' })).toBeVisible();
+});
+
+test('a deactivated member is no longer offered as an owner, without reloading the page', async ({ page }) => {
+  await login(page, 'admin', { next: '/contacts' });
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  const ownerOptions = async () => {
+    await page.getByRole('button', { name: 'New contact' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New contact' });
+    const options = dialog.getByRole('combobox', { name: 'Owner' }).locator('option');
+    await expect(options.filter({ hasText: 'Ayu Admin' })).toHaveCount(1);
+    const names = await options.allTextContents();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    return names;
+  };
+  try {
+    // The owner picker has loaded (and cached) the members.
+    expect(await ownerOptions()).toContain('Dewi Viewer');
+
+    await nav.getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('link', { name: 'Users & roles' }).click();
+    const dewi = page.getByRole('table', { name: 'Members' }).getByRole('row', { name: /Dewi Viewer/ });
+    await dewi.getByRole('button', { name: 'Deactivate' }).click();
+    await page
+      .getByRole('dialog', { name: 'Deactivate Dewi Viewer?' })
+      .getByRole('button', { name: 'Deactivate' })
+      .click();
+    await expect(dewi).toContainText('Deactivated');
+
+    // Same page load, the members list shared: the picker offers active members only.
+    await nav.getByRole('link', { name: 'Contacts', exact: true }).click();
+    expect(await ownerOptions()).not.toContain('Dewi Viewer');
+  } finally {
+    const session = await (await page.request.get('/api/auth/session')).json();
+    const list = await (await page.request.get('/api/users')).json();
+    const viewer = list.items.find((m: { email: string }) => m.email === 'viewer@demo.test');
+    await page.request.patch(`/api/users/${viewer.id}`, {
+      data: { isActive: true },
+      headers: { 'x-csrf-token': session.csrfToken },
+    });
+  }
 });
 
 test("an admin changes a member's role and deactivates then reactivates them", async ({ page }) => {

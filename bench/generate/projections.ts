@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import type { Database } from '../../src/server/db/database.js';
-import { listTables } from '../../src/server/db/sql-helpers.js';
+import { dialectOf } from '../../src/server/db/dialect.js';
 
 /**
  * Projections a module keeps beside its own rows and can rebuild from them. After a bulk load the
@@ -30,7 +30,7 @@ export async function rebuildProjections(
   workspaceId: string,
   log: (line: string) => void,
 ): Promise<string[]> {
-  const tables = new Set(await listTables(database.dialect, database.db));
+  const tables = new Set(await dialectOf(database.db).listTables(database.db));
   const done: string[] = [];
   for (const r of REBUILDS) {
     if (!tables.has(r.table)) continue;
@@ -48,8 +48,7 @@ export async function rebuildProjections(
       .select('id')
       .where('workspace_id', '=', workspaceId)
       .execute();
-    for (const p of r.perPipeline ? pipelines : [{ id: null }])
-      await rebuild(database.db, database.dialect, workspaceId, p.id);
+    for (const p of r.perPipeline ? pipelines : [{ id: null }]) await rebuild(database.db, workspaceId, p.id);
     done.push(r.table);
   }
   return done;

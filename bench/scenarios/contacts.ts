@@ -97,12 +97,7 @@ export const contactSearch: Scenario = {
     return {
       request: { method: 'GET', setupRequest: (req) => ({ ...req, path: nextPath() }) },
       // what contact-search.service reads: names starting with the words, else full-text candidates (capped at 200)
-      raw: (i) =>
-        searchCandidates(
-          { db: b.database.db, dialect: b.database.dialect, workspaceId: ws, ownerId: null },
-          terms[i % terms.length],
-          10,
-        ),
+      raw: (i) => searchCandidates({ db: b.database.db, workspaceId: ws, ownerId: null }, terms[i % terms.length], 10),
       details: { terms: terms.length, examples: terms.slice(0, 8) },
     };
   },
@@ -124,8 +119,7 @@ function getScenario(name: string, title: string, connections: number): Scenario
       return {
         request: { method: 'GET', setupRequest: (req) => ({ ...req, path: nextPath() }) },
         // the contact row with what the page shows (owner, company, tags, emails, phones): one statement
-        raw: async (i) =>
-          contactFromProfile((await findContactProfile(b.database.db, b.database.dialect, ws, ids[i % ids.length]))!),
+        raw: async (i) => contactFromProfile((await findContactProfile(b.database.db, ws, ids[i % ids.length]))!),
         details: { contacts: ids.length },
       };
     },
@@ -203,7 +197,7 @@ export const contactDuplicateCheck: Scenario = {
       raw: async () => {
         const body = toCheck(rawBody());
         const phone = e164OfGenerated(body.phones[0]);
-        return findDuplicates(b.database.db, b.database.dialect, ws, {
+        return findDuplicates(b.database.db, ws, {
           emails: body.emails,
           e164s: [phone],
           skeleton: nameSkeleton([body.firstName, body.lastName].filter(Boolean).join(' ')),
@@ -299,7 +293,7 @@ export const contactCreate: Scenario = {
             id,
             searchTokens(`${fullName} ${body.emails[0].email} ${phone.slice(1)}`).join(' '),
           );
-          await contactsSharingKeys(trx, b.database.dialect, ws, {
+          await contactsSharingKeys(trx, ws, {
             emails: [body.emails[0].email],
             e164s: [phone],
             skeleton: nameSkeleton(fullName),

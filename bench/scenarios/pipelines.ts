@@ -1,4 +1,5 @@
 import { newId } from '../../src/server/db/ids.js';
+import { dialectOf } from '../../src/server/db/dialect.js';
 import { countEnteredBefore, listFirstCards } from '../../src/server/modules/pipelines/board.repository.js';
 import { STALE_COUNT_CAP } from '../../src/server/modules/pipelines/board.service.js';
 import { findDealRow, insertHistory, updateDealRow } from '../../src/server/modules/pipelines/deals.repository.js';
@@ -31,7 +32,7 @@ export const board: Scenario = {
   async prepare(b) {
     const { workspaceId: ws, funnelPipelineId: pipelineId } = b.manifest;
     const stages = await funnelStages(b);
-    const scope = { dialect: b.database.dialect, actorId: b.actor.id, ownerOnly: null };
+    const scope = { sql: dialectOf(b.database.db), actorId: b.actor.id, ownerOnly: null };
     return {
       request: { method: 'GET', path: `/api/pipelines/${pipelineId}/board` },
       // what board.service reads: the stage counters, every column's first cards, the open columns' stale counts
@@ -154,7 +155,6 @@ export const move: Scenario = {
           });
           await applyStatsDeltas(
             trx,
-            b.database.dialect,
             b.manifest.workspaceId,
             row.pipeline_id,
             new Map([

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { listColumns, listForeignKeys, listTables } from '../../src/server/db/sql-helpers.js';
+import { dialectOf } from '../../src/server/db/dialect.js';
 import { ANCHOR_MS, DAY_MS } from '../generate/plan.js';
 import type { BenchContext } from './types.js';
 
@@ -56,13 +56,13 @@ export async function knownPhones(b: BenchContext): Promise<string[]> {
 export async function purgeContacts(b: BenchContext, ids: string[]): Promise<void> {
   if (!ids.length) return;
   const { db, dialect } = b.database;
-  const refs = (await listForeignKeys(dialect, db)).filter(
+  const refs = (await dialectOf(db).listForeignKeys(db)).filter(
     (f) => f.references === 'contacts' && f.table !== 'contacts',
   );
   // rows about a contact by (entity|subject)_type and _id, under the workspace, as their indexes lead
   const byEntity: Array<[table: string, kind: string, column: string]> = [];
-  for (const table of await listTables(dialect, db)) {
-    const columns = await listColumns(dialect, db, table);
+  for (const table of await dialectOf(db).listTables(db)) {
+    const columns = await dialectOf(db).listColumns(db, table);
     for (const prefix of ['entity', 'subject'])
       if (columns.includes(`${prefix}_id`) && columns.includes(`${prefix}_type`))
         byEntity.push([table, `${prefix}_type`, `${prefix}_id`]);

@@ -11,7 +11,8 @@ import { trustProxyOption } from './config.js';
 import { newId } from './db/ids.js';
 import { installRouteGuard, type RoutePermission } from './http/guard.js';
 import { zodJsonSerializer } from './http/json-body.js';
-import { installProblemHandlers } from './http/problem.js';
+import { installNulByteCheck } from './http/nul-bytes.js';
+import { clientErrorHandler, frameworkErrors, installProblemHandlers } from './http/problem.js';
 import { registerWebApp } from './http/web.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { modules } from './modules/index.js';
@@ -47,6 +48,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     bodyLimit: ctx.config.BODY_LIMIT_BYTES,
     trustProxy: trustProxyOption(ctx.config.TRUST_PROXY),
     genReqId: () => newId(),
+    frameworkErrors,
+    clientErrorHandler,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -54,6 +57,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const registered: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registered);
   installProblemHandlers(app);
+  installNulByteCheck(app);
   app.addHook('onSend', async (_req, _reply, payload) => asBytes(payload));
 
   await app.register(cookie);

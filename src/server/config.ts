@@ -38,6 +38,9 @@ const schema = z.object({
     .default(24 * 14),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).default(20),
+  LOGIN_FAILURE_DELAY_MS: z.coerce.number().int().min(0).max(4000).default(250),
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   MAIL_TRANSPORT: z.enum(['log', 'smtp']).default('log'),
   SMTP_URL: z
     .string()

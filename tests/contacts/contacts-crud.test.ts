@@ -96,10 +96,10 @@ describeEachDialect('contacts: create, read, update, delete', (dialect) => {
       const rolledBack = new Error('roll back the probe column');
       await expect(
         t.ctx.db.transaction().execute(async (trx) => {
-          expect((await findContactProfile(trx, dialect, ws, c.id))?.full_name).toBe('Rudi Hartono');
+          expect((await findContactProfile(trx, ws, c.id))?.full_name).toBe('Rudi Hartono');
           // what another node's migration does while this connection keeps the prepared statement
           await sql`alter table contacts add column probe_column text`.execute(trx);
-          expect((await findContactProfile(trx, dialect, ws, c.id))?.full_name).toBe('Rudi Hartono');
+          expect((await findContactProfile(trx, ws, c.id))?.full_name).toBe('Rudi Hartono');
           throw rolledBack;
         }),
       ).rejects.toBe(rolledBack);

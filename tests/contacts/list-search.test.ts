@@ -217,7 +217,7 @@ describeEachDialect('contacts: lists, search, saved views and bulk actions', (di
     expect(await search('Nasution', 5)).toEqual(['Andi Nasution', 'Rina Nasution', 'Yusuf Harahap']);
 
     const { contactsStartingWith } = await import('../../src/server/modules/contacts/contact-search.service.js');
-    const scope = { db: t.ctx.db, dialect: t.ctx.dialect, workspaceId: workspace.id, ownerId: null };
+    const scope = { db: t.ctx.db, workspaceId: workspace.id, ownerId: null };
     const named = async (q: string) => (await contactsStartingWith(scope, q))?.map((r) => r.full_name).sort() ?? null;
     expect(await named('SARI')).toEqual([...startingWithSari].sort());
     expect(await named('sari w')).toEqual(['Sari Wulandari']);

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
-import { listTables } from '../../src/server/db/sql-helpers.js';
+import { dialectOf } from '../../src/server/db/dialect.js';
 import { createTestApp, describeEachDialect, seedWithClients, TestClient, type TestApp } from '../helpers/test-app.js';
 
 /** Every text value stored anywhere in the database, to prove a secret is not among them. */
 async function everythingStored(t: TestApp): Promise<string> {
   const db = t.ctx.db as unknown as Kysely<any>;
   const parts: string[] = [];
-  for (const table of await listTables(t.ctx.dialect, db)) {
+  for (const table of await dialectOf(db).listTables(db)) {
     if (table.endsWith('_fts') || /_fts_/.test(table)) continue; // SQLite's search index shadows contact_search
     parts.push(JSON.stringify(await db.selectFrom(table).selectAll().execute()));
   }

@@ -2,17 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pgTimestampToIso } from '../../src/server/db/database.js';
 import { types } from '../../src/server/db/migrations/_kit.js';
+import { dialectOf } from '../../src/server/db/dialect.js';
 import { reusableQuery } from '../../src/server/db/reusable-query.js';
-import {
-  countAll,
-  fromJson,
-  inList,
-  insertRowsFast,
-  jsonRows,
-  listArg,
-  toJson,
-  unlessNull,
-} from '../../src/server/db/sql-helpers.js';
+import { countAll, fromJson, toJson } from '../../src/server/db/sql-helpers.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { describeEachDialect } from '../helpers/test-app.js';
 
@@ -93,15 +85,18 @@ describeEachDialect('column types come back the same on both dialects', (dialect
     const r = await db
       .selectFrom('type_probe as p')
       .select((eb) => [
-        jsonRows(
-          dialect,
-          eb
-            .selectFrom('type_probe as q')
-            .select(['q.id', 'q.flag', 'q.amount'])
-            .where('q.id', '<>', 'b')
-            .orderBy('q.id', 'desc'),
-        ).as('others'),
-        jsonRows(dialect, eb.selectFrom('type_probe as q').select('q.id').where('q.id', '=', 'none')).as('none'),
+        dialectOf(db)
+          .jsonRows(
+            eb
+              .selectFrom('type_probe as q')
+              .select(['q.id', 'q.flag', 'q.amount'])
+              .where('q.id', '<>', 'b')
+              .orderBy('q.id', 'desc'),
+          )
+          .as('others'),
+        dialectOf(db)
+          .jsonRows(eb.selectFrom('type_probe as q').select('q.id').where('q.id', '=', 'none'))
+          .as('none'),
       ])
       .where('p.id', '=', 'a')
       .executeTakeFirstOrThrow();
@@ -123,11 +118,11 @@ describeEachDialect('column types come back the same on both dialects', (dialect
         .where('id', '<>', id)
         .orderBy('id'),
     );
-    expect((await byFlagAndId(dialect, db as never, true, 'x')).rows).toEqual([{ id: 'a', amount: 150_000_00 }]);
-    expect((await byFlagAndId(dialect, db as never, false, 'x')).rows).toEqual([{ id: 'b', amount: 0 }]);
-    expect((await byFlagAndId(dialect, db as never, true, 'a')).rows).toEqual([]);
+    expect((await byFlagAndId(db as never, true, 'x')).rows).toEqual([{ id: 'a', amount: 150_000_00 }]);
+    expect((await byFlagAndId(db as never, false, 'x')).rows).toEqual([{ id: 'b', amount: 0 }]);
+    expect((await byFlagAndId(db as never, true, 'a')).rows).toEqual([]);
     const unused = reusableQuery((_d, qdb) => (qdb as unknown as Kysely<any>).selectFrom('type_probe').select('id'));
-    await expect(unused(dialect, db as never, 'ignored')).rejects.toThrow(/every argument/);
+    await expect(unused(db as never, 'ignored')).rejects.toThrow(/every argument/);
   });
 
   it('a reusable query takes a list of values when its shape depends only on their count', async () => {
@@ -136,12 +131,12 @@ describeEachDialect('column types come back the same on both dialects', (dialect
         (qdb as unknown as Kysely<any>).selectFrom('type_probe').select(['id', 'amount']).where('id', '=', id);
       return ids.slice(1).reduce((q, id) => q.unionAll(branch(id)), branch(ids[0]));
     });
-    expect((await amountsOf(dialect, db as never, 'a', 'b')).rows.sort((x, y) => x.id.localeCompare(y.id))).toEqual([
+    expect((await amountsOf(db as never, 'a', 'b')).rows.sort((x, y) => x.id.localeCompare(y.id))).toEqual([
       { id: 'a', amount: 150_000_00 },
       { id: 'b', amount: 0 },
     ]);
-    expect((await amountsOf(dialect, db as never, 'c')).rows).toEqual([{ id: 'c', amount: null }]);
-    expect((await amountsOf(dialect, db as never, 'b', 'c', 'x')).rows.map((r) => r.id).sort()).toEqual(['b', 'c']);
+    expect((await amountsOf(db as never, 'c')).rows).toEqual([{ id: 'c', amount: null }]);
+    expect((await amountsOf(db as never, 'b', 'c', 'x')).rows.map((r) => r.id).sort()).toEqual(['b', 'c']);
   });
 
   it('a list as one argument and an optional condition keep one statement text for any values', async () => {
@@ -161,12 +156,12 @@ describeEachDialect('column types come back the same on both dialects', (dialect
       (qdb as unknown as Kysely<any>)
         .selectFrom('type_probe')
         .select('id')
-        .where(inList(d, 'id', ids))
-        .where(unlessNull(d, minAmount, 'text', (v) => sql<boolean>`amount >= cast(${v} as integer)`))
+        .where(d.inList('id', ids))
+        .where(d.unlessNull(minAmount, 'text', (v) => sql<boolean>`amount >= cast(${v} as integer)`))
         .orderBy('id'),
     );
     const ids = async (list: string[], min: string | null) =>
-      (await pick(dialect, db as never, listArg(dialect, list), min)).rows.map((r) => r.id);
+      (await pick(db as never, dialectOf(db).listArg(list), min)).rows.map((r) => r.id);
     expect(await ids(['a', 'b', 'c'], null)).toEqual(['a', 'b', 'c']);
     expect(await ids(['a', 'b', 'c'], '1')).toEqual(['a']);
     expect(await ids([], null)).toEqual([]);
@@ -193,8 +188,8 @@ describeEachDialect('column types come back the same on both dialects', (dialect
             ).rows[0].n,
           );
         expect(await prepared()).toBe(0);
-        expect((await byId(dialect, trx as never, 'a')).rows).toEqual([{ amount: 150_000_00 }]);
-        expect((await byId(dialect, trx as never, 'b')).rows).toEqual([{ amount: 0 }]);
+        expect((await byId(trx as never, 'a')).rows).toEqual([{ amount: 150_000_00 }]);
+        expect((await byId(trx as never, 'b')).rows).toEqual([{ amount: 0 }]);
         expect(await prepared()).toBe(1);
       });
     },
@@ -203,11 +198,11 @@ describeEachDialect('column types come back the same on both dialects', (dialect
   it('many rows written at once come back value for value, however they are written', async () => {
     await db.deleteFrom('type_probe').execute();
     const rows = EXPECTED.map((r) => ({ ...r, settings: r.settings === null ? null : toJson(r.settings) }));
-    await insertRowsFast(dialect, db, 'type_probe', rows);
+    await dialectOf(db).insertRowsFast(db, 'type_probe', rows);
     expect(await db.selectFrom('type_probe').selectAll().orderBy('id').execute()).toEqual(EXPECTED);
     // the one-statement form (tables that feed a full-text index on SQLite) stores the same values
     await db.deleteFrom('type_probe').execute();
-    await insertRowsFast(dialect, db, 'type_probe', rows, { fullText: true });
+    await dialectOf(db).insertRowsFast(db, 'type_probe', rows, { fullText: true });
     expect(await db.selectFrom('type_probe').selectAll().orderBy('id').execute()).toEqual(EXPECTED);
   });
 
@@ -222,8 +217,8 @@ describeEachDialect('column types come back the same on both dialects', (dialect
       day: null,
       amount: i * 100,
     }));
-    await insertRowsFast(dialect, db, 'type_probe', many);
-    await insertRowsFast(dialect, db, 'type_probe', []);
+    await dialectOf(db).insertRowsFast(db, 'type_probe', many);
+    await dialectOf(db).insertRowsFast(db, 'type_probe', []);
     const r = await db
       .selectFrom('type_probe')
       .select([countAll().as('n'), sql<number>`sum(amount)`.as('total')])
@@ -239,7 +234,7 @@ describeEachDialect('column types come back the same on both dialects', (dialect
       { id: 'a', flag: true, big: 1, settings: null, at: '2026-12-06T00:00:00.000Z', day: null, amount: 1 },
     ];
     await expect(
-      db.transaction().execute((trx) => insertRowsFast(dialect, trx, 'type_probe', clash)),
+      db.transaction().execute((trx) => dialectOf(trx).insertRowsFast(trx, 'type_probe', clash)),
     ).rejects.toThrow();
     expect((await db.selectFrom('type_probe').select(countAll().as('n')).executeTakeFirstOrThrow()).n).toBe(before);
   });

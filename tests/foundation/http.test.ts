@@ -255,7 +255,17 @@ describeEachDialect('security headers, CORS, compression, rate limit, health', (
   it('limits requests per user and per API key with 429 and Retry-After', async () => {
     t = await createTestApp(dialect, { config: { RATE_LIMIT_PER_MINUTE: 5 } });
     const { workspace, admin, manager } = await seedWithClients(t);
-    const { key } = await createApiKey(t.ctx, systemActor(workspace.id), { name: 'Integration', role: 'viewer' });
+    const owner = await t.ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'admin@demo.test')
+      .executeTakeFirstOrThrow();
+    const { key } = await createApiKey(
+      t.ctx,
+      systemActor(workspace.id),
+      { name: 'Integration', role: 'viewer' },
+      owner.id,
+    );
     for (let i = 0; i < 5; i++) expect((await admin.get('/api/workspace')).statusCode).toBe(200);
     const limited = await admin.get('/api/workspace');
     expect(limited.statusCode).toBe(429);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/server/db/database.js';
 import { MIGRATION_TABLE, migrateToLatest, migrationStatus, rollbackOne } from '../../src/server/db/migrator.js';
-import { listTables } from '../../src/server/db/sql-helpers.js';
+import { dialectOf } from '../../src/server/db/dialect.js';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/databases.js';
 import { DIALECTS, describeEachDialect } from '../helpers/test-app.js';
 
@@ -31,7 +31,7 @@ describeEachDialect('migrations', (dialect) => {
     expect(status.map((m) => m.name)).toEqual(applied);
     expect(status.every((m) => m.executedAt && !Number.isNaN(Date.parse(m.executedAt)))).toBe(true);
     expect(await migrateToLatest(db)).toEqual([]);
-    expect(await listTables(dialect, db.db)).toEqual(
+    expect(await dialectOf(db.db).listTables(db.db)).toEqual(
       expect.arrayContaining(['workspaces', 'users', 'audit_log', 'events', ...bookkeeping]),
     );
 
@@ -41,7 +41,7 @@ describeEachDialect('migrations', (dialect) => {
       expect((await migrationStatus(db)).find((m) => m.name === name)?.executedAt).toBeNull();
     }
     expect(await rollbackOne(db)).toEqual([]);
-    const left = (await listTables(dialect, db.db)).filter((t) => !bookkeeping.includes(t));
+    const left = (await dialectOf(db.db).listTables(db.db)).filter((t) => !bookkeeping.includes(t));
     expect(left).toEqual([]);
 
     expect(await migrateToLatest(db)).toEqual(applied);
@@ -77,7 +77,7 @@ describe.skipIf(!DIALECTS.includes('postgres'))('migrations on PostgreSQL nodes 
     try {
       // The neighbour sees our schema_migrations in the database, yet must migrate its own schema.
       expect(await migrateToLatest(neighbour.database)).toHaveLength(migrationFiles.length);
-      expect(await listTables('postgres', neighbour.database.db)).toEqual(
+      expect(await dialectOf(neighbour.database.db).listTables(neighbour.database.db)).toEqual(
         expect.arrayContaining(['workspaces', ...bookkeeping]),
       );
     } finally {

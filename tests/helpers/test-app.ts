@@ -4,14 +4,14 @@ import { describe } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { testConfig, type Config } from '../../src/server/config.js';
 import type { Dialect } from '../../src/server/db/database.js';
-import { migrateToLatest } from '../../src/server/db/migrator.js';
 import type { Mailer, MailMessage } from '../../src/server/modules/mail/mailer.js';
-import { seedDemoWorkspace, DEMO_PASSWORD } from '../../src/server/modules/workspaces/demo-seed.js';
+import { DEMO_PASSWORD } from '../../src/server/modules/workspaces/demo-seed.js';
 import { ManualClock, type Clock } from '../../src/server/platform/clock.js';
 import type { AppContext } from '../../src/server/platform/context.js';
 import { createContext } from '../../src/server/platform/create-context.js';
 import { createLogger } from '../../src/server/platform/logger.js';
 import { createTestDatabase, testDialects, type TestDatabase } from './databases.js';
+import { releaseSeed, seedDemo } from './seed-snapshots.js';
 
 export const DIALECTS: Dialect[] = await testDialects();
 
@@ -46,10 +46,9 @@ export interface TestAppOptions {
   sqliteFile?: string;
 }
 
-/** The real app over a fresh, migrated database of the given dialect. */
+/** The real app over a fresh, migrated database of the given dialect (a clone of the run's template). */
 export async function createTestApp(dialect: Dialect, opts: TestAppOptions = {}): Promise<TestApp> {
-  const testDb = await createTestDatabase(dialect, { sqliteFile: opts.sqliteFile });
-  await migrateToLatest(testDb.database);
+  const testDb = await createTestDatabase(dialect, { sqliteFile: opts.sqliteFile, migrated: true });
   const mailer = new CaptureMailer();
   const clock = opts.clock ?? (opts.manualClock ? new ManualClock() : undefined);
   const ctx = createContext({
@@ -73,6 +72,7 @@ export async function createTestApp(dialect: Dialect, opts: TestAppOptions = {})
       await app.close();
       await ctx.realtime.stop();
       await testDb.drop();
+      releaseSeed(ctx);
     },
   };
 }
@@ -118,9 +118,13 @@ export class TestClient {
   }
 }
 
-/** A demo workspace (template of choice) with one signed-in client per role. */
+/**
+ * A demo workspace (template of choice) with one signed-in client per role. The seed's rows are
+ * copied from the run's first identical seed where they can be (seed-snapshots.ts); the sign-ins are
+ * real.
+ */
 export async function seedWithClients(t: TestApp, template: 'school' | 'hospital' | 'sales' | 'blank' = 'school') {
-  const { workspace } = await seedDemoWorkspace(t.ctx, template);
+  const { workspace } = await seedDemo({ ctx: t.ctx, schema: t.testDb.name }, template);
   const clients = {} as Record<'admin' | 'manager' | 'agent' | 'viewer', TestClient>;
   for (const role of ['admin', 'manager', 'agent', 'viewer'] as const) {
     clients[role] = new TestClient(t.app);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { dialectOf } from '../../src/server/db/dialect.js';
 import type { Pipeline } from '../../src/shared/contracts/pipelines.js';
 import { createTestApp, describeEachDialect, seedWithClients, type TestApp } from '../helpers/test-app.js';
 import { countEnteredBefore } from '../../src/server/modules/pipelines/board.repository.js';
@@ -110,7 +111,7 @@ describeEachDialect('board', (dialect) => {
     expect(lead).toMatchObject({ staleCount: 1, staleCountCapped: false });
     // counting stops one past the cap, so an old pipeline's column costs the same at any size
     const cutoff = '2999-01-01T00:00:00.000Z';
-    const scope: FilterScope = { dialect, actorId: s.workspace.id, ownerOnly: null };
+    const scope: FilterScope = { sql: dialectOf(t.ctx.db), actorId: s.workspace.id, ownerOnly: null };
     const lead1 = { stageId: stageId(s.p, 'Lead'), cutoff };
     expect(await countEnteredBefore(t.ctx.db, s.workspace.id, s.p.id, [lead1], {}, scope, 1)).toEqual(
       new Map([[lead1.stageId, 2]]),

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { DB } from '../../src/server/db/schema.js';
-import { counterSlot } from '../../src/server/db/sql-helpers.js';
+import { postgresDialect } from '../../src/server/db/dialect-postgres.js';
 import {
   applyForecastDeltas,
   readClosedMonthStats,
@@ -46,7 +46,7 @@ describeEachDialect('running totals in slots', (dialect) => {
     const take = (): Promise<void> =>
       db.connection().execute(async (conn) => {
         const slot = Number(
-          (await sql<{ slot: number }>`select ${counterSlot('postgres')} as slot`.execute(conn)).rows[0].slot,
+          (await sql<{ slot: number }>`select ${postgresDialect.counterSlot()} as slot`.execute(conn)).rows[0].slot,
         );
         const other = held.find((h) => h.slot !== slot);
         if (other) return fn(other.conn, conn);
@@ -80,7 +80,6 @@ describeEachDialect('running totals in slots', (dialect) => {
         // what a move from y to x writes, and a win: the same rows a concurrent writer would touch
         await applyStatsDeltas(
           db,
-          dialect,
           s.ws,
           s.p.id,
           new Map([
@@ -88,7 +87,7 @@ describeEachDialect('running totals in slots', (dialect) => {
             [y, { ...contributionOf(item, -1), exitedTotal: 1 }],
           ]),
         );
-        await applyForecastDeltas(db, dialect, s.ws, s.p.id, [
+        await applyForecastDeltas(db, s.ws, s.p.id, [
           [null, item],
           [null, won],
         ]);
@@ -128,8 +127,8 @@ describeEachDialect('running totals in slots', (dialect) => {
       ]);
 
       // a recount puts a stage's true totals in slot 0 and empties its other slots
-      await recountStage(t.ctx.db, dialect, s.ws, s.p.id, x);
-      await recountStage(t.ctx.db, dialect, s.ws, s.p.id, y);
+      await recountStage(t.ctx.db, s.ws, s.p.id, x);
+      await recountStage(t.ctx.db, s.ws, s.p.id, y);
       const { kept, live } = await boards(s);
       expect(kept).toEqual(live);
     },

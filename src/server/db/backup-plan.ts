@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from './database.js';
 import { MIGRATION_TABLE } from './migrator.js';
-import { listColumnKinds, listForeignKeys, listTables, type ColumnKind } from './sql-helpers.js';
+import { dialectOf, type ColumnKind } from './dialect.js';
 
 export const BACKUP_FORMAT = 'crm-workspace-backup';
 export const BACKUP_VERSION = 1;
@@ -49,12 +49,13 @@ export interface TableInfo {
  * What one workspace's data is made of in this database: the workspace row, its users, then every
  * table with a `workspace_id` column, parents before children (by foreign keys).
  */
-export async function workspaceTables(dialect: Dialect, db: Kysely<any>): Promise<TableInfo[]> {
-  const fks = await listForeignKeys(dialect, db);
+export async function workspaceTables(db: Kysely<any>): Promise<TableInfo[]> {
+  const d = dialectOf(db);
+  const fks = await d.listForeignKeys(db);
   const infos: TableInfo[] = [];
-  for (const name of await listTables(dialect, db)) {
+  for (const name of await d.listTables(db)) {
     if (VOLATILE_TABLES.has(name)) continue;
-    const columns = await listColumnKinds(dialect, db, name);
+    const columns = await d.listColumnKinds(db, name);
     const isWorkspaceData = name === 'workspaces' || name === 'users' || columns.some((c) => c.name === 'workspace_id');
     if (!isWorkspaceData) continue;
     infos.push({

@@ -11,7 +11,8 @@ import {
 } from './backup-plan.js';
 import type { Database } from './database.js';
 import { NdjsonWriter } from './ndjson.js';
-import { isUuid, snapshotTransaction } from './sql-helpers.js';
+import { dialectOf } from './dialect.js';
+import { isUuid } from './sql-helpers.js';
 
 export { restoreWorkspace } from './restore.js';
 export { BackupError } from './backup-plan.js';
@@ -38,30 +39,32 @@ export async function backupWorkspace(
     )
     .executeTakeFirst();
   if (!ws) throw new BackupError(`No workspace with the id or slug "${workspace}"`);
-  const tables = await workspaceTables(database.dialect, db);
+  const tables = await workspaceTables(db);
   const partial = `${file}.partial`;
   const out = new NdjsonWriter(partial);
   let rows = 0;
   try {
-    await snapshotTransaction(database.dialect, db).execute(async (trx) => {
-      const header: BackupHeader = {
-        format: BACKUP_FORMAT,
-        version: BACKUP_VERSION,
-        dialect: database.dialect,
-        workspaceId: ws.id,
-        slug: ws.slug,
-        createdAt: new Date().toISOString(),
-        tables: tables.map((t) => t.name),
-      };
-      await out.write(header);
-      for (const table of tables) {
-        for await (const row of tableRows(trx, table, tables, ws.id)) {
-          await out.write({ table: table.name, row });
-          rows++;
+    await dialectOf(db)
+      .snapshotTransaction(db)
+      .execute(async (trx) => {
+        const header: BackupHeader = {
+          format: BACKUP_FORMAT,
+          version: BACKUP_VERSION,
+          dialect: database.dialect,
+          workspaceId: ws.id,
+          slug: ws.slug,
+          createdAt: new Date().toISOString(),
+          tables: tables.map((t) => t.name),
+        };
+        await out.write(header);
+        for (const table of tables) {
+          for await (const row of tableRows(trx, table, tables, ws.id)) {
+            await out.write({ table: table.name, row });
+            rows++;
+          }
         }
-      }
-      await out.write({ end: true, rows });
-    });
+        await out.write({ end: true, rows });
+      });
     await out.close();
     await fs.rename(partial, file);
   } catch (err) {

@@ -25,6 +25,8 @@ export interface Database {
 export interface DatabaseOptions {
   url?: string;
   sqliteFile?: string;
+  /** SQLite in memory only: a database image (`serialize()`) to start from instead of an empty one. */
+  sqliteImage?: Buffer;
   /** PostgreSQL schema to use (tests isolate themselves in one). */
   pgSchema?: string;
   poolSize?: number;
@@ -91,7 +93,8 @@ export function createDatabase(opts: DatabaseOptions): Database {
   }
   const file = opts.sqliteFile ?? ':memory:';
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const raw = openSqlite(file);
+  if (opts.sqliteImage && file !== ':memory:') throw new Error('a SQLite image opens in memory only');
+  const raw = openSqlite(file, opts.sqliteImage);
   const checkpointer = file === ':memory:' ? null : startCheckpointer(file);
   if (checkpointer) {
     raw.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Migrator, type MigrationResultSet, type Migration as KyselyMigration } from 'kysely';
 import type { Database } from './database.js';
-import { currentSchema } from './sql-helpers.js';
+import { dialectOf } from './dialect.js';
 import type { Migration } from './migrations/_kit.js';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -20,7 +20,7 @@ export async function createMigrator(database: Database): Promise<Migrator> {
     db: database.db,
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: `${MIGRATION_TABLE}_lock`,
-    migrationTableSchema: await currentSchema(database.dialect, database.db),
+    migrationTableSchema: await dialectOf(database.db).currentSchema(database.db),
     provider: {
       async getMigrations() {
         const files = (await fs.readdir(MIGRATIONS_DIR))

@@ -13,7 +13,8 @@ import {
 import type { Database } from './database.js';
 import { newId } from './ids.js';
 import { readLines } from './ndjson.js';
-import { deferForeignKeys, toJson } from './sql-helpers.js';
+import { dialectOf } from './dialect.js';
+import { toJson } from './sql-helpers.js';
 
 export interface RestoreResult {
   workspaceId: string;
@@ -32,7 +33,7 @@ export interface RestoreResult {
 export async function restoreWorkspace(database: Database, file: string): Promise<RestoreResult> {
   const db = database.db as unknown as Kysely<any>;
   const header = await readHeader(file);
-  const target = await workspaceTables(database.dialect, db);
+  const target = await workspaceTables(db);
   const missing = header.tables.filter((t) => !target.some((x) => x.name === t));
   if (missing.length)
     throw new BackupError(
@@ -49,7 +50,7 @@ export async function restoreWorkspace(database: Database, file: string): Promis
         `Workspace ${header.workspaceId} (${header.slug}) already exists in this database; restore into an empty or different database`,
       );
     }
-    await deferForeignKeys(database.dialect, trx);
+    await dialectOf(trx).deferForeignKeys(trx);
     const inserter = new RowInserter(trx, target);
     let end: BackupEndLine | null = null;
     let seen = 0;

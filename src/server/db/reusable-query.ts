@@ -1,6 +1,5 @@
 import { CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'kysely';
-import type { Dialect } from './database.js';
-import { prepareOnPostgres } from './pg-prepared.js';
+import { dialectOf, type SqlDialect } from './dialect.js';
 import type { DB } from './schema.js';
 
 /**
@@ -22,21 +21,22 @@ import type { DB } from './schema.js';
  * on another node adds a column to t.
  */
 export function reusableQuery<Args extends unknown[], Row>(
-  build: (dialect: Dialect, db: Kysely<DB>, ...args: string[]) => Compilable<Row>,
-): (dialect: Dialect, db: Kysely<DB>, ...args: Args) => Promise<QueryResult<Row>> {
+  build: (d: SqlDialect, db: Kysely<DB>, ...args: string[]) => Compilable<Row>,
+): (db: Kysely<DB>, ...args: Args) => Promise<QueryResult<Row>> {
   const compiled = new Map<string, { sql: string; slots: number[]; params: readonly unknown[] }>();
-  return async (dialect, db, ...args) => {
-    const key = `${dialect}:${args.length}`;
+  return async (db, ...args) => {
+    const d = dialectOf(db);
+    const key = `${d.name}:${args.length}`;
     let entry = compiled.get(key);
     if (!entry) {
       const standIns = args.map((_, i) => `\u0000arg${i}\u0000`);
-      const query = build(dialect, db, ...standIns).compile();
+      const query = build(d, db, ...standIns).compile();
       const slots = query.parameters.map((p) => standIns.indexOf(p as string));
       if (standIns.some((s) => !query.parameters.includes(s)))
         throw new Error('reusableQuery: build must use every argument as a parameter');
       entry = { sql: query.sql, slots, params: query.parameters };
       compiled.set(key, entry);
-      if (dialect === 'postgres') prepareOnPostgres(query.sql);
+      d.prepareReused(query.sql);
     }
     const { slots, params } = entry;
     return db.executeQuery<Row>(

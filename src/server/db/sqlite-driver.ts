@@ -114,8 +114,9 @@ function bindable(params: ReadonlyArray<unknown>): unknown[] {
   return params.map((p) => (p === true ? 1 : p === false ? 0 : p instanceof Date ? p.toISOString() : p));
 }
 
-export function openSqlite(file: string): BetterSqlite3.Database {
-  const raw = new BetterSqlite3(file);
+/** Opens a file, or ':memory:'; given an image (`serialize()`), an in-memory copy of it instead. */
+export function openSqlite(file: string, image?: Buffer): BetterSqlite3.Database {
+  const raw = image ? new BetterSqlite3(image) : new BetterSqlite3(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Permission } from '../../shared/permissions.js';
+import { roleHas, type Permission } from '../../shared/permissions.js';
 import { can, type Actor } from '../platform/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { actorFromApiKey, actorFromSession, SESSION_COOKIE } from '../modules/auth/auth.service.js';
+import { AuthFailureCounter } from './auth-failures.js';
 import { AppError } from './errors.js';
 
 /** What a route requires: a permission, any signed-in actor, or nothing. */
@@ -11,6 +12,10 @@ export type RoutePermission = Permission | 'authenticated' | 'public';
 declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: RoutePermission;
+    /** Only a signed-in person may call it (their own settings, a new workspace): API keys get 403. */
+    personal?: boolean;
+    /** The route checks a password: its failures count toward the IP's AUTH_FAILURES_PER_MINUTE. */
+    signIn?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -40,14 +45,35 @@ export function installRouteGuard(
       throw new Error(`Route ${methods.join(',')} ${route.url} declares no permission (config.permission)`);
   });
 
+  const failures = new AuthFailureCounter(ctx.config.AUTH_FAILURES_PER_MINUTE, () => ctx.clock.now().getTime());
+  const checksCredentials = (req: FastifyRequest) =>
+    Boolean(req.routeOptions.config?.signIn) || Boolean(req.headers.authorization?.startsWith('Bearer '));
+  app.addHook('onResponse', async (req, reply) => {
+    if (reply.statusCode === 401 && checksCredentials(req)) failures.note(req.ip);
+  });
+
   app.addHook('onRequest', async (req) => {
-    const required = req.routeOptions.config?.permission;
+    const config = req.routeOptions.config;
+    const required = config?.permission;
     if (!required || (required === 'public' && !req.url.startsWith('/api/'))) return;
+    if (checksCredentials(req)) {
+      const retryAfterSeconds = failures.retryAfterSeconds(req.ip);
+      if (retryAfterSeconds)
+        throw new AppError(
+          'RATE_LIMITED',
+          'Too many failed sign-ins or API-key checks from this address; retry after the time in Retry-After',
+          { retryAfterSeconds },
+        );
+    }
     const meta = { ip: req.ip, userAgent: req.headers['user-agent'] };
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       req.actor = await actorFromApiKey(ctx, auth.slice(7).trim(), meta);
-      if (!req.actor) throw new AppError('UNAUTHENTICATED', 'The API key is invalid or revoked');
+      if (!req.actor)
+        throw new AppError(
+          'UNAUTHENTICATED',
+          'The API key is invalid or revoked, or the member who owns it is no longer active in its workspace',
+        );
     } else {
       const token = req.cookies?.[SESSION_COOKIE];
       if (token) req.actor = await actorFromSession(ctx, token, meta);
@@ -65,7 +91,15 @@ export function installRouteGuard(
     if (required !== 'authenticated' && !can(req.actor, required)) {
       throw new AppError(
         'FORBIDDEN',
-        `This needs the ${required} permission, which the ${req.actor.role} role does not have`,
+        req.actor.kind === 'api_key' && roleHas(req.actor.role, required)
+          ? `This needs the ${required} permission, which the member who owns this API key no longer has`
+          : `This needs the ${required} permission, which the ${req.actor.role} role does not have`,
+      );
+    }
+    if (config?.personal && req.actor.kind !== 'user') {
+      throw new AppError(
+        'PERSONAL_ROUTE',
+        'This is for a signed-in person (their own settings, or a workspace they will administer); an API key cannot use it',
       );
     }
   });

@@ -1,7 +1,9 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { isMalformedValueError } from '../db/sql-helpers.js';
-import { AppError, errorCatalog, type ErrorCode } from './errors.js';
+import { AppError, conflictFromDatabase, errorCatalog, type ErrorCode } from './errors.js';
 import type { FieldError } from './error-types.js';
 
 /** RFC 9457 problem details. 5xx bodies say nothing about internals; the log has everything. */
@@ -60,8 +62,11 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 };
 
 export function installProblemHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+  app.setErrorHandler((thrown: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const instance = req.url.split('?')[0];
+    const conflict = conflictFromDatabase(thrown);
+    if (conflict) req.log.info({ err: thrown }, 'unique key taken by a concurrent write');
+    const err = (conflict ?? thrown) as FastifyError;
     if (err instanceof AppError) {
       if (err.extra.retryAfterSeconds) reply.header('retry-after', String(err.extra.retryAfterSeconds));
       if (err.status >= 500) req.log.error({ err }, 'request failed');
@@ -122,4 +127,47 @@ export function installProblemHandlers(app: FastifyInstance): void {
     const instance = req.url.split('?')[0];
     return sendProblem(reply, problemFor('ROUTE_NOT_FOUND', `${req.method} ${instance} does not exist`, { instance }));
   });
+}
+
+/**
+ * Errors Fastify meets before a route runs (a malformed or over-long path segment, a failed route
+ * constraint): problem+json like every other error, and never echoing the address.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const instance = req.url.split('?')[0].slice(0, 200);
+  const problem =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? problemFor('URI_TOO_LONG', 'A path parameter is longer than any id or key this API accepts')
+      : err.code === 'FST_ERR_BAD_URL'
+        ? problemFor('BAD_REQUEST', 'The address holds an invalid percent-encoded part')
+        : problemFor('INTERNAL');
+  if (problem.status >= 500) req.log.error({ err }, 'request failed before routing');
+  void sendProblem(reply, { ...problem, instance: problem.status === 414 ? undefined : instance });
+}
+
+/**
+ * What Node's HTTP parser refuses (headers too large, a request that arrives too slowly, bytes that
+ * are not HTTP) never reaches Fastify's handlers: it is answered here, on the socket, as problem+json.
+ */
+export function clientErrorHandler(
+  this: { log: FastifyInstance['log'] },
+  err: Error & { code?: string },
+  socket: Socket,
+) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ErrorCode =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? 'HEADERS_TOO_LARGE'
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'REQUEST_TIMEOUT'
+        : 'BAD_REQUEST';
+  this.log.debug({ err }, 'client error');
+  if (socket.writable) {
+    const body = JSON.stringify(problemFor(code));
+    socket.write(
+      `HTTP/1.1 ${errorCatalog[code].status} ${STATUS_CODES[errorCatalog[code].status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }

@@ -9,6 +9,8 @@ export interface Actor {
   workspaceId: string;
   role: Role;
   agentsSeeAll: boolean;
+  /** API keys: the member who owns the key; the key never does more than they may do now. */
+  owner?: { userId: string; role: Role };
   sessionId?: string;
   csrfToken?: string;
   ip?: string;
@@ -16,12 +18,22 @@ export interface Actor {
 }
 
 export function can(actor: Actor, permission: Permission): boolean {
-  return actor.kind === 'system' || roleHas(actor.role, permission);
+  if (actor.kind === 'system') return true;
+  return roleHas(actor.role, permission) && (!actor.owner || roleHas(actor.owner.role, permission));
 }
 
-/** Owner filter for lists: null means the actor sees every record of the workspace. */
+/**
+ * Owner filter for lists: null means the actor sees every record of the workspace. A key is
+ * limited to its owner's records when its own role or its owner's role sees only their own.
+ */
 export function ownerScope(actor: Actor): string | null {
-  return actor.kind === 'user' && seesOnlyOwnRecords(actor.role, actor.agentsSeeAll) ? actor.id : null;
+  if (actor.kind === 'system') return null;
+  const limited =
+    seesOnlyOwnRecords(actor.role, actor.agentsSeeAll) ||
+    (actor.owner !== undefined && seesOnlyOwnRecords(actor.owner.role, actor.agentsSeeAll));
+  if (!limited) return null;
+  // an ownerless key would see nothing: no record is owned by a key id
+  return actor.kind === 'user' ? actor.id : (actor.owner?.userId ?? actor.id);
 }
 
 export function systemActor(workspaceId: string, name = 'system'): Actor {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { Database, Dialect } from '../db/database.js';
+import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import type { Mailer } from '../modules/mail/mailer.js';
 import type { RealtimeHub } from '../modules/events/realtime.js';
@@ -17,7 +17,6 @@ export interface AppContext {
   config: Config;
   database: Database;
   db: Kysely<DB>;
-  dialect: Dialect;
   clock: Clock;
   log: Logger;
   mailer: Mailer;

@@ -30,7 +30,6 @@ export function createContext(opts: ContextOptions): AppContext {
     config: opts.config,
     database: opts.database,
     db: opts.database.db,
-    dialect: opts.database.dialect,
     clock: opts.clock ?? systemClock,
     log: opts.log,
     mailer: opts.mailer ?? createMailer(opts.config, opts.log),

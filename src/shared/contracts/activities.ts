@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, Uuid, page } from './common.js';
+import { PageQuery, Uuid, Version, page } from './common.js';
 
 /** Record ids are UUIDs; anything else is refused up front, naming the field. */
 export const Id = Uuid;
@@ -53,7 +53,7 @@ export const UpdateActivityTypeBody = z.strictObject({
   hasOutcome: z.boolean().optional(),
   position: z.number().int().min(0).max(10_000).optional(),
   isArchived: z.boolean().optional(),
-  version: z.number().int().min(1),
+  version: Version,
 });
 
 export const Activity = z.object({
@@ -124,7 +124,7 @@ export const UpdateActivityBody = z.strictObject({
   nextAction: activityFields.nextAction,
   nextActionAt: activityFields.nextActionAt,
   isConfidential: z.boolean().optional(),
-  version: z.number().int().min(1),
+  version: Version,
 });
 export type UpdateActivityBody = z.input<typeof UpdateActivityBody>;
 
@@ -134,7 +134,7 @@ export const CompleteActivityBody = z.strictObject({
   outcome: ActivityOutcome.nullable().optional(),
   outcomeNote: activityFields.outcomeNote,
   durationMinutes: activityFields.durationMinutes,
-  version: z.number().int().min(1).optional(),
+  version: Version.optional(),
 });
 
 export const BulkCreateActivitiesBody = z.strictObject({ items: z.array(CreateActivityBody).min(1).max(500) });

@@ -9,6 +9,12 @@ export const ApiKey = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  owner: z
+    .object({ id: z.string(), name: z.string(), isActive: z.boolean() })
+    .nullable()
+    .describe(
+      'The member the key acts for: it never does more than their current role allows, and stops working while they are not an active member',
+    ),
 });
 export type ApiKey = z.infer<typeof ApiKey>;
 export const CreateApiKeyBody = z.strictObject({

@@ -5,6 +5,8 @@ export const Id = z.string().min(1).max(64);
 export const Uuid = z.uuid({ message: 'Not a valid id' });
 export const IdParams = z.object({ id: Uuid });
 export const IsoTimestamp = z.string();
+/** The version a client saw (optimistic concurrency); an integer column on both databases. */
+export const Version = z.number().int().min(1).max(2_147_483_647);
 export const Email = z
   .email({ message: 'Enter a valid email address' })
   .max(254)

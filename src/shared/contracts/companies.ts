@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, page } from './common.js';
+import { Id, Version, page } from './common.js';
 import { Address, CustomValues } from './contacts.js';
 import { RefId } from './contacts-config.js';
 
@@ -20,7 +20,7 @@ const fields = {
 };
 const Name = z.string().trim().min(1, 'Enter the company name').max(200, 'At most 200 characters');
 export const CreateCompanyBody = z.strictObject({ name: Name, ...fields });
-export const UpdateCompanyBody = z.strictObject({ version: z.number().int().min(1), name: Name.optional(), ...fields });
+export const UpdateCompanyBody = z.strictObject({ version: Version, name: Name.optional(), ...fields });
 
 export const Company = z.object({
   id: Id,

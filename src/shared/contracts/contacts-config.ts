@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.js';
+import { Id, Version } from './common.js';
 
 /** An id sent in a request (ours are UUIDs); anything else is a 400 naming the field. */
 export const RefId = z.uuid({ message: 'Not a valid id' });
@@ -39,7 +39,7 @@ export const CreateContactTypeBody = z.strictObject({
   rules: z.array(ContactTypeRule).max(20).default([]),
 });
 export const UpdateContactTypeBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: Version,
   label: Label.optional(),
   color: Color.optional(),
   icon: z.string().trim().max(40).nullish(),
@@ -60,7 +60,7 @@ export const ContactSource = z.object({
 export type ContactSource = z.infer<typeof ContactSource>;
 export const CreateContactSourceBody = z.strictObject({ key: ConfigKey, label: Label });
 export const UpdateContactSourceBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: Version,
   label: Label.optional(),
   position: z.number().int().min(0).max(10_000).optional(),
   isArchived: z.boolean().optional(),
@@ -118,7 +118,7 @@ export const CreateCustomFieldBody = z.strictObject({
   isUnique: z.boolean().default(false),
 });
 export const UpdateCustomFieldBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: Version,
   label: Label.optional(),
   choices: z.array(CustomFieldChoice).max(200).optional(),
   isRequired: z.boolean().optional(),
@@ -146,7 +146,7 @@ export const CreateTagBody = z.strictObject({
   description: z.string().trim().max(500).nullish(),
 });
 export const UpdateTagBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: Version,
   name: z.string().trim().min(1).max(60).optional(),
   color: Color.optional(),
   description: z.string().trim().max(500).nullish(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, page } from './common.js';
+import { Id, Version, page } from './common.js';
 
 export const Note = z.object({
   id: Id,
@@ -21,7 +21,7 @@ export const NotePage = page(Note);
 const Body = z.string().trim().min(1, 'Write something').max(20_000, 'At most 20,000 characters');
 export const CreateNoteBody = z.strictObject({ body: Body, isPinned: z.boolean().default(false) });
 export const UpdateNoteBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: Version,
   body: Body.optional(),
   isPinned: z.boolean().optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.js';
+import { Id, Version } from './common.js';
 import { RefId } from './contacts-config.js';
 
 /**
@@ -201,7 +201,7 @@ export const CreateSavedViewBody = z.strictObject({
   sort: ContactSort.default({ field: 'createdAt', dir: 'desc' }),
 });
 export const UpdateSavedViewBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: Version,
   name: z.string().trim().min(1).max(80).optional(),
   isShared: z.boolean().optional(),
   filter: ContactFilter.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, page } from './common.js';
+import { Email, Id, Version, page } from './common.js';
 import { RefId, TagRef } from './contacts-config.js';
 
 export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
@@ -56,7 +56,7 @@ export const CreateContactBody = z.strictObject({
 });
 export type CreateContactBody = z.input<typeof CreateContactBody>;
 export const UpdateContactBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: Version,
   firstName: firstName.optional(),
   ...contactFields,
 });

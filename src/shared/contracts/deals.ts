@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, page } from './common.js';
+import { Id, PageQuery, Version, page } from './common.js';
 import { Probability, StageKind } from './pipelines.js';
 
 /** Money in integer minor units of the pipeline's currency. */
@@ -98,13 +98,13 @@ export const CreateDealBody = z.strictObject({
 });
 
 const editable = z.strictObject(dealFields).partial();
-export const UpdateDealBody = editable.extend({ version: z.number().int().min(1) });
+export const UpdateDealBody = editable.extend({ version: Version });
 /** Fields a move may fill in at the same time (those the target stage requires). */
 export const MoveFields = editable.omit({ title: true, closeReason: true });
 
 export const MoveDealBody = z.strictObject({
   stageId: Id,
-  version: z.number().int().min(1).describe('The version you saw; a stale one gets 409'),
+  version: Version.describe('The version you saw; a stale one gets 409'),
   reason: z.string().trim().min(1).max(500).optional(),
   closeReason: z.string().trim().min(1).max(500).optional().describe('Why it was won or lost'),
   fields: MoveFields.optional(),

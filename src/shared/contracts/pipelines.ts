@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.js';
+import { Id, Version } from './common.js';
 
 export const PIPELINE_CATEGORIES = ['enrollment', 'general', 'sales', 'custom'] as const;
 export const PipelineCategory = z.enum(PIPELINE_CATEGORIES);
@@ -101,7 +101,7 @@ export const CreatePipelineBody = z.strictObject({
 });
 
 export const UpdatePipelineBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: Version,
   name: z.string().trim().min(1, 'Name the pipeline').max(120).optional(),
   category: PipelineCategory.optional(),
   itemLabel: z.string().trim().min(1).max(40).optional(),

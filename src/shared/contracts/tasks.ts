@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, page } from './common.js';
+import { PageQuery, Version, page } from './common.js';
 import { ContactRef, DateTimeInput, Id, UserRef } from './activities.js';
 
 export const TASK_TYPES = [
@@ -68,7 +68,7 @@ export const UpdateTaskBody = z.strictObject({
   assigneeId: taskFields.assigneeId,
   contactId: taskFields.contactId,
   dealId: taskFields.dealId,
-  version: z.number().int().min(1),
+  version: Version,
 });
 export type UpdateTaskBody = z.input<typeof UpdateTaskBody>;
 

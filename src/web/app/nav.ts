@@ -1,4 +1,3 @@
-import type { LucideIcon } from 'lucide-react';
 import {
   CalendarCheck,
   ChartColumn,
@@ -10,20 +9,9 @@ import {
   Users,
   Workflow,
 } from 'lucide-react';
-import type { Permission } from '../../shared/permissions';
+import type { NavItem } from '../lib/nav';
 
-export interface NavItem {
-  /** Stable key; also the placeholder text key (`placeholders:<key>.*`) while the section is not built. */
-  key: string;
-  path: string;
-  icon: LucideIcon;
-  /** i18n key with namespace, e.g. 'shell:nav.contacts'. */
-  labelKey: string;
-  /** Hidden for users without it. */
-  permission?: Permission;
-  /** Sections pinned to the bottom of the sidebar. */
-  isFooter?: boolean;
-}
+export type { NavItem };
 
 /**
  * The sidebar, in order. A section without a route of its own gets a "not built yet" page

@@ -11,7 +11,7 @@ function placeholderRoutes(routes: RouteObject[]): RouteObject[] {
   const claimed = new Set(routes.map((r) => (r.index ? '/' : r.path)));
   return navItems
     .filter((item) => !claimed.has(item.path))
-    .map((item) => ({ path: item.path, element: <PlaceholderPage section={item.key} /> }));
+    .map((item) => ({ path: item.path, element: <PlaceholderPage item={item} /> }));
 }
 
 export function createAppRouter() {

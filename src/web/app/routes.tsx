@@ -1,7 +1,8 @@
 import type { RouteObject } from 'react-router-dom';
 import { authRoutes } from '../features/auth/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
-import { settingsRoutes } from '../features/settings/routes';
+import { createSettingsRoutes } from '../features/settings/routes';
+import { settingsSections } from './settings-nav';
 import { contactsRoutes } from '../features/contacts/routes';
 import { companiesRoutes } from '../features/companies/routes';
 import { activitiesRoutes } from '../features/activities/routes';
@@ -15,7 +16,7 @@ import { importExportRoutes } from '../features/import-export/routes';
  */
 export const appRoutes: RouteObject[] = [
   ...dashboardRoutes,
-  ...settingsRoutes,
+  ...createSettingsRoutes(settingsSections),
   ...contactsRoutes,
   ...companiesRoutes,
   ...activitiesRoutes,

@@ -1,5 +1,3 @@
-import type { ComponentType } from 'react';
-import type { LucideIcon } from 'lucide-react';
 import {
   BellRing,
   Building2,
@@ -12,21 +10,7 @@ import {
   Tags,
   Users,
 } from 'lucide-react';
-import type { Permission } from '../../shared/permissions';
-
-export interface SettingsSection {
-  key: string;
-  /** Under /settings, e.g. 'users' -> /settings/users. */
-  path: string;
-  labelKey: string;
-  icon: LucideIcon;
-  /** Group heading key, e.g. 'settings:groups.workspace'. */
-  groupKey: string;
-  /** Hidden from users without it (the server enforces it anyway). */
-  permission?: Permission;
-  /** Loads the section's page component on demand. */
-  load: () => Promise<ComponentType>;
-}
+import type { SettingsSection } from '../features/settings';
 
 /**
  * The Settings area's sub-navigation and pages. Features add their settings pages with ONE line here,

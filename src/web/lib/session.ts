@@ -1,10 +1,9 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionInfo } from '../../shared/contracts/auth';
 import type { Permission } from '../../shared/permissions';
 import { api, isApiError, setCsrfToken } from './api';
 
 export type { SessionInfo };
-export const sessionKey = ['session'] as const;
 
 /** The signed-in session, or null when signed out (401). */
 export async function fetchSession(): Promise<SessionInfo | null> {
@@ -18,8 +17,12 @@ export async function fetchSession(): Promise<SessionInfo | null> {
   }
 }
 
+/** The session's query (one key: invalidate `sessionKey` to refetch it, set it after sign-in). */
+export const sessionQuery = queryOptions({ queryKey: ['session'], queryFn: fetchSession, staleTime: 5 * 60_000 });
+export const sessionKey = sessionQuery.queryKey;
+
 export function useSessionQuery() {
-  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 5 * 60_000 });
+  return useQuery(sessionQuery);
 }
 
 // While signing out, the shell can render once more after the session is gone and before the

@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/contracts/activities.js';
 import { newId } from '../../db/ids.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
-import { decodeCursor, pageOf } from '../../http/pagination.js';
+import { cursorPart, decodeCursor, pageOf } from '../../http/pagination.js';
 import { can, ownerScope, type Actor } from '../../platform/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
@@ -342,7 +342,7 @@ export async function listActivitiesFor(ctx: AppContext, actor: Actor, q: z.outp
       typeIds.push(type.id);
     }
   }
-  const after = decodeCursor(q.cursor, 2) as [string, string] | null;
+  const after = decodeCursor(q.cursor, [cursorPart.instant, cursorPart.id]);
   const { rows, total } = await listActivities(ctx.db, actor.workspaceId, q, typeIds, visibilityOf(actor), after);
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.occurred_at, r.id]);
   return {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AuditEntry, AuditQuery } from '../../../shared/contracts/audit.js';
 import { fromJson } from '../../db/sql-helpers.js';
-import { decodeCursor, pageOf } from '../../http/pagination.js';
+import { cursorPart, decodeCursor, pageOf } from '../../http/pagination.js';
 import type { Db } from '../../platform/transaction.js';
 import { countAll } from '../../db/sql-helpers.js';
 
@@ -16,7 +16,7 @@ export async function listAudit(db: Db, workspaceId: string, q: z.output<typeof 
   const total = q.includeTotal
     ? Number((await query.select(countAll().as('n')).executeTakeFirst())?.n ?? 0)
     : undefined;
-  const after = decodeCursor(q.cursor, 2);
+  const after = decodeCursor(q.cursor, [cursorPart.instant, cursorPart.id]);
   let pageQuery = query.selectAll();
   if (after) {
     const [ts, id] = after as [string, string];

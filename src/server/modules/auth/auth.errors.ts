@@ -1,4 +1,4 @@
-import type { ErrorCatalog } from '../../http/error-types.js';
+import type { ErrorCatalog, UniqueKeyCatalog } from '../../http/error-types.js';
 
 export const authErrors = {
   INVALID_CREDENTIALS: { status: 401, title: 'Email or password is wrong' },
@@ -9,3 +9,8 @@ export const authErrors = {
   EMAIL_TAKEN: { status: 409, title: 'A user with this email already exists in this workspace' },
   LAST_ADMIN: { status: 409, title: 'A workspace needs at least one active admin' },
 } as const satisfies ErrorCatalog;
+
+/** Unique keys of the module's tables: a violation (two creates racing) is the same 409 as the service's check. */
+export const authUniqueKeys = {
+  users: { code: 'EMAIL_TAKEN', field: 'email' },
+} as const satisfies UniqueKeyCatalog<keyof typeof authErrors>;

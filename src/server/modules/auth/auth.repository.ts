@@ -52,10 +52,14 @@ export function findSessionByTokenHash(db: Db, tokenHash: string) {
     .executeTakeFirst();
 }
 
+/** A key with its owner's membership of the key's workspace (null when the owner is not a member). */
 export function findApiKeyByPrefix(db: Db, prefix: string) {
   return db
     .selectFrom('api_keys as k')
     .innerJoin('workspaces as w', 'w.id', 'k.workspace_id')
+    .leftJoin('memberships as m', (j) =>
+      j.onRef('m.workspace_id', '=', 'k.workspace_id').onRef('m.user_id', '=', 'k.created_by'),
+    )
     .select([
       'k.id',
       'k.name',
@@ -64,6 +68,9 @@ export function findApiKeyByPrefix(db: Db, prefix: string) {
       'k.revoked_at',
       'k.last_used_at',
       'k.workspace_id',
+      'k.created_by',
+      'm.role as owner_role',
+      'm.is_active as owner_active',
       'w.settings',
     ])
     .where('k.prefix', '=', prefix)

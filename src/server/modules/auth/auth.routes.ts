@@ -38,7 +38,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     '/auth/login',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', signIn: true },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password',
@@ -79,7 +79,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.patch(
     '/auth/profile',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', personal: true },
       schema: {
         tags: ['auth'],
         summary: 'Change your name or language',
@@ -96,7 +96,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     '/auth/switch-workspace',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', personal: true },
       schema: {
         tags: ['auth'],
         summary: 'Switch the session to another workspace you belong to',
@@ -158,7 +158,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     '/auth/invitations/accept',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', signIn: true },
       schema: {
         tags: ['auth'],
         summary: 'Accept an invitation and sign in',

@@ -8,7 +8,7 @@ import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../platform/actor.js';
 import { addSeconds, nowIso } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
-import { withTransaction } from '../../platform/transaction.js';
+import { withTransaction, type Db } from '../../platform/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { appendEvent } from '../events/events.service.js';
 import type { WorkspaceSettings } from '../workspaces/workspaces.tables.js';
@@ -22,6 +22,7 @@ import {
 } from './auth.repository.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from '../../platform/secrets.js';
 import { cachedSession, forgetSessions } from '../../platform/session-cache.js';
+import { reserveLoginAttempt } from './login-throttle.js';
 
 export const SESSION_COOKIE = 'crm_session';
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
@@ -59,12 +60,16 @@ export async function actorFromSession(ctx: AppContext, token: string, meta: Req
   };
 }
 
-/** API keys look like `crm_<prefix>_<secret>`; only a hash of the whole key is stored. */
+/**
+ * API keys look like `crm_<prefix>_<secret>`; only a hash of the whole key is stored. A key acts
+ * for the member who created it: it stops working when they are deactivated or leave the
+ * workspace, and never does more than their current role allows (see `can` and `ownerScope`).
+ */
 export async function actorFromApiKey(ctx: AppContext, key: string, meta: RequestMeta): Promise<Actor | null> {
   const match = /^crm_([A-Za-z0-9]{8,16})_[A-Za-z0-9_-]{20,}$/.exec(key);
   if (!match) return null;
   const row = await findApiKeyByPrefix(ctx.db, match[1]);
-  if (!row || row.revoked_at) return null;
+  if (!row || row.revoked_at || !row.created_by || !row.owner_role || !row.owner_active) return null;
   const expected = Buffer.from(row.key_hash, 'hex');
   const actual = Buffer.from(hashToken(key), 'hex');
   if (expected.length !== actual.length || !crypto.timingSafeEqual(expected, actual)) return null;
@@ -79,57 +84,10 @@ export async function actorFromApiKey(ctx: AppContext, key: string, meta: Reques
     name: `API key ${row.name}`,
     workspaceId: row.workspace_id,
     role: row.role as Role,
+    owner: { userId: row.created_by, role: row.owner_role as Role },
     agentsSeeAll: Boolean(settings.agentsSeeAll),
     ...meta,
   };
-}
-
-function throttleKey(email: string, ip: string | undefined) {
-  return `login:${email}:${ip ?? '-'}`;
-}
-
-async function assertNotThrottled(ctx: AppContext, key: string) {
-  const row = await ctx.db.selectFrom('login_failures').selectAll().where('key', '=', key).executeTakeFirst();
-  const now = ctx.clock.now();
-  if (row?.locked_until && new Date(row.locked_until) > now) {
-    const retryAfterSeconds = Math.ceil((new Date(row.locked_until).getTime() - now.getTime()) / 1000);
-    throw new AppError(
-      'LOGIN_THROTTLED',
-      `Too many failed attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`,
-      { retryAfterSeconds },
-    );
-  }
-}
-
-async function recordFailure(ctx: AppContext, key: string) {
-  const now = ctx.clock.now();
-  const windowMs = ctx.config.LOGIN_LOCK_MINUTES * 60_000;
-  await withTransaction(ctx.db, async (trx) => {
-    const row = await trx.selectFrom('login_failures').selectAll().where('key', '=', key).executeTakeFirst();
-    const fresh = !row || now.getTime() - new Date(row.first_failed_at).getTime() > windowMs;
-    const count = fresh ? 1 : row.count + 1;
-    const lockedUntil =
-      count >= ctx.config.LOGIN_MAX_FAILURES ? new Date(now.getTime() + windowMs).toISOString() : null;
-    const values = {
-      key,
-      count,
-      first_failed_at: fresh ? now.toISOString() : row.first_failed_at,
-      locked_until: lockedUntil,
-    };
-    await trx
-      .insertInto('login_failures')
-      .values(values)
-      .onConflict((oc) =>
-        oc
-          .column('key')
-          .doUpdateSet({
-            count: values.count,
-            first_failed_at: values.first_failed_at,
-            locked_until: values.locked_until,
-          }),
-      )
-      .execute();
-  });
 }
 
 export interface LoginResult {
@@ -142,15 +100,15 @@ export async function login(
   input: { email: string; password: string; workspaceId?: string },
   meta: RequestMeta,
 ): Promise<LoginResult> {
-  const key = throttleKey(input.email, meta.ip);
-  await assertNotThrottled(ctx, key);
+  const attempt = await reserveLoginAttempt(ctx, input.email, meta.ip);
   const user = await findUserByEmail(ctx.db, input.email);
+  // an unknown email costs the same hash as a known one (verifyPassword checks a stand-in)
   const valid = await verifyPassword(input.password, user?.password_hash ?? null);
   if (!user || !valid) {
-    await recordFailure(ctx, key);
+    await attempt.failed();
     throw new AppError('INVALID_CREDENTIALS');
   }
-  await ctx.db.deleteFrom('login_failures').where('key', '=', key).execute();
+  await attempt.succeeded();
   const memberships = (await listMemberships(ctx.db, user.id)).filter((m) => m.is_active);
   const chosen = input.workspaceId ? memberships.find((m) => m.id === input.workspaceId) : memberships[0];
   if (!chosen) throw new AppError(memberships.length ? 'NOT_A_MEMBER' : 'ACCOUNT_DEACTIVATED');
@@ -266,23 +224,37 @@ export async function updateProfile(
 
 const RESET_TTL_SECONDS = 3600;
 
+/** Unused reset links of a user stop working (expired as of their own creation, so the past for sure). */
+async function expireResetLinks(db: Db, userId: string) {
+  await db
+    .updateTable('password_resets')
+    .set((eb) => ({ expires_at: eb.ref('created_at') }))
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
+}
+
 /** Always answers the same way, so the endpoint does not reveal which emails have accounts. */
 export async function requestPasswordReset(ctx: AppContext, email: string, baseUrl: string): Promise<void> {
   const user = await findUserByEmail(ctx.db, email);
   if (!user) return;
   const token = newToken();
   const now = ctx.clock.now();
-  await ctx.db
-    .insertInto('password_resets')
-    .values({
-      id: newId(),
-      user_id: user.id,
-      token_hash: hashToken(token),
-      created_at: now.toISOString(),
-      expires_at: addSeconds(now, RESET_TTL_SECONDS).toISOString(),
-      used_at: null,
-    })
-    .execute();
+  await withTransaction(ctx.db, async (trx) => {
+    // only the newest link works: earlier unused ones are superseded
+    await expireResetLinks(trx, user.id);
+    await trx
+      .insertInto('password_resets')
+      .values({
+        id: newId(),
+        user_id: user.id,
+        token_hash: hashToken(token),
+        created_at: now.toISOString(),
+        expires_at: addSeconds(now, RESET_TTL_SECONDS).toISOString(),
+        used_at: null,
+      })
+      .execute();
+  });
   await ctx.mailer.send({
     to: user.email,
     subject: 'Reset your password',
@@ -300,13 +272,18 @@ export async function confirmPasswordReset(
   const at = now.toISOString();
   const passwordHash = await hashPassword(password);
   await withTransaction(ctx.db, async (trx) => {
+    // claimed by one conditional update, so a link works once even when sent twice at the same time
     const row = await trx
-      .selectFrom('password_resets')
-      .selectAll()
+      .updateTable('password_resets')
+      .set({ used_at: at })
       .where('token_hash', '=', hashToken(token))
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', at)
+      .returning(['id', 'user_id'])
       .executeTakeFirst();
-    if (!row || row.used_at || new Date(row.expires_at) <= now) throw new AppError('TOKEN_INVALID');
-    await trx.updateTable('password_resets').set({ used_at: at }).where('id', '=', row.id).execute();
+    if (!row) throw new AppError('TOKEN_INVALID');
+    // using a link ends every other one of the account
+    await expireResetLinks(trx, row.user_id);
     await trx
       .updateTable('users')
       .set({ password_hash: passwordHash, updated_at: at })

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { CompanyListQuery } from '../../../shared/contracts/companies.js';
-import type { Dialect } from '../../db/database.js';
+import { dialectOf } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
-import { countAll, ilike, likeEscape } from '../../db/sql-helpers.js';
-import { decodeCursor, encodeCursor } from '../../http/pagination.js';
+import { countAll, likeEscape } from '../../db/sql-helpers.js';
+import { cursorPart, decodeCursor, encodeCursor } from '../../http/pagination.js';
 import type { Db } from '../../platform/transaction.js';
 
 export type CompanyRow = DB['companies'];
@@ -34,17 +34,13 @@ export async function peopleCounts(db: Db, workspaceId: string, companyIds: stri
 const SORT_COLUMN = { name: 'c.name', createdAt: 'c.created_at', updatedAt: 'c.updated_at' } as const;
 
 /** Companies with filters and a (sort value, id) keyset. */
-export async function listCompanyRows(
-  db: Db,
-  dialect: Dialect,
-  workspaceId: string,
-  q: z.output<typeof CompanyListQuery>,
-) {
+export async function listCompanyRows(db: Db, workspaceId: string, q: z.output<typeof CompanyListQuery>) {
   let base = db.selectFrom('companies as c').where('c.workspace_id', '=', workspaceId);
   base = q.deleted ? base.where('c.deleted_at', 'is not', null) : base.where('c.deleted_at', 'is', null);
   if (q.q) {
     const pattern = `%${likeEscape(q.q)}%`;
-    base = base.where(sql<boolean>`(${ilike(dialect, 'c.name', pattern)} or ${ilike(dialect, 'c.domain', pattern)})`);
+    const d = dialectOf(db);
+    base = base.where(sql<boolean>`(${d.ilike('c.name', pattern)} or ${d.ilike('c.domain', pattern)})`);
   }
   if (q.industry) base = base.where('c.industry', '=', q.industry);
   if (q.owner)
@@ -52,7 +48,7 @@ export async function listCompanyRows(
   const total = q.includeTotal ? Number((await base.select(countAll().as('n')).executeTakeFirst())?.n ?? 0) : undefined;
   const col = sql.ref(SORT_COLUMN[q.sort]);
   const cmp = sql.raw(q.dir === 'asc' ? '>' : '<');
-  const after = decodeCursor(q.cursor, 2);
+  const after = decodeCursor(q.cursor, [q.sort === 'name' ? cursorPart.text : cursorPart.instant, cursorPart.id]);
   let page = base.selectAll('c');
   if (after)
     page = page.where(sql<boolean>`(${col} ${cmp} ${after[0]} or (${col} = ${after[0]} and c.id ${cmp} ${after[1]}))`);

@@ -67,7 +67,7 @@ export async function getCompany(ctx: AppContext, actor: Actor, id: string): Pro
 }
 
 export async function listCompanies(ctx: AppContext, actor: Actor, q: z.output<typeof CompanyListQuery>) {
-  const res = await listCompanyRows(ctx.db, ctx.dialect, actor.workspaceId, q);
+  const res = await listCompanyRows(ctx.db, actor.workspaceId, q);
   return {
     items: await toCompanies(ctx.db, actor.workspaceId, res.rows),
     nextCursor: res.nextCursor,
@@ -94,7 +94,7 @@ export async function createCompany(
       isCreate: true,
     });
     const id = newId();
-    await assertUniqueCustomValues(trx, ctx.dialect, 'companies', actor.workspaceId, id, defs, custom);
+    await assertUniqueCustomValues(trx, 'companies', actor.workspaceId, id, defs, custom);
     const row: CompanyRow = {
       id,
       workspace_id: actor.workspaceId,
@@ -157,15 +157,7 @@ export async function updateCompany(
       existing: fromJson(row.custom, {}),
       isCreate: false,
     });
-    await assertUniqueCustomValues(
-      trx,
-      ctx.dialect,
-      'companies',
-      actor.workspaceId,
-      id,
-      defs,
-      patch.custom ? custom : {},
-    );
+    await assertUniqueCustomValues(trx, 'companies', actor.workspaceId, id, defs, patch.custom ? custom : {});
     const next = {
       name: patch.name ?? row.name,
       domain: patch.domain === undefined ? row.domain : patch.domain,

@@ -1,16 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { CustomField } from '../../../shared/contracts/contacts-config.js';
 import type { FilterCondition } from '../../../shared/contracts/contacts-query.js';
-import type { Dialect } from '../../db/database.js';
-import {
-  ilike,
-  isUuid,
-  jsonKeyText,
-  jsonMemberArrayHas,
-  jsonMemberIsTrue,
-  jsonMemberNumber,
-  likeEscape,
-} from '../../db/sql-helpers.js';
+import type { SqlDialect } from '../../db/dialect.js';
+import { isDateText, isUuid, likeEscape } from '../../db/sql-helpers.js';
 import { fieldError } from '../../http/errors.js';
 
 // Turns list filter conditions (standard fields and custom.<key>) into SQL over `contacts as c`.
@@ -23,7 +15,8 @@ interface FieldSpec {
 }
 
 export interface FilterScope {
-  dialect: Dialect;
+  /** The database's SQL dialect (dialectOf the handle the filter is for). */
+  sql: SqlDialect;
   workspaceId: string;
   customFields: CustomField[];
 }
@@ -81,13 +74,11 @@ export function fieldSpec(scope: FilterScope, field: string): (FieldSpec & { cus
     if (!def) return null;
     const kind = CUSTOM_KIND[def.type];
     const expr =
-      kind === 'number'
-        ? jsonMemberNumber(scope.dialect, 'c.custom', key)
-        : jsonKeyText(scope.dialect, 'c.custom', key);
+      kind === 'number' ? scope.sql.jsonMemberNumber('c.custom', key) : scope.sql.jsonKeyText('c.custom', key);
     return { kind, expr, customKey: key };
   }
   if (field === 'city' || field === 'region' || field === 'country')
-    return { kind: 'text', expr: jsonKeyText(scope.dialect, 'c.address', field) };
+    return { kind: 'text', expr: scope.sql.jsonKeyText('c.address', field) };
   const col = COLUMNS[field];
   return col ? { kind: col.kind, expr: sql.ref(col.column) } : null;
 }
@@ -119,20 +110,23 @@ export function conditionSql(scope: FilterScope, cond: FilterCondition, index: n
     if (typeof v !== 'boolean') throw fieldError(`${at}.value`, 'Use true or false');
     if (spec.customKey)
       return v
-        ? jsonMemberIsTrue(scope.dialect, 'c.custom', spec.customKey)
-        : sql<boolean>`not ${jsonMemberIsTrue(scope.dialect, 'c.custom', spec.customKey)}`;
+        ? scope.sql.jsonMemberIsTrue('c.custom', spec.customKey)
+        : sql<boolean>`not ${scope.sql.jsonMemberIsTrue('c.custom', spec.customKey)}`;
     return sql<boolean>`${expr} = ${v}`;
   }
   if (kind === 'multi') {
     const values = asList(v).map(String);
     if (!values.length) throw fieldError(`${at}.value`, 'Pick at least one value');
     return sql<boolean>`(${sql.join(
-      values.map((x) => jsonMemberArrayHas(scope.dialect, 'c.custom', spec.customKey!, x)),
+      values.map((x) => scope.sql.jsonMemberArrayHas('c.custom', spec.customKey!, x)),
       sql` or `,
     )})`;
   }
   if (UUID_FIELDS.has(cond.field) && asList(v).some((x) => typeof x !== 'string' || !isUuid(x)))
     throw fieldError(`${at}.value`, 'Not a valid id');
+  // a date or timestamp column compares only with a date PostgreSQL can read (custom dates are text)
+  if (kind === 'date' && !spec.customKey && asList(v).some((x) => typeof x !== 'string' || !isDateText(x)))
+    throw fieldError(`${at}.value`, 'Use a date such as 2026-01-31');
   if (cond.op === 'in') {
     const values = asList(v);
     if (!values.length) throw fieldError(`${at}.value`, 'Give at least one value');
@@ -149,9 +143,9 @@ export function conditionSql(scope: FilterScope, cond: FilterCondition, index: n
     case 'neq':
       return sql<boolean>`(${expr} is null or ${expr} <> ${v})`;
     case 'contains':
-      return ilike(scope.dialect, expr, `%${likeEscape(String(v))}%`);
+      return scope.sql.ilike(expr, `%${likeEscape(String(v))}%`);
     case 'starts_with':
-      return ilike(scope.dialect, expr, `${likeEscape(String(v))}%`);
+      return scope.sql.ilike(expr, `${likeEscape(String(v))}%`);
     case 'gt':
       return sql<boolean>`${expr} > ${v}`;
     case 'gte':

@@ -1,11 +1,10 @@
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ContactFilter, ContactSort } from '../../../shared/contracts/contacts-query.js';
 import type { DB } from '../../db/schema.js';
-import { contactSearchSubquery } from '../../db/search.js';
 import { countAll } from '../../db/sql-helpers.js';
 import { fieldError } from '../../http/errors.js';
-import { decodeCursor, encodeCursor } from '../../http/pagination.js';
+import { cursorPart, decodeCursor, encodeCursor, type CursorValue } from '../../http/pagination.js';
 import type { Db } from '../../platform/transaction.js';
 import { conditionSql, fieldSpec, type FilterScope } from './contact-filters.js';
 import type { ContactRow } from './contacts.repository.js';
@@ -38,9 +37,9 @@ export interface ListScope extends FilterScope {
  */
 export const COMMON_TAG_CONTACTS = 20_000;
 
-/** The cheaper way to ask a list's tag filter (SQLite only: PostgreSQL's planner weighs it). */
+/** The cheaper way to ask a list's tag filter (where `in` collects first: SQLite; PostgreSQL's planner weighs it). */
 async function tagMatchFor(db: Db, scope: ListScope, f: FilterInput): Promise<'in' | 'exists'> {
-  if (scope.dialect !== 'sqlite' || !f.tagIds?.length || f.tagMode === 'all') return 'in';
+  if (!scope.sql.collectsSubqueryFirst || !f.tagIds?.length || f.tagMode === 'all') return 'in';
   const tagged = db
     .selectFrom('contact_tags as t')
     .select(sql.lit(1).as('one'))
@@ -62,7 +61,7 @@ export function applyContactFilter(qb: ContactQuery, scope: ListScope, f: Filter
   ) as QB;
   if (scope.ownerScope) q = q.where('c.owner_id', '=', scope.ownerScope) as QB;
   if (f.q) {
-    const sub = contactSearchSubquery(scope.dialect, scope.workspaceId, f.q);
+    const sub = scope.sql.contactSearchSubquery(scope.workspaceId, f.q);
     q = q.where(sub ? sql<boolean>`c.id in (${sub})` : sql<boolean>`1 = 0`) as QB;
   }
   if (f.typeKeys?.length) q = q.where('c.type_key', 'in', f.typeKeys) as QB;
@@ -109,16 +108,37 @@ interface SortPlan {
   expr: RawBuilder<unknown>;
   nullable: boolean;
   dir: 'asc' | 'desc';
+  /** What the cursor's sort value must be for this field. */
+  part: z.ZodType;
+}
+
+/** The cursor part of a sort value, by the field's kind (custom fields other than numbers sort as text). */
+function cursorPartOf(field: string, kind: string, nullable: boolean): z.ZodType {
+  const custom = field.startsWith('custom.');
+  const part =
+    kind === 'number'
+      ? cursorPart.number
+      : custom
+        ? cursorPart.text
+        : kind === 'boolean'
+          ? z.union([cursorPart.boolean, cursorPart.flag]).transform((v) => v === true || v === 1)
+          : kind === 'date'
+            ? cursorPart.dateOrInstant
+            : field === 'ownerId' || field === 'companyId'
+              ? cursorPart.id
+              : cursorPart.text;
+  return nullable ? part.nullable() : part;
 }
 
 function sortPlan(scope: ListScope, sort: SortInput): SortPlan {
   const spec = fieldSpec(scope, sort.field);
   if (!spec || spec.kind === 'multi') throw fieldError('sort.field', `Cannot sort by "${sort.field}"`);
-  return { expr: spec.expr, nullable: !NOT_NULL_SORTS.has(sort.field), dir: sort.dir };
+  const nullable = !NOT_NULL_SORTS.has(sort.field);
+  return { expr: spec.expr, nullable, dir: sort.dir, part: cursorPartOf(sort.field, spec.kind, nullable) };
 }
 
 /** Rows after the cursor, in sort order: (value, id) keyset with NULLs last in both directions. */
-function afterCursor(plan: SortPlan, cursor: Array<string | number | null>): RawBuilder<boolean> {
+function afterCursor(plan: SortPlan, cursor: [unknown, string]): RawBuilder<boolean> {
   const [value, id] = cursor;
   const cmp = sql.raw(plan.dir === 'asc' ? '>' : '<');
   if (value === null) return sql<boolean>`(${plan.expr} is null and c.id ${cmp} ${id})`;
@@ -145,7 +165,7 @@ export async function listContactRows(
   const total = page.includeTotal
     ? Number((await base.select(countAll().as('n')).executeTakeFirst())?.n ?? 0)
     : undefined;
-  const cursor = decodeCursor(page.cursor, 2);
+  const cursor = decodeCursor(page.cursor, [plan.part, cursorPart.id]);
   let q = base.selectAll('c').select(sql<unknown>`${plan.expr}`.as('sort_value'));
   if (cursor) q = q.where(afterCursor(plan, cursor));
   const nulls = plan.nullable ? sql` nulls last` : sql``;
@@ -158,8 +178,7 @@ export async function listContactRows(
   const hasMore = rows.length > page.limit;
   const items = hasMore ? rows.slice(0, page.limit) : rows;
   const last = items[items.length - 1];
-  const nextCursor =
-    hasMore && last ? encodeCursor([(last.sort_value ?? null) as string | number | null, last.id]) : null;
+  const nextCursor = hasMore && last ? encodeCursor([(last.sort_value ?? null) as CursorValue, last.id]) : null;
   return {
     rows: items.map(({ sort_value: _s, ...r }) => r as ContactRow),
     nextCursor,

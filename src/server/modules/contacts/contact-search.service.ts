@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { ContactSearchHit } from '../../../shared/contracts/contacts.js';
-import type { Dialect } from '../../db/database.js';
+import { dialectOf } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
-import { contactSearchSubquery, documentPrefix, documentPrefixRange, searchTokens } from '../../db/search.js';
+import { documentPrefixRange, searchTokens } from '../../db/search.js';
 import { sql } from 'kysely';
 import { ownerScope, type Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -43,7 +43,6 @@ function scorer(q: string) {
 
 export interface SearchScope {
   db: Db;
-  dialect: Dialect;
   workspaceId: string;
   /** Only this owner's contacts (a member who sees only their own), or null. */
   ownerId: string | null;
@@ -66,8 +65,8 @@ export async function contactsStartingWith(
     .innerJoin('contacts as c', 'c.id', 's.contact_id')
     .select(CANDIDATE_COLUMNS)
     .where('s.workspace_id', '=', s.workspaceId)
-    .where(documentPrefix(s.dialect, 's.document', from), '>=', range.from)
-    .where(documentPrefix(s.dialect, 's.document', from), '<', range.to)
+    .where(dialectOf(s.db).documentPrefix('s.document', from), '>=', range.from)
+    .where(dialectOf(s.db).documentPrefix('s.document', from), '<', range.to)
     .where('c.deleted_at', 'is', null);
   if (s.ownerId) query = query.where('c.owner_id', '=', s.ownerId);
   return query.limit(CANDIDATES).execute();
@@ -102,7 +101,7 @@ export async function searchCandidates(
       if (both.filter((x) => x.score >= best - 1).length >= wanted) return both;
     }
   }
-  const sub = contactSearchSubquery(s.dialect, s.workspaceId, q, CANDIDATES);
+  const sub = dialectOf(s.db).contactSearchSubquery(s.workspaceId, q, CANDIDATES);
   if (!sub) return [];
   let query = s.db
     .selectFrom('contacts as c')
@@ -121,7 +120,7 @@ export async function searchCandidates(
  */
 export async function searchContacts(ctx: AppContext, actor: Actor, q: string, limit: number): Promise<Hit[]> {
   const candidates = await searchCandidates(
-    { db: ctx.db, dialect: ctx.dialect, workspaceId: actor.workspaceId, ownerId: ownerScope(actor) },
+    { db: ctx.db, workspaceId: actor.workspaceId, ownerId: ownerScope(actor) },
     q,
     limit,
   );

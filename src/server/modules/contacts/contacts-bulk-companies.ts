@@ -1,7 +1,6 @@
 import { sql, type Insertable, type Transaction } from 'kysely';
 import { COMPANY_SIZES, type Company } from '../../../shared/contracts/companies.js';
 import type { CustomField } from '../../../shared/contracts/contacts-config.js';
-import type { Dialect } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
 import { fromJson, toJson } from '../../db/sql-helpers.js';
@@ -163,7 +162,6 @@ export async function planCompanyBatch(
 /** Writes a batch's creates (one multi-row insert) and updates; returns created ids by plan index. */
 export async function writeCompanyPlans(
   trx: Transaction<DB>,
-  dialect: Dialect,
   actor: Actor,
   plans: Array<{ index: number; plan: CompanyRowPlan }>,
   now: string,
@@ -221,7 +219,7 @@ export async function writeCompanyPlans(
       images.push({ id: plan.companyId, versionAfter: plan.version + 1, columns });
     }
   }
-  await insertMany(trx, dialect, 'companies', rows);
+  await insertMany(trx, 'companies', rows);
   return { createdIds, images };
 }
 

@@ -1,5 +1,3 @@
-import { jsonKeyText } from '../../db/sql-helpers.js';
-import type { Dialect } from '../../db/database.js';
 import type { Db } from '../../platform/transaction.js';
 import {
   firstNameForCreate,
@@ -7,6 +5,7 @@ import {
   type DraftProblem,
   type PreparedContact,
 } from './contacts-bulk-prepare.js';
+import { dialectOf } from '../../db/dialect.js';
 import {
   contactsByEmails,
   contactsByExternalIds,
@@ -61,7 +60,6 @@ const MATCH_LABEL: Record<MatchKey, string> = { externalId: 'external id', email
 
 export async function planContactBatch(
   db: Db,
-  dialect: Dialect,
   ictx: ContactImportContext,
   items: Array<PreparedContact | DraftProblem[]>,
   opts: PlanOptions,
@@ -77,7 +75,7 @@ export async function planContactBatch(
       });
   }
   if (opts.strategy !== 'create') await matchExisting(db, ictx, plans, opts);
-  await checkUniqueCustomValues(db, dialect, ictx, plans);
+  await checkUniqueCustomValues(db, ictx, plans);
   for (const plan of plans) {
     if (plan.kind !== 'create') continue;
     const missing = ictx.customFields.filter(
@@ -145,12 +143,7 @@ async function matchExisting(
 }
 
 /** Unique custom fields: a value another live contact has, or an earlier row of the batch, fails the row. */
-async function checkUniqueCustomValues(
-  db: Db,
-  dialect: Dialect,
-  ictx: ContactImportContext,
-  plans: ContactRowPlan[],
-): Promise<void> {
+async function checkUniqueCustomValues(db: Db, ictx: ContactImportContext, plans: ContactRowPlan[]): Promise<void> {
   for (const def of ictx.customFields.filter((f) => f.isUnique)) {
     const values = new Map<string, number>();
     const clash = new Set<number>();
@@ -160,9 +153,13 @@ async function checkUniqueCustomValues(
       if (values.has(v)) clash.add(i);
       else values.set(v, i);
     });
-    const taken = await takenCustomValues(db, 'contacts', ictx.workspaceId, jsonKeyText(dialect, 'custom', def.key), [
-      ...values.keys(),
-    ]);
+    const taken = await takenCustomValues(
+      db,
+      'contacts',
+      ictx.workspaceId,
+      dialectOf(db).jsonKeyText('custom', def.key),
+      [...values.keys()],
+    );
     plans.forEach((plan, i) => {
       if (plan.kind !== 'create' && plan.kind !== 'update') return;
       const v = plan.contact.custom[def.key];

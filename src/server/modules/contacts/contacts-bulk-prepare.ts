@@ -1,5 +1,4 @@
 import type { CustomField } from '../../../shared/contracts/contacts-config.js';
-import type { Dialect } from '../../db/database.js';
 import { fromJson } from '../../db/sql-helpers.js';
 import { AppError } from '../../http/errors.js';
 import { can, ownerScope, type Actor } from '../../platform/actor.js';
@@ -70,7 +69,6 @@ export interface PreparedContact {
 /** What validating contact rows needs, loaded once per import (tags again per batch). */
 export interface ContactImportContext {
   workspaceId: string;
-  dialect: Dialect;
   region: string;
   actorId: string | null;
   ownerScope: string | null;
@@ -119,7 +117,6 @@ export async function loadContactImportContext(ctx: AppContext, db: Db, actor: A
   }
   const ictx: ContactImportContext = {
     workspaceId: actor.workspaceId,
-    dialect: ctx.dialect,
     region: ws.phoneRegion,
     actorId: actor.kind === 'user' ? actor.id : null,
     ownerScope: ownerScope(actor),

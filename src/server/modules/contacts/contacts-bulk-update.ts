@@ -172,11 +172,10 @@ export async function updateContacts(
       });
     if (!(await updateContactRow(trx, ws, id, row.version, { ...set, updated_at: now })))
       throw new AppError('VERSION_CONFLICT', 'The contact changed while importing');
-    await insertMany(trx, ictx.dialect, 'contact_emails', newEmails);
-    await insertMany(trx, ictx.dialect, 'contact_phones', newPhones);
+    await insertMany(trx, 'contact_emails', newEmails);
+    await insertMany(trx, 'contact_phones', newPhones);
     await insertMany(
       trx,
-      ictx.dialect,
       'contact_tags',
       newTagIds.map((tagId) => ({
         workspace_id: ws,
@@ -188,7 +187,7 @@ export async function updateContacts(
     );
     if (linkToAdd) {
       const linkId = newId();
-      await insertMany(trx, ictx.dialect, 'external_links', [
+      await insertMany(trx, 'external_links', [
         {
           id: linkId,
           workspace_id: ws,

@@ -65,7 +65,7 @@ export async function resolveCompanies(
       deleted_at: null,
     });
   }
-  await insertMany(trx, ictx.dialect, 'companies', rows);
+  await insertMany(trx, 'companies', rows);
   return found;
 }
 
@@ -96,7 +96,7 @@ export async function resolveTags(
       updated_at: now,
     });
   }
-  await insertMany(trx, ictx.dialect, 'tags', rows);
+  await insertMany(trx, 'tags', rows);
   return ids;
 }
 
@@ -248,12 +248,12 @@ export async function insertContacts(
     });
     out.ids.push(id);
   }
-  await insertMany(trx, ictx.dialect, 'contacts', contacts);
-  await insertMany(trx, ictx.dialect, 'contact_emails', emails);
-  await insertMany(trx, ictx.dialect, 'contact_phones', phones);
-  await insertMany(trx, ictx.dialect, 'contact_tags', taggings);
-  await insertMany(trx, ictx.dialect, 'external_links', links);
-  await insertMany(trx, ictx.dialect, 'contact_search', documents);
+  await insertMany(trx, 'contacts', contacts);
+  await insertMany(trx, 'contact_emails', emails);
+  await insertMany(trx, 'contact_phones', phones);
+  await insertMany(trx, 'contact_tags', taggings);
+  await insertMany(trx, 'external_links', links);
+  await insertMany(trx, 'contact_search', documents);
   for (const { id, contact } of items)
     if (hasRegisteredRules(ictx, contact.typeKey))
       await enforceContactTypeRules(trx, actor.workspaceId, id, contact.typeKey ?? null);

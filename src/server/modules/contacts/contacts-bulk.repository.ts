@@ -1,7 +1,6 @@
 import { sql, type Insertable, type RawBuilder, type SelectQueryBuilder } from 'kysely';
-import type { Dialect } from '../../db/database.js';
+import { dialectOf } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
-import { insertRowsFast } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
 
 // SQL for writing and matching contacts many at a time (imports): inserts of many rows (see
@@ -10,11 +9,10 @@ import type { Db } from '../../platform/transaction.js';
 /** Inserts rows of one of the tables, typed by the schema. */
 export async function insertMany<T extends keyof DB & string>(
   db: Db,
-  dialect: Dialect,
   table: T,
   rows: Insertable<DB[T]>[],
 ): Promise<void> {
-  await insertRowsFast(dialect, db, table, rows as Array<Record<string, unknown>>, {
+  await dialectOf(db).insertRowsFast(db, table, rows as Array<Record<string, unknown>>, {
     fullText: table === 'contact_search',
   });
 }
@@ -181,13 +179,6 @@ export async function existingTaggingPairs(db: Db, workspaceId: string, contactI
   return new Set(rows.map((r) => `${r.contact_id}|${r.tag_id}`));
 }
 
-/** A list of values joined into one text in the given order, by the database. */
-function joinedIn(dialect: Dialect, value: string, separator: string, order: string): RawBuilder<string | null> {
-  return sql.raw(
-    `${dialect === 'postgres' ? 'string_agg' : 'group_concat'}(${value}, '${separator}' order by ${order})`,
-  );
-}
-
 export type WithContactLists<R> = R & { emails: string | null; phones: string | null; tags: string | null };
 
 /**
@@ -201,22 +192,14 @@ export type WithContactLists<R> = R & { emails: string | null; phones: string | 
  */
 export async function withContactLists<R extends { id: string }>(
   db: Db,
-  dialect: Dialect,
   workspaceId: string,
   page: SelectQueryBuilder<any, any, R>,
 ): Promise<Array<WithContactLists<R>>> {
-  // PostgreSQL: the page's first and last id, found once for the three lists
-  const bounds =
-    dialect === 'postgres'
-      ? sql`, bounds as (select (select id from page order by id limit 1) as lo, (select id from page order by id desc limit 1) as hi)`
-      : sql``;
-  const inPage =
-    dialect === 'postgres'
-      ? sql`between (select lo from bounds) and (select hi from bounds)`
-      : sql`in (select id from page)`;
+  const d = dialectOf(db);
+  const { bounds, inPage } = d.idsOfPage('page');
   const list = (table: string, value: string, separator: string, order: string) =>
-    sql`(select contact_id, ${joinedIn(dialect, value, separator, order)} as v from ${sql.table(table)} where workspace_id = ${workspaceId} and contact_id ${inPage} group by contact_id)`;
-  const tags = sql`(select ct.contact_id, ${joinedIn(dialect, 't.name', ', ', 't.name')} as v from contact_tags ct inner join tags t on t.id = ct.tag_id
+    sql`(select contact_id, ${d.stringAgg(value, separator, order)} as v from ${sql.table(table)} where workspace_id = ${workspaceId} and contact_id ${inPage} group by contact_id)`;
+  const tags = sql`(select ct.contact_id, ${d.stringAgg('t.name', ', ', 't.name')} as v from contact_tags ct inner join tags t on t.id = ct.tag_id
     where ct.workspace_id = ${workspaceId} and ct.contact_id ${inPage} group by ct.contact_id)`;
   // an interpolated query comes wrapped in parentheses: `with page as (select …)`
   const result = await sql<WithContactLists<R>>`with page as ${page}${bounds}

@@ -265,7 +265,7 @@ export async function* contactExportPages(
         'co.name as company_name',
       ]);
     if (after) q = q.where('c.id', '>', after);
-    const rows = await withContactLists(ctx.db, ctx.dialect, actor.workspaceId, q.orderBy('c.id').limit(pageSize));
+    const rows = await withContactLists(ctx.db, actor.workspaceId, q.orderBy('c.id').limit(pageSize));
     const items: ContactExportRecord[] = rows.map((r) => ({
       id: r.id,
       firstName: r.first_name,

@@ -1,4 +1,4 @@
-import type { ErrorCatalog } from '../../http/error-types.js';
+import type { ErrorCatalog, UniqueKeyCatalog } from '../../http/error-types.js';
 
 export const contactErrors = {
   CONTACT_TYPE_RULE: { status: 422, title: 'The contact type requires something this contact does not have' },
@@ -8,3 +8,12 @@ export const contactErrors = {
   MERGE_NOT_UNDOABLE: { status: 409, title: 'This merge can no longer be undone' },
   SELECTION_TOO_LARGE: { status: 400, title: 'Too many contacts for one request; narrow the selection' },
 } as const satisfies ErrorCatalog;
+
+/** Unique keys of the module's tables: a violation (two creates racing) is the same 409 as the service's check. */
+export const contactUniqueKeys = {
+  tags: { code: 'KEY_TAKEN', field: 'name' },
+  contact_types: { code: 'KEY_TAKEN', field: 'key' },
+  contact_sources: { code: 'KEY_TAKEN', field: 'key' },
+  custom_fields: { code: 'KEY_TAKEN', field: 'key' },
+  external_links: { code: 'KEY_TAKEN', field: 'externalId' },
+} as const satisfies UniqueKeyCatalog<keyof typeof contactErrors>;

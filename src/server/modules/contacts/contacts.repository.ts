@@ -1,9 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Dialect } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
 import { reusableQuery } from '../../db/reusable-query.js';
 import type { DB } from '../../db/schema.js';
-import { jsonRows } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
 
 // SQL for contact rows and their emails, phones, tags, owners and companies. Every query is
@@ -73,38 +71,41 @@ const profileQuery = reusableQuery((d, db, workspaceId, id) =>
         .whereRef('co.id', '=', 'c.company_id')
         .where('co.workspace_id', '=', workspaceId)
         .as('company_name'),
-      jsonRows(
-        d,
-        eb
-          .selectFrom('contact_tags as ct')
-          .innerJoin('tags as t', 't.id', 'ct.tag_id')
-          .select(['t.id', 't.name', 't.color'])
-          .where('ct.workspace_id', '=', workspaceId)
-          .whereRef('ct.contact_id', '=', 'c.id')
-          .orderBy('t.name'),
-      ).as('tags_json'),
-      jsonRows(
-        d,
-        eb
-          .selectFrom('contact_emails as e')
-          .select(['e.id', 'e.email', 'e.label', 'e.is_primary'])
-          .where('e.workspace_id', '=', workspaceId)
-          .whereRef('e.contact_id', '=', 'c.id')
-          .orderBy('e.is_primary', 'desc')
-          .orderBy('e.created_at')
-          .orderBy('e.id'),
-      ).as('emails_json'),
-      jsonRows(
-        d,
-        eb
-          .selectFrom('contact_phones as p')
-          .select(['p.id', 'p.e164', 'p.raw', 'p.label', 'p.is_primary'])
-          .where('p.workspace_id', '=', workspaceId)
-          .whereRef('p.contact_id', '=', 'c.id')
-          .orderBy('p.is_primary', 'desc')
-          .orderBy('p.created_at')
-          .orderBy('p.id'),
-      ).as('phones_json'),
+      d
+        .jsonRows(
+          eb
+            .selectFrom('contact_tags as ct')
+            .innerJoin('tags as t', 't.id', 'ct.tag_id')
+            .select(['t.id', 't.name', 't.color'])
+            .where('ct.workspace_id', '=', workspaceId)
+            .whereRef('ct.contact_id', '=', 'c.id')
+            .orderBy('t.name'),
+        )
+        .as('tags_json'),
+      d
+        .jsonRows(
+          eb
+            .selectFrom('contact_emails as e')
+            .select(['e.id', 'e.email', 'e.label', 'e.is_primary'])
+            .where('e.workspace_id', '=', workspaceId)
+            .whereRef('e.contact_id', '=', 'c.id')
+            .orderBy('e.is_primary', 'desc')
+            .orderBy('e.created_at')
+            .orderBy('e.id'),
+        )
+        .as('emails_json'),
+      d
+        .jsonRows(
+          eb
+            .selectFrom('contact_phones as p')
+            .select(['p.id', 'p.e164', 'p.raw', 'p.label', 'p.is_primary'])
+            .where('p.workspace_id', '=', workspaceId)
+            .whereRef('p.contact_id', '=', 'c.id')
+            .orderBy('p.is_primary', 'desc')
+            .orderBy('p.created_at')
+            .orderBy('p.id'),
+        )
+        .as('phones_json'),
     ])
     .where('c.workspace_id', '=', workspaceId)
     .where('c.id', '=', id),
@@ -115,11 +116,10 @@ export type ContactProfileRow = Awaited<ReturnType<typeof profileQuery>>['rows']
 
 export async function findContactProfile(
   db: Db,
-  dialect: Dialect,
   workspaceId: string,
   id: string,
 ): Promise<ContactProfileRow | undefined> {
-  return (await profileQuery(dialect, db, workspaceId, id)).rows[0];
+  return (await profileQuery(db, workspaceId, id)).rows[0];
 }
 
 export function findContactRows(db: Db, workspaceId: string, ids: string[]) {

@@ -8,6 +8,7 @@ import type {
   UpdateContactBody,
 } from '../../../shared/contracts/contacts.js';
 import type { ContactQueryBody } from '../../../shared/contracts/contacts-query.js';
+import { dialectOf } from '../../db/dialect.js';
 import { newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
 import { toJson, fromJson } from '../../db/sql-helpers.js';
@@ -79,7 +80,7 @@ type UpdateInput = z.output<typeof UpdateContactBody>;
 export async function listScope(ctx: AppContext, db: Db, actor: Actor): Promise<ListScope> {
   const fields = (await listFieldRows(db, actor.workspaceId, 'contact')).map(toCustomField);
   return {
-    dialect: ctx.dialect,
+    sql: dialectOf(db),
     workspaceId: actor.workspaceId,
     actorId: actor.id,
     ownerScope: ownerScope(actor),
@@ -101,7 +102,7 @@ export async function visibleContactRow(db: Db, actor: Actor, id: string): Promi
 
 /** One statement: a contact page is the most frequent read there is. */
 export async function getContact(ctx: AppContext, actor: Actor, id: string): Promise<Contact> {
-  return contactFromProfile(visibleOr404(actor, await findContactProfile(ctx.db, ctx.dialect, actor.workspaceId, id)));
+  return contactFromProfile(visibleOr404(actor, await findContactProfile(ctx.db, actor.workspaceId, id)));
 }
 
 export async function listContacts(
@@ -151,9 +152,9 @@ function nameColumns(firstName: string, lastName: string | null) {
 }
 
 async function contactAfterWrite(ctx: AppContext, trx: Db, actor: Actor, id: string): Promise<ContactWithDuplicates> {
-  const row = (await findContactProfile(trx, ctx.dialect, actor.workspaceId, id))!;
+  const row = (await findContactProfile(trx, actor.workspaceId, id))!;
   const contact = contactFromProfile(row);
-  const duplicates = await findDuplicates(trx, ctx.dialect, actor.workspaceId, {
+  const duplicates = await findDuplicates(trx, actor.workspaceId, {
     emails: contact.emails.map((e) => e.email),
     e164s: contact.phones.map((p) => p.e164),
     skeleton: row.name_skeleton,
@@ -179,7 +180,7 @@ export async function createContact(ctx: AppContext, actor: Actor, input: Create
       isCreate: true,
     });
     const id = newId();
-    await assertUniqueCustomValues(trx, ctx.dialect, 'contacts', actor.workspaceId, id, defs, custom);
+    await assertUniqueCustomValues(trx, 'contacts', actor.workspaceId, id, defs, custom);
     const tagIds = [...new Set(input.tagIds ?? [])];
     await insertContactRow(trx, {
       id,
@@ -272,15 +273,7 @@ export async function updateContact(
       existing: fromJson(row.custom, {}),
       isCreate: false,
     });
-    await assertUniqueCustomValues(
-      trx,
-      ctx.dialect,
-      'contacts',
-      actor.workspaceId,
-      id,
-      defs,
-      patch.custom ? custom : {},
-    );
+    await assertUniqueCustomValues(trx, 'contacts', actor.workspaceId, id, defs, patch.custom ? custom : {});
     const pick = <K extends keyof UpdateInput, V>(key: K, current: V): V =>
       patch[key] === undefined ? current : (patch[key] as V);
     const firstName = patch.firstName ?? row.first_name;

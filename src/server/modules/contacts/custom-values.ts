@@ -1,8 +1,7 @@
 import type { CustomField } from '../../../shared/contracts/contacts-config.js';
-import { jsonKeyText } from '../../db/sql-helpers.js';
 import { AppError, fieldError } from '../../http/errors.js';
 import type { Db } from '../../platform/transaction.js';
-import type { Dialect } from '../../db/database.js';
+import { dialectOf } from '../../db/dialect.js';
 import { parsePhone } from './phone-numbers.js';
 
 const URL_RE = /^https?:\/\/[^\s/$.?#].[^\s]*$/i;
@@ -102,7 +101,6 @@ export function mergeCustomValues({
 /** Refuses a value another live record of the workspace already has in a unique field. */
 export async function assertUniqueCustomValues(
   db: Db,
-  dialect: Dialect,
   table: 'contacts' | 'companies',
   workspaceId: string,
   selfId: string,
@@ -117,7 +115,7 @@ export async function assertUniqueCustomValues(
       .where('workspace_id', '=', workspaceId)
       .where('deleted_at', 'is', null)
       .where('id', '!=', selfId)
-      .where(jsonKeyText(dialect, 'custom', def.key), '=', String(changed[def.key]))
+      .where(dialectOf(db).jsonKeyText('custom', def.key), '=', String(changed[def.key]))
       .limit(1)
       .executeTakeFirst();
     if (other)

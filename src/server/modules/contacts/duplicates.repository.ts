@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { Dialect } from '../../db/database.js';
+import { dialectOf } from '../../db/dialect.js';
 import { reusableQuery } from '../../db/reusable-query.js';
 import type { DB } from '../../db/schema.js';
-import { inList, listArg, unlessNull } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
 
 // Likely-duplicate lookups. Each is an index lookup: (workspace_id, email), (workspace_id, e164),
@@ -41,8 +40,8 @@ const sharingKeys = reusableQuery((d, db, workspaceId, emails, phones, skeleton,
   const visible = <T extends { where: (...a: any[]) => T }>(q: T): T =>
     q
       .where('c.deleted_at', 'is', null)
-      .where(unlessNull(d, excludeId, 'uuid', (v) => sql<boolean>`c.id <> ${v}`))
-      .where(unlessNull(d, ownerId, 'uuid', (v) => sql<boolean>`c.owner_id = ${v}`));
+      .where(d.unlessNull(excludeId, 'uuid', (v) => sql<boolean>`c.id <> ${v}`))
+      .where(d.unlessNull(ownerId, 'uuid', (v) => sql<boolean>`c.owner_id = ${v}`));
   // each branch as a derived table: SQLite allows no LIMIT on a branch of a compound select
   const branch = <Q extends { limit: (n: any) => Q; as: (a: string) => any }>(q: Q, alias: string) =>
     db.selectFrom(q.limit(sql.lit(PER_KIND)).as(alias)).selectAll();
@@ -53,7 +52,7 @@ const sharingKeys = reusableQuery((d, db, workspaceId, emails, phones, skeleton,
         .innerJoin('contacts as c', 'c.id', 'e.contact_id')
         .select([...SUMMARY, sql<MatchReason>`'email'`.as('reason')])
         .where('e.workspace_id', '=', workspaceId)
-        .where(inList(d, 'e.email', emails)),
+        .where(d.inList('e.email', emails)),
     ),
     'k_email',
   )
@@ -65,7 +64,7 @@ const sharingKeys = reusableQuery((d, db, workspaceId, emails, phones, skeleton,
             .innerJoin('contacts as c', 'c.id', 'p.contact_id')
             .select([...SUMMARY, sql<MatchReason>`'phone'`.as('reason')])
             .where('p.workspace_id', '=', workspaceId)
-            .where(inList(d, 'p.e164', phones)),
+            .where(d.inList('p.e164', phones)),
         ),
         'k_phone',
       ),
@@ -89,19 +88,13 @@ const sharingKeys = reusableQuery((d, db, workspaceId, emails, phones, skeleton,
  * the contact's summary and the kind it matched by (a contact matching twice comes twice). One
  * statement: the form's check runs whenever a person pauses typing.
  */
-export async function contactsSharingKeys(
-  db: Db,
-  dialect: Dialect,
-  workspaceId: string,
-  keys: MatchKeys,
-): Promise<SharedKeyRow[]> {
+export async function contactsSharingKeys(db: Db, workspaceId: string, keys: MatchKeys): Promise<SharedKeyRow[]> {
   if (!keys.emails.length && !keys.e164s.length && !keys.skeleton) return [];
   const { rows } = await sharingKeys(
-    dialect,
     db as Kysely<DB>,
     workspaceId,
-    listArg(dialect, keys.emails),
-    listArg(dialect, keys.e164s),
+    dialectOf(db).listArg(keys.emails),
+    dialectOf(db).listArg(keys.e164s),
     keys.skeleton,
     keys.excludeId ?? null,
     keys.ownerScope,

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { Dialect } from '../../db/database.js';
 import type { DuplicateMatch } from '../../../shared/contracts/contacts.js';
 import type {
   DismissDuplicateBody,
@@ -20,14 +19,9 @@ import { fullNameOf, nameSkeleton } from './name-keys.js';
 import { parsePhone } from './phone-numbers.js';
 
 /** Likely duplicates of the given keys, strongest reasons first. */
-export async function findDuplicates(
-  db: Db,
-  dialect: Dialect,
-  workspaceId: string,
-  keys: MatchKeys,
-): Promise<DuplicateMatch[]> {
+export async function findDuplicates(db: Db, workspaceId: string, keys: MatchKeys): Promise<DuplicateMatch[]> {
   const matches = new Map<string, DuplicateMatch>();
-  for (const r of await contactsSharingKeys(db, dialect, workspaceId, keys)) {
+  for (const r of await contactsSharingKeys(db, workspaceId, keys)) {
     const match =
       matches.get(r.id) ??
       matches
@@ -65,7 +59,7 @@ export async function checkDuplicates(
     .map((p) => parsePhone(p, ws.phoneRegion)?.e164)
     .filter((p): p is string => Boolean(p));
   const skeleton = input.firstName ? nameSkeleton(fullNameOf(input.firstName, input.lastName)) : null;
-  return findDuplicates(ctx.db, ctx.dialect, actor.workspaceId, {
+  return findDuplicates(ctx.db, actor.workspaceId, {
     emails,
     e164s,
     skeleton,

@@ -3,7 +3,7 @@ import type { CreateNoteBody, Note, NoteRevision, UpdateNoteBody } from '../../.
 import { newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { decodeCursor, encodeCursor } from '../../http/pagination.js';
+import { cursorPart, decodeCursor, encodeCursor } from '../../http/pagination.js';
 import { can, type Actor } from '../../platform/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
@@ -48,7 +48,7 @@ export async function listNotes(
   page: { limit: number; cursor?: string },
 ) {
   await assertEntityVisible(ctx.db, actor, entity, entityId);
-  const after = decodeCursor(page.cursor, 3) as [number, string, string] | null;
+  const after = decodeCursor(page.cursor, [cursorPart.flag, cursorPart.instant, cursorPart.id]);
   const rows = await listNoteRows(ctx.db, actor.workspaceId, entity, entityId, page.limit, after);
   const hasMore = rows.length > page.limit;
   const items = hasMore ? rows.slice(0, page.limit) : rows;

@@ -1,7 +1,7 @@
-import { sql, type Compilable } from 'kysely';
+import type { Compilable } from 'kysely';
 import { newId } from '../../db/ids.js';
+import { dialectOf } from '../../db/dialect.js';
 import { toJson } from '../../db/sql-helpers.js';
-import type { Dialect } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
 import { onCommit, type Db } from '../../platform/transaction.js';
 import type { RealtimeHub } from './realtime.js';
@@ -31,7 +31,6 @@ export interface EventInput {
 export type EventProjector = (db: Db, actor: Actor, event: DomainEvent) => Promise<void>;
 
 export interface EventDeps {
-  dialect: Dialect;
   realtime: RealtimeHub;
   /** Projections of events kept in the same transaction (modules contribute them; see AppModule). */
   eventProjectors?: ReadonlyArray<EventProjector>;
@@ -77,17 +76,10 @@ export async function appendEvent(
     payload: toJson(event.payload),
     created_at: event.createdAt,
   });
-  if (deps.dialect === 'postgres') {
-    // one round trip for the row and its NOTIFY (which PostgreSQL delivers at commit)
-    const writes = [...together.map((w, i) => sql`${sql.id(`together_${i}`)} as (${w})`), sql`appended as (${insert})`];
-    await sql`with ${sql.join(writes)} select pg_notify(${deps.realtime.channel}, ${deps.realtime.encode(event)})`.execute(
-      db,
-    );
-  } else {
-    for (const w of together) await w.execute();
-    await insert.execute();
-    onCommit(db, () => deps.realtime.dispatch(event));
-  }
+  const notified = await dialectOf(db).writeAndNotify(db, [...together, insert], deps.realtime.channel, () =>
+    deps.realtime.encode(event),
+  );
+  if (!notified) onCommit(db, () => deps.realtime.dispatch(event));
   for (const project of deps.eventProjectors ?? []) await project(db, actor, event);
   return event;
 }

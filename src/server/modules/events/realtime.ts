@@ -26,7 +26,7 @@ export class RealtimeHub {
   }
 
   async start(): Promise<void> {
-    if (this.database.dialect !== 'postgres' || this.client) return;
+    if (!this.database.pgConfig || this.client) return; // only PostgreSQL has LISTEN
     this.stopped = false;
     await this.connect();
   }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { dialectOf } from '../../db/dialect.js';
 import { hasPendingMigrations } from '../../db/migrator.js';
 import type { AppContext } from '../../platform/context.js';
 
@@ -37,7 +38,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         await sql`select 1`.execute(ctx.db);
         if (await hasPendingMigrations(ctx.database))
           return reply.code(503).send({ status: 'not_ready' as const, reason: 'migrations pending' });
-        return { status: 'ready' as const, database: ctx.dialect };
+        return { status: 'ready' as const, database: dialectOf(ctx.db).name };
       } catch {
         return reply.code(503).send({ status: 'not_ready' as const, reason: 'database unreachable' });
       }

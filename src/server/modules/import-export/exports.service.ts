@@ -11,7 +11,7 @@ import type {
 import { newId } from '../../db/ids.js';
 import { fromJson, toJson } from '../../db/sql-helpers.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
-import { decodeCursor, pageOf } from '../../http/pagination.js';
+import { cursorPart, decodeCursor, pageOf } from '../../http/pagination.js';
 import { can, type Actor } from '../../platform/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
@@ -190,6 +190,7 @@ async function writeAll(
   plan: ExportPlan,
   out: Writable,
   onPage?: (rows: number) => Promise<void>,
+  pages: AsyncIterable<any[]> = pagesOf(ctx, actor, plan.entity, plan.filter),
 ): Promise<number> {
   const lookups = await lookupsFor(ctx, actor, plan.entity);
   const writer: RowWriter =
@@ -204,7 +205,7 @@ async function writeAll(
           plan.columns.map((c) => c.label),
         );
   let rows = 0;
-  for await (const page of pagesOf(ctx, actor, plan.entity, plan.filter)) {
+  for await (const page of pages) {
     await addReachability(ctx, actor, plan.entity, page, lookups);
     await writer.write(page.map((item) => plan.columns.map((c) => c.value(item, lookups))));
     rows += page.length;
@@ -215,6 +216,18 @@ async function writeAll(
   return rows;
 }
 
+/** The same pages, the first of them already read (so reading it has failed or succeeded). */
+async function withFirstPageRead<T>(pages: AsyncGenerator<T>): Promise<AsyncIterable<T>> {
+  const first = await pages.next();
+  return {
+    async *[Symbol.asyncIterator]() {
+      if (first.done) return;
+      yield first.value;
+      yield* { [Symbol.asyncIterator]: () => pages };
+    },
+  };
+}
+
 /** Streams an export straight into the response (integrations, small lists); audited like the others. */
 export async function streamExport(
   ctx: AppContext,
@@ -222,11 +235,14 @@ export async function streamExport(
   body: z.output<typeof ExportBody>,
 ): Promise<{ stream: Readable; fileName: string; contentType: string }> {
   const plan = await planExport(ctx, actor, body);
+  // the first page is read before the response starts: a filter the list refuses (an unknown
+  // field, a value of the wrong kind) is a 400 here, not a 200 whose stream breaks off
+  const pages = await withFirstPageRead(pagesOf(ctx, actor, plan.entity, plan.filter));
   const id = newId();
   const now = nowIso(ctx.clock);
   await withTransaction(ctx.db, (trx) => audited(ctx, trx, actor, 'export.streamed', id, plan, {}, now));
   const out = new PassThrough();
-  writeAll(ctx, actor, plan, out).catch((err) => {
+  writeAll(ctx, actor, plan, out, undefined, pages).catch((err) => {
     ctx.log.error({ err, exportId: id }, 'streamed export failed');
     out.destroy(err as Error);
   });
@@ -339,7 +355,7 @@ export async function listExports(ctx: AppContext, actor: Actor, q: z.output<typ
     actor.workspaceId,
     actor.kind === 'user' ? actor.id : null,
     q.limit,
-    decodeCursor(q.cursor, 2) as [string, string] | null,
+    decodeCursor(q.cursor, [cursorPart.instant, cursorPart.id]),
   );
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.created_at, r.id]);
   return { items: items.map(toExport), nextCursor };

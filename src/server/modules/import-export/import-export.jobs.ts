@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineJob } from '../jobs/job-definition.js';
 import { cleanupFiles } from './cleanup.js';
 import { runExportJob } from './exports.service.js';
+import { exportJobDied, exportJobRetried, importJobDied, importJobRetried } from './import-failures.js';
 import { IMPORT_JOB_ATTEMPTS, runImportJob, undoImportJob, validateImportJob } from './import-work.js';
 
 const ImportPayload = z.object({ importId: z.uuid(), workspaceId: z.uuid(), userId: z.string().nullable().optional() });
@@ -15,6 +16,7 @@ export const validateImportJobDef = defineJob({
   maxAttempts: IMPORT_JOB_ATTEMPTS,
   leaseSeconds: LEASE_SECONDS,
   handler: validateImportJob,
+  onDead: importJobDied,
 });
 export const runImportJobDef = defineJob({
   name: 'import.run',
@@ -22,6 +24,8 @@ export const runImportJobDef = defineJob({
   maxAttempts: IMPORT_JOB_ATTEMPTS,
   leaseSeconds: LEASE_SECONDS,
   handler: runImportJob,
+  onDead: importJobDied,
+  onRetry: importJobRetried,
 });
 export const undoImportJobDef = defineJob({
   name: 'import.undo',
@@ -29,6 +33,8 @@ export const undoImportJobDef = defineJob({
   maxAttempts: IMPORT_JOB_ATTEMPTS,
   leaseSeconds: LEASE_SECONDS,
   handler: undoImportJob,
+  onDead: importJobDied,
+  onRetry: importJobRetried,
 });
 export const runExportJobDef = defineJob({
   name: 'export.run',
@@ -36,6 +42,8 @@ export const runExportJobDef = defineJob({
   maxAttempts: 3,
   leaseSeconds: LEASE_SECONDS,
   handler: runExportJob,
+  onDead: exportJobDied,
+  onRetry: exportJobRetried,
 });
 
 /** Daily: removes uploads of finished imports and expired export files. */

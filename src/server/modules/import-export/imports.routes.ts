@@ -17,6 +17,7 @@ import type { AppContext } from '../../platform/context.js';
 import { failedRowsCsv } from './failed-rows.js';
 import { tooLarge } from './files/storage.js';
 import { assertMayImport, targetFields } from './import-context.js';
+import { retryImport } from './import-failures.js';
 import { validateNow } from './import-work.js';
 import {
   cancelImport,
@@ -233,6 +234,21 @@ export const importRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       },
     },
     async (req, reply) => reply.code(202).send(await startUndo(ctx, actorOf(req), req.params.id)),
+  );
+
+  app.post(
+    '/imports/:id/retry',
+    {
+      config: { permission: 'contacts.edit' },
+      schema: {
+        tags,
+        summary:
+          'Retry a failed import: a stopped run continues after its last committed batch, a stopped undo finishes',
+        params: IdParams,
+        response: { 202: Import },
+      },
+    },
+    async (req, reply) => reply.code(202).send(await retryImport(ctx, actorOf(req), req.params.id)),
   );
 
   app.get(

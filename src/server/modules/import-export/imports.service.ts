@@ -11,7 +11,7 @@ import {
 import { newId } from '../../db/ids.js';
 import { fromJson, toJson } from '../../db/sql-helpers.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
-import { decodeCursor, pageOf } from '../../http/pagination.js';
+import { cursorPart, decodeCursor, pageOf } from '../../http/pagination.js';
 import { can, ownerScope, type Actor } from '../../platform/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
@@ -245,7 +245,7 @@ export async function getImport(ctx: AppContext, actor: Actor, id: string): Prom
 }
 
 export async function listImports(ctx: AppContext, actor: Actor, q: z.output<typeof ImportListQuery>) {
-  const after = decodeCursor(q.cursor, 2) as [string, string] | null;
+  const after = decodeCursor(q.cursor, [cursorPart.instant, cursorPart.id]);
   const { rows, total } = await listImportRows(ctx.db, actor.workspaceId, {
     entity: q.entity,
     createdBy: ownerScope(actor),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
+import type { Db } from '../../platform/transaction.js';
 import type { BackoffPolicy } from './backoff.js';
 
 export interface JobRun<P> {
@@ -23,6 +24,24 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   /** Retry delays after a failure (default: 30 s doubling up to 1 h, with jitter). */
   backoff?: BackoffPolicy;
   handler(ctx: AppContext, run: JobRun<z.output<S>>): Promise<unknown>;
+  /**
+   * The owning module's failure handling, run in the transaction that marks the job dead (out of
+   * attempts, abandoned by workers that died too often, or a payload that fails its schema): the
+   * record the job worked on is marked failed instead of staying "running" forever. `payload` is
+   * the stored one, unparsed (it may be the reason the job died).
+   */
+  onDead?(ctx: AppContext, trx: Db, job: DeadJob): Promise<void>;
+  /** Run in the transaction that gives a dead job new attempts (the dead-letter desk's retry). */
+  onRetry?(ctx: AppContext, trx: Db, job: DeadJob): Promise<void>;
+}
+
+/** A job that died (or, for `onRetry`, is being brought back). */
+export interface DeadJob {
+  id: string;
+  name: string;
+  workspaceId: string | null;
+  payload: unknown;
+  error: string;
 }
 
 export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {

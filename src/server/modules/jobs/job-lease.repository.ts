@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
-import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
-import { forUpdateSkipLocked, toJson } from '../../db/sql-helpers.js';
+import { dialectOf } from '../../db/dialect.js';
+import { toJson } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
 
 // The queue is one table shared by every workspace: claiming and leasing are deliberately not
@@ -30,7 +30,7 @@ export interface ClaimRequest {
  * (their worker died). PostgreSQL skips rows another node is claiming at this instant; SQLite has
  * one writer at a time, so the same UPDATE is atomic there.
  */
-export async function claimJobs(db: Db, dialect: Dialect, req: ClaimRequest): Promise<JobRow[]> {
+export async function claimJobs(db: Db, req: ClaimRequest): Promise<JobRow[]> {
   if (req.limit <= 0 || req.names.length === 0) return [];
   const runnable = db
     .selectFrom('jobs')
@@ -55,7 +55,7 @@ export async function claimJobs(db: Db, dialect: Dialect, req: ClaimRequest): Pr
       attempts: eb('attempts', '+', 1),
       updated_at: req.now,
     }))
-    .where('id', 'in', forUpdateSkipLocked(dialect, runnable))
+    .where('id', 'in', dialectOf(db).forUpdateSkipLocked(runnable))
     .returningAll()
     .execute();
 }

@@ -1,6 +1,7 @@
 import { fromJson } from '../../db/sql-helpers.js';
 import { addSeconds } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
+import { withTransaction } from '../../platform/transaction.js';
 import { backoffDelayMs, DEFAULT_BACKOFF } from './backoff.js';
 import type { JobDefinition } from './job-definition.js';
 import {
@@ -116,13 +117,35 @@ export class RunningJob {
           ).toISOString(),
           now.toISOString(),
         )
-      : await markDead(ctx.db, this.lease, message, now.toISOString());
+      : await this.markDead(message, now.toISOString());
     if (!recorded) return; // no longer ours: released on shutdown, or re-claimed after the lease expired
     ctx.metrics.jobFailures.inc({ name: row.name });
     ctx.log[retry ? 'warn' : 'error'](
       { err, jobId: row.id, job: row.name, attempt: row.attempts, maxAttempts: row.max_attempts },
       retry ? 'job failed; will retry' : 'job failed for good (dead)',
     );
+  }
+
+  /**
+   * Marks the job dead and, in the same transaction, lets its module record the failure. A hook
+   * that fails is logged and the job is marked dead without it: a job must not stay claimable
+   * (and die again on every claim) because its clean-up cannot run.
+   */
+  private async markDead(message: string, now: string): Promise<boolean> {
+    const { ctx, row, def } = this;
+    const onDead = def.onDead;
+    if (!onDead) return markDead(ctx.db, this.lease, message, now);
+    const dead = { id: row.id, name: row.name, workspaceId: row.workspace_id, payload: fromJson(row.payload, null) };
+    try {
+      return await withTransaction(ctx.db, async (trx) => {
+        if (!(await markDead(trx, this.lease, message, now))) return false;
+        await onDead(ctx, trx, { ...dead, error: message });
+        return true;
+      });
+    } catch (err) {
+      ctx.log.error({ err, jobId: row.id, job: row.name }, 'the dead job hook failed; marking the job dead without it');
+      return markDead(ctx.db, this.lease, message, now);
+    }
   }
 
   private stopHeartbeat(): void {

@@ -115,7 +115,7 @@ export class JobWorker {
     const free = this.concurrency - this.running.size;
     if (free <= 0 || this.isStopping) return 0;
     const now = this.ctx.clock.now();
-    const rows = await claimJobs(this.ctx.db, this.ctx.dialect, {
+    const rows = await claimJobs(this.ctx.db, {
       workerId: this.workerId,
       names: [...this.ctx.jobs.definitions.keys()],
       limit: free,

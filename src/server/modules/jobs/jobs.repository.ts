@@ -1,16 +1,16 @@
 import type { z } from 'zod';
 import type { JobQuery } from '../../../shared/contracts/jobs.js';
 import { countAll } from '../../db/sql-helpers.js';
-import { decodeCursor, pageOf } from '../../http/pagination.js';
+import { cursorPart, decodeCursor, pageOf } from '../../http/pagination.js';
 import type { Db } from '../../platform/transaction.js';
 import type { JobRow } from './job-lease.repository.js';
 
-// Admin reads: a workspace sees its own jobs plus global ones (workspace_id null, e.g. retention).
+// Admin reads: a workspace sees its own jobs only. Instance-wide jobs (workspace_id null, e.g.
+// retention) belong to no workspace, so no workspace admin sees, retries or discards them through
+// the API; the instance's operator reads them in the database and the logs (there is no operator role).
 
 function visibleJobs(db: Db, workspaceId: string) {
-  return db
-    .selectFrom('jobs')
-    .where((eb) => eb.or([eb('workspace_id', '=', workspaceId), eb('workspace_id', 'is', null)]));
+  return db.selectFrom('jobs').where('workspace_id', '=', workspaceId);
 }
 
 /** Newest first, keyset-paginated on (created_at, id). */
@@ -21,10 +21,10 @@ export async function listJobs(db: Db, workspaceId: string, q: z.output<typeof J
   const total = q.includeTotal
     ? Number((await query.select(countAll().as('n')).executeTakeFirst())?.n ?? 0)
     : undefined;
-  const after = decodeCursor(q.cursor, 2);
+  const after = decodeCursor(q.cursor, [cursorPart.instant, cursorPart.id]);
   let pageQuery = query.selectAll();
   if (after) {
-    const [ts, id] = after as [string, string];
+    const [ts, id] = after;
     pageQuery = pageQuery.where((eb) =>
       eb.or([eb('created_at', '<', ts), eb.and([eb('created_at', '=', ts), eb('id', '<', id)])]),
     );
@@ -61,7 +61,7 @@ export async function requeueDeadJob(
     })
     .where('id', '=', id)
     .where('status', '=', 'dead')
-    .where((eb) => eb.or([eb('workspace_id', '=', workspaceId), eb('workspace_id', 'is', null)]))
+    .where('workspace_id', '=', workspaceId)
     .returningAll()
     .executeTakeFirst();
 }
@@ -71,7 +71,7 @@ export async function deleteDeadJob(db: Db, workspaceId: string, id: string): Pr
     .deleteFrom('jobs')
     .where('id', '=', id)
     .where('status', '=', 'dead')
-    .where((eb) => eb.or([eb('workspace_id', '=', workspaceId), eb('workspace_id', 'is', null)]))
+    .where('workspace_id', '=', workspaceId)
     .executeTakeFirst();
   return Number(res.numDeletedRows ?? 0) > 0;
 }

@@ -50,10 +50,42 @@ export async function retryDeadJob(ctx: AppContext, actor: Actor, id: string): P
     const before = await visibleJob(trx, actor, id);
     const after = await requeueDeadJob(trx, actor.workspaceId, id, now);
     if (!after) throw notDead(before);
+    await ctx.jobs.definitions.get(after.name)?.onRetry?.(ctx, trx, {
+      id: after.id,
+      name: after.name,
+      workspaceId: after.workspace_id,
+      payload: fromJson(after.payload, null),
+      error: before.last_error ?? '',
+    });
     await recordChange(ctx, trx, actor, 'job.retried', before, after, now);
     onCommit(trx, () => ctx.jobs.notifyEnqueued());
     return toJob(after);
   });
+}
+
+/**
+ * For the module that owns a dead job (of this name): gives it new attempts, due now, in the caller's transaction
+ * (the module has already put its own record back in the state the job expects). False when the
+ * job is not dead (pruned, or it ended some other way): the caller enqueues a new one.
+ */
+export async function requeueOwnDeadJob(
+  ctx: AppContext,
+  trx: Db,
+  workspaceId: string,
+  id: string,
+  name: string,
+  now: string,
+): Promise<boolean> {
+  if ((await findJob(trx, workspaceId, id))?.name !== name) return false;
+  const after = await requeueDeadJob(trx, workspaceId, id, now);
+  if (after) onCommit(trx, () => ctx.jobs.notifyEnqueued());
+  return Boolean(after);
+}
+
+/** The name of a job of the workspace when it is dead, else null (for modules deciding how to resume). */
+export async function deadJobName(db: Db, workspaceId: string, id: string): Promise<string | null> {
+  const row = await findJob(db, workspaceId, id);
+  return row?.status === 'dead' ? row.name : null;
 }
 
 /** Deletes a dead job for good (its idempotency key becomes free again). */

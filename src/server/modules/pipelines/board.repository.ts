@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DealFilter } from '../../../shared/contracts/deals.js';
-import { countAll, epochSeconds } from '../../db/sql-helpers.js';
+import { countAll } from '../../db/sql-helpers.js';
 import { reusableQuery } from '../../db/reusable-query.js';
 import type { Db } from '../../platform/transaction.js';
 import {
@@ -67,8 +67,6 @@ function unionOfBranches<QB extends { unionAll(other: QB): QB }>(branches: QB[])
   return branches.slice(1).reduce((q, b) => q.unionAll(b), branches[0]);
 }
 
-const NO_FILTER: FilterScope = { dialect: 'sqlite', actorId: '', ownerOnly: null };
-
 /**
  * The unfiltered board's first pages: its shape depends only on the number of stages, so it is
  * compiled (and on PostgreSQL prepared) once per page size, which is written into the SQL. The
@@ -131,8 +129,7 @@ export async function listFirstCards(
   if (!stageIds.length) return byStage;
   let rows: DealCardRow[];
   if (!hasFilter(f) && !scope.ownerOnly)
-    rows = (await unfilteredFirstCards(limit + 1)(scope.dialect, db, workspaceId, pipelineId, ...stageIds))
-      .rows as DealCardRow[];
+    rows = (await unfilteredFirstCards(limit + 1)(db, workspaceId, pipelineId, ...stageIds)).rows as DealCardRow[];
   else
     rows = (await unionOfBranches(
       stageIds.map((stageId) =>
@@ -175,9 +172,7 @@ export async function liveStageTotals(
       sql<number>`coalesce(sum(case when d.probability is null then 0 else d.value_minor * d.probability / 100 end), 0)`.as(
         'own_weighted_sum',
       ),
-      sql<number>`coalesce(sum(floor(${epochSeconds(scope.dialect, 'd.stage_entered_at')})), 0)`.as(
-        'entered_seconds_sum',
-      ),
+      sql<number>`coalesce(sum(floor(${scope.sql.epochSeconds('d.stage_entered_at')})), 0)`.as('entered_seconds_sum'),
     ])
     .where('d.workspace_id', '=', workspaceId)
     .where('d.pipeline_id', '=', pipelineId);
@@ -213,7 +208,6 @@ export async function countEnteredBefore(
     !hasFilter(f) && !scope.ownerOnly
       ? (
           await unfilteredStaleCounts(cap + 1)(
-            scope.dialect,
             db,
             workspaceId,
             pipelineId,
@@ -253,7 +247,7 @@ function staleCountQuery(
 
 /** Unfiltered stale counts; arguments after the pipeline are (stage id, cutoff) pairs. The cap is written into the SQL (see above). */
 const unfilteredStaleCounts = bySize((take) =>
-  reusableQuery((_d, db, workspaceId, pipelineId, ...pairs) =>
+  reusableQuery((d, db, workspaceId, pipelineId, ...pairs) =>
     unionOfBranches(
       Array.from({ length: pairs.length / 2 }, (_, i) =>
         staleCountQuery(
@@ -263,7 +257,7 @@ const unfilteredStaleCounts = bySize((take) =>
           pairs[2 * i],
           pairs[2 * i + 1],
           {},
-          NO_FILTER,
+          { sql: d, actorId: '', ownerOnly: null },
           sql.lit(take) as unknown as number,
         ),
       ),

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Board, BoardColumn, BoardQuery, ColumnQuery, DealFilter } from '../../../shared/contracts/deals.js';
 import type { Pipeline, Stage } from '../../../shared/contracts/pipelines.js';
 import { fieldError, notFound } from '../../http/errors.js';
-import { decodeCursor, pageOf } from '../../http/pagination.js';
+import { cursorPart, decodeCursor, pageOf } from '../../http/pagination.js';
 import { ownerScope, type Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import {
@@ -17,12 +17,13 @@ import { isId } from './ids.js';
 import { hasFilter, type FilterScope } from './deals.repository.js';
 import { toCard, type CardContext, type DealCardRow } from './pipelines.mappers.js';
 import { loadPipeline } from './pipelines.service.js';
+import { dialectOf } from '../../db/dialect.js';
 import { listStageStats } from './stage-stats.repository.js';
 
 type StatsRow = Awaited<ReturnType<typeof listStageStats>>[number];
 
 export function filterScope(ctx: AppContext, actor: Actor): FilterScope {
-  return { dialect: ctx.dialect, actorId: actor.id, ownerOnly: ownerScope(actor) };
+  return { sql: dialectOf(ctx.db), actorId: actor.id, ownerOnly: ownerScope(actor) };
 }
 
 export async function pipelineOrNotFound(ctx: AppContext, actor: Actor, id: string): Promise<Pipeline> {
@@ -67,7 +68,7 @@ async function columnCards(
   q: z.output<typeof ColumnQuery>,
   cc: CardContext,
 ) {
-  const after = decodeCursor(q.cursor, 2) as [string, string] | null;
+  const after = decodeCursor(q.cursor, [cursorPart.instant, cursorPart.id]);
   return cardPage(
     await listColumnCards(ctx.db, actor.workspaceId, pipeline.id, stage.id, q, filterScope(ctx, actor), q.limit, after),
     q.limit,

@@ -27,7 +27,7 @@ export async function visibleDeal(db: Db, actor: Actor, id: string): Promise<Dea
 
 /** The same, with the names its page shows (contact, company, owner) read along with it. */
 export async function visibleDealPage(ctx: AppContext, db: Db, actor: Actor, id: string): Promise<DealPageRow> {
-  return seenBy(actor, isId(id) ? await deals.findDealView(ctx.dialect, db, actor.workspaceId, id) : undefined);
+  return seenBy(actor, isId(id) ? await deals.findDealView(db, actor.workspaceId, id) : undefined);
 }
 
 function seenBy<Row extends DealRow>(actor: Actor, row: Row | undefined): Row {

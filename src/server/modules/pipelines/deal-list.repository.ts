@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { DealListQuery } from '../../../shared/contracts/deals.js';
 import { countAll } from '../../db/sql-helpers.js';
-import { decodeCursor } from '../../http/pagination.js';
+import { cursorPart, decodeCursor } from '../../http/pagination.js';
 import type { Db } from '../../platform/transaction.js';
 import { applyDealFilter, selectDealViews, validId, type FilterScope } from './deals.repository.js';
 import type { DealViewRow } from './pipelines.mappers.js';
@@ -13,6 +13,14 @@ const SORT_COLUMNS = {
   updatedAt: 'd.updated_at',
   value: 'd.value_minor',
   title: 'd.title',
+} as const;
+
+/** What a cursor holds for each sort. */
+const SORT_PARTS = {
+  createdAt: cursorPart.instant,
+  updatedAt: cursorPart.instant,
+  value: cursorPart.integer,
+  title: cursorPart.text,
 } as const;
 
 export function sortValueOf(row: DealViewRow, sort: ListQuery['sort']): string | number {
@@ -38,10 +46,10 @@ export async function listDealRows(
   if (q.status) base = base.where('d.status', '=', q.status);
   base = applyDealFilter(base, q, scope);
   const column = SORT_COLUMNS[q.sort];
-  const cursor = decodeCursor(q.cursor, 2);
+  const cursor = decodeCursor(q.cursor, [SORT_PARTS[q.sort], cursorPart.id]);
   let page = base;
   if (cursor) {
-    const [value, id] = cursor as [string | number, string];
+    const [value, id] = cursor;
     const op = q.order === 'desc' ? '<' : '>';
     page = page.where((eb) => eb.or([eb(column, op, value), eb.and([eb(column, '=', value), eb('d.id', op, id)])]));
   }

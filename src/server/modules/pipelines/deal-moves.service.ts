@@ -117,7 +117,6 @@ export async function moveDealInTransaction(
   );
   const stageTotals = statsUpsert(
     trx,
-    ctx.dialect,
     actor.workspaceId,
     pipeline.id,
     new Map([
@@ -133,7 +132,7 @@ export async function moveDealInTransaction(
       [to.id, { ...contributionOf(next), enteredTotal: 1 }],
     ]),
   )!;
-  const forecastTotals = forecastUpserts(trx, ctx.dialect, actor.workspaceId, pipeline.id, [[row, next]]);
+  const forecastTotals = forecastUpserts(trx, actor.workspaceId, pipeline.id, [[row, next]]);
   const payload = {
     pipelineId: pipeline.id,
     fromStageId: from.id,

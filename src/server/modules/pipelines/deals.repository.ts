@@ -1,8 +1,7 @@
 import type { Insertable, SelectQueryBuilder, Updateable } from 'kysely';
 import type { DealFilter } from '../../../shared/contracts/deals.js';
-import type { Dialect } from '../../db/database.js';
+import type { SqlDialect } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
-import { ilike, jsonArrayHas, jsonKeyText } from '../../db/sql-helpers.js';
 import { fieldError } from '../../http/errors.js';
 import type { Db } from '../../platform/transaction.js';
 import { isId } from './ids.js';
@@ -45,7 +44,8 @@ export function selectDealCards(db: Db) {
 }
 
 export interface FilterScope {
-  dialect: Dialect;
+  /** The database's SQL dialect (dialectOf the handle the filter is for). */
+  sql: SqlDialect;
   /** The acting user, for ownerId=me. */
   actorId: string;
   /** Only this owner's items (agents without see-all). */
@@ -65,17 +65,17 @@ export function applyDealFilter<QB extends SelectQueryBuilder<any, any, any>>(
     q = q.where('d.owner_id', '=', f.ownerId === 'me' ? scope.actorId : validId('ownerId', f.ownerId)) as QB;
   if (f.source) q = q.where('d.source', '=', f.source) as QB;
   if (f.contactId) q = q.where('d.contact_id', '=', validId('contactId', f.contactId)) as QB;
-  for (const tag of f.tags ?? []) q = q.where(jsonArrayHas(scope.dialect, 'd.tags', tag)) as QB;
+  for (const tag of f.tags ?? []) q = q.where(scope.sql.jsonArrayHas('d.tags', tag)) as QB;
   for (const pair of f.custom ?? []) {
     const at = pair.indexOf(':');
     const key = at > 0 ? pair.slice(0, at) : '';
     if (!/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(key))
       throw fieldError('custom', 'Use key:value, e.g. academicYear:2027/28');
-    q = q.where(jsonKeyText(scope.dialect, 'd.custom', key), '=', pair.slice(at + 1)) as QB;
+    q = q.where(scope.sql.jsonKeyText('d.custom', key), '=', pair.slice(at + 1)) as QB;
   }
   if (f.createdFrom) q = q.where('d.created_at', '>=', `${f.createdFrom}T00:00:00.000Z`) as QB;
   if (f.createdTo) q = q.where('d.created_at', '<', nextDay(f.createdTo)) as QB;
-  if (f.q) q = q.where(ilike(scope.dialect, 'd.title', `%${f.q.replace(/[%_\\]/g, '')}%`)) as QB;
+  if (f.q) q = q.where(scope.sql.ilike('d.title', `%${f.q.replace(/[%_\\]/g, '')}%`)) as QB;
   return q;
 }
 
@@ -136,13 +136,8 @@ const dealPageById = reusableQuery((_d, db, workspaceId, id) =>
 );
 
 /** A deal for its page: every column and the names it shows, in one read. */
-export async function findDealView(
-  dialect: Dialect,
-  db: Db,
-  workspaceId: string,
-  id: string,
-): Promise<DealPageRow | undefined> {
-  return (await dealPageById(dialect, db, workspaceId, id)).rows[0] as DealPageRow | undefined;
+export async function findDealView(db: Db, workspaceId: string, id: string): Promise<DealPageRow | undefined> {
+  return (await dealPageById(db, workspaceId, id)).rows[0] as DealPageRow | undefined;
 }
 
 export function findDealRow(db: Db, workspaceId: string, id: string): Promise<DealRow | undefined> {

@@ -29,7 +29,7 @@ export async function dealView(
   id: string,
   pipeline?: Pipeline,
 ): Promise<Deal> {
-  const row = await deals.findDealView(ctx.dialect, db, workspaceId, id);
+  const row = await deals.findDealView(db, workspaceId, id);
   if (!row) throw notFound('Deal');
   return toDealPage(ctx, row, pipeline ?? (await loadPipeline(db, workspaceId, row.pipeline_id)));
 }
@@ -174,12 +174,11 @@ export async function createDealInTransaction(
   // the running totals last, as in a move: rows other writers may share are held the shortest time
   await applyStatsDeltas(
     trx,
-    ctx.dialect,
     actor.workspaceId,
     pipeline.id,
     new Map([[stage.id, { ...contributionOf(row), enteredTotal: 1 }]]),
   );
-  await applyForecastDelta(trx, ctx.dialect, actor.workspaceId, pipeline.id, null, row);
+  await applyForecastDelta(trx, actor.workspaceId, pipeline.id, null, row);
   return row.id;
 }
 
@@ -250,8 +249,8 @@ export async function updateDeal(
       throw new AppError('VERSION_CONFLICT');
     const delta: StatsDelta = addDeltas(contributionOf(next), contributionOf(row, -1));
     if (delta.valueSum || delta.defaultProbValueSum || delta.ownWeightedSum)
-      await applyStatsDeltas(trx, ctx.dialect, actor.workspaceId, row.pipeline_id, new Map([[row.stage_id, delta]]));
-    await applyForecastDelta(trx, ctx.dialect, actor.workspaceId, row.pipeline_id, row, next);
+      await applyStatsDeltas(trx, actor.workspaceId, row.pipeline_id, new Map([[row.stage_id, delta]]));
+    await applyForecastDelta(trx, actor.workspaceId, row.pipeline_id, row, next);
     await recordAudit(
       trx,
       actor,
@@ -291,14 +290,8 @@ export async function deleteDeal(ctx: AppContext, actor: Actor, id: string): Pro
   await withTransaction(ctx.db, async (trx) => {
     const row = await visibleDeal(trx, actor, id);
     await deals.deleteDealRow(trx, actor.workspaceId, row.id);
-    await applyStatsDeltas(
-      trx,
-      ctx.dialect,
-      actor.workspaceId,
-      row.pipeline_id,
-      new Map([[row.stage_id, contributionOf(row, -1)]]),
-    );
-    await applyForecastDelta(trx, ctx.dialect, actor.workspaceId, row.pipeline_id, row, null);
+    await applyStatsDeltas(trx, actor.workspaceId, row.pipeline_id, new Map([[row.stage_id, contributionOf(row, -1)]]));
+    await applyForecastDelta(trx, actor.workspaceId, row.pipeline_id, row, null);
     await recordAudit(
       trx,
       actor,

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import type { Dialect } from '../../db/database.js';
-import { counterSlot, monthOfDate } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
+import { dialectOf } from '../../db/dialect.js';
 import type { DealRow } from './pipelines.mappers.js';
 
 type Row = Pick<
@@ -43,30 +42,27 @@ function openPart(r: Row, sign: number): OpenDelta {
  */
 export async function applyForecastDelta(
   db: Db,
-  dialect: Dialect,
   workspaceId: string,
   pipelineId: string,
   before: Row | null,
   after: Row | null,
 ): Promise<void> {
-  await applyForecastDeltas(db, dialect, workspaceId, pipelineId, [[before, after]]);
+  await applyForecastDeltas(db, workspaceId, pipelineId, [[before, after]]);
 }
 
 /** The same for many items at once (imports, undo of an import): one write per total row touched. */
 export async function applyForecastDeltas(
   db: Db,
-  dialect: Dialect,
   workspaceId: string,
   pipelineId: string,
   changes: Array<[before: Row | null, after: Row | null]>,
 ): Promise<void> {
-  for (const write of forecastUpserts(db, dialect, workspaceId, pipelineId, changes)) await write.execute();
+  for (const write of forecastUpserts(db, workspaceId, pipelineId, changes)) await write.execute();
 }
 
 /** applyForecastDeltas' statements, not yet run: one per table with totals to change (open, closed). */
 export function forecastUpserts(
   db: Db,
-  dialect: Dialect,
   workspaceId: string,
   pipelineId: string,
   changes: Array<[before: Row | null, after: Row | null]>,
@@ -120,7 +116,7 @@ export function forecastUpserts(
       pipeline_id: pipelineId,
       stage_id: d.stageId,
       month: d.month,
-      slot: counterSlot(dialect),
+      slot: dialectOf(db).counterSlot(),
       deal_count: d.n,
       value_sum: d.value,
       default_prob_value_sum: d.defaultProbValue,
@@ -160,7 +156,7 @@ export function forecastUpserts(
       status: d.status,
       month: d.month,
       reason: d.reason,
-      slot: counterSlot(dialect),
+      slot: dialectOf(db).counterSlot(),
       deal_count: d.n,
       value_sum: d.value,
     }));
@@ -181,12 +177,7 @@ export function forecastUpserts(
 }
 
 /** Rebuilds a pipeline's forecast totals from its items (after bulk changes: stage merges, kind changes). */
-export async function rebuildForecastStats(
-  db: Db,
-  dialect: Dialect,
-  workspaceId: string,
-  pipelineId: string,
-): Promise<void> {
+export async function rebuildForecastStats(db: Db, workspaceId: string, pipelineId: string): Promise<void> {
   await db
     .deleteFrom('pipeline_open_month_stats')
     .where('workspace_id', '=', workspaceId)
@@ -197,7 +188,7 @@ export async function rebuildForecastStats(
     .where('workspace_id', '=', workspaceId)
     .where('pipeline_id', '=', pipelineId)
     .execute();
-  const openMonth = sql<string>`coalesce(${monthOfDate(dialect, 'expected_close_date')}, '')`;
+  const openMonth = sql<string>`coalesce(${dialectOf(db).monthOfDate('expected_close_date')}, '')`;
   const open = await db
     .selectFrom('deals')
     .select([
@@ -228,7 +219,7 @@ export async function rebuildForecastStats(
       })
       .execute();
   }
-  const closedMonth = sql<string>`coalesce(${monthOfDate(dialect, 'closed_on')}, '')`;
+  const closedMonth = sql<string>`coalesce(${dialectOf(db).monthOfDate('closed_on')}, '')`;
   const reason = sql<string>`coalesce(close_reason, '')`;
   const closed = await db
     .selectFrom('deals')

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Dialect } from '../../db/database.js';
-import { countAll, monthOfDate } from '../../db/sql-helpers.js';
+import { dialectOf } from '../../db/dialect.js';
+import { countAll } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
 
 export interface ForecastScope {
@@ -28,8 +28,8 @@ function base(db: Db, s: ForecastScope) {
 }
 
 /** Open items by expected close month and stage (weights are applied with each stage's default). */
-export async function openByMonthAndStage(db: Db, dialect: Dialect, s: ForecastScope) {
-  const month = monthOfDate(dialect, 'd.expected_close_date');
+export async function openByMonthAndStage(db: Db, s: ForecastScope) {
+  const month = dialectOf(db).monthOfDate('d.expected_close_date');
   const rows = await base(db, s)
     .select([
       month.as('period'),
@@ -77,8 +77,8 @@ export async function openWithoutCloseDate(db: Db, s: ForecastScope) {
 }
 
 /** Won and lost items by the month they closed in. */
-export async function closedByMonth(db: Db, dialect: Dialect, s: ForecastScope) {
-  const month = monthOfDate(dialect, 'd.closed_on');
+export async function closedByMonth(db: Db, s: ForecastScope) {
+  const month = dialectOf(db).monthOfDate('d.closed_on');
   const rows = await base(db, s)
     .select([month.as('period'), 'd.status', countAll().as('n'), money.value.as('value')])
     .where('d.status', 'in', ['won', 'lost'])

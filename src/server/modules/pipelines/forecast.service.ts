@@ -110,9 +110,9 @@ type Totals = {
 /** One owner's items: aggregated from the items themselves. */
 async function liveTotals(ctx: AppContext, scope: f.ForecastScope): Promise<Totals> {
   const [open, noDate, closed, reasons] = await Promise.all([
-    f.openByMonthAndStage(ctx.db, ctx.dialect, scope),
+    f.openByMonthAndStage(ctx.db, scope),
     f.openWithoutCloseDate(ctx.db, scope),
-    f.closedByMonth(ctx.db, ctx.dialect, scope),
+    f.closedByMonth(ctx.db, scope),
     f.closeReasons(ctx.db, scope),
   ]);
   return { open, noDate, closed, reasons };

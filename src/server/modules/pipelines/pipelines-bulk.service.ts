@@ -2,9 +2,10 @@ import type { Insertable, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Deal, DealListQuery } from '../../../shared/contracts/deals.js';
 import type { Pipeline, Stage } from '../../../shared/contracts/pipelines.js';
+import { dialectOf } from '../../db/dialect.js';
 import { newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
-import { insertRowsFast, toJson } from '../../db/sql-helpers.js';
+import { toJson } from '../../db/sql-helpers.js';
 import { AppError, fieldError } from '../../http/errors.js';
 import { pagesReadAhead } from '../../http/pagination.js';
 import type { Actor } from '../../platform/actor.js';
@@ -200,15 +201,14 @@ export async function insertDeals(
     addToStage(deltas, row.stage_id, { ...contributionOf(row), enteredTotal: 1 });
   }
   // inserts written directly: compiling thousands of values through the builder costs more than storing them
-  await insertRowsFast(ctx.dialect, trx, 'deals', deals as Array<Record<string, unknown>>);
-  await insertRowsFast(ctx.dialect, trx, 'deal_stage_history', history as Array<Record<string, unknown>>);
+  await dialectOf(trx).insertRowsFast(trx, 'deals', deals as Array<Record<string, unknown>>);
+  await dialectOf(trx).insertRowsFast(trx, 'deal_stage_history', history as Array<Record<string, unknown>>);
   for (const row of deals as DealRow[])
     if (row.status === 'won') await convertContactOnWin(ctx, trx, actor, dctx.pipeline, row);
   // contacts before the running totals, the order every deal write takes its locks in
-  await applyStatsDeltas(trx, ctx.dialect, actor.workspaceId, dctx.pipeline.id, deltas);
+  await applyStatsDeltas(trx, actor.workspaceId, dctx.pipeline.id, deltas);
   await applyForecastDeltas(
     trx,
-    ctx.dialect,
     actor.workspaceId,
     dctx.pipeline.id,
     (deals as DealRow[]).map((row) => [null, row]),
@@ -267,10 +267,9 @@ export async function undoDealBatch(
       const removedHere = rows.filter((r) => r.pipeline_id === pipelineId);
       const deltas = new Map<string, StatsDelta>();
       for (const row of removedHere) addToStage(deltas, row.stage_id, contributionOf(row, -1));
-      await applyStatsDeltas(trx, ctx.dialect, actor.workspaceId, pipelineId, deltas);
+      await applyStatsDeltas(trx, actor.workspaceId, pipelineId, deltas);
       await applyForecastDeltas(
         trx,
-        ctx.dialect,
         actor.workspaceId,
         pipelineId,
         removedHere.map((row) => [row, null]),

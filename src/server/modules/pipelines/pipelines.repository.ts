@@ -1,7 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Dialect } from '../../db/database.js';
+import { dialectOf } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
-import { forUpdate } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
 import type { PipelineRow, StageRow } from './pipelines.mappers.js';
 
@@ -25,16 +24,10 @@ export function findPipelineRow(db: Db, workspaceId: string, id: string): Promis
 }
 
 /** The pipeline row locked for a read-modify-write (stage edits serialize on it). */
-export function lockPipelineRow(
-  db: Db,
-  dialect: Dialect,
-  workspaceId: string,
-  id: string,
-): Promise<PipelineRow | undefined> {
-  return forUpdate(
-    dialect,
-    db.selectFrom('pipelines').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id),
-  ).executeTakeFirst();
+export function lockPipelineRow(db: Db, workspaceId: string, id: string): Promise<PipelineRow | undefined> {
+  return dialectOf(db)
+    .forUpdate(db.selectFrom('pipelines').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id))
+    .executeTakeFirst();
 }
 
 export function listStageRows(db: Db, workspaceId: string, pipelineId?: string): Promise<StageRow[]> {

@@ -1,7 +1,6 @@
 import { sql, type ExpressionBuilder, type OnConflictDatabase, type OnConflictTables } from 'kysely';
+import { dialectOf } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
-import type { Dialect } from '../../db/database.js';
-import { counterSlot, epochSeconds } from '../../db/sql-helpers.js';
 import type { Db } from '../../platform/transaction.js';
 import type { DealRow } from './pipelines.mappers.js';
 
@@ -62,28 +61,21 @@ export function addToStage(deltas: Map<string, StatsDelta>, stageId: string, del
  */
 export async function applyStatsDeltas(
   db: Db,
-  dialect: Dialect,
   workspaceId: string,
   pipelineId: string,
   deltas: Map<string, StatsDelta>,
 ): Promise<void> {
-  await statsUpsert(db, dialect, workspaceId, pipelineId, deltas)?.execute();
+  await statsUpsert(db, workspaceId, pipelineId, deltas)?.execute();
 }
 
 /** applyStatsDeltas' statement, not yet run (null when there is nothing to add). */
-export function statsUpsert(
-  db: Db,
-  dialect: Dialect,
-  workspaceId: string,
-  pipelineId: string,
-  deltas: Map<string, StatsDelta>,
-) {
+export function statsUpsert(db: Db, workspaceId: string, pipelineId: string, deltas: Map<string, StatsDelta>) {
   if (!deltas.size) return null;
   const rows = [...deltas.keys()].sort().map((stageId) => {
     const d = deltas.get(stageId)!;
     return {
       stage_id: stageId,
-      slot: counterSlot(dialect),
+      slot: dialectOf(db).counterSlot(),
       workspace_id: workspaceId,
       pipeline_id: pipelineId,
       deal_count: d.dealCount,
@@ -141,13 +133,7 @@ export function listStageStats(db: Db, workspaceId: string, pipelineId: string) 
  * Recounts a stage's current-item totals from its deals (after bulk changes such as a stage merge):
  * slot 0 holds them, the other slots' current totals go to zero (their running totals stay).
  */
-export async function recountStage(
-  db: Db,
-  dialect: Dialect,
-  workspaceId: string,
-  pipelineId: string,
-  stageId: string,
-): Promise<void> {
+export async function recountStage(db: Db, workspaceId: string, pipelineId: string, stageId: string): Promise<void> {
   const agg = await db
     .selectFrom('deals')
     .select([
@@ -159,7 +145,7 @@ export async function recountStage(
       sql<number>`coalesce(sum(case when probability is null then 0 else value_minor * probability / 100 end), 0)`.as(
         'own_weighted_sum',
       ),
-      sql<number>`coalesce(sum(floor(${epochSeconds(dialect, 'stage_entered_at')})), 0)`.as('entered_seconds_sum'),
+      sql<number>`coalesce(sum(floor(${dialectOf(db).epochSeconds('stage_entered_at')})), 0)`.as('entered_seconds_sum'),
     ])
     .where('workspace_id', '=', workspaceId)
     .where('pipeline_id', '=', pipelineId)

@@ -29,7 +29,7 @@ type Change = (
 async function changeStages(ctx: AppContext, actor: Actor, pipelineId: string, change: Change): Promise<Pipeline> {
   const now = nowIso(ctx.clock);
   return withTransaction(ctx.db, async (trx) => {
-    if (!isId(pipelineId) || !(await repo.lockPipelineRow(trx, ctx.dialect, actor.workspaceId, pipelineId)))
+    if (!isId(pipelineId) || !(await repo.lockPipelineRow(trx, actor.workspaceId, pipelineId)))
       throw notFound('Pipeline');
     const pipeline = await loadPipeline(trx, actor.workspaceId, pipelineId);
     const { action, stageId, before, after } = await change(trx, pipeline, now);
@@ -129,7 +129,7 @@ export function updateStage(
     if (kind !== before.kind) {
       const { timezone } = await repo.workspaceLocale(trx, actor.workspaceId);
       await deals.setStageDealsStatus(trx, actor.workspaceId, stageId, kind, now, localDate(new Date(now), timezone));
-      await rebuildForecastStats(trx, ctx.dialect, actor.workspaceId, p.id);
+      await rebuildForecastStats(trx, actor.workspaceId, p.id);
     }
     return { action: 'pipeline.stage_updated', stageId, before, after: { ...before, ...patch } };
   });
@@ -235,8 +235,8 @@ async function moveAllItems(
     now,
     localDate(new Date(now), timezone),
   );
-  await recountStage(trx, ctx.dialect, actor.workspaceId, p.id, to.id);
+  await recountStage(trx, actor.workspaceId, p.id, to.id);
   await addToStageTotals(trx, actor.workspaceId, to.id, moved);
-  await rebuildForecastStats(trx, ctx.dialect, actor.workspaceId, p.id);
+  await rebuildForecastStats(trx, actor.workspaceId, p.id);
   return moved;
 }

@@ -3,7 +3,7 @@ import type { AcceptInvitationBody } from '../../../shared/contracts/auth.js';
 import type { InviteBody, Member, UpdateMemberBody } from '../../../shared/contracts/users.js';
 import type { Role } from '../../../shared/permissions.js';
 import { newId } from '../../db/ids.js';
-import { lockForTransaction } from '../../db/sql-helpers.js';
+import { dialectOf } from '../../db/dialect.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Actor } from '../../platform/actor.js';
 import { addSeconds, nowIso } from '../../platform/clock.js';
@@ -247,7 +247,7 @@ export async function updateMember(
     const isActive = patch.isActive ?? m.is_active;
     if (m.role === 'admin' && m.is_active && (role !== 'admin' || !isActive)) {
       // two admins demoting each other at once must not both see the other one still there
-      await lockForTransaction(ctx.dialect, trx, `workspace-admins:${actor.workspaceId}`);
+      await dialectOf(trx).lockForTransaction(trx, `workspace-admins:${actor.workspaceId}`);
       const admins = await trx
         .selectFrom('memberships')
         .select('id')

@@ -38,17 +38,17 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
   app.post(
     '/workspaces',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', personal: true },
       schema: {
         tags: ['workspaces'],
-        summary: 'Create a workspace from a template; you become its admin',
+        summary: 'Create a workspace from a template; you become its admin (signed-in people only, not API keys)',
         body: CreateWorkspaceBody,
         response: { 201: Workspace },
       },
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const ws = await createWorkspace(ctx, req.body, actor.kind === 'user' ? actor.id : null, {
+      const ws = await createWorkspace(ctx, req.body, actor.id, {
         kind: actor.kind,
         id: actor.id,
         name: actor.name,

@@ -145,7 +145,7 @@ const workspaceById = reusableQuery((_d, db, id) =>
 );
 
 export async function getWorkspace(ctx: AppContext, id: string): Promise<Workspace> {
-  const row = (await workspaceById(ctx.dialect, ctx.db, id)).rows[0];
+  const row = (await workspaceById(ctx.db, id)).rows[0];
   if (!row) throw notFound('Workspace');
   return toWorkspace(row);
 }

@@ -84,6 +84,9 @@ export const importExportLocales = defineLocales({
       emptyText:
         'Bring in contacts, companies, deals or activities from a spreadsheet, a phone (vCard), Google Contacts or HubSpot.',
       open: 'Open {{file}}',
+      retry: 'Retry',
+      retryLabel: 'Retry the import of {{file}}',
+      retried: 'The import continues where it stopped',
     },
     wizard: {
       title: 'Import',
@@ -309,6 +312,9 @@ export const importExportLocales = defineLocales({
       emptyText:
         'Masukkan kontak, perusahaan, deal, atau aktivitas dari spreadsheet, ponsel (vCard), Google Contacts, atau HubSpot.',
       open: 'Buka {{file}}',
+      retry: 'Coba lagi',
+      retryLabel: 'Coba lagi impor {{file}}',
+      retried: 'Impor dilanjutkan dari titik berhentinya',
     },
     wizard: {
       title: 'Impor',

@@ -1,15 +1,14 @@
-import { Construction } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Badge, ButtonLink, EmptyState, Page, PageHeader } from '../../design';
-import { navItems } from '../../app/nav';
+import type { NavItem } from '../../lib/nav';
 import './placeholder-page.css';
 
 /** A section that is on the way: says so plainly and describes what it will do. */
-export function PlaceholderPage({ section }: { section: string }) {
+export function PlaceholderPage({ item }: { item: NavItem }) {
   const { t } = useTranslation('placeholders');
-  const item = navItems.find((i) => i.key === section);
-  const Icon = item?.icon ?? Construction;
-  const title = item ? t(item.labelKey) : section;
+  const section = item.key;
+  const Icon = item.icon;
+  const title = t(item.labelKey);
   const pointsTree = t(`${section}.points`, { returnObjects: true, defaultValue: {} }) as unknown;
   const points =
     pointsTree && typeof pointsTree === 'object' ? Object.values(pointsTree as Record<string, string>) : [];

@@ -81,7 +81,7 @@ export const settingsLocales = defineLocales({
     apiKeys: {
       title: 'API keys',
       description:
-        'Keys let other systems (a school app, a website form, a script) use the API as this workspace. Each key acts with the role you give it.',
+        'Keys let other systems (a school app, a website form, a script) use the API for this workspace. A key acts for the person who creates it, with the role you give it: it never does more than that person may do now, and it stops working while they are deactivated.',
       create: 'Create API key',
       created: 'API key {{name}} created',
       createTitle: 'Create an API key',
@@ -89,7 +89,10 @@ export const settingsLocales = defineLocales({
       name: 'Name',
       nameHint: 'e.g. "Website enquiry form" or "Student app sync".',
       namePlaceholder: 'What uses this key?',
-      roleHint: 'The key can do what this role can do.',
+      roleHint:
+        'The key can do what this role can do, within what you may do. An agent key sees only the records you own.',
+      ownerInactive: 'Stopped: {{name}} is deactivated',
+      noOwner: 'No owner: stopped',
       createdTitle: 'Your new API key',
       createdDescription: 'Copy it now and keep it somewhere safe.',
       onceWarning: 'This is the only time the key is shown. If you lose it, revoke it and create a new one.',
@@ -107,7 +110,15 @@ export const settingsLocales = defineLocales({
       emptyTitle: 'No API keys yet',
       emptyText:
         'Create a key when you connect another system, such as your student information app or a website form.',
-      columns: { name: 'Name', key: 'Key', role: 'Role', created: 'Created', lastUsed: 'Last used', status: 'Status' },
+      columns: {
+        name: 'Name',
+        key: 'Key',
+        role: 'Role',
+        owner: 'Acts for',
+        created: 'Created',
+        lastUsed: 'Last used',
+        status: 'Status',
+      },
     },
     audit: {
       title: 'Audit log',
@@ -214,7 +225,7 @@ export const settingsLocales = defineLocales({
     apiKeys: {
       title: 'Kunci API',
       description:
-        'Kunci memungkinkan sistem lain (aplikasi sekolah, formulir situs web, skrip) memakai API sebagai ruang kerja ini. Setiap kunci bertindak dengan peran yang Anda berikan.',
+        'Kunci memungkinkan sistem lain (aplikasi sekolah, formulir situs web, skrip) memakai API untuk ruang kerja ini. Kunci bertindak atas nama orang yang membuatnya, dengan peran yang Anda berikan: kunci tidak pernah bisa melebihi apa yang kini boleh dilakukan orang itu, dan berhenti bekerja selama orang itu dinonaktifkan.',
       create: 'Buat kunci API',
       created: 'Kunci API {{name}} dibuat',
       createTitle: 'Buat kunci API',
@@ -222,7 +233,10 @@ export const settingsLocales = defineLocales({
       name: 'Nama',
       nameHint: 'mis. "Formulir pertanyaan situs" atau "Sinkron aplikasi santri".',
       namePlaceholder: 'Apa yang memakai kunci ini?',
-      roleHint: 'Kunci dapat melakukan apa yang dapat dilakukan peran ini.',
+      roleHint:
+        'Kunci dapat melakukan apa yang dapat dilakukan peran ini, dalam batas hak Anda. Kunci agen hanya melihat data milik Anda.',
+      ownerInactive: 'Berhenti: {{name}} dinonaktifkan',
+      noOwner: 'Tanpa pemilik: berhenti',
       createdTitle: 'Kunci API baru Anda',
       createdDescription: 'Salin sekarang dan simpan di tempat aman.',
       onceWarning: 'Kunci hanya ditampilkan kali ini. Jika hilang, cabut lalu buat yang baru.',
@@ -243,6 +257,7 @@ export const settingsLocales = defineLocales({
         name: 'Nama',
         key: 'Kunci',
         role: 'Peran',
+        owner: 'Atas nama',
         created: 'Dibuat',
         lastUsed: 'Terakhir dipakai',
         status: 'Status',

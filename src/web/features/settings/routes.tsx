@@ -1,23 +1,25 @@
 import { Navigate, type RouteObject } from 'react-router-dom';
-import { settingsSections } from '../../app/settings-nav';
 import { SettingsLayout, useVisibleSettingsSections } from './components/settings-layout';
+import type { SettingsSection } from './settings-section';
 
-function SettingsIndex() {
-  const first = useVisibleSettingsSections()[0];
+function SettingsIndex({ sections }: { sections: SettingsSection[] }) {
+  const first = useVisibleSettingsSections(sections)[0];
   return <Navigate to={first ? `/settings/${first.path}` : '/'} replace />;
 }
 
-/** /settings and one child route per entry in app/settings-nav.ts. */
-export const settingsRoutes: RouteObject[] = [
-  {
-    path: '/settings',
-    element: <SettingsLayout />,
-    children: [
-      { index: true, element: <SettingsIndex /> },
-      ...settingsSections.map((section) => ({
-        path: section.path,
-        lazy: async () => ({ Component: await section.load() }),
-      })),
-    ],
-  },
-];
+/** /settings and one child route per section (the app passes its registry, app/settings-nav.ts). */
+export function createSettingsRoutes(sections: SettingsSection[]): RouteObject[] {
+  return [
+    {
+      path: '/settings',
+      element: <SettingsLayout sections={sections} />,
+      children: [
+        { index: true, element: <SettingsIndex sections={sections} /> },
+        ...sections.map((section) => ({
+          path: section.path,
+          lazy: async () => ({ Component: await section.load() }),
+        })),
+      ],
+    },
+  ];
+}

@@ -30,7 +30,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.get(
     '/calendar/feed',
     {
-      config: { permission: 'activities.view' },
+      config: { permission: 'activities.view', personal: true },
       schema: {
         tags: ['calendar'],
         summary: 'Whether you have a calendar feed link',
@@ -43,7 +43,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.post(
     '/calendar/feed',
     {
-      config: { permission: 'activities.view' },
+      config: { permission: 'activities.view', personal: true },
       schema: {
         tags: ['calendar'],
         summary: 'Create (or reset) your secret iCalendar feed link; shown once',
@@ -57,7 +57,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.delete(
     '/calendar/feed',
     {
-      config: { permission: 'activities.view' },
+      config: { permission: 'activities.view', personal: true },
       schema: { tags: ['calendar'], summary: 'Turn your calendar feed link off', response: { 200: Ok } },
     },
     async (req) => {

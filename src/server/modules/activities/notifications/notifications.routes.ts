@@ -22,7 +22,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
   app.get(
     '/notifications',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', personal: true },
       schema: {
         tags: ['notifications'],
         summary: 'Your notifications, newest first',
@@ -36,7 +36,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
   app.get(
     '/notifications/unread-count',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', personal: true },
       schema: {
         tags: ['notifications'],
         summary: 'How many of your notifications are unread',
@@ -51,7 +51,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
   app.post(
     '/notifications/:id/read',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', personal: true },
       schema: {
         tags: ['notifications'],
         summary: 'Mark one notification read',
@@ -68,7 +68,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
   app.post(
     '/notifications/read-all',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', personal: true },
       schema: {
         tags: ['notifications'],
         summary: 'Mark all your notifications read',
@@ -84,7 +84,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
   app.get(
     '/notifications/settings',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', personal: true },
       schema: {
         tags: ['notifications'],
         summary: 'Which kinds also go by email; daily digest',
@@ -97,7 +97,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
   app.put(
     '/notifications/settings',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', personal: true },
       schema: {
         tags: ['notifications'],
         summary: 'Change your notification settings',

@@ -7,7 +7,7 @@ import { NOTIFICATION_KINDS } from '../../../../shared/contracts/notifications.j
 import { newId } from '../../../db/ids.js';
 import { fromJson } from '../../../db/sql-helpers.js';
 import { notFound } from '../../../http/errors.js';
-import { decodeCursor, pageOf } from '../../../http/pagination.js';
+import { cursorPart, decodeCursor, pageOf } from '../../../http/pagination.js';
 import type { Actor } from '../../../platform/actor.js';
 import { nowIso } from '../../../platform/clock.js';
 import type { AppContext } from '../../../platform/context.js';
@@ -198,10 +198,10 @@ export async function listMyNotifications(
   actor: Actor,
   q: { limit: number; cursor?: string; unread?: boolean },
 ) {
-  const after = decodeCursor(q.cursor, 1);
+  const after = decodeCursor(q.cursor, [cursorPart.id]);
   const rows = await listNotifications(ctx.db, actor.workspaceId, actor.id, {
     unreadOnly: Boolean(q.unread),
-    beforeId: after ? String(after[0]) : null,
+    beforeId: after ? after[0] : null,
     limit: q.limit,
   });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.id]);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { TaskQuery } from '../../../../shared/contracts/tasks.js';
-import { decodeCursor, pageOf } from '../../../http/pagination.js';
+import { cursorPart, decodeCursor, pageOf } from '../../../http/pagination.js';
 import { ownerScope, type Actor } from '../../../platform/actor.js';
 import { nowIso } from '../../../platform/clock.js';
 import type { AppContext } from '../../../platform/context.js';
@@ -34,7 +34,7 @@ export async function listTasksFor(ctx: AppContext, actor: Actor, q: z.output<ty
     statuses: status === 'open' || status === 'any' ? null : [status],
     dueFrom: null,
     dueBefore: null,
-    after: decodeCursor(q.cursor, 2) as [string | null, string] | null,
+    after: decodeCursor(q.cursor, [cursorPart.instant.nullable(), cursorPart.id]),
   };
   if (q.view === 'today') ({ start: f.dueFrom, end: f.dueBefore } = await todayRange(ctx, actor));
   if (q.view === 'overdue') f.dueBefore = now;

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { TimelineItem, TimelineKind, TimelineQuery } from '../../../../shared/contracts/activities-timeline.js';
 import { fromJson } from '../../../db/sql-helpers.js';
 import { notFound } from '../../../http/errors.js';
-import { decodeCursor, pageOf } from '../../../http/pagination.js';
+import { cursorPart, decodeCursor, pageOf } from '../../../http/pagination.js';
 import { can, ownerScope, type Actor } from '../../../platform/actor.js';
 import type { AppContext } from '../../../platform/context.js';
 import { findContactRef } from '../refs.repository.js';
@@ -31,7 +31,7 @@ export async function getTimeline(
     subjectId,
     kinds: q.kinds ?? null,
     viewerId: can(actor, 'activities.manage') ? null : actor.id,
-    after: decodeCursor(q.cursor, 2) as [string, string] | null,
+    after: decodeCursor(q.cursor, [cursorPart.instant, cursorPart.id]),
     limit: q.limit,
   });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => [r.occurred_at, r.id]);

@@ -71,7 +71,6 @@ export function companyImporter(env: CompanyImporterEnv): EntityImporter<{ plans
     async write(trx, state, indexes, now) {
       const result = await writeCompanyPlans(
         trx,
-        ctx.dialect,
         actor,
         indexes.map((index) => ({ index, plan: state.plans[index] })),
         now,

@@ -117,7 +117,7 @@ export function contactImporter(env: ContactImporterEnv): EntityImporter<State> 
         if (conversion[i].length) return Array.isArray(prepared) ? prepared : [];
         return prepared;
       });
-      const plans = await planContactBatch(ctx.db, ctx.dialect, env.ictx, items, planOptions);
+      const plans = await planContactBatch(ctx.db, env.ictx, items, planOptions);
       const planned: PlannedRow[] = rows.map((row, i) => {
         const plan = plans[i];
         const base = { line: row.line, cells: row.cells, unit: plan.kind === 'merge' ? plan.into : i };

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { unreadable } from './sniff.js';
@@ -27,6 +27,8 @@ export interface SourceRow {
 
 /** The header row (first yielded, line 1) and every non-empty data row after it. */
 export async function* readRows(spec: SourceSpec): AsyncGenerator<SourceRow> {
+  // A file that went missing is an error of this read, not an unhandled stream error that ends the process.
+  await fs.promises.access(spec.file, fs.constants.R_OK);
   const source =
     spec.format === 'xlsx'
       ? xlsxRows(spec)
@@ -40,11 +42,18 @@ export async function* readRows(spec: SourceSpec): AsyncGenerator<SourceRow> {
 
 function decoded(spec: SourceSpec): Readable {
   const raw = fs.createReadStream(spec.file);
-  return spec.encoding === 'utf-8' ? raw : (raw.pipe(iconv.decodeStream(spec.encoding)) as unknown as Readable);
+  if (spec.encoding === 'utf-8') return raw;
+  // pipeline, not pipe: a read error reaches the reader instead of going unhandled
+  return pipeline(
+    raw,
+    iconv.decodeStream(spec.encoding) as unknown as NodeJS.ReadWriteStream,
+    () => undefined,
+  ) as unknown as Readable;
 }
 
 async function* csvRows(spec: SourceSpec): AsyncGenerator<SourceRow> {
-  const parser = decoded(spec).pipe(
+  const parser = pipeline(
+    decoded(spec),
     parse({
       delimiter: spec.delimiter ?? ',',
       bom: true,
@@ -53,6 +62,7 @@ async function* csvRows(spec: SourceSpec): AsyncGenerator<SourceRow> {
       skip_empty_lines: true,
       info: true,
     }),
+    () => undefined,
   );
   let isFirst = true;
   try {

@@ -1,24 +1,41 @@
-import { useQuery } from '@tanstack/react-query';
-import type { CalendarItem } from '../../../../shared/contracts/activities-calendar';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  CalendarFeed,
+  CalendarFeedStatus,
+  CalendarItem,
+  CalendarQuery,
+  CalendarResult,
+} from '../../../../shared/contracts/activities-calendar';
 import { http } from '../../../lib/api';
+import { activityKeys } from './activities';
 
 export type { CalendarItem };
-export const calendarKey = (from: string, to: string, userId: string | undefined) =>
-  ['activities', 'calendar', from, to, userId ?? 'me'] as const;
-export const calendarFeedKey = ['activities', 'calendar-feed'] as const;
+
+/** Under the activities key: logging or scheduling anything refreshes the calendar. */
+export const calendarKeys = {
+  all: [...activityKeys.all, 'calendar'] as const,
+  range: (from: string, to: string, userId: z.input<typeof CalendarQuery>['userId']) =>
+    queryOptions({
+      queryKey: [...calendarKeys.all, 'range', from, to, userId ?? 'me'],
+      queryFn: () => http.get<z.infer<typeof CalendarResult>>('/calendar', { from, to, userId }).then((r) => r.items),
+    }),
+};
+export const calendarFeedKeys = {
+  all: ['calendar-feed'] as const,
+  status: () =>
+    queryOptions({
+      queryKey: [...calendarFeedKeys.all, 'status'],
+      queryFn: () => http.get<z.infer<typeof CalendarFeedStatus>>('/calendar/feed'),
+    }),
+};
 
 export function useCalendar(from: string, to: string, userId?: string) {
-  return useQuery({
-    queryKey: calendarKey(from, to, userId),
-    queryFn: () => http.get<{ items: CalendarItem[] }>('/calendar', { from, to, userId }).then((r) => r.items),
-  });
+  return useQuery(calendarKeys.range(from, to, userId));
 }
 
 export function useCalendarFeed() {
-  return useQuery({
-    queryKey: calendarFeedKey,
-    queryFn: () => http.get<{ active: boolean; createdAt: string | null; lastUsedAt: string | null }>('/calendar/feed'),
-  });
+  return useQuery(calendarFeedKeys.status());
 }
-export const createCalendarFeed = () => http.post<{ url: string; createdAt: string }>('/calendar/feed', {});
+export const createCalendarFeed = () => http.post<z.infer<typeof CalendarFeed>>('/calendar/feed', {});
 export const revokeCalendarFeed = () => http.delete<{ ok: true }>('/calendar/feed');

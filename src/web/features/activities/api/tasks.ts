@@ -1,55 +1,61 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { CreateTaskBody, Task, TaskView, UpdateTaskBody } from '../../../../shared/contracts/tasks';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { PageQuery } from '../../../../shared/contracts/common';
+import type {
+  BulkTaskBody,
+  BulkTaskResult,
+  CreateTaskBody,
+  Task,
+  TaskPage,
+  TaskQuery,
+  TaskSummary,
+  TaskView,
+  UpdateTaskBody,
+} from '../../../../shared/contracts/tasks';
 import { http } from '../../../lib/api';
+import { activityKeys } from './activities';
 
 export type { Task, TaskView };
-export interface TaskFilters {
-  view: TaskView;
-  assigneeId?: string;
-  status?: string;
-  contactId?: string;
-  dealId?: string;
-  priority?: string;
-  type?: string;
-}
-interface TaskPage {
-  items: Task[];
-  nextCursor: string | null;
-  total?: number;
-}
-export interface TaskSummaryRow {
-  assignee: { id: string; name: string } | null;
-  open: number;
-  overdue: number;
-  dueToday: number;
-}
+/** GET /tasks filters (the query string without the paging fields); the page always names its view. */
+export type TaskFilters = Omit<z.input<typeof TaskQuery>, keyof z.input<typeof PageQuery>> & { view: TaskView };
+export type TaskSummaryRow = z.infer<typeof TaskSummary>['items'][number];
+export type BulkTaskAction = z.input<typeof BulkTaskBody>['action'];
 
-export const tasksRootKey = ['activities', 'tasks'] as const;
-export const tasksKey = (filters: TaskFilters) => ['activities', 'tasks', 'list', filters] as const;
+/** Under the activities key: a next action logged with an activity becomes a task. */
+export const taskKeys = {
+  all: [...activityKeys.all, 'tasks'] as const,
+  list: (filters: TaskFilters) =>
+    infiniteQueryOptions({
+      queryKey: [...taskKeys.all, 'list', filters],
+      queryFn: ({ pageParam }) =>
+        http.get<z.infer<typeof TaskPage>>('/tasks', {
+          ...filters,
+          cursor: pageParam,
+          limit: 50,
+          includeTotal: !pageParam,
+        }),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+  summary: () =>
+    queryOptions({
+      queryKey: [...taskKeys.all, 'summary'],
+      queryFn: () => http.get<z.infer<typeof TaskSummary>>('/tasks/summary').then((r) => r.items),
+    }),
+  detail: (id: string) =>
+    queryOptions({ queryKey: [...taskKeys.all, 'one', id], queryFn: () => http.get<Task>(`/tasks/${id}`) }),
+};
 
 export function useTasks(filters: TaskFilters) {
-  return useInfiniteQuery({
-    queryKey: tasksKey(filters),
-    queryFn: ({ pageParam }) =>
-      http.get<TaskPage>('/tasks', { ...filters, cursor: pageParam, limit: 50, includeTotal: !pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(taskKeys.list(filters));
 }
 
 export function useTaskSummary() {
-  return useQuery({
-    queryKey: ['activities', 'tasks', 'summary'],
-    queryFn: () => http.get<{ items: TaskSummaryRow[] }>('/tasks/summary').then((r) => r.items),
-  });
+  return useQuery(taskKeys.summary());
 }
 
 export function useTask(id: string | null) {
-  return useQuery({
-    queryKey: ['activities', 'tasks', 'one', id],
-    queryFn: () => http.get<Task>(`/tasks/${id}`),
-    enabled: Boolean(id),
-  });
+  return useQuery({ ...taskKeys.detail(id ?? ''), enabled: Boolean(id) });
 }
 
 export const createTask = (input: CreateTaskBody) => http.post<Task>('/tasks', input);
@@ -57,9 +63,8 @@ export const updateTask = (id: string, patch: UpdateTaskBody) => http.patch<Task
 export const completeTask = (id: string) => http.post<Task>(`/tasks/${id}/complete`, {});
 export const reopenTask = (id: string) => http.post<Task>(`/tasks/${id}/reopen`, {});
 export const deleteTask = (id: string) => http.delete<{ ok: true }>(`/tasks/${id}`);
-export type BulkTaskAction = 'complete' | 'reopen' | 'reassign' | 'cancel' | 'delete';
 export const bulkTasks = (ids: string[], action: BulkTaskAction, assigneeId?: string) =>
-  http.post<{ results: Array<{ id: string; ok: boolean; code?: string; message?: string }> }>('/tasks/bulk', {
+  http.post<z.infer<typeof BulkTaskResult>>('/tasks/bulk', {
     ids,
     action,
     ...(assigneeId ? { assigneeId } : {}),

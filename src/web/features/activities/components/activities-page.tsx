@@ -21,14 +21,14 @@ import { useFormat, zonedDayStart } from '../../../lib/format';
 import { describeError, useApiMutation } from '../../../lib/mutation';
 import { useCan, useSession } from '../../../lib/session';
 import {
-  activitiesRootKey,
+  activityKeys,
   deleteActivity,
   useActivities,
   useActivityTypes,
   type Activity,
   type ActivityFilters,
 } from '../api/activities';
-import { useMembers } from '../api/members';
+import { useMembers } from '../../settings';
 import { OUTCOMES, OUTCOME_COLORS } from '../lib/activity-kinds';
 import { ActivitiesHeader } from './activities-header';
 import { LogActivityDialog } from './log-activity-dialog';
@@ -58,7 +58,7 @@ export function ActivitiesPage() {
   const filters = useMemo<ActivityFilters>(
     () => ({
       typeId: form.typeId || undefined,
-      outcome: form.outcome || undefined,
+      outcome: (form.outcome || undefined) as ActivityFilters['outcome'],
       status: (form.status || undefined) as ActivityFilters['status'],
       userId: form.userId || undefined,
       from: form.from ? zonedDayStart(form.from, tz) : undefined,
@@ -264,7 +264,7 @@ function ActivityDetails({ activity: a }: { activity: Activity }) {
   const [isDeleting, setDeleting] = useState(false);
   const remove = useApiMutation({
     mutationFn: () => deleteActivity(a.id),
-    invalidate: [activitiesRootKey],
+    invalidate: [activityKeys.all],
     successMessage: t('list.deleted'),
     onSuccess: () => setDeleting(false),
   });

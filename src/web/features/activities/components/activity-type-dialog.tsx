@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, Dialog, Field, Input } from '../../../design';
 import { fieldError } from '../../../lib/api';
 import { useApiMutation } from '../../../lib/mutation';
-import { activityTypesKey, createActivityType, updateActivityType, type ActivityType } from '../api/activities';
+import { activityTypeKeys, createActivityType, updateActivityType, type ActivityType } from '../api/activities';
 
 /** Add or change an activity type. */
 export function ActivityTypeDialog({ type, onClose }: { type: ActivityType | null; onClose: () => void }) {
@@ -17,7 +17,7 @@ export function ActivityTypeDialog({ type, onClose }: { type: ActivityType | nul
   const save = useApiMutation({
     mutationFn: () =>
       type ? updateActivityType(type.id, { ...body, version: type.version }) : createActivityType(body),
-    invalidate: [activityTypesKey],
+    invalidate: [activityTypeKeys.all],
     successMessage: type ? t('typesSettings.saved') : t('typesSettings.added'),
     onSuccess: onClose,
   });

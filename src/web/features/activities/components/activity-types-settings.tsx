@@ -3,10 +3,10 @@ import { Archive, ArchiveRestore, CalendarClock, Plus, Trash2 } from 'lucide-rea
 import { useTranslation } from 'react-i18next';
 import { Badge, Button, Card, Checkbox, DataTable, EmptyState, IconButton, type Column } from '../../../design';
 import { useApiMutation } from '../../../lib/mutation';
-import { SectionHeader } from '../../settings/components/section-header';
+import { SectionHeader } from '../../settings';
 import {
-  activitySettingsKey,
-  activityTypesKey,
+  activitySettingsKeys,
+  activityTypeKeys,
   deleteActivityType,
   updateActivitySettings,
   updateActivityType,
@@ -25,17 +25,17 @@ export function ActivityTypesSettings() {
   const [editing, setEditing] = useState<ActivityType | 'new' | null>(null);
   const saveSettings = useApiMutation({
     mutationFn: updateActivitySettings,
-    invalidate: [activitySettingsKey],
+    invalidate: [activitySettingsKeys.all],
     successMessage: t('typesSettings.rulesSaved'),
   });
   const archive = useApiMutation({
     mutationFn: (x: ActivityType) => updateActivityType(x.id, { isArchived: !x.isArchived, version: x.version }),
-    invalidate: [activityTypesKey],
+    invalidate: [activityTypeKeys.all],
     successMessage: (x) => (x.isArchived ? t('typesSettings.archived') : t('typesSettings.restored')),
   });
   const remove = useApiMutation({
     mutationFn: (x: ActivityType) => deleteActivityType(x.id),
-    invalidate: [activityTypesKey],
+    invalidate: [activityTypeKeys.all],
     successMessage: t('typesSettings.deleted'),
   });
   const columns: Column<ActivityType>[] = [

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Card, ConfirmDialog, Input, useToast } from '../../../design';
 import { useFormat } from '../../../lib/format';
 import { useApiMutation } from '../../../lib/mutation';
-import { calendarFeedKey, createCalendarFeed, revokeCalendarFeed, useCalendarFeed } from '../api/calendar';
+import { calendarFeedKeys, createCalendarFeed, revokeCalendarFeed, useCalendarFeed } from '../api/calendar';
 
 /** The personal iCalendar link: created (or reset) here, shown once, pasted into Google/Apple/Outlook. */
 export function CalendarFeedCard() {
@@ -16,13 +16,13 @@ export function CalendarFeedCard() {
   const [isConfirmingOff, setConfirmingOff] = useState(false);
   const create = useApiMutation({
     mutationFn: createCalendarFeed,
-    invalidate: [calendarFeedKey],
+    invalidate: [calendarFeedKeys.all],
     successMessage: t('calendar.feedCreated'),
     onSuccess: (r) => setUrl(r.url),
   });
   const revoke = useApiMutation({
     mutationFn: revokeCalendarFeed,
-    invalidate: [calendarFeedKey],
+    invalidate: [calendarFeedKeys.all],
     successMessage: t('calendar.feedOff'),
     onSuccess: () => {
       setUrl(null);

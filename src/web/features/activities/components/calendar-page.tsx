@@ -6,7 +6,7 @@ import { Button, Card, IconButton, Page, Select } from '../../../design';
 import { useFormat } from '../../../lib/format';
 import { useCan, useSession } from '../../../lib/session';
 import { useCalendar, type CalendarItem } from '../api/calendar';
-import { useMembers } from '../api/members';
+import { useMembers } from '../../settings';
 import { ActivitiesHeader } from './activities-header';
 import { CalendarFeedCard } from './calendar-feed-card';
 import './activities.css';

@@ -3,8 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Search } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Input, useFieldControl } from '../../../design';
-import { http } from '../../../lib/api';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { contactKeys } from '../../contacts';
 
 export interface PickedContact {
   id: string;
@@ -23,16 +23,7 @@ export function ContactPicker({
   const control = useFieldControl();
   const [q, setQ] = useState('');
   const debounced = useDebouncedValue(q.trim(), 200);
-  const hits = useQuery({
-    queryKey: ['contacts', 'search', debounced],
-    queryFn: () =>
-      http
-        .get<{
-          items: Array<{ id: string; fullName: string; primaryPhone: string | null; primaryEmail: string | null }>;
-        }>('/contacts/search', { q: debounced, limit: 8 })
-        .then((r) => r.items),
-    enabled: debounced.length > 0 && !value,
-  });
+  const hits = useQuery({ ...contactKeys.search(debounced, 8), enabled: debounced.length > 0 && !value });
   if (value) {
     return (
       <div className="act-contact-picked">

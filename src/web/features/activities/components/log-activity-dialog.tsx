@@ -4,14 +4,14 @@ import { Button, Checkbox, Dialog, Field, FormError, Input, Select, Textarea } f
 import { fieldError, isApiError } from '../../../lib/api';
 import { describeError, useApiMutation } from '../../../lib/mutation';
 import {
-  activitiesRootKey,
+  activityKeys,
   createActivity,
   updateActivity,
   useActivityTypes,
   type Activity,
   type ActivityOutcome,
 } from '../api/activities';
-import { tasksRootKey } from '../api/tasks';
+import { taskKeys } from '../api/tasks';
 import { OUTCOMES, fromLocalInput, toLocalInput } from '../lib/activity-kinds';
 import { ContactPicker, type PickedContact } from './contact-picker';
 
@@ -74,7 +74,7 @@ export function LogActivityDialog({
       activity
         ? updateActivity(activity.id, { ...fields, version: activity.version })
         : createActivity({ ...fields, dealId: dealId ?? undefined }),
-    invalidate: [activitiesRootKey, tasksRootKey],
+    invalidate: [activityKeys.all, taskKeys.all],
     successMessage: (a) =>
       activity ? t('log.saved') : a.status === 'scheduled' ? t('log.scheduled') : t('log.logged'),
     onSuccess: onClose,

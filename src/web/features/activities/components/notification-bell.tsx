@@ -9,8 +9,7 @@ import { useRealtime } from '../../../lib/realtime';
 import {
   markAllRead,
   markRead,
-  notificationsRootKey,
-  unreadCountKey,
+  notificationKeys,
   useNotifications,
   useUnreadCount,
   type Notification,
@@ -28,7 +27,7 @@ export function NotificationBell() {
   const panelRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   useRealtime('notification.', (event) => {
-    void queryClient.invalidateQueries({ queryKey: notificationsRootKey });
+    void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
     const n = event.payload.notification as Notification | undefined;
     if (event.type === 'notification.created' && n) toast.info(n.title, n.body ?? undefined);
   });
@@ -91,8 +90,8 @@ function NotificationPanel({
   const queryClient = useQueryClient();
   const list = useNotifications(true, unreadOnly);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const refresh = () => queryClient.invalidateQueries({ queryKey: notificationsRootKey });
-  const setCount = (c: number) => queryClient.setQueryData(unreadCountKey, c);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+  const setCount = (c: number) => queryClient.setQueryData(notificationKeys.unreadCount().queryKey, c);
   const openOne = async (n: Notification) => {
     if (!n.readAt) setCount(await markRead(n.id).then((r) => r.count));
     void refresh();

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Card, Checkbox, Field, Select } from '../../../design';
 import { useApiMutation } from '../../../lib/mutation';
-import { SectionHeader } from '../../settings/components/section-header';
+import { SectionHeader } from '../../settings';
 import {
-  notificationSettingsKey,
+  notificationSettingsKeys,
   saveNotificationSettings,
   useNotificationSettings,
   type NotificationSettings as Settings,
@@ -24,7 +24,7 @@ export function NotificationSettings() {
   }, [current, form]);
   const save = useApiMutation({
     mutationFn: (s: Settings) => saveNotificationSettings(s),
-    invalidate: [notificationSettingsKey],
+    invalidate: [notificationSettingsKeys.all],
     successMessage: t('notificationSettings.saved'),
   });
   if (!form)

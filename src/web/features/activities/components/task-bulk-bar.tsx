@@ -3,8 +3,8 @@ import { CheckCheck, RotateCcw, Trash2, UserRoundCog } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Button, ConfirmDialog, Select, useToast } from '../../../design';
 import { useApiMutation } from '../../../lib/mutation';
-import { activitiesRootKey } from '../api/activities';
-import { useMembers } from '../api/members';
+import { activityKeys } from '../api/activities';
+import { useMembers } from '../../settings';
 import { bulkTasks, type BulkTaskAction } from '../api/tasks';
 
 /** Actions on the selected tasks; each task succeeds or fails on its own and the toast says how many did. */
@@ -17,7 +17,7 @@ export function TaskBulkBar({ ids, onDone }: { ids: string[]; onDone: () => void
   const run = useApiMutation({
     mutationFn: ({ action, assigneeId }: { action: BulkTaskAction; assigneeId?: string }) =>
       bulkTasks(ids, action, assigneeId),
-    invalidate: [activitiesRootKey],
+    invalidate: [activityKeys.all],
     onSuccess: (res) => {
       const failed = res.results.filter((r) => !r.ok);
       if (failed.length)

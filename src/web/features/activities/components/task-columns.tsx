@@ -5,7 +5,7 @@ import { Avatar, Badge, IconButton, type Column } from '../../../design';
 import { useFormat } from '../../../lib/format';
 import { useApiMutation } from '../../../lib/mutation';
 import { useCan } from '../../../lib/session';
-import { activitiesRootKey } from '../api/activities';
+import { activityKeys } from '../api/activities';
 import { completeTask, reopenTask, type Task } from '../api/tasks';
 import { PRIORITY_COLORS } from '../lib/activity-kinds';
 
@@ -15,7 +15,7 @@ function DoneToggle({ task }: { task: Task }) {
   const isDone = task.status === 'completed';
   const toggle = useApiMutation({
     mutationFn: () => (isDone ? reopenTask(task.id) : completeTask(task.id)),
-    invalidate: [activitiesRootKey],
+    invalidate: [activityKeys.all],
     successMessage: isDone ? t('tasks.reopened') : t('tasks.completed'),
   });
   return (

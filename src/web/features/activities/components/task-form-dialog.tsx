@@ -4,8 +4,8 @@ import { Button, Dialog, Field, FormError, Input, Select, Textarea } from '../..
 import { fieldError, isApiError } from '../../../lib/api';
 import { describeError, useApiMutation } from '../../../lib/mutation';
 import { useSession } from '../../../lib/session';
-import { activitiesRootKey } from '../api/activities';
-import { useMembers } from '../api/members';
+import { activityKeys } from '../api/activities';
+import { useMembers } from '../../settings';
 import { createTask, updateTask, type Task } from '../api/tasks';
 import { TASK_PRIORITIES, TASK_TYPES, fromLocalInput, toLocalInput } from '../lib/activity-kinds';
 import { ContactPicker, type PickedContact } from './contact-picker';
@@ -46,7 +46,7 @@ export function TaskFormDialog({ task, contact: fixedContact, dealId, onClose }:
       task
         ? updateTask(task.id, { ...fields, version: task.version })
         : createTask({ ...fields, dealId: dealId ?? undefined }),
-    invalidate: [activitiesRootKey],
+    invalidate: [activityKeys.all],
     successMessage: task ? t('tasks.saved') : t('tasks.created'),
     onSuccess: onClose,
   });

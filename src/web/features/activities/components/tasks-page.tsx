@@ -7,8 +7,8 @@ import { Button, Card, DataTable, EmptyState, FormError, LoadMore, Page, Select,
 import { describeError } from '../../../lib/mutation';
 import { useRealtime } from '../../../lib/realtime';
 import { useCan } from '../../../lib/session';
-import { useMembers } from '../api/members';
-import { tasksRootKey, useTask, useTasks, type Task, type TaskFilters, type TaskView } from '../api/tasks';
+import { useMembers } from '../../settings';
+import { taskKeys, useTask, useTasks, type Task, type TaskFilters, type TaskView } from '../api/tasks';
 import { TASK_PRIORITIES } from '../lib/activity-kinds';
 import { ActivitiesHeader } from './activities-header';
 import { TaskBulkBar } from './task-bulk-bar';
@@ -37,8 +37,8 @@ export function TasksPage() {
   const filters: TaskFilters = {
     view: tab === 'by_assignee' ? 'all' : tab,
     assigneeId,
-    status: tab === 'overdue' ? undefined : status,
-    priority: priority || undefined,
+    status: tab === 'overdue' ? undefined : (status as TaskFilters['status']),
+    priority: (priority || undefined) as TaskFilters['priority'],
   };
   const tasks = useTasks(filters);
   const rows = tasks.data?.pages.flatMap((p) => p.items) ?? [];
@@ -46,7 +46,7 @@ export function TasksPage() {
   const openTaskId = params.get('task');
   const openTask = useTask(openTaskId).data;
   const columns = useTaskColumns();
-  useRealtime('task.', () => void queryClient.invalidateQueries({ queryKey: tasksRootKey }));
+  useRealtime('task.', () => void queryClient.invalidateQueries({ queryKey: taskKeys.all }));
 
   const go = (next: Record<string, string | null>) => {
     const p = new URLSearchParams(params);

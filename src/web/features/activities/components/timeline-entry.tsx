@@ -7,7 +7,7 @@ import { Badge, Button } from '../../../design';
 import { useFormat } from '../../../lib/format';
 import { useApiMutation } from '../../../lib/mutation';
 import { useCan, useSession } from '../../../lib/session';
-import { activitiesRootKey, completeActivity, type Activity } from '../api/activities';
+import { activityKeys, completeActivity, type Activity } from '../api/activities';
 import type { TimelineItem } from '../api/timeline';
 import { KIND_ICONS, OUTCOME_COLORS } from '../lib/activity-kinds';
 
@@ -124,7 +124,7 @@ function MarkDone({ activity }: { activity: Snapshot }) {
   const session = useSession();
   const done = useApiMutation({
     mutationFn: () => completeActivity(activity.id, { version: activity.version }),
-    invalidate: [activitiesRootKey],
+    invalidate: [activityKeys.all],
     successMessage: t('timeline.markedDone'),
   });
   if (!can('activities.edit') || (activity.createdBy?.id !== session.user.id && !can('activities.manage'))) return null;

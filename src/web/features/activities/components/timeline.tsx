@@ -6,7 +6,7 @@ import { Card, EmptyState, FormError, LoadMore, SkeletonText } from '../../../de
 import { describeError } from '../../../lib/mutation';
 import { useRealtime, type RealtimeEvent } from '../../../lib/realtime';
 import { useCan } from '../../../lib/session';
-import { useTimeline, type TimelineKind, type TimelineSubject } from '../api/timeline';
+import { timelineKeys, useTimeline, type TimelineKind, type TimelineSubject } from '../api/timeline';
 import { TIMELINE_KINDS } from '../lib/activity-kinds';
 import type { PickedContact } from './contact-picker';
 import { QuickLogBar } from './quick-log-bar';
@@ -37,7 +37,7 @@ export function Timeline({ subject, subjectId, contact, dealId, title }: Timelin
   const items = timeline.data?.pages.flatMap((p) => p.items) ?? [];
   const refresh = (event: RealtimeEvent) => {
     if (concerns(event, subject, subjectId))
-      void queryClient.invalidateQueries({ queryKey: ['activities', 'timeline', subject, subjectId] });
+      void queryClient.invalidateQueries({ queryKey: timelineKeys.of(subject, subjectId) });
   };
   useRealtime('activity.', refresh);
   useRealtime('task.', refresh);

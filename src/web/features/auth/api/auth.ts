@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { InvitationPreview, SessionInfo } from '../../../../shared/contracts/auth';
 import { http } from '../../../lib/api';
@@ -13,13 +13,14 @@ export const confirmPasswordReset = (input: { token: string; password: string })
 export const acceptInvitation = (input: { token: string; name: string; password: string }) =>
   http.post<SessionInfo>('/auth/invitations/accept', input);
 
-export const invitationKey = (token: string) => ['auth', 'invitation', token] as const;
 export const fetchInvitation = (token: string) =>
   http.get<Invitation>(`/auth/invitations/${encodeURIComponent(token)}`);
+/** An invitation as its link shows it, before signing in (the members' invitations are settings' invitationKeys). */
+export const invitationPreviewKeys = {
+  all: ['invitation-preview'] as const,
+  detail: (token: string) =>
+    queryOptions({ queryKey: [...invitationPreviewKeys.all, token], queryFn: () => fetchInvitation(token) }),
+};
 export function useInvitation(token: string) {
-  return useQuery({
-    queryKey: invitationKey(token),
-    queryFn: () => fetchInvitation(token),
-    enabled: token.length >= 10,
-  });
+  return useQuery({ ...invitationPreviewKeys.detail(token), enabled: token.length >= 10 });
 }

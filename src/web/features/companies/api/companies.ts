@@ -1,7 +1,8 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   Company,
+  CompanyListQuery,
   CompanyPage,
   CreateCompanyBody,
   UpdateCompanyBody,
@@ -10,67 +11,55 @@ import type {
   CompanyRelationship,
   CreateCompanyRelationshipBody,
 } from '../../../../shared/contracts/contacts-relations';
-import type { ContactPage } from '../../../../shared/contracts/contacts';
 import { http } from '../../../lib/api';
 
 export type { Company, CompanyRelationship };
-export const companiesRootKey = ['companies'] as const;
-export const companyKey = (id: string) => ['companies', 'one', id] as const;
+export type CompanyListParams = Pick<z.input<typeof CompanyListQuery>, 'q' | 'sort' | 'dir'> & { deleted?: boolean };
 
-export interface CompanyListParams {
-  q?: string;
-  sort?: 'name' | 'createdAt' | 'updatedAt';
-  dir?: 'asc' | 'desc';
-  deleted?: boolean;
-}
+export const companyKeys = {
+  all: ['companies'] as const,
+  list: (params: CompanyListParams) =>
+    infiniteQueryOptions({
+      queryKey: [...companyKeys.all, 'list', params],
+      queryFn: ({ pageParam }) =>
+        http.get<CompanyPage>('/companies', {
+          ...params,
+          deleted: params.deleted ? 'true' : undefined,
+          cursor: pageParam,
+          limit: 100,
+          includeTotal: !pageParam,
+        }),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+  /** A short list for pickers: companies whose name or domain contains the text. */
+  options: (q: string) =>
+    queryOptions({
+      queryKey: [...companyKeys.all, 'options', q],
+      queryFn: () =>
+        http.get<CompanyPage>('/companies', { q: q || undefined, limit: 50, sort: 'name' }).then((r) => r.items),
+      staleTime: 30_000,
+    }),
+  detail: (id: string) =>
+    queryOptions({ queryKey: [...companyKeys.all, 'one', id], queryFn: () => http.get<Company>(`/companies/${id}`) }),
+  relationships: (id: string) =>
+    queryOptions({
+      queryKey: [...companyKeys.all, 'relationships', id],
+      queryFn: () => http.get<{ items: CompanyRelationship[] }>(`/companies/${id}/relationships`).then((r) => r.items),
+    }),
+};
 
 export function useCompanyList(params: CompanyListParams) {
-  return useInfiniteQuery({
-    queryKey: ['companies', 'list', params],
-    queryFn: ({ pageParam }) =>
-      http.get<CompanyPage>('/companies', {
-        ...params,
-        deleted: params.deleted ? 'true' : undefined,
-        cursor: pageParam,
-        limit: 100,
-        includeTotal: !pageParam,
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(companyKeys.list(params));
 }
-
-/** A short list for pickers: companies whose name or domain contains the text. */
 export function useCompanyOptions(q: string) {
-  return useQuery({
-    queryKey: ['companies', 'options', q],
-    queryFn: () =>
-      http.get<CompanyPage>('/companies', { q: q || undefined, limit: 50, sort: 'name' }).then((r) => r.items),
-    staleTime: 30_000,
-  });
+  return useQuery(companyKeys.options(q));
 }
-
 export function useCompany(id: string) {
-  return useQuery({ queryKey: companyKey(id), queryFn: () => http.get<Company>(`/companies/${id}`) });
-}
-export function useCompanyPeople(id: string) {
-  return useQuery({
-    queryKey: ['contacts', 'company', id],
-    queryFn: () =>
-      http
-        .post<ContactPage>('/contacts/query', {
-          filter: { companyIds: [id] },
-          sort: { field: 'fullName', dir: 'asc' },
-          limit: 200,
-        })
-        .then((r) => r.items),
-  });
+  return useQuery(companyKeys.detail(id));
 }
 export function useCompanyRelationships(id: string) {
-  return useQuery({
-    queryKey: ['companies', 'relationships', id],
-    queryFn: () => http.get<{ items: CompanyRelationship[] }>(`/companies/${id}/relationships`).then((r) => r.items),
-  });
+  return useQuery(companyKeys.relationships(id));
 }
 
 export const createCompany = (input: z.input<typeof CreateCompanyBody>) => http.post<Company>('/companies', input);

@@ -18,10 +18,9 @@ import { useFormat } from '../../../lib/format';
 import { describeError } from '../../../lib/mutation';
 import { useCan } from '../../../lib/session';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import { ContactsTabs } from '../../contacts/components/contacts-tabs';
+import { ContactsTabs } from '../../contacts';
 import { useCompanyList, type Company, type CompanyListParams } from '../api/companies';
 import { CompanyFormDialog } from './company-form-dialog';
-import '../../contacts/components/contacts.css';
 import { ImportExportActions } from '../../import-export';
 
 /** Companies: search, sort, open one, add one. */

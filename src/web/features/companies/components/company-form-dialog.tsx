@@ -4,9 +4,9 @@ import { Button, Dialog, Field, FormError, Input, Select } from '../../../design
 import { fieldError, isApiError } from '../../../lib/api';
 import { describeError, useApiMutation } from '../../../lib/mutation';
 import { COMPANY_SIZES } from '../../../../shared/contracts/companies';
-import { useCustomFields, useMembers } from '../../contacts/api/config';
-import { CustomFieldInput } from '../../contacts/components/custom-field-input';
-import { companiesRootKey, createCompany, updateCompany, type Company } from '../api/companies';
+import { contactKeys, CustomFieldInput, useCustomFields } from '../../contacts';
+import { useMembers } from '../../settings';
+import { companyKeys, createCompany, updateCompany, type Company } from '../api/companies';
 
 /** Create or edit a company: name, domain, industry, size, owner, address, custom fields. */
 export function CompanyFormDialog({
@@ -45,7 +45,7 @@ export function CompanyFormDialog({
   const save = useApiMutation({
     mutationFn: () =>
       company ? updateCompany(company.id, { ...body(), version: company.version }) : createCompany(body()),
-    invalidate: [companiesRootKey, ['contacts']],
+    invalidate: [companyKeys.all, contactKeys.all],
     successMessage: (c) => (company ? t('form.updated', { name: c.name }) : t('form.created', { name: c.name })),
     onSuccess: (c) => {
       onSaved?.(c);

@@ -22,22 +22,18 @@ import { useFormat } from '../../../lib/format';
 import { useApiMutation } from '../../../lib/mutation';
 import { useCan } from '../../../lib/session';
 import { COMPANY_RELATIONSHIP_KINDS } from '../../../../shared/contracts/contacts-relations';
-import { NotesCard } from '../../contacts/components/notes-card';
-import { formatPhone } from '../../contacts/lib/phone';
-import { useCustomFields } from '../../contacts/api/config';
+import { formatPhone, NotesCard, useCompanyContacts, useCustomFields } from '../../contacts';
 import {
   addCompanyRelationship,
-  companiesRootKey,
+  companyKeys,
   deleteCompany,
   removeCompanyRelationship,
   restoreCompany,
   useCompany,
   useCompanyOptions,
-  useCompanyPeople,
   useCompanyRelationships,
 } from '../api/companies';
 import { CompanyFormDialog } from './company-form-dialog';
-import '../../contacts/components/contacts.css';
 
 /** One company: its details, its people, related companies and notes. */
 export function CompanyPage() {
@@ -47,7 +43,7 @@ export function CompanyPage() {
   const can = useCan();
   const format = useFormat();
   const company = useCompany(id);
-  const people = useCompanyPeople(id).data ?? [];
+  const people = useCompanyContacts(id).data ?? [];
   const rels = useCompanyRelationships(id).data ?? [];
   const fields = (useCustomFields('company').data ?? []).filter((f) => !f.isArchived);
   const [isEditing, setEditing] = useState(false);
@@ -55,18 +51,18 @@ export function CompanyPage() {
   const [isRelating, setRelating] = useState(false);
   const remove = useApiMutation({
     mutationFn: () => deleteCompany(id),
-    invalidate: [companiesRootKey],
+    invalidate: [companyKeys.all],
     successMessage: t('detail.deleted'),
     onSuccess: () => setDeleting(false),
   });
   const restore = useApiMutation({
     mutationFn: () => restoreCompany(id),
-    invalidate: [companiesRootKey],
+    invalidate: [companyKeys.all],
     successMessage: t('detail.restored'),
   });
   const unrelate = useApiMutation({
     mutationFn: (relId: string) => removeCompanyRelationship(relId),
-    invalidate: [companiesRootKey],
+    invalidate: [companyKeys.all],
     successMessage: t('relationships.removed'),
   });
   if (company.isPending)
@@ -260,7 +256,7 @@ function RelateDialog({ companyId, onClose }: { companyId: string; onClose: () =
   const [kind, setKind] = useState<(typeof COMPANY_RELATIONSHIP_KINDS)[number]>('partner');
   const add = useApiMutation({
     mutationFn: () => addCompanyRelationship(companyId, { relatedCompanyId: relatedId, kind }),
-    invalidate: [companiesRootKey],
+    invalidate: [companyKeys.all],
     successMessage: t('relationships.added'),
     onSuccess: onClose,
   });

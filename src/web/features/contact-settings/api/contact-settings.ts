@@ -1,6 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  ContactSettings,
   CreateContactSourceBody,
   CreateContactTypeBody,
   CreateCustomFieldBody,
@@ -12,7 +13,7 @@ import type {
 } from '../../../../shared/contracts/contacts-config';
 import { http } from '../../../lib/api';
 
-// Mutations for the contact settings pages; the lists themselves come from features/contacts/api/config.
+// Mutations for the contact settings pages; the lists themselves come from the contacts feature (contactTypeKeys, ...).
 
 export const createContactType = (input: z.input<typeof CreateContactTypeBody>) => http.post('/contact-types', input);
 export const updateContactType = (id: string, patch: z.input<typeof UpdateContactTypeBody>) =>
@@ -30,15 +31,19 @@ export const createTag = (input: z.input<typeof CreateTagBody>) => http.post('/t
 export const updateTag = (id: string, patch: z.input<typeof UpdateTagBody>) => http.patch(`/tags/${id}`, patch);
 export const deleteTag = (id: string) => http.delete(`/tags/${id}`);
 
-export const contactSettingsKey = ['contact-config', 'settings'] as const;
+export const contactSettingsKeys = {
+  all: ['contact-settings'] as const,
+  get: () =>
+    queryOptions({
+      queryKey: [...contactSettingsKeys.all, 'get'],
+      queryFn: () => http.get<z.infer<typeof ContactSettings>>('/contact-settings'),
+    }),
+};
 export function useContactSettings() {
-  return useQuery({
-    queryKey: contactSettingsKey,
-    queryFn: () => http.get<{ retentionDays: number }>('/contact-settings'),
-  });
+  return useQuery(contactSettingsKeys.get());
 }
 export const updateContactSettings = (retentionDays: number) =>
-  http.patch<{ retentionDays: number }>('/contact-settings', { retentionDays });
+  http.patch<z.infer<typeof ContactSettings>>('/contact-settings', { retentionDays });
 
 /** "Parent of a student" -> "parent_of_a_student": a key suggestion from a label. */
 export function keyFromLabel(label: string): string {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { PICKER_COLORS } from '../../contacts/lib/colors';
+import { PICKER_COLORS } from '../../contacts';
 
 /** A row of palette swatches (radio buttons), so configured colours stay within the design system. */
 export function ColorPicker({

@@ -18,9 +18,8 @@ import {
 import { fieldError } from '../../../lib/api';
 import { useApiMutation } from '../../../lib/mutation';
 import { useCan } from '../../../lib/session';
-import { contactTypesKey, useContactTypes, useCustomFields, type ContactType } from '../../contacts/api/config';
-import { badgeColor } from '../../contacts/lib/colors';
-import { SectionHeader } from '../../settings/components/section-header';
+import { badgeColor, contactTypeKeys, useContactTypes, useCustomFields, type ContactType } from '../../contacts';
+import { SectionHeader } from '../../settings';
 import { createContactType, deleteContactType, keyFromLabel, updateContactType } from '../api/contact-settings';
 import { ColorPicker } from './color-picker';
 import { RetentionCard } from './retention-card';
@@ -54,12 +53,12 @@ export function ContactTypesSettings() {
   const canEdit = can('settings.manage');
   const archive = useApiMutation({
     mutationFn: (x: ContactType) => updateContactType(x.id, { version: x.version, isArchived: !x.isArchived }),
-    invalidate: [contactTypesKey],
+    invalidate: [contactTypeKeys.all],
     successMessage: t('types.saved'),
   });
   const remove = useApiMutation({
     mutationFn: (x: ContactType) => deleteContactType(x.id),
-    invalidate: [contactTypesKey],
+    invalidate: [contactTypeKeys.all],
     successMessage: t('types.deleted'),
     onSuccess: () => setDeleting(null),
   });
@@ -179,7 +178,7 @@ function TypeDialog({ type, onClose }: { type: ContactType | null; onClose: () =
       type
         ? updateContactType(type.id, { version: type.version, label, color, icon: icon || null, rules })
         : createContactType({ key: key || keyFromLabel(label), label, color, icon: icon || null, rules }),
-    invalidate: [contactTypesKey],
+    invalidate: [contactTypeKeys.all],
     successMessage: t('types.saved'),
     onSuccess: onClose,
   });

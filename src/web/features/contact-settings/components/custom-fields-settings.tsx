@@ -20,13 +20,13 @@ import {
 import { fieldError } from '../../../lib/api';
 import { useApiMutation } from '../../../lib/mutation';
 import { useCan } from '../../../lib/session';
-import { CUSTOM_FIELD_TYPES } from '../../../../shared/contracts/contacts-config';
-import { customFieldsKey, useCustomFields, type CustomField } from '../../contacts/api/config';
-import { SectionHeader } from '../../settings/components/section-header';
+import { CUSTOM_FIELD_TYPES, type CustomFieldEntity } from '../../../../shared/contracts/contacts-config';
+import { customFieldKeys, useCustomFields, type CustomField } from '../../contacts';
+import { SectionHeader } from '../../settings';
 import { createCustomField, deleteCustomField, keyFromLabel, updateCustomField } from '../api/contact-settings';
 import './contact-settings.css';
 
-type Entity = 'contact' | 'company';
+type Entity = CustomFieldEntity;
 const UNIQUE_CAPABLE = new Set(['text', 'number', 'money', 'date', 'url', 'email', 'phone', 'select']);
 
 /** Custom fields on contacts and companies: any type, required or unique, validated on every save. */
@@ -40,12 +40,12 @@ export function CustomFieldsSettings() {
   const canEdit = can('settings.manage');
   const archive = useApiMutation({
     mutationFn: (f: CustomField) => updateCustomField(f.id, { version: f.version, isArchived: !f.isArchived }),
-    invalidate: [customFieldsKey],
+    invalidate: [customFieldKeys.all],
     successMessage: t('fields.saved'),
   });
   const remove = useApiMutation({
     mutationFn: (f: CustomField) => deleteCustomField(f.id),
-    invalidate: [customFieldsKey],
+    invalidate: [customFieldKeys.all],
     successMessage: t('fields.deleted'),
     onSuccess: () => setDeleting(null),
   });
@@ -185,7 +185,7 @@ function FieldDialog({ entity, field, onClose }: { entity: Entity; field: Custom
             isRequired,
             isUnique: UNIQUE_CAPABLE.has(type) && isUnique,
           }),
-    invalidate: [customFieldsKey],
+    invalidate: [customFieldKeys.all],
     successMessage: t('fields.saved'),
     onSuccess: onClose,
   });

@@ -4,7 +4,7 @@ import { Button, Card, Field, Input } from '../../../design';
 import { fieldError } from '../../../lib/api';
 import { useApiMutation } from '../../../lib/mutation';
 import { useCan } from '../../../lib/session';
-import { contactSettingsKey, updateContactSettings, useContactSettings } from '../api/contact-settings';
+import { contactSettingsKeys, updateContactSettings, useContactSettings } from '../api/contact-settings';
 
 /** How long deleted contacts stay in the trash before the nightly purge removes them. */
 export function RetentionCard() {
@@ -17,7 +17,7 @@ export function RetentionCard() {
   }, [settings.data]);
   const save = useApiMutation({
     mutationFn: () => updateContactSettings(Number(days)),
-    invalidate: [contactSettingsKey],
+    invalidate: [contactSettingsKeys.all],
     successMessage: t('retention.saved'),
   });
   return (

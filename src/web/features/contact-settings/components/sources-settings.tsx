@@ -17,8 +17,8 @@ import {
 import { fieldError } from '../../../lib/api';
 import { useApiMutation } from '../../../lib/mutation';
 import { useCan } from '../../../lib/session';
-import { contactSourcesKey, useContactSources, type ContactSource } from '../../contacts/api/config';
-import { SectionHeader } from '../../settings/components/section-header';
+import { contactSourceKeys, useContactSources, type ContactSource } from '../../contacts';
+import { SectionHeader } from '../../settings';
 import { createSource, deleteSource, keyFromLabel, updateSource } from '../api/contact-settings';
 import './contact-settings.css';
 
@@ -32,12 +32,12 @@ export function SourcesSettings() {
   const canEdit = can('settings.manage');
   const archive = useApiMutation({
     mutationFn: (x: ContactSource) => updateSource(x.id, { version: x.version, isArchived: !x.isArchived }),
-    invalidate: [contactSourcesKey],
+    invalidate: [contactSourceKeys.all],
     successMessage: t('sources.saved'),
   });
   const remove = useApiMutation({
     mutationFn: (x: ContactSource) => deleteSource(x.id),
-    invalidate: [contactSourcesKey],
+    invalidate: [contactSourceKeys.all],
     successMessage: t('sources.deleted'),
     onSuccess: () => setDeleting(null),
   });
@@ -134,7 +134,7 @@ function SourceDialog({ source, onClose }: { source: ContactSource | null; onClo
       source
         ? updateSource(source.id, { version: source.version, label })
         : createSource({ key: key || keyFromLabel(label), label }),
-    invalidate: [contactSourcesKey],
+    invalidate: [contactSourceKeys.all],
     successMessage: t('sources.saved'),
     onSuccess: onClose,
   });

@@ -18,9 +18,8 @@ import {
 import { fieldError } from '../../../lib/api';
 import { useApiMutation } from '../../../lib/mutation';
 import { useCan } from '../../../lib/session';
-import { tagsKey, useTags, type Tag } from '../../contacts/api/config';
-import { badgeColor } from '../../contacts/lib/colors';
-import { SectionHeader } from '../../settings/components/section-header';
+import { badgeColor, contactKeys, tagKeys, useTags, type Tag } from '../../contacts';
+import { SectionHeader } from '../../settings';
 import { createTag, deleteTag, updateTag } from '../api/contact-settings';
 import { ColorPicker } from './color-picker';
 import './contact-settings.css';
@@ -35,7 +34,7 @@ export function TagsSettings() {
   const canEdit = can('tags.manage');
   const remove = useApiMutation({
     mutationFn: (x: Tag) => deleteTag(x.id),
-    invalidate: [tagsKey, ['contacts']],
+    invalidate: [tagKeys.all, contactKeys.all],
     successMessage: t('tags.deleted'),
     onSuccess: () => setDeleting(null),
   });
@@ -130,7 +129,7 @@ function TagDialog({ tag, onClose }: { tag: Tag | null; onClose: () => void }) {
       tag
         ? updateTag(tag.id, { version: tag.version, name, color, description: description || null })
         : createTag({ name, color, description: description || null }),
-    invalidate: [tagsKey, ['contacts']],
+    invalidate: [tagKeys.all, contactKeys.all],
     successMessage: t('tags.saved'),
     onSuccess: onClose,
   });

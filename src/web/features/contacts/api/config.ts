@@ -1,53 +1,65 @@
-import { useQuery } from '@tanstack/react-query';
-import type { ContactSource, ContactType, CustomField, Tag } from '../../../../shared/contracts/contacts-config';
-import type { Member } from '../../../../shared/contracts/users';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type {
+  ContactSource,
+  ContactType,
+  CustomField,
+  CustomFieldEntity,
+  Tag,
+} from '../../../../shared/contracts/contacts-config';
 import { http } from '../../../lib/api';
 
-export type { ContactSource, ContactType, CustomField, Tag, Member };
-
-export const contactTypesKey = ['contact-config', 'types'] as const;
-export const contactSourcesKey = ['contact-config', 'sources'] as const;
-export const customFieldsKey = ['contact-config', 'fields'] as const;
-export const tagsKey = ['contact-config', 'tags'] as const;
-export const membersKey = ['contact-config', 'members'] as const;
+export type { ContactSource, ContactType, CustomField, Tag };
 
 const ONE_MINUTE = 60_000;
 
+export const contactTypeKeys = {
+  all: ['contact-types'] as const,
+  list: () =>
+    queryOptions({
+      queryKey: [...contactTypeKeys.all, 'list'],
+      queryFn: () => http.get<{ items: ContactType[] }>('/contact-types').then((r) => r.items),
+      staleTime: ONE_MINUTE,
+    }),
+};
+export const contactSourceKeys = {
+  all: ['contact-sources'] as const,
+  list: () =>
+    queryOptions({
+      queryKey: [...contactSourceKeys.all, 'list'],
+      queryFn: () => http.get<{ items: ContactSource[] }>('/contact-sources').then((r) => r.items),
+      staleTime: ONE_MINUTE,
+    }),
+};
+export const customFieldKeys = {
+  all: ['custom-fields'] as const,
+  list: (entity: CustomFieldEntity) =>
+    queryOptions({
+      queryKey: [...customFieldKeys.all, 'list', entity],
+      queryFn: () => http.get<{ items: CustomField[] }>('/custom-fields', { entity }).then((r) => r.items),
+      staleTime: ONE_MINUTE,
+    }),
+};
+export const tagKeys = {
+  all: ['tags'] as const,
+  list: () =>
+    queryOptions({
+      queryKey: [...tagKeys.all, 'list'],
+      queryFn: () => http.get<{ items: Tag[] }>('/tags').then((r) => r.items),
+      staleTime: ONE_MINUTE,
+    }),
+};
+
 export function useContactTypes() {
-  return useQuery({
-    queryKey: contactTypesKey,
-    queryFn: () => http.get<{ items: ContactType[] }>('/contact-types').then((r) => r.items),
-    staleTime: ONE_MINUTE,
-  });
+  return useQuery(contactTypeKeys.list());
 }
 export function useContactSources() {
-  return useQuery({
-    queryKey: contactSourcesKey,
-    queryFn: () => http.get<{ items: ContactSource[] }>('/contact-sources').then((r) => r.items),
-    staleTime: ONE_MINUTE,
-  });
+  return useQuery(contactSourceKeys.list());
 }
-export function useCustomFields(entity: 'contact' | 'company' = 'contact') {
-  return useQuery({
-    queryKey: [...customFieldsKey, entity],
-    queryFn: () => http.get<{ items: CustomField[] }>('/custom-fields', { entity }).then((r) => r.items),
-    staleTime: ONE_MINUTE,
-  });
+export function useCustomFields(entity: CustomFieldEntity = 'contact') {
+  return useQuery(customFieldKeys.list(entity));
 }
 export function useTags() {
-  return useQuery({
-    queryKey: tagsKey,
-    queryFn: () => http.get<{ items: Tag[] }>('/tags').then((r) => r.items),
-    staleTime: ONE_MINUTE,
-  });
-}
-/** Workspace members, for owner pickers. */
-export function useMembers() {
-  return useQuery({
-    queryKey: membersKey,
-    queryFn: () => http.get<{ items: Member[] }>('/users').then((r) => r.items.filter((m) => m.isActive)),
-    staleTime: 5 * ONE_MINUTE,
-  });
+  return useQuery(tagKeys.list());
 }
 
 export const tagContacts = (contactIds: string[], tagIds: string[]) =>

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   Contact,
@@ -10,49 +10,79 @@ import type {
   DuplicateMatch,
   UpdateContactBody,
 } from '../../../../shared/contracts/contacts';
-import type { BulkBody, BulkResult, ContactFilter } from '../../../../shared/contracts/contacts-query';
+import type {
+  BulkBody,
+  BulkResult,
+  ContactFilter,
+  ContactSort as ContactSortSchema,
+} from '../../../../shared/contracts/contacts-query';
+import type { DuplicateCheckBody } from '../../../../shared/contracts/contacts-merge';
 import { http } from '../../../lib/api';
 
 export type { Contact, ContactListItem, ContactWithDuplicates, DuplicateMatch, ContactFilter, BulkResult };
-export interface ContactSort {
-  field: string;
-  dir: 'asc' | 'desc';
-}
+/** A sort as the list keeps it (both fields set; the API's defaults filled in). */
+export type ContactSort = z.output<typeof ContactSortSchema>;
 export type SearchHit = z.infer<typeof ContactSearchHit>;
-
-/** Every contact query starts with this key, so one invalidation refreshes lists, pages and searches. */
-export const contactsRootKey = ['contacts'] as const;
-export const contactListKey = (filter: ContactFilter, sort: ContactSort) => ['contacts', 'list', filter, sort] as const;
-export const contactKey = (id: string) => ['contacts', 'one', id] as const;
 
 const PAGE_SIZE = 100;
 
 export const fetchContactPage = (filter: ContactFilter, sort: ContactSort, cursor?: string) =>
   http.post<ContactPage>('/contacts/query', { filter, sort, cursor, limit: PAGE_SIZE, includeTotal: !cursor });
-
-/** The list, page by page (the table loads more as it scrolls). */
-export function useContactList(filter: ContactFilter, sort: ContactSort) {
-  return useInfiniteQuery({
-    queryKey: contactListKey(filter, sort),
-    queryFn: ({ pageParam }) => fetchContactPage(filter, sort, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
-
 export const fetchContact = (id: string) => http.get<Contact>(`/contacts/${id}`);
-export function useContact(id: string) {
-  return useQuery({ queryKey: contactKey(id), queryFn: () => fetchContact(id) });
-}
 
-export function useContactSearch(q: string) {
-  return useQuery({
-    queryKey: ['contacts', 'search', q],
-    queryFn: ({ signal }) =>
-      http.get<{ items: SearchHit[] }>('/contacts/search', { q, limit: 8 }, signal).then((r) => r.items),
-    enabled: q.trim().length > 0,
-    staleTime: 10_000,
-  });
+/** Every contact query starts with `contactKeys.all`, so one invalidation refreshes lists, pages and searches. */
+export const contactKeys = {
+  all: ['contacts'] as const,
+  /** The list, page by page (the table loads more as it scrolls). */
+  list: (filter: ContactFilter, sort: ContactSort) =>
+    infiniteQueryOptions({
+      queryKey: [...contactKeys.all, 'list', filter, sort],
+      queryFn: ({ pageParam }) => fetchContactPage(filter, sort, pageParam),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+  detail: (id: string) => queryOptions({ queryKey: [...contactKeys.all, 'one', id], queryFn: () => fetchContact(id) }),
+  /** Instant search (the header box, contact pickers). */
+  search: (q: string, limit: number) =>
+    queryOptions({
+      queryKey: [...contactKeys.all, 'search', q, limit],
+      queryFn: ({ signal }) =>
+        http.get<{ items: SearchHit[] }>('/contacts/search', { q, limit }, signal).then((r) => r.items),
+      enabled: q.trim().length > 0,
+      staleTime: 10_000,
+    }),
+  /** The people of one company, by name. */
+  ofCompany: (companyId: string) =>
+    queryOptions({
+      queryKey: [...contactKeys.all, 'company', companyId],
+      queryFn: () =>
+        http
+          .post<ContactPage>('/contacts/query', {
+            filter: { companyIds: [companyId] },
+            sort: { field: 'fullName', dir: 'asc' },
+            limit: 200,
+          })
+          .then((r) => r.items),
+    }),
+  duplicateCheck: (input: DuplicateCheckInput) =>
+    queryOptions({
+      queryKey: [...contactKeys.all, 'duplicate-check', input],
+      queryFn: () => checkDuplicates(input),
+      staleTime: 5_000,
+    }),
+};
+
+export function useContactList(filter: ContactFilter, sort: ContactSort) {
+  return useInfiniteQuery(contactKeys.list(filter, sort));
+}
+export function useContact(id: string) {
+  return useQuery(contactKeys.detail(id));
+}
+export function useContactSearch(q: string, limit = 8) {
+  return useQuery(contactKeys.search(q, limit));
+}
+export function useCompanyContacts(companyId: string) {
+  return useQuery(contactKeys.ofCompany(companyId));
 }
 
 export type ContactInput = z.input<typeof CreateContactBody>;
@@ -64,12 +94,6 @@ export const deleteContact = (id: string) => http.delete<{ ok: true }>(`/contact
 export const restoreContact = (id: string) => http.post<Contact>(`/contacts/${id}/restore`);
 export const runBulk = (body: BulkBody) => http.post<BulkResult>('/contacts/bulk', body);
 
-export interface DuplicateCheckInput {
-  firstName?: string;
-  lastName?: string | null;
-  emails?: string[];
-  phones?: string[];
-  excludeId?: string;
-}
+export type DuplicateCheckInput = z.input<typeof DuplicateCheckBody>;
 export const checkDuplicates = (input: DuplicateCheckInput) =>
   http.post<{ items: DuplicateMatch[] }>('/contacts/duplicates/check', input).then((r) => r.items);

@@ -1,16 +1,30 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { DuplicatePair, MergeBody, MergeRecord } from '../../../../shared/contracts/contacts-merge';
 import type { Contact } from '../../../../shared/contracts/contacts';
 import { http } from '../../../lib/api';
+import { contactKeys } from './contacts';
 
 export type { DuplicatePair, MergeRecord };
 
-export const duplicatePairsKey = ['contacts', 'duplicate-pairs'] as const;
+/** Duplicate pairs and merges sit under the contacts key: a contact change refreshes them too. */
+export const duplicateKeys = {
+  all: [...contactKeys.all, 'duplicate-pairs'] as const,
+  pairs: () =>
+    queryOptions({
+      queryKey: [...duplicateKeys.all, 'list'],
+      queryFn: () => http.get<{ items: DuplicatePair[] }>('/contacts/duplicates', { limit: 200 }).then((r) => r.items),
+    }),
+};
+export const mergeKeys = {
+  all: [...contactKeys.all, 'merges'] as const,
+  ofSurvivor: (survivorId: string) =>
+    queryOptions({
+      queryKey: [...mergeKeys.all, survivorId],
+      queryFn: () => http.get<{ items: MergeRecord[] }>('/contacts/merges', { survivorId }).then((r) => r.items),
+    }),
+};
 export function useDuplicatePairs() {
-  return useQuery({
-    queryKey: duplicatePairsKey,
-    queryFn: () => http.get<{ items: DuplicatePair[] }>('/contacts/duplicates', { limit: 200 }).then((r) => r.items),
-  });
+  return useQuery(duplicateKeys.pairs());
 }
 export const mergeContacts = (body: MergeBody) =>
   http.post<{ merge: MergeRecord; contact: Contact }>('/contacts/merge', body);
@@ -18,8 +32,5 @@ export const undoMerge = (id: string) => http.post<MergeRecord>(`/contacts/merge
 export const dismissPair = (a: string, b: string) =>
   http.post<{ ok: true }>('/contacts/duplicates/dismiss', { contactIds: [a, b] });
 export function useMerges(survivorId: string) {
-  return useQuery({
-    queryKey: ['contacts', 'merges', survivorId],
-    queryFn: () => http.get<{ items: MergeRecord[] }>('/contacts/merges', { survivorId }).then((r) => r.items),
-  });
+  return useQuery(mergeKeys.ofSurvivor(survivorId));
 }

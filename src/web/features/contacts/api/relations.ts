@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   CreateExternalLinkBody,
@@ -8,29 +8,44 @@ import type {
   Relationship,
 } from '../../../../shared/contracts/contacts-relations';
 import { http } from '../../../lib/api';
+import { contactKeys } from './contacts';
 
 export type { ExternalLink, ReferralNode, Relationship };
 
-export const relationshipsKey = (id: string) => ['contacts', 'relationships', id] as const;
-export const linksKey = (id: string) => ['contacts', 'links', id] as const;
+/** Under the contacts key: relationships show names, so a contact change refreshes them. */
+export const relationshipKeys = {
+  all: [...contactKeys.all, 'relationships'] as const,
+  list: (id: string) =>
+    queryOptions({
+      queryKey: [...relationshipKeys.all, id],
+      queryFn: () => http.get<{ items: Relationship[] }>(`/contacts/${id}/relationships`).then((r) => r.items),
+    }),
+};
+export const referralKeys = {
+  all: [...contactKeys.all, 'referrals'] as const,
+  tree: (id: string) =>
+    queryOptions({
+      queryKey: [...referralKeys.all, id],
+      queryFn: () => http.get<{ upstream: ReferralNode[]; downstream: ReferralNode[] }>(`/contacts/${id}/referrals`),
+    }),
+};
+export const externalLinkKeys = {
+  all: [...contactKeys.all, 'links'] as const,
+  list: (id: string) =>
+    queryOptions({
+      queryKey: [...externalLinkKeys.all, id],
+      queryFn: () => http.get<{ items: ExternalLink[] }>(`/contacts/${id}/links`).then((r) => r.items),
+    }),
+};
 
 export function useRelationships(id: string) {
-  return useQuery({
-    queryKey: relationshipsKey(id),
-    queryFn: () => http.get<{ items: Relationship[] }>(`/contacts/${id}/relationships`).then((r) => r.items),
-  });
+  return useQuery(relationshipKeys.list(id));
 }
 export function useReferrals(id: string) {
-  return useQuery({
-    queryKey: ['contacts', 'referrals', id],
-    queryFn: () => http.get<{ upstream: ReferralNode[]; downstream: ReferralNode[] }>(`/contacts/${id}/referrals`),
-  });
+  return useQuery(referralKeys.tree(id));
 }
 export function useExternalLinks(id: string) {
-  return useQuery({
-    queryKey: linksKey(id),
-    queryFn: () => http.get<{ items: ExternalLink[] }>(`/contacts/${id}/links`).then((r) => r.items),
-  });
+  return useQuery(externalLinkKeys.list(id));
 }
 export const addRelationship = (id: string, input: z.input<typeof CreateRelationshipBody>) =>
   http.post<Relationship>(`/contacts/${id}/relationships`, input);

@@ -1,15 +1,19 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CreateSavedViewBody, SavedView } from '../../../../shared/contracts/contacts-query';
 import { http } from '../../../lib/api';
 
 export type { SavedView };
-export const savedViewsKey = ['saved-views', 'contacts'] as const;
+export const savedViewKeys = {
+  all: ['saved-views'] as const,
+  list: (entity: SavedView['entity']) =>
+    queryOptions({
+      queryKey: [...savedViewKeys.all, 'list', entity],
+      queryFn: () => http.get<{ items: SavedView[] }>('/saved-views', { entity }).then((r) => r.items),
+    }),
+};
 export function useSavedViews() {
-  return useQuery({
-    queryKey: savedViewsKey,
-    queryFn: () => http.get<{ items: SavedView[] }>('/saved-views', { entity: 'contacts' }).then((r) => r.items),
-  });
+  return useQuery(savedViewKeys.list('contacts'));
 }
 export const createSavedView = (input: z.input<typeof CreateSavedViewBody>) =>
   http.post<SavedView>('/saved-views', input);

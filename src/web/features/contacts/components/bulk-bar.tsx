@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Button, ConfirmDialog, Menu, ProgressBar, type MenuEntry } from '../../../design';
 import { useApiMutation } from '../../../lib/mutation';
 import { useCan } from '../../../lib/session';
-import { contactsRootKey, runBulk, type BulkResult, type ContactFilter } from '../api/contacts';
-import { tagsKey, useContactTypes, useMembers, useTags } from '../api/config';
+import { contactKeys, runBulk, type BulkResult, type ContactFilter } from '../api/contacts';
+import { tagKeys, useContactTypes, useTags } from '../api/config';
+import { useMembers } from '../../settings';
 
 type Action = Parameters<typeof runBulk>[0]['action'];
 
@@ -31,7 +32,7 @@ export function BulkBar({ selectedIds, total, filter, isAllMatching, onSelectAll
   const bulk = useApiMutation({
     mutationFn: (action: Action) =>
       runBulk({ selection: isAllMatching ? { filter } : { ids: [...selectedIds] }, action }),
-    invalidate: [contactsRootKey, tagsKey],
+    invalidate: [contactKeys.all, tagKeys.all],
     successMessage: (r: BulkResult) =>
       r.failed.length
         ? t('bulk.partly', { updated: r.updated, failed: r.failed.length })

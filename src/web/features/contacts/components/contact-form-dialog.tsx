@@ -4,16 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, Dialog, Field, FormError, IconButton, Input, Select } from '../../../design';
 import { fieldError, isApiError } from '../../../lib/api';
 import { describeError, useApiMutation } from '../../../lib/mutation';
-import { useCompanyOptions } from '../../companies/api/companies';
+import { useCompanyOptions } from '../../companies';
 import {
-  contactsRootKey,
+  contactKeys,
   createContact,
   updateContact,
   type Contact,
   type ContactInput,
   type ContactWithDuplicates,
 } from '../api/contacts';
-import { useContactSources, useContactTypes, useCustomFields, useMembers, useTags } from '../api/config';
+import { useContactSources, useContactTypes, useCustomFields, useTags } from '../api/config';
+import { useMembers } from '../../settings';
 import { useDuplicateCheck } from '../hooks/use-duplicate-check';
 import { CustomFieldInput } from './custom-field-input';
 import { DuplicateWarning } from './duplicate-warning';
@@ -140,7 +141,7 @@ export function ContactFormDialog({
   const save = useApiMutation({
     mutationFn: () =>
       contact ? updateContact(contact.id, { ...payload(), version: contact.version }) : createContact(payload()),
-    invalidate: [contactsRootKey],
+    invalidate: [contactKeys.all],
     successMessage: (c) =>
       c.duplicates.length
         ? t('form.savedWithDuplicates', { name: c.fullName, count: c.duplicates.length })

@@ -8,7 +8,7 @@ import { useApiMutation } from '../../../lib/mutation';
 import { useCan } from '../../../lib/session';
 import {
   addExternalLink,
-  linksKey,
+  externalLinkKeys,
   removeExternalLink,
   useExternalLinks,
   type ExternalLink as Link,
@@ -52,7 +52,7 @@ export function ContactLinksCard({ contactId }: { contactId: string }) {
   const [isAdding, setAdding] = useState(false);
   const remove = useApiMutation({
     mutationFn: (l: Link) => removeExternalLink(contactId, l.id),
-    invalidate: [linksKey(contactId)],
+    invalidate: [externalLinkKeys.list(contactId).queryKey],
     successMessage: t('links.removed'),
   });
   return (
@@ -131,7 +131,7 @@ function AddLinkDialog({ contactId, onClose }: { contactId: string; onClose: () 
         label: label.trim() || null,
         url: url.trim() || null,
       }),
-    invalidate: [linksKey(contactId)],
+    invalidate: [externalLinkKeys.list(contactId).queryKey],
     successMessage: t('links.added'),
     onSuccess: onClose,
   });

@@ -20,7 +20,7 @@ import { useFormat } from '../../../lib/format';
 import { useApiMutation } from '../../../lib/mutation';
 import { useRealtime } from '../../../lib/realtime';
 import { useCan } from '../../../lib/session';
-import { contactsRootKey, deleteContact, restoreContact, useContact } from '../api/contacts';
+import { contactKeys, deleteContact, restoreContact, useContact } from '../api/contacts';
 import { useContactTypes } from '../api/config';
 import { undoMerge, useMerges } from '../api/merge';
 import { badgeColor } from '../lib/colors';
@@ -49,22 +49,22 @@ export function ContactPage() {
   const [isDeleting, setDeleting] = useState(false);
   const [isMerging, setMerging] = useState(false);
   useRealtime('contact.', (e) => {
-    if (e.entityId === id) void queryClient.invalidateQueries({ queryKey: contactsRootKey });
+    if (e.entityId === id) void queryClient.invalidateQueries({ queryKey: contactKeys.all });
   });
   const remove = useApiMutation({
     mutationFn: () => deleteContact(id),
-    invalidate: [contactsRootKey],
+    invalidate: [contactKeys.all],
     successMessage: t('detail.deleted'),
     onSuccess: () => setDeleting(false),
   });
   const restore = useApiMutation({
     mutationFn: () => restoreContact(id),
-    invalidate: [contactsRootKey],
+    invalidate: [contactKeys.all],
     successMessage: t('detail.restored'),
   });
   const undo = useApiMutation({
     mutationFn: (mergeId: string) => undoMerge(mergeId),
-    invalidate: [contactsRootKey],
+    invalidate: [contactKeys.all],
     successMessage: t('merge.undone'),
   });
 

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Badge, Button, Card, Menu } from '../../../design';
 import { useApiMutation } from '../../../lib/mutation';
 import { useCan } from '../../../lib/session';
-import { contactsRootKey, type Contact } from '../api/contacts';
-import { tagContacts, tagsKey, untagContacts, useTags } from '../api/config';
+import { contactKeys, type Contact } from '../api/contacts';
+import { tagContacts, tagKeys, untagContacts, useTags } from '../api/config';
 import { badgeColor } from '../lib/colors';
 
 /** The contact's tags: remove one with its ×, add from the workspace's tags. */
@@ -15,12 +15,12 @@ export function ContactTagsCard({ contact }: { contact: Contact }) {
   const has = new Set(contact.tags.map((x) => x.id));
   const add = useApiMutation({
     mutationFn: (tagId: string) => tagContacts([contact.id], [tagId]),
-    invalidate: [contactsRootKey, tagsKey],
+    invalidate: [contactKeys.all, tagKeys.all],
     successMessage: t('tags.added'),
   });
   const remove = useApiMutation({
     mutationFn: (tagId: string) => untagContacts([contact.id], [tagId]),
-    invalidate: [contactsRootKey, tagsKey],
+    invalidate: [contactKeys.all, tagKeys.all],
     successMessage: t('tags.removed'),
   });
   const available = all.filter((x) => !has.has(x.id));

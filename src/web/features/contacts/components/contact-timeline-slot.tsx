@@ -1,10 +1,14 @@
-import { ContactTimeline } from '../../activities/components/contact-timeline';
+import { Suspense } from 'react';
+import { SkeletonText } from '../../../design';
+import { ContactTimeline } from '../../activities';
 
 /** The contact's timeline, with quick logging: provided by the activities feature. */
 export function ContactTimelineSlot({ contactId }: { contactId: string }) {
   return (
     <div className="contact-timeline" data-contact-id={contactId}>
-      <ContactTimeline contactId={contactId} />
+      <Suspense fallback={<SkeletonText lines={4} />}>
+        <ContactTimeline contactId={contactId} />
+      </Suspense>
     </div>
   );
 }

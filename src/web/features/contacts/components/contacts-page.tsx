@@ -8,7 +8,7 @@ import { describeError } from '../../../lib/mutation';
 import { useRealtime } from '../../../lib/realtime';
 import { useCan } from '../../../lib/session';
 import { useQueryClient } from '@tanstack/react-query';
-import { contactsRootKey, useContactList } from '../api/contacts';
+import { contactKeys, useContactList } from '../api/contacts';
 import { useContactSources, useContactTypes, useCustomFields } from '../api/config';
 import { activeFilterCount, useContactListState } from '../hooks/use-contact-list-state';
 import { buildColumns, columnOfSortField, sortFieldOf } from '../lib/columns';
@@ -44,7 +44,7 @@ export function ContactsPage() {
   const [isCreating, setCreating] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [isAllMatching, setAllMatching] = useState(false);
-  useRealtime('contact.', () => void queryClient.invalidateQueries({ queryKey: contactsRootKey }));
+  useRealtime('contact.', () => void queryClient.invalidateQueries({ queryKey: contactKeys.all }));
 
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total;

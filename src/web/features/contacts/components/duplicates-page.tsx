@@ -6,7 +6,7 @@ import { Avatar, Badge, Button, Card, EmptyState, FormError, Page, PageHeader, S
 import { useFormat } from '../../../lib/format';
 import { describeError, useApiMutation } from '../../../lib/mutation';
 import { useCan } from '../../../lib/session';
-import { dismissPair, duplicatePairsKey, useDuplicatePairs, type DuplicatePair } from '../api/merge';
+import { dismissPair, duplicateKeys, useDuplicatePairs, type DuplicatePair } from '../api/merge';
 import { formatPhone } from '../lib/phone';
 import { ContactsTabs } from './contacts-tabs';
 import { MergeDialog } from './merge-dialog';
@@ -21,7 +21,7 @@ export function DuplicatesPage() {
   const [merging, setMerging] = useState<DuplicatePair | null>(null);
   const dismiss = useApiMutation({
     mutationFn: (p: DuplicatePair) => dismissPair(p.a.id, p.b.id),
-    invalidate: [duplicatePairsKey],
+    invalidate: [duplicateKeys.all],
     successMessage: t('duplicates.dismissed'),
   });
   const person = (c: DuplicatePair['a']) => (

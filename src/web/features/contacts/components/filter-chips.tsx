@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Badge, Button } from '../../../design';
 import { useFormat } from '../../../lib/format';
 import type { ContactFilter } from '../api/contacts';
-import { useContactSources, useContactTypes, useCustomFields, useMembers, useTags } from '../api/config';
+import { useContactSources, useContactTypes, useCustomFields, useTags } from '../api/config';
+import { useMembers } from '../../settings';
 import { STANDARD_FILTER_FIELDS } from '../lib/fields';
 
 /** The filters in effect, each removable on its own. */
@@ -12,7 +13,7 @@ export function FilterChips({ filter, onChange }: { filter: ContactFilter; onCha
   const types = new Map((useContactTypes().data ?? []).map((x) => [x.key, x.label]));
   const sources = new Map((useContactSources().data ?? []).map((x) => [x.key, x.label]));
   const tags = new Map((useTags().data ?? []).map((x) => [x.id, x.name]));
-  const members = new Map((useMembers().data ?? []).map((x) => [x.id, x.name]));
+  const members = new Map((useMembers({ includeInactive: true }).data ?? []).map((x) => [x.id, x.name]));
   const custom = useCustomFields().data ?? [];
   const chips: Array<{ key: string; label: string; clear: () => void }> = [];
   const without = (patch: Partial<ContactFilter>) => () => onChange({ ...filter, ...patch });

@@ -5,7 +5,8 @@ import { Button, Checkbox, Drawer, Field, IconButton, Input, Select } from '../.
 import { useSession } from '../../../lib/session';
 import { zonedDayStart } from '../../../lib/format';
 import type { ContactFilter } from '../api/contacts';
-import { useContactSources, useContactTypes, useCustomFields, useMembers, useTags } from '../api/config';
+import { useContactSources, useContactTypes, useCustomFields, useTags } from '../api/config';
+import { useMembers } from '../../settings';
 import { customFilterFields, OPS_BY_KIND, STANDARD_FILTER_FIELDS, type FilterField } from '../lib/fields';
 
 type Condition = NonNullable<ContactFilter['conditions']>[number];

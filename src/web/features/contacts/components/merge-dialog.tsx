@@ -6,9 +6,9 @@ import { Avatar, Button, Dialog, Field, FormError, Input, SkeletonText } from '.
 import { useFormat } from '../../../lib/format';
 import { describeError, useApiMutation } from '../../../lib/mutation';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import { contactsRootKey, useContact, useContactSearch, type Contact } from '../api/contacts';
+import { contactKeys, useContact, useContactSearch, type Contact } from '../api/contacts';
 import { useContactSources, useContactTypes, useCustomFields } from '../api/config';
-import { duplicatePairsKey, mergeContacts } from '../api/merge';
+import { duplicateKeys, mergeContacts } from '../api/merge';
 import { formatPhone } from '../lib/phone';
 
 const FIELDS = [
@@ -56,7 +56,7 @@ export function MergeDialog({
         mergedIds: [survivorId === aId ? bId : aId],
         pick: Object.fromEntries(rows.map((f) => [f, chosen(f)])),
       }),
-    invalidate: [contactsRootKey, duplicatePairsKey],
+    invalidate: [contactKeys.all, duplicateKeys.all],
     successMessage: (r) => t('merge.done', { name: r.contact.fullName }),
     onSuccess: (r) => {
       onMerged?.();

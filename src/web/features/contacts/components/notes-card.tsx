@@ -18,11 +18,11 @@ import { fieldError } from '../../../lib/api';
 import { useFormat } from '../../../lib/format';
 import { useApiMutation } from '../../../lib/mutation';
 import { useCan, useSession } from '../../../lib/session';
-import { contactsRootKey } from '../api/contacts';
+import { contactKeys } from '../api/contacts';
 import {
   createNote,
   deleteNote,
-  notesKey,
+  noteKeys,
   updateNote,
   useNoteRevisions,
   useNotes,
@@ -39,7 +39,7 @@ export function NotesCard({ entity, entityId }: { entity: NoteEntity; entityId: 
   const [isPinned, setPinned] = useState(false);
   const add = useApiMutation({
     mutationFn: () => createNote(entity, entityId, { body, isPinned }),
-    invalidate: [notesKey(entity, entityId), contactsRootKey],
+    invalidate: [noteKeys.of(entity, entityId), contactKeys.all],
     successMessage: t('notes.added'),
     onSuccess: () => {
       setBody('');
@@ -109,7 +109,7 @@ function NoteItem({ note, entity, entityId }: { note: Note; entity: NoteEntity; 
   const [isDeleting, setDeleting] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const mayChange = can('contacts.edit') && (note.authorId === session.user.id || can('contacts.delete'));
-  const keys = [notesKey(entity, entityId), contactsRootKey];
+  const keys = [noteKeys.of(entity, entityId), contactKeys.all];
   const pin = useApiMutation({
     mutationFn: () => updateNote(note.id, { version: note.version, isPinned: !note.isPinned }),
     invalidate: keys,

@@ -23,7 +23,8 @@ import { RELATIONSHIP_KINDS } from '../../../../shared/contracts/contacts-relati
 import { useContactSearch } from '../api/contacts';
 import {
   addRelationship,
-  relationshipsKey,
+  referralKeys,
+  relationshipKeys,
   removeRelationship,
   useReferrals,
   useRelationships,
@@ -39,10 +40,7 @@ export function RelationshipsCard({ contactId }: { contactId: string }) {
   const [isAdding, setAdding] = useState(false);
   const remove = useApiMutation({
     mutationFn: (r: Relationship) => removeRelationship(r.id),
-    invalidate: [
-      ['contacts', 'relationships'],
-      ['contacts', 'referrals'],
-    ],
+    invalidate: [relationshipKeys.all, referralKeys.all],
     successMessage: t('relationships.removed'),
   });
   const items = rels.data ?? [];
@@ -145,7 +143,7 @@ function AddRelationshipDialog({ contactId, onClose }: { contactId: string; onCl
         note: note.trim() || null,
         customLabel: kind === 'custom' ? customLabel.trim() || null : null,
       }),
-    invalidate: [relationshipsKey(contactId), ['contacts', 'relationships'], ['contacts', 'referrals']],
+    invalidate: [relationshipKeys.all, referralKeys.all],
     successMessage: t('relationships.added'),
     onSuccess: onClose,
   });

@@ -9,7 +9,7 @@ import type { ContactFilter, ContactSort } from '../api/contacts';
 import {
   createSavedView,
   deleteSavedView,
-  savedViewsKey,
+  savedViewKeys,
   updateSavedView,
   useSavedViews,
   type SavedView,
@@ -32,13 +32,13 @@ export function SavedViewsMenu({ view, isDirty, filter, sort, columns, onApply }
   const [isDeleting, setDeleting] = useState(false);
   const update = useApiMutation({
     mutationFn: () => updateSavedView(view!.id, { version: view!.version, filter, sort, columns }),
-    invalidate: [savedViewsKey],
+    invalidate: [savedViewKeys.all],
     successMessage: t('views.updated'),
     onSuccess: (saved) => onApply(saved),
   });
   const remove = useApiMutation({
     mutationFn: () => deleteSavedView(view!.id),
-    invalidate: [savedViewsKey],
+    invalidate: [savedViewKeys.all],
     successMessage: t('views.deleted'),
     onSuccess: () => {
       setDeleting(false);
@@ -136,7 +136,7 @@ function SaveViewDialog({
   const [isShared, setShared] = useState(false);
   const save = useApiMutation({
     mutationFn: () => createSavedView({ entity: 'contacts', name, isShared, filter, sort, columns }),
-    invalidate: [savedViewsKey],
+    invalidate: [savedViewKeys.all],
     successMessage: (v) => t('views.saved', { name: v.name }),
     onSuccess: (v) => {
       onSaved(v);

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import { checkDuplicates, type DuplicateCheckInput } from '../api/contacts';
+import { contactKeys, type DuplicateCheckInput } from '../api/contacts';
 
 /** Likely duplicates of what is being typed into the contact form (checked as the person pauses). */
 export function useDuplicateCheck(input: DuplicateCheckInput) {
@@ -15,11 +15,6 @@ export function useDuplicateCheck(input: DuplicateCheckInput) {
   const hasKeys = Boolean(
     (debounced.firstName && debounced.lastName) || debounced.emails?.length || debounced.phones?.length,
   );
-  const query = useQuery({
-    queryKey: ['contacts', 'duplicate-check', debounced],
-    queryFn: () => checkDuplicates(debounced),
-    enabled: hasKeys,
-    staleTime: 5_000,
-  });
+  const query = useQuery({ ...contactKeys.duplicateCheck(debounced), enabled: hasKeys });
   return hasKeys ? (query.data ?? []) : [];
 }

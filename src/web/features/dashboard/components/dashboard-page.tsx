@@ -2,8 +2,8 @@ import { ArrowRight, Building2, KeyRound, UserPlus } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Badge, Card, Page, PageHeader } from '../../../design';
-import { navItems } from '../../../app/nav';
 import type { Permission } from '../../../../shared/permissions';
+import { useNavItems } from '../../../lib/nav';
 import { useCan, useSession } from '../../../lib/session';
 import './dashboard-page.css';
 
@@ -29,7 +29,7 @@ export function DashboardPage() {
   const session = useSession();
   const can = useCan();
   const firstName = session.user.name.split(' ')[0];
-  const sections = navItems.filter(
+  const sections = useNavItems().filter(
     (i) => i.key !== 'dashboard' && i.key !== 'settings' && (!i.permission || can(i.permission)),
   );
   const steps = SETUP_STEPS.filter((s) => can(s.permission));

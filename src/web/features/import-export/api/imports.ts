@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type {
   Import,
   ImportEntity,
@@ -6,59 +6,52 @@ import type {
   ImportTargets,
   UpdateImportBody,
 } from '../../../../shared/contracts/import-export';
-import type { Pipeline } from '../../../../shared/contracts/pipelines';
 import type { ProblemBody } from '../../../../shared/contracts/common';
 import { ApiError, http } from '../../../lib/api';
 
 export type { Import, ImportEntity, ImportPage, ImportTargets };
-
-export const importsRootKey = ['imports'] as const;
-export const importKey = (id: string) => ['imports', 'one', id] as const;
-export const importsListKey = (entity?: ImportEntity) => ['imports', 'list', entity ?? 'all'] as const;
-export const targetsKey = (entity: ImportEntity, pipelineId: string | null) =>
-  ['imports', 'targets', entity, pipelineId] as const;
 
 /** Statuses with work going on in the background (the page polls while they last). */
 export const BUSY_STATUSES = new Set(['validating', 'queued', 'running', 'undoing']);
 
 export const fetchImport = (id: string) => http.get<Import>(`/imports/${id}`);
 
-/** One import; polled every second while validation, the run or undo is in progress. */
+export const importKeys = {
+  all: ['imports'] as const,
+  /** One import; polled every second while validation, the run or undo is in progress. */
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...importKeys.all, 'one', id],
+      queryFn: () => fetchImport(id),
+      refetchInterval: (q) => (q.state.data && BUSY_STATUSES.has(q.state.data.status) ? 1000 : false),
+    }),
+  list: (entity?: ImportEntity) =>
+    infiniteQueryOptions({
+      queryKey: [...importKeys.all, 'list', entity ?? 'all'],
+      queryFn: ({ pageParam }) =>
+        http.get<ImportPage>('/imports', { entity, cursor: pageParam, limit: 50, includeTotal: !pageParam }),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+      refetchInterval: (q) =>
+        q.state.data?.pages.some((p) => p.items.some((i) => BUSY_STATUSES.has(i.status))) ? 2000 : false,
+    }),
+  targets: (entity: ImportEntity, pipelineId: string | null) =>
+    queryOptions({
+      queryKey: [...importKeys.all, 'targets', entity, pipelineId],
+      queryFn: () => http.get<ImportTargets>(`/imports/targets/${entity}`, { pipelineId: pipelineId ?? undefined }),
+    }),
+};
+
 export function useImport(id: string | undefined) {
-  return useQuery({
-    queryKey: importKey(id ?? ''),
-    queryFn: () => fetchImport(id!),
-    enabled: Boolean(id),
-    refetchInterval: (q) => (q.state.data && BUSY_STATUSES.has(q.state.data.status) ? 1000 : false),
-  });
+  return useQuery({ ...importKeys.detail(id ?? ''), enabled: Boolean(id) });
 }
 
 export function useImports(entity?: ImportEntity) {
-  return useInfiniteQuery({
-    queryKey: importsListKey(entity),
-    queryFn: ({ pageParam }) =>
-      http.get<ImportPage>('/imports', { entity, cursor: pageParam, limit: 50, includeTotal: !pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: (q) =>
-      q.state.data?.pages.some((p) => p.items.some((i) => BUSY_STATUSES.has(i.status))) ? 2000 : false,
-  });
+  return useInfiniteQuery(importKeys.list(entity));
 }
 
 export function useImportTargets(entity: ImportEntity, pipelineId: string | null) {
-  return useQuery({
-    queryKey: targetsKey(entity, pipelineId),
-    queryFn: () => http.get<ImportTargets>(`/imports/targets/${entity}`, { pipelineId: pipelineId ?? undefined }),
-  });
-}
-
-export function usePipelines(enabled: boolean) {
-  return useQuery({
-    queryKey: ['imports', 'pipelines'],
-    queryFn: () =>
-      http.get<Pipeline[] | { items: Pipeline[] }>('/pipelines').then((r) => (Array.isArray(r) ? r : r.items)),
-    enabled,
-  });
+  return useQuery(importKeys.targets(entity, pipelineId));
 }
 
 export const updateImport = ({ id, body }: { id: string; body: UpdateImportBody }) =>
@@ -67,6 +60,8 @@ export const validateImport = (id: string) => http.post<Import>(`/imports/${id}/
 export const runImport = (id: string) => http.post<Import>(`/imports/${id}/run`);
 export const cancelImport = (id: string) => http.post<Import>(`/imports/${id}/cancel`);
 export const undoImport = (id: string) => http.post<Import>(`/imports/${id}/undo`);
+/** A failed import continues after its last committed batch (or finishes a stopped undo). */
+export const retryImport = (id: string) => http.post<Import>(`/imports/${id}/retry`);
 export const failedRowsUrl = (id: string) => `/api/imports/${id}/failed-rows`;
 
 /**

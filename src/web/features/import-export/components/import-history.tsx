@@ -1,8 +1,9 @@
-import { FileUp, Plus } from 'lucide-react';
+import { FileUp, Plus, RotateCw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import {
   Badge,
+  Button,
   ButtonLink,
   DataTable,
   EmptyState,
@@ -14,8 +15,8 @@ import {
   type TagColor,
 } from '../../../design';
 import { useFormat } from '../../../lib/format';
-import { describeError } from '../../../lib/mutation';
-import { useImports, type Import } from '../api/imports';
+import { describeError, useApiMutation } from '../../../lib/mutation';
+import { importKeys, retryImport, useImports, type Import } from '../api/imports';
 import './import-export.css';
 
 const STATUS_COLORS: Record<string, TagColor> = {
@@ -30,6 +31,31 @@ const STATUS_COLORS: Record<string, TagColor> = {
   uploaded: 'gray',
   validated: 'purple',
 };
+
+/** Retry of a failed import: it continues after its last committed batch. */
+function RetryButton({ imp }: { imp: Import }) {
+  const { t } = useTranslation('importExport');
+  const retry = useApiMutation({
+    mutationFn: () => retryImport(imp.id),
+    invalidate: [importKeys.all],
+    successMessage: t('history.retried'),
+  });
+  return (
+    <Button
+      size="sm"
+      icon={<RotateCw />}
+      isLoading={retry.isPending}
+      aria-label={t('history.retryLabel', { file: imp.fileName })}
+      onClick={(e) => {
+        e.stopPropagation(); // the row itself opens the import
+        retry.mutate();
+      }}
+      onKeyDown={(e) => e.stopPropagation()}
+    >
+      {t('history.retry')}
+    </Button>
+  );
+}
 
 /** Every import of the workspace (agents: their own): who, when, which file, what it did; opens the wizard. */
 export function ImportHistory() {
@@ -73,6 +99,12 @@ export function ImportHistory() {
       ),
     },
     { key: 'by', header: t('history.by'), width: 150, cell: (i) => i.createdBy?.name ?? '—' },
+    {
+      key: 'actions',
+      header: '',
+      width: 120,
+      cell: (i) => (i.status === 'failed' ? <RetryButton imp={i} /> : null),
+    },
     {
       key: 'when',
       header: t('history.when'),

@@ -6,15 +6,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { ImportEntity } from '../../../../shared/contracts/import-export';
 import { Button, ButtonLink, FormError, Page, PageHeader, Skeleton } from '../../../design';
 import { describeError, useApiMutation } from '../../../lib/mutation';
-import {
-  importKey,
-  importsRootKey,
-  runImport,
-  updateImport,
-  useImport,
-  validateImport,
-  type Import,
-} from '../api/imports';
+import { importKeys, runImport, updateImport, useImport, validateImport, type Import } from '../api/imports';
 import { CheckStep } from './check-step';
 import { DuplicatesStep } from './duplicates-step';
 import { MappingStep, type SetupDraft } from './mapping-step';
@@ -52,7 +44,7 @@ export function ImportWizardPage() {
         <UploadStep
           initialEntity={(ENTITIES.has(wanted) ? wanted : 'contacts') as ImportEntity}
           onUploaded={(imp) => {
-            queryClient.setQueryData(importKey(imp.id), imp);
+            queryClient.setQueryData(importKeys.detail(imp.id).queryKey, imp);
             navigate(`/imports/${imp.id}`, { replace: true });
           }}
         />
@@ -103,7 +95,7 @@ function Setup({ imp }: { imp: Import }) {
   });
   useEffect(() => setDraft((d) => ({ ...d, mapping: imp.mapping })), [imp.mapping]);
   const store = (next: Import) => {
-    queryClient.setQueryData(importKey(next.id), next);
+    queryClient.setQueryData(importKeys.detail(next.id).queryKey, next);
   };
 
   const sheet = useApiMutation({
@@ -137,7 +129,7 @@ function Setup({ imp }: { imp: Import }) {
   });
   const run = useApiMutation({
     mutationFn: () => runImport(imp.id),
-    invalidate: [importsRootKey],
+    invalidate: [importKeys.all],
     successMessage: t('wizard.started'),
     onSuccess: store,
   });

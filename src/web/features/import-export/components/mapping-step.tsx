@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportField, ImportOptions } from '../../../../shared/contracts/import-export';
 import { Card, Field, Select, Skeleton } from '../../../design';
-import { useImportTargets, usePipelines, type Import } from '../api/imports';
+import { useQuery } from '@tanstack/react-query';
+import { pipelineKeys } from '../../pipelines';
+import { useImportTargets, type Import } from '../api/imports';
 
 export interface SetupDraft {
   mapping: Array<string | null>;
@@ -29,7 +31,7 @@ export function MappingStep({
   const { t } = useTranslation('importExport');
   const pipelineId = draft.options.pipelineId ?? null;
   const targets = useImportTargets(imp.entity, pipelineId);
-  const pipelines = usePipelines(imp.entity === 'deals');
+  const pipelines = useQuery({ ...pipelineKeys.list(), enabled: imp.entity === 'deals' });
   const fields: ImportField[] = targets.data?.fields ?? [];
   const standard = fields.filter((f) => !f.key.startsWith('custom.'));
   const custom = fields.filter((f) => f.key.startsWith('custom.'));

@@ -3,7 +3,7 @@ import { CircleAlert, CircleCheck, Download, RotateCcw, Undo2 } from 'lucide-rea
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonLink, Card, ConfirmDialog, ProgressBar } from '../../../design';
 import { useApiMutation } from '../../../lib/mutation';
-import { cancelImport, failedRowsUrl, importsRootKey, undoImport, type Import } from '../api/imports';
+import { cancelImport, failedRowsUrl, importKeys, undoImport, type Import } from '../api/imports';
 import { Stats } from './stats';
 
 const LIST_PATHS: Record<string, string> = {
@@ -32,7 +32,7 @@ export function RunningStep({ imp }: { imp: Import }) {
   const { t } = useTranslation('importExport');
   const stop = useApiMutation({
     mutationFn: () => cancelImport(imp.id),
-    invalidate: [importsRootKey],
+    invalidate: [importKeys.all],
     successMessage: t('wizard.run.stopped'),
   });
   const total = imp.totalRows ?? undefined;
@@ -69,7 +69,7 @@ export function ResultStep({ imp }: { imp: Import }) {
   const [isConfirming, setConfirming] = useState(false);
   const undo = useApiMutation({
     mutationFn: () => undoImport(imp.id),
-    invalidate: [importsRootKey],
+    invalidate: [importKeys.all],
     successMessage: t('wizard.result.undoStarted'),
     onSuccess: () => setConfirming(false),
   });

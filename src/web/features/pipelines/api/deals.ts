@@ -1,64 +1,69 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   BulkMoveBody,
   BulkMoveResult,
   CreateDealBody,
   Deal,
+  DealListQuery,
   DealPage,
   MoveDealBody,
+  StageHistory,
   StageHistoryEntry,
   UpdateDealBody,
 } from '../../../../shared/contracts/deals';
 import { http, type QueryValue } from '../../../lib/api';
-import type { BoardFilters } from './board';
+import type { PageQuery } from '../../../../shared/contracts/common';
 
 export type { Deal, StageHistoryEntry };
 export type BulkResult = z.infer<typeof BulkMoveResult>;
 
-export const dealsKey = ['deals'] as const;
-export const dealKey = (id: string) => ['deals', 'one', id] as const;
-export const dealHistoryKey = (id: string) => ['deals', 'history', id] as const;
+/** Every deal query (boards, lists, one deal, forecasts) starts with `dealKeys.all`. */
+export const dealKeys = {
+  all: ['deals'] as const,
+  detail: (id: string) =>
+    queryOptions({ queryKey: [...dealKeys.all, 'one', id], queryFn: () => http.get<Deal>(`/deals/${id}`) }),
+  history: (id: string) =>
+    queryOptions({
+      queryKey: [...dealKeys.all, 'history', id],
+      queryFn: () => http.get<z.infer<typeof StageHistory>>(`/deals/${id}/history`).then((r) => r.items),
+    }),
+  list: (params: DealListParams) =>
+    infiniteQueryOptions({
+      queryKey: [...dealKeys.all, 'list', params],
+      queryFn: ({ pageParam }) =>
+        http.get<z.infer<typeof DealPage>>('/deals', {
+          ...params,
+          cursor: pageParam,
+          limit: 100,
+          includeTotal: !pageParam,
+        } as Record<string, QueryValue>),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+  /** Items of one contact (the contact page links to them). */
+  ofContact: (contactId: string) =>
+    queryOptions({
+      queryKey: [...dealKeys.all, 'contact', contactId],
+      queryFn: () => http.get<z.infer<typeof DealPage>>('/deals', { contactId, limit: 50 }).then((r) => r.items),
+    }),
+};
 
 export function useDeal(id: string | undefined) {
-  return useQuery({ queryKey: dealKey(id ?? ''), queryFn: () => http.get<Deal>(`/deals/${id}`), enabled: Boolean(id) });
+  return useQuery({ ...dealKeys.detail(id ?? ''), enabled: Boolean(id) });
 }
 export function useDealHistory(id: string | undefined) {
-  return useQuery({
-    queryKey: dealHistoryKey(id ?? ''),
-    queryFn: () => http.get<{ items: StageHistoryEntry[] }>(`/deals/${id}/history`).then((r) => r.items),
-    enabled: Boolean(id),
-  });
+  return useQuery({ ...dealKeys.history(id ?? ''), enabled: Boolean(id) });
 }
 
-export interface DealListParams extends BoardFilters {
-  pipelineId?: string;
-  stageId?: string;
-  status?: string;
-  sort: 'createdAt' | 'updatedAt' | 'value' | 'title';
-  order: 'asc' | 'desc';
-}
+/** GET /deals: the board's filters plus pipeline, stage, status and order (the paging fields aside). */
+export type DealListParams = Omit<z.input<typeof DealListQuery>, keyof z.input<typeof PageQuery>> &
+  Required<Pick<z.input<typeof DealListQuery>, 'sort' | 'order'>>;
 export function useDealList(params: DealListParams) {
-  return useInfiniteQuery({
-    queryKey: ['deals', 'list', params],
-    queryFn: ({ pageParam }) =>
-      http.get<z.infer<typeof DealPage>>('/deals', {
-        ...params,
-        cursor: pageParam,
-        limit: 100,
-        includeTotal: !pageParam,
-      } as Record<string, QueryValue>),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(dealKeys.list(params));
 }
-
-/** Items of one contact (the contact page links to them). */
 export function useContactDeals(contactId: string) {
-  return useQuery({
-    queryKey: ['deals', 'contact', contactId],
-    queryFn: () => http.get<z.infer<typeof DealPage>>('/deals', { contactId, limit: 50 }).then((r) => r.items),
-  });
+  return useQuery(dealKeys.ofContact(contactId));
 }
 
 export type DealInput = z.input<typeof CreateDealBody>;

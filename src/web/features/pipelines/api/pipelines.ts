@@ -1,9 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   CreatePipelineBody,
   CreateStageBody,
   Pipeline,
+  PipelineList,
   Stage,
   UpdatePipelineBody,
   UpdateStageBody,
@@ -12,12 +13,15 @@ import { http } from '../../../lib/api';
 
 export type { Pipeline, Stage };
 
-/** Every pipelines/deals query key starts with one of these, so one invalidation refreshes a family. */
-export const pipelinesKey = ['pipelines'] as const;
+export const fetchPipelines = () => http.get<z.infer<typeof PipelineList>>('/pipelines').then((r) => r.items);
 
-export const fetchPipelines = () => http.get<{ items: Pipeline[] }>('/pipelines').then((r) => r.items);
+export const pipelineKeys = {
+  all: ['pipelines'] as const,
+  /** Every pipeline with its stages (a short list, cached and shared: one pipeline is read from it). */
+  list: () => queryOptions({ queryKey: [...pipelineKeys.all, 'list'], queryFn: fetchPipelines, staleTime: 30_000 }),
+};
 export function usePipelines() {
-  return useQuery({ queryKey: pipelinesKey, queryFn: fetchPipelines, staleTime: 30_000 });
+  return useQuery(pipelineKeys.list());
 }
 
 /** One pipeline from the list (the list is small and cached). */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ListFilter, Search } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Badge, Button, Drawer, Field, Input, Select } from '../../../design';
-import { useMembers } from '../api/members';
+import { useMembers } from '../../settings';
 import type { BoardFilters as Filters } from '../api/board';
 
 /** Search, owner, and the rest of the filters in a drawer; chips show what is applied. */

@@ -21,8 +21,8 @@ import { useFormat } from '../../../lib/format';
 import { describeError } from '../../../lib/mutation';
 import { useRealtime } from '../../../lib/realtime';
 import { useCan } from '../../../lib/session';
-import { boardsKey, fetchColumnPage, useBoard, type DealCard } from '../api/board';
-import { dealsKey } from '../api/deals';
+import { boardKeys, fetchColumnPage, useBoard, type DealCard } from '../api/board';
+import { dealKeys } from '../api/deals';
 import { useBoardFilters } from '../hooks/use-board-filters';
 import { useBoardMove } from '../hooks/use-board-move';
 import { usePipelinePage } from '../hooks/use-pipeline-page';
@@ -74,7 +74,7 @@ export function BoardPage() {
   // extra pages belong to one board snapshot; a fresh board starts from the first pages again
   useEffect(() => setMore({}), [board.data]);
 
-  const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: boardsKey }), [queryClient]);
+  const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: boardKeys.all }), [queryClient]);
   useRealtime('deal.', () => {
     if (dragging) pendingRefresh.current = true;
     else refresh();
@@ -241,7 +241,7 @@ export function BoardPage() {
           onClose={() => setCreating(false)}
           onCreated={(d) => {
             setCreating(false);
-            void queryClient.invalidateQueries({ queryKey: dealsKey });
+            void queryClient.invalidateQueries({ queryKey: dealKeys.all });
             openDeal(d.id);
           }}
         />

@@ -3,14 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { IconButton, Input } from '../../../design';
-import { http } from '../../../lib/api';
-
-interface Hit {
-  id: string;
-  fullName: string;
-  primaryEmail: string | null;
-  primaryPhone: string | null;
-}
+import { contactKeys } from '../../contacts';
 
 /** Type a name, pick a contact (the contacts search answers as you type). */
 export function ContactPicker({
@@ -24,13 +17,7 @@ export function ContactPicker({
 }) {
   const { t } = useTranslation('pipelines');
   const [q, setQ] = useState('');
-  const hits = useQuery({
-    queryKey: ['contacts', 'search', q],
-    queryFn: ({ signal }) =>
-      http.get<{ items: Hit[] }>('/contacts/search', { q, limit: 6 }, signal).then((r) => r.items),
-    enabled: q.trim().length > 1,
-    staleTime: 10_000,
-  });
+  const hits = useQuery({ ...contactKeys.search(q, 6), enabled: q.trim().length > 1 });
   if (value) {
     return (
       <div className="row contact-picked">

@@ -20,7 +20,7 @@ import { useFormat } from '../../../lib/format';
 import { describeError } from '../../../lib/mutation';
 import { useRealtime } from '../../../lib/realtime';
 import { useCan } from '../../../lib/session';
-import { bulkMove, dealsKey, useDealList, type Deal, type DealListParams } from '../api/deals';
+import { bulkMove, dealKeys, useDealList, type Deal, type DealListParams } from '../api/deals';
 import { useBoardFilters } from '../hooks/use-board-filters';
 import { useBoardMove } from '../hooks/use-board-move';
 import { usePipelinePage } from '../hooks/use-pipeline-page';
@@ -61,7 +61,7 @@ export function DealListPage() {
     sort: SORTS[sort.key] ?? 'createdAt',
     order: sort.direction,
   });
-  useRealtime('deal.', () => void queryClient.invalidateQueries({ queryKey: dealsKey }));
+  useRealtime('deal.', () => void queryClient.invalidateQueries({ queryKey: dealKeys.all }));
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const stageById = useMemo(() => new Map((pipeline?.stages ?? []).map((s) => [s.id, s])), [pipeline]);
 
@@ -96,7 +96,7 @@ export function DealListPage() {
       toast.error(t('bulk.failed'), moveErrorMessage(err, t));
     } finally {
       setMoving(false);
-      void queryClient.invalidateQueries({ queryKey: dealsKey });
+      void queryClient.invalidateQueries({ queryKey: dealKeys.all });
     }
   };
 

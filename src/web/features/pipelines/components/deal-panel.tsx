@@ -7,8 +7,8 @@ import { fieldError } from '../../../lib/api';
 import { fromMinorUnits, toMinorUnits, useFormat } from '../../../lib/format';
 import { describeError, useApiMutation } from '../../../lib/mutation';
 import { useCan } from '../../../lib/session';
-import { dealsKey, deleteDeal, updateDeal, useDeal, type Deal } from '../api/deals';
-import { useMembers } from '../api/members';
+import { dealKeys, deleteDeal, updateDeal, useDeal, type Deal } from '../api/deals';
+import { useMembers } from '../../settings';
 import type { Pipeline } from '../api/pipelines';
 import { StageHistoryList } from './stage-history';
 
@@ -82,12 +82,12 @@ function DealForm({
           .filter(Boolean),
         ...(deal.status !== 'open' ? { closeReason: draft.closeReason.trim() || null } : {}),
       }),
-    invalidate: [dealsKey],
+    invalidate: [dealKeys.all],
     successMessage: t('deal.saved'),
   });
   const remove = useApiMutation({
     mutationFn: () => deleteDeal(deal.id),
-    invalidate: [dealsKey],
+    invalidate: [dealKeys.all],
     successMessage: t('deal.deleted'),
     onSuccess: () => onDeleted?.(),
   });

@@ -4,7 +4,7 @@ import { Button, Dialog, Field, FormError, Input, Select } from '../../../design
 import { fieldError, isApiError } from '../../../lib/api';
 import { toMinorUnits } from '../../../lib/format';
 import { describeError, useApiMutation } from '../../../lib/mutation';
-import { createDeal, dealsKey, type Deal } from '../api/deals';
+import { createDeal, dealKeys, type Deal } from '../api/deals';
 import type { Pipeline } from '../api/pipelines';
 import { ContactPicker } from './contact-picker';
 
@@ -40,7 +40,7 @@ export function NewDealDialog({
         contactId: contact?.id ?? null,
         ...(draft.closeReason ? { closeReason: draft.closeReason } : {}),
       }),
-    invalidate: [dealsKey],
+    invalidate: [dealKeys.all],
     successMessage: (d) => t('newDeal.created', { title: d.title }),
     onSuccess: onCreated,
   });

@@ -6,7 +6,7 @@ import { fieldError } from '../../../lib/api';
 import { useApiMutation } from '../../../lib/mutation';
 import { useSession } from '../../../lib/session';
 import { PIPELINE_CATEGORIES } from '../lib/constants';
-import { createPipeline, pipelinesKey } from '../api/pipelines';
+import { createPipeline, pipelineKeys } from '../api/pipelines';
 
 /** A new pipeline: name, what kind of funnel, what its items are called, its currency. */
 export function NewPipelinePage() {
@@ -21,7 +21,7 @@ export function NewPipelinePage() {
   });
   const create = useApiMutation({
     mutationFn: () => createPipeline(draft),
-    invalidate: [pipelinesKey],
+    invalidate: [pipelineKeys.all],
     successMessage: (p) => t('settings.created', { name: p.name }),
     onSuccess: (p) => navigate(`/pipelines/${p.id}/settings`),
   });

@@ -14,25 +14,26 @@ import {
   sortableKeyboardCoordinates,
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { Button, Card, Checkbox, ConfirmDialog, Dialog, Field, Input, Page, Select, useToast } from '../../../design';
-import { fieldError, http } from '../../../lib/api';
+import { fieldError } from '../../../lib/api';
+import { useContactTypes } from '../../contacts';
 import { useApiMutation } from '../../../lib/mutation';
 import { PIPELINE_CATEGORIES } from '../lib/constants';
 import {
   addStage,
   deletePipeline,
   deleteStage,
-  pipelinesKey,
+  pipelineKeys,
   reorderStages,
   updatePipeline,
   type Pipeline,
   type Stage,
 } from '../api/pipelines';
-import { dealsKey } from '../api/deals';
+import { dealKeys } from '../api/deals';
 import { usePipelinePage } from '../hooks/use-pipeline-page';
 import { moveErrorMessage } from '../lib/move-errors';
 import { PipelineHeader } from './pipeline-header';
@@ -81,7 +82,7 @@ function StagesCard({ pipeline }: { pipeline: Pipeline }) {
     const next = arrayMove(order, order.indexOf(String(e.active.id)), order.indexOf(String(e.over.id)));
     setOrder(next);
     try {
-      queryClient.setQueryData<Pipeline[]>(pipelinesKey, (list) =>
+      queryClient.setQueryData(pipelineKeys.list().queryKey, (list) =>
         list?.map((p) =>
           p.id === pipeline.id ? { ...p, stages: next.map((id, position) => ({ ...byId.get(id)!, position })) } : p,
         ),
@@ -92,7 +93,7 @@ function StagesCard({ pipeline }: { pipeline: Pipeline }) {
       setOrder(pipeline.stages.map((s) => s.id));
       toast.error(t('settings.reorderFailed'), moveErrorMessage(err, t));
     } finally {
-      void queryClient.invalidateQueries({ queryKey: pipelinesKey });
+      void queryClient.invalidateQueries({ queryKey: pipelineKeys.all });
     }
   };
   return (
@@ -130,7 +131,7 @@ function StagesCard({ pipeline }: { pipeline: Pipeline }) {
           onClose={() => setDeleting(null)}
           onDeleted={() => {
             setDeleting(null);
-            void queryClient.invalidateQueries({ queryKey: dealsKey });
+            void queryClient.invalidateQueries({ queryKey: dealKeys.all });
           }}
         />
       )}
@@ -149,7 +150,7 @@ function AddStageDialog({ pipeline, onClose }: { pipeline: Pipeline; onClose: ()
         kind: draft.kind,
         ...(draft.probability ? { probability: Number(draft.probability) } : {}),
       }),
-    invalidate: [pipelinesKey],
+    invalidate: [pipelineKeys.all],
     successMessage: t('settings.stageAdded', { name: draft.name }),
     onSuccess: onClose,
   });
@@ -220,7 +221,7 @@ function DeleteStageDialog({
   const [target, setTarget] = useState(others.find((s) => s.kind === stage.kind)?.id ?? others[0]?.id ?? '');
   const remove = useApiMutation({
     mutationFn: () => deleteStage(pipeline.id, stage.id, target || undefined),
-    invalidate: [pipelinesKey, dealsKey],
+    invalidate: [pipelineKeys.all, dealKeys.all],
     successMessage: (r) => t('settings.stageDeleted', { name: stage.name, count: r.movedItems }),
     onSuccess: onDeleted,
   });
@@ -266,14 +267,11 @@ function DeleteStageDialog({
 
 function RulesCard({ pipeline }: { pipeline: Pipeline }) {
   const { t } = useTranslation('pipelines');
-  const types = useQuery({
-    queryKey: ['contacts', 'types'],
-    queryFn: () => http.get<{ items: Array<{ key: string; label: string }> }>('/contact-types').then((r) => r.items),
-  });
+  const types = useContactTypes();
   const save = useApiMutation({
     mutationFn: (patch: Omit<Parameters<typeof updatePipeline>[1], 'version'>) =>
       updatePipeline(pipeline.id, { version: pipeline.version, ...patch }),
-    invalidate: [pipelinesKey],
+    invalidate: [pipelineKeys.all],
     successMessage: t('settings.rulesSaved'),
   });
   const rule = (key: keyof Pipeline['rules']) => (
@@ -319,12 +317,12 @@ function GeneralCard({ pipeline }: { pipeline: Pipeline }) {
   const save = useApiMutation({
     mutationFn: (patch: Omit<Parameters<typeof updatePipeline>[1], 'version'>) =>
       updatePipeline(pipeline.id, { version: pipeline.version, ...patch }),
-    invalidate: [pipelinesKey],
+    invalidate: [pipelineKeys.all],
     successMessage: t('settings.saved'),
   });
   const remove = useApiMutation({
     mutationFn: () => deletePipeline(pipeline.id),
-    invalidate: [pipelinesKey],
+    invalidate: [pipelineKeys.all],
     successMessage: t('settings.deleted'),
     onSuccess: () => navigate('/pipelines'),
   });

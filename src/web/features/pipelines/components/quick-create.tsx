@@ -4,7 +4,7 @@ import { Button, Input } from '../../../design';
 import { fieldError } from '../../../lib/api';
 import { toMinorUnits } from '../../../lib/format';
 import { useApiMutation } from '../../../lib/mutation';
-import { dealsKey, createDeal } from '../api/deals';
+import { dealKeys, createDeal } from '../api/deals';
 import type { Stage } from '../api/pipelines';
 
 /** A two-field form at the top of a column: type a title (and a value), press Enter. */
@@ -32,7 +32,7 @@ export function QuickCreate({
         title,
         valueMinor: value ? toMinorUnits(Number(value), currency) : 0,
       }),
-    invalidate: [dealsKey],
+    invalidate: [dealKeys.all],
     successMessage: () => t('quickCreate.created', { title }),
     onSuccess: () => {
       setTitle('');

@@ -7,7 +7,7 @@ import { Checkbox, IconButton, Input, Select } from '../../../design';
 import { fieldError } from '../../../lib/api';
 import { useApiMutation } from '../../../lib/mutation';
 import { REQUIRABLE_FIELDS, STAGE_KINDS } from '../lib/constants';
-import { pipelinesKey, updateStage, type Pipeline, type Stage } from '../api/pipelines';
+import { pipelineKeys, updateStage, type Pipeline, type Stage } from '../api/pipelines';
 
 /** One stage in the settings: drag to reorder; name, colour, kind, probability, stale limit, required fields. */
 export function StageRow({
@@ -29,7 +29,7 @@ export function StageRow({
   });
   const save = useApiMutation({
     mutationFn: (patch: Parameters<typeof updateStage>[2]) => updateStage(pipeline.id, stage.id, patch),
-    invalidate: [pipelinesKey],
+    invalidate: [pipelineKeys.all],
     successMessage: t('settings.stageSaved', { name: stage.name }),
   });
   const err = (f: string) => fieldError(save.error, f);

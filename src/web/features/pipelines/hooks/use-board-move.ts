@@ -3,8 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useToast } from '../../../design';
 import { isApiError } from '../../../lib/api';
-import { boardKey, type Board, type BoardFilters, type DealCard } from '../api/board';
-import { dealsKey, moveDeal } from '../api/deals';
+import { boardKeys, type Board, type BoardFilters, type DealCard } from '../api/board';
+import { dealKeys, moveDeal } from '../api/deals';
 import type { Pipeline } from '../api/pipelines';
 import type { MoveExtras, MovePrompt } from '../components/move-dialog';
 import { moveErrorMessage, needsMoveDialog } from '../lib/move-errors';
@@ -38,7 +38,7 @@ export function useBoardMove(pipeline: Pipeline | undefined, filters: BoardFilte
 
   async function perform(card: DealCard, toStageId: string, extras: MoveExtras) {
     if (!pipeline) return;
-    const key = boardKey(pipeline.id, filters);
+    const key = boardKeys.detail(pipeline.id, filters).queryKey;
     await queryClient.cancelQueries({ queryKey: key });
     const before = queryClient.getQueryData<Board>(key);
     if (before) queryClient.setQueryData<Board>(key, boardAfterMove(before, pipeline, card, toStageId));
@@ -61,7 +61,7 @@ export function useBoardMove(pipeline: Pipeline | undefined, filters: BoardFilte
       }
     } finally {
       setPending(false);
-      void queryClient.invalidateQueries({ queryKey: dealsKey });
+      void queryClient.invalidateQueries({ queryKey: dealKeys.all });
     }
   }
 

@@ -1,33 +1,29 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import type { AuditEntry } from '../../../../shared/contracts/audit';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { AuditEntry, AuditPage, AuditQuery } from '../../../../shared/contracts/audit';
+import type { PageQuery } from '../../../../shared/contracts/common';
 import { http } from '../../../lib/api';
 
 export type { AuditEntry };
-export interface AuditFilters {
-  action?: string;
-  entityType?: string;
-  actorId?: string;
-  /** ISO date-times (the page turns date inputs into the workspace day's bounds). */
-  from?: string;
-  to?: string;
-}
-interface AuditPage {
-  items: AuditEntry[];
-  nextCursor: string | null;
-  total?: number;
-}
+/** GET /audit filters (`from`/`to` are ISO date-times: the page turns date inputs into the workspace day's bounds). */
+export type AuditFilters = Omit<z.input<typeof AuditQuery>, keyof z.input<typeof PageQuery>>;
 
 const PAGE_SIZE = 50;
-export const auditKey = (filters: AuditFilters) => ['audit', filters] as const;
 export const fetchAuditPage = (filters: AuditFilters, cursor?: string) =>
-  http.get<AuditPage>('/audit', { ...filters, cursor, limit: PAGE_SIZE, includeTotal: !cursor });
+  http.get<z.infer<typeof AuditPage>>('/audit', { ...filters, cursor, limit: PAGE_SIZE, includeTotal: !cursor });
 
-/** The audit log, newest first, one page at a time ("Load more"). */
+export const auditKeys = {
+  all: ['audit'] as const,
+  /** The audit log, newest first, one page at a time ("Load more"). */
+  list: (filters: AuditFilters) =>
+    infiniteQueryOptions({
+      queryKey: [...auditKeys.all, 'list', filters],
+      queryFn: ({ pageParam }) => fetchAuditPage(filters, pageParam),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+};
+
 export function useAuditLog(filters: AuditFilters) {
-  return useInfiniteQuery({
-    queryKey: auditKey(filters),
-    queryFn: ({ pageParam }) => fetchAuditPage(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(auditKeys.list(filters));
 }

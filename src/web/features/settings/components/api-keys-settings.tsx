@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge, Button, Card, ConfirmDialog, DataTable, EmptyState, FormError, type Column } from '../../../design';
 import { useFormat } from '../../../lib/format';
 import { describeError, useApiMutation } from '../../../lib/mutation';
-import { apiKeysKey, revokeApiKey, useApiKeys, type ApiKey } from '../api/api-keys';
+import { apiKeyKeys, revokeApiKey, useApiKeys, type ApiKey } from '../api/api-keys';
 import { CreateApiKeyDialog } from './create-api-key-dialog';
 import { SectionHeader } from './section-header';
 
@@ -17,7 +17,7 @@ export function ApiKeysSettings() {
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const revoke = useApiMutation({
     mutationFn: revokeApiKey,
-    invalidate: [apiKeysKey],
+    invalidate: [apiKeyKeys.all],
     successMessage: (key) => t('apiKeys.revoked', { name: key.name }),
     onSuccess: () => setRevoking(null),
   });
@@ -36,6 +36,20 @@ export function ApiKeysSettings() {
       cell: (k) => <code className="mono text-muted">crm_{k.prefix}_…</code>,
     },
     { key: 'role', header: t('apiKeys.columns.role'), width: 110, cell: (k) => t(`common:roles.${k.role}`) },
+    {
+      key: 'owner',
+      header: t('apiKeys.columns.owner'),
+      width: 200,
+      sortValue: (k) => k.owner?.name ?? '',
+      cell: (k) =>
+        !k.owner ? (
+          <Badge color="gray">{t('apiKeys.noOwner')}</Badge>
+        ) : k.owner.isActive ? (
+          k.owner.name
+        ) : (
+          <Badge color="gray">{t('apiKeys.ownerInactive', { name: k.owner.name })}</Badge>
+        ),
+    },
     {
       key: 'created',
       header: t('apiKeys.columns.created'),

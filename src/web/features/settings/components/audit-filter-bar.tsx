@@ -25,7 +25,7 @@ export function AuditFilterBar({
   entries: AuditEntry[];
 }) {
   const { t } = useTranslation('settings');
-  const members = useMembers();
+  const members = useMembers({ includeInactive: true });
   const set = (key: keyof AuditFilterForm) => (e: { target: { value: string } }) =>
     onChange({ ...value, [key]: e.target.value });
   const actions = [...new Set(entries.map((e) => e.action))].sort();

@@ -5,7 +5,7 @@ import { ROLES, type Role } from '../../../../shared/permissions';
 import { Button, Dialog, Field, FormError, Input, Select, useToast } from '../../../design';
 import { fieldError, isApiError } from '../../../lib/api';
 import { describeError, useApiMutation } from '../../../lib/mutation';
-import { apiKeysKey, createApiKey, type NewApiKey } from '../api/api-keys';
+import { apiKeyKeys, createApiKey, type NewApiKey } from '../api/api-keys';
 import './create-api-key-dialog.css';
 
 /** Name + role, then the key itself, shown this one time with a copy button. */
@@ -20,7 +20,7 @@ function OpenCreateApiKeyDialog({ onClose }: { onClose: () => void }) {
   const [created, setCreated] = useState<NewApiKey | null>(null);
   const create = useApiMutation({
     mutationFn: createApiKey,
-    invalidate: [apiKeysKey],
+    invalidate: [apiKeyKeys.all],
     successMessage: (k) => t('apiKeys.created', { name: k.name }),
     onSuccess: setCreated,
   });

@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../../../../shared/permissions';
 import { Button, Dialog, Field, FormError, Input, Select } from '../../../design';
 import { fieldError, isApiError } from '../../../lib/api';
 import { describeError, useApiMutation } from '../../../lib/mutation';
-import { invitationsKey, inviteMember } from '../api/users';
+import { invitationKeys, inviteMember } from '../api/users';
 
 /** Email + role; the server emails a link valid for 7 days. Mounted only while open, so it starts empty each time. */
 export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -17,7 +17,7 @@ function OpenInviteDialog({ onClose }: { onClose: () => void }) {
   const [role, setRole] = useState<Role>('agent');
   const invite = useApiMutation({
     mutationFn: inviteMember,
-    invalidate: [invitationsKey],
+    invalidate: [invitationKeys.all],
     successMessage: (inv) => t('users.invited', { email: inv.email }),
     onSuccess: onClose,
   });

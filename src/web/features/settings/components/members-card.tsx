@@ -17,17 +17,17 @@ import {
 import { useFormat } from '../../../lib/format';
 import { describeError, useApiMutation } from '../../../lib/mutation';
 import { useSession } from '../../../lib/session';
-import { membersKey, updateMember, useMembers, type Member } from '../api/users';
+import { memberKeys, updateMember, useMembers, type Member } from '../api/users';
 
 export function MembersCard({ canManage, onInvite }: { canManage: boolean; onInvite: () => void }) {
   const { t } = useTranslation('settings');
-  const members = useMembers();
+  const members = useMembers({ includeInactive: true });
   const session = useSession();
   const format = useFormat();
   const [deactivating, setDeactivating] = useState<Member | null>(null);
   const update = useApiMutation({
     mutationFn: updateMember,
-    invalidate: [membersKey],
+    invalidate: [memberKeys.all],
     successMessage: (m, vars) =>
       vars.isActive === false
         ? t('users.deactivated', { name: m.name })

@@ -2,19 +2,19 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { Page, PageHeader } from '../../../design';
-import { settingsSections, type SettingsSection } from '../../../app/settings-nav';
 import { useCan } from '../../../lib/session';
+import type { SettingsSection } from '../settings-section';
 import './settings.css';
 
-export function useVisibleSettingsSections(): SettingsSection[] {
+export function useVisibleSettingsSections(settingsSections: SettingsSection[]): SettingsSection[] {
   const can = useCan();
   return settingsSections.filter((s) => !s.permission || can(s.permission));
 }
 
 /** Settings: a grouped sub-navigation beside the chosen section (tabs across the top on phones). */
-export function SettingsLayout() {
+export function SettingsLayout({ sections: allSections }: { sections: SettingsSection[] }) {
   const { t } = useTranslation('settings');
-  const sections = useVisibleSettingsSections();
+  const sections = useVisibleSettingsSections(allSections);
   const groups = [...new Set(sections.map((s) => s.groupKey))];
   const navRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();

@@ -5,6 +5,7 @@ import { Button } from '../../../design';
 import { useRealtime } from '../../../lib/realtime';
 import { useCan } from '../../../lib/session';
 import { useQueryClient } from '@tanstack/react-query';
+import { invitationKeys } from '../api/users';
 import { InvitationsCard } from './invitations-card';
 import { InviteDialog } from './invite-dialog';
 import { MembersCard } from './members-card';
@@ -18,7 +19,7 @@ export function UsersSettings() {
   const canManage = can('users.manage');
   const [isInviting, setInviting] = useState(false);
   const queryClient = useQueryClient();
-  useRealtime('user.', () => void queryClient.invalidateQueries({ queryKey: ['users'] }));
+  useRealtime('user.', () => void queryClient.invalidateQueries({ queryKey: invitationKeys.all }));
   return (
     <>
       <SectionHeader

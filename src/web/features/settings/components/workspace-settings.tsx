@@ -5,7 +5,7 @@ import { Badge, Button, Card, Checkbox, Field, FormError, Input, Select, Skeleto
 import { fieldError, isApiError } from '../../../lib/api';
 import { describeError, useApiMutation } from '../../../lib/mutation';
 import { sessionKey, useCan } from '../../../lib/session';
-import { updateWorkspace, useWorkspace, workspaceKey } from '../api/workspace';
+import { updateWorkspace, useWorkspace, workspaceKeys } from '../api/workspace';
 import { ReadOnlyNotice, SectionHeader } from './section-header';
 
 const TIME_ZONES: string[] = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.(
@@ -50,7 +50,7 @@ function WorkspaceForm({ workspace }: { workspace: Workspace }) {
   });
   const save = useApiMutation({
     mutationFn: updateWorkspace,
-    invalidate: [workspaceKey, sessionKey],
+    invalidate: [workspaceKeys.all, sessionKey],
     successMessage: t('workspace.saved'),
   });
   const error = save.error;

@@ -1,17 +1,20 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { TemplateInfo, Workspace } from '../../../../shared/contracts/workspaces';
-import type { TemplateKey } from '../../../../shared/contracts/workspaces';
+import type { CreateWorkspaceBody, TemplateInfo, Workspace } from '../../../../shared/contracts/workspaces';
 import { http } from '../../../lib/api';
 
 export type WorkspaceTemplate = z.infer<typeof TemplateInfo>;
 
-export const templatesKey = ['workspaces', 'templates'] as const;
 export const fetchTemplates = () =>
   http.get<{ items: WorkspaceTemplate[] }>('/workspaces/templates').then((r) => r.items);
+export const workspaceTemplateKeys = {
+  all: ['workspace-templates'] as const,
+  list: () =>
+    queryOptions({ queryKey: [...workspaceTemplateKeys.all, 'list'], queryFn: fetchTemplates, staleTime: Infinity }),
+};
 export function useTemplates() {
-  return useQuery({ queryKey: templatesKey, queryFn: fetchTemplates, staleTime: Infinity });
+  return useQuery(workspaceTemplateKeys.list());
 }
 
-export const createWorkspace = (input: { name: string; template: TemplateKey }) =>
+export const createWorkspace = (input: z.input<typeof CreateWorkspaceBody>) =>
   http.post<Workspace>('/workspaces', input);

@@ -2,7 +2,7 @@ import { PanelLeftClose, PanelLeftOpen } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import { IconButton } from '../../../design';
-import { navItems, type NavItem } from '../../../app/nav';
+import { useNavItems, type NavItem } from '../../../lib/nav';
 import { useCan } from '../../../lib/session';
 import './sidebar.css';
 
@@ -17,7 +17,7 @@ export interface SidebarProps {
 export function Sidebar({ isCollapsed, onToggleCollapsed, onNavigate }: SidebarProps) {
   const { t } = useTranslation('shell');
   const can = useCan();
-  const visible = navItems.filter((item) => !item.permission || can(item.permission));
+  const visible = useNavItems().filter((item) => !item.permission || can(item.permission));
   const renderItem = (item: NavItem) => {
     const label = t(item.labelKey);
     return (

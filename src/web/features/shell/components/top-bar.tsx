@@ -1,7 +1,7 @@
 import { Menu as MenuIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { IconButton } from '../../../design';
-import { NotificationBell } from '../../activities/components/notification-bell';
+import { NotificationBell } from '../../activities';
 import { LanguageSwitcher } from './language-switcher';
 import { UserMenu } from './user-menu';
 import { WorkspaceSwitcher } from './workspace-switcher';
