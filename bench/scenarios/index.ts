@@ -7,6 +7,7 @@ import {
   contactList,
   contactSearch,
 } from './contacts.js';
+import { login } from './auth.js';
 import { hello } from './http.js';
 import { exportContacts, importContacts } from './import-export.js';
 import { board, forecastScenario, move } from './pipelines.js';
@@ -26,6 +27,7 @@ export const SCENARIOS: Scenario[] = [
   contactDuplicateCheck,
   contactCreate,
   move,
+  login,
 ];
 
 /** Job-style scenarios measured in rows per second. */

@@ -1,0 +1,31 @@
+import type { Scenario } from './types.js';
+
+/**
+ * Sign-in with the right password: the password hash, the throttle's bookkeeping and a new session.
+ * Measured so that changes to sign-in (throttling, lockout, timing) show their cost; no target.
+ */
+export const login: Scenario = {
+  name: 'auth.login',
+  title: 'Sign in (POST /api/auth/login, right password), concurrency 4',
+  connections: 4,
+  async prepare(b) {
+    const startedAt = new Date().toISOString();
+    const { email, password } = b.manifest.benchUser;
+    return {
+      request: {
+        method: 'POST',
+        path: '/api/auth/login',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      },
+      // the sessions these sign-ins made (the benchmark's own session is older)
+      cleanup: async () => {
+        await b.database.db
+          .deleteFrom('sessions')
+          .where('user_id', '=', b.manifest.benchUser.id)
+          .where('created_at', '>=', startedAt)
+          .execute();
+      },
+    };
+  },
+};
