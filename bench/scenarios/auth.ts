@@ -1,3 +1,4 @@
+import { findUserByEmail, listMemberships } from '../../src/server/modules/auth/auth.repository.js';
 import type { Scenario } from './types.js';
 
 /**
@@ -17,6 +18,11 @@ export const login: Scenario = {
         path: '/api/auth/login',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email, password }),
+      },
+      // the reads a sign-in makes before its password check (the hash itself is CPU, not SQL)
+      raw: async () => {
+        const user = await findUserByEmail(b.database.db, email);
+        if (user) await listMemberships(b.database.db, user.id);
       },
       // the sessions these sign-ins made (the benchmark's own session is older)
       cleanup: async () => {

@@ -121,6 +121,21 @@ describeEachDialect('an import whose worker is killed -9 three times', (dialect)
       );
     }
     expect(outcome).toMatchObject({ status: 'completed', counts: { rowsDone: ROWS, created: ROWS, failed: 0 } });
+    // the import is completed inside its job's last transaction; the worker then marks the job
+    // itself done: wait for that before the last kill, which would otherwise leave it leased
+    await waitFor(
+      async () => {
+        const open = await t.ctx.db
+          .selectFrom('jobs')
+          .select('id')
+          .where('name', 'like', 'import.%')
+          .where('status', 'in', ['pending', 'running'])
+          .execute();
+        return open.length === 0 ? true : null;
+      },
+      "the import's job to finish",
+      60_000,
+    );
     await kill();
 
     // no duplicates: one contact and one phone per row

@@ -1,7 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Migrator, type MigrationResultSet, type Migration as KyselyMigration } from 'kysely';
+import {
+  Migrator,
+  sql,
+  type DatabaseIntrospector,
+  type Kysely,
+  type MigrationResultSet,
+  type Migration as KyselyMigration,
+} from 'kysely';
 import type { Database } from './database.js';
 import { dialectOf } from './dialect.js';
 import type { Migration } from './migrations/_kit.js';
@@ -16,11 +23,12 @@ export const MIGRATION_TABLE = 'schema_migrations';
  * otherwise the same tables in another schema of the database would count as ours.
  */
 export async function createMigrator(database: Database): Promise<Migrator> {
+  const schema = await dialectOf(database.db).currentSchema(database.db);
   return new Migrator({
-    db: database.db,
+    db: schema ? withIntrospectionOf(database.db, schema) : database.db,
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: `${MIGRATION_TABLE}_lock`,
-    migrationTableSchema: await dialectOf(database.db).currentSchema(database.db),
+    migrationTableSchema: schema,
     provider: {
       async getMigrations() {
         const files = (await fs.readdir(MIGRATIONS_DIR))
@@ -70,4 +78,37 @@ export async function migrationStatus(database: Database): Promise<Array<{ name:
 
 export async function hasPendingMigrations(database: Database): Promise<boolean> {
   return (await migrationStatus(database)).some((m) => !m.executedAt);
+}
+
+/**
+ * The migrator looks for its own tables by asking the introspector for every table of the database.
+ * On PostgreSQL that reads each column of every schema through functions that fail when another
+ * schema is dropped meanwhile (and costs more the more schemas the database holds), so it is shown
+ * only the tables of its own schema.
+ */
+function withIntrospectionOf(db: Kysely<any>, schema: string): Kysely<any> {
+  const introspection: DatabaseIntrospector = {
+    async getSchemas() {
+      const { rows } = await sql<{
+        name: string;
+      }>`select nspname as name from pg_namespace where nspname = ${schema}`.execute(db);
+      return rows;
+    },
+    async getTables() {
+      const { rows } = await sql<{ name: string }>`
+        select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = ${schema} and c.relkind in ('r', 'v', 'p')`.execute(db);
+      return rows.map((r) => ({ name: r.name, schema, isView: false, columns: [] }));
+    },
+    async getMetadata() {
+      return { tables: await this.getTables() };
+    },
+  };
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'introspection') return introspection;
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
