@@ -27,7 +27,8 @@ test('Settings -> Developers -> Events lists every event with its payload schema
   await login(page, 'agent', { next: '/settings/events' });
   await expect(page.getByRole('heading', { name: 'Events', exact: true })).toBeVisible();
   await page.getByRole('searchbox', { name: 'Find an event' }).fill('deal.moved');
-  const moved = page.locator('details', { hasText: 'deal.moved' });
+  // deal.updated's summary names deal.moved too: pick the entry whose type is exactly that
+  const moved = page.locator('details').filter({ has: page.getByText('deal.moved', { exact: true }) });
   await expect(moved).toHaveCount(1);
   await expect(moved.getByText('A deal moved to another stage')).toBeVisible();
   await moved.locator('summary').click();
