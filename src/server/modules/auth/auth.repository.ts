@@ -18,15 +18,6 @@ export function listMemberships(db: Db, userId: string) {
     .execute();
 }
 
-export function findMembership(db: Db, workspaceId: string, userId: string) {
-  return db
-    .selectFrom('memberships')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-}
-
 /** A live session with what the guard needs, in one query. */
 export function findSessionByTokenHash(db: Db, tokenHash: string) {
   return db

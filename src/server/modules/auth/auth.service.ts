@@ -14,7 +14,6 @@ import { appendEvent } from '../events/events.service.js';
 import type { WorkspaceSettings } from '../workspaces/workspaces.tables.js';
 import {
   findApiKeyByPrefix,
-  findMembership,
   findSessionByTokenHash,
   findUser,
   findUserByEmail,
@@ -23,6 +22,7 @@ import {
 import { hashPassword, hashToken, newToken, verifyPassword } from '../../platform/secrets.js';
 import { cachedSession, forgetSessions } from '../../platform/session-cache.js';
 import { reserveLoginAttempt } from './login-throttle.js';
+import { findMembershipRow } from './members.repository.js';
 
 export const SESSION_COOKIE = 'crm_session';
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
@@ -150,7 +150,7 @@ export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
 }
 
 export async function switchWorkspace(ctx: AppContext, actor: Actor, workspaceId: string): Promise<SessionInfo> {
-  const m = await findMembership(ctx.db, workspaceId, actor.id);
+  const m = await findMembershipRow(ctx.db, workspaceId, actor.id);
   if (!m || !m.is_active) throw new AppError('NOT_A_MEMBER');
   await ctx.db.updateTable('sessions').set({ workspace_id: workspaceId }).where('id', '=', actor.sessionId!).execute();
   forgetSessions(ctx);
